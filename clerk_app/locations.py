@@ -1,0 +1,49 @@
+"""Where Clerk's own files are: house-style templates, the sample meetings, icons.
+
+They sit at the top of a source checkout (`templates/`, `resources/`) and inside the package in a
+wheel or a frozen build (`clerk_app/_data/`). Nothing is ever looked up relative to the working
+directory: the app is started from shortcuts, file associations and other folders.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+class DataNotFoundError(RuntimeError):
+    pass
+
+
+def data_root(package_dir: Path = PACKAGE_DIR) -> Path:
+    """The folder that holds `templates/` and `resources/`."""
+    candidates = (
+        package_dir / "_data",  # an installed wheel, or a PyInstaller build (see clerk.spec)
+        package_dir.parent,  # a source checkout, installed editable or not
+    )
+    for candidate in candidates:
+        if (candidate / "templates").is_dir() and (candidate / "resources").is_dir():
+            return candidate
+    looked = ", ".join(str(c) for c in candidates)
+    raise DataNotFoundError(f"Clerk's templates and resources are missing (looked in {looked})")
+
+
+def templates_dir() -> Path:
+    return data_root() / "templates"
+
+
+def resources_dir() -> Path:
+    return data_root() / "resources"
+
+
+def samples_dir() -> Path:
+    return resources_dir() / "samples"
+
+
+SAMPLE_NAME = "leicester-cype-2025-06-18.minutes"
+
+
+def sample_meeting() -> Path:
+    """The bundled demo meeting: the Leicester scrutiny commission of 18 June 2025."""
+    return samples_dir() / SAMPLE_NAME

@@ -1,0 +1,1 @@
+"""The desktop app: main window, forms, dialogs. The only layer that shows widgets."""
