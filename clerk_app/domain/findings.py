@@ -1,0 +1,370 @@
+"""Validation findings: what a careful clerk would query before publishing the minutes.
+
+The model accepts anything well-formed (a clerk mid-meeting types half a record at a time); these
+rules say what is missing or contradictory. Each finding carries the path of the field it is
+about, so that the app can take the clerk there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+from clerk_app.domain.house_style import DEFAULT_STYLE, HouseStyle
+from clerk_app.domain.model import (
+    Attendance,
+    AttendanceStatus,
+    Block,
+    BulletList,
+    LeadIn,
+    Lines,
+    ListEntry,
+    Meeting,
+    MeetingStatus,
+    NumberedList,
+    Outcome,
+    Paragraph,
+    PublicQuestions,
+    Resolution,
+    Role,
+    StandingItem,
+    VoteChoice,
+)
+
+FieldPath = tuple[str | int, ...]
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    severity: Severity
+    message: str
+    path: FieldPath = ()
+
+    def __str__(self) -> str:
+        return f"{self.severity.value}: {self.message}"
+
+
+def _error(message: str, *path: str | int) -> Finding:
+    return Finding(Severity.ERROR, message, path)
+
+
+def _warning(message: str, *path: str | int) -> Finding:
+    return Finding(Severity.WARNING, message, path)
+
+
+def check_meeting(meeting: Meeting, style: HouseStyle = DEFAULT_STYLE) -> list[Finding]:
+    """Every finding for the meeting, in the order of the minutes."""
+    return [
+        *_check_header(meeting),
+        *_check_attendance(meeting),
+        *_check_interests(meeting, style),
+        *_check_items(meeting, style),
+        *check_house_style(style),
+    ]
+
+
+def _check_header(meeting: Meeting) -> Iterator[Finding]:
+    if not meeting.authority:
+        yield _warning("The meeting has no authority (the council's name).", "authority")
+    if not meeting.body:
+        yield _error("The meeting has no committee or body name.", "body")
+    if meeting.start_time is None:
+        yield _warning("The meeting has no start time.", "start_time")
+    if (
+        meeting.start_time is not None
+        and meeting.close_time is not None
+        and meeting.close_time <= meeting.start_time
+    ):
+        yield _error(
+            f"The meeting closes ({meeting.close_time:%H:%M}) before it starts "
+            f"({meeting.start_time:%H:%M}).",
+            "close_time",
+        )
+    if meeting.status is MeetingStatus.APPROVED and meeting.confirmed_on is None:
+        yield _error(
+            "The minutes are marked approved but have no confirmation date.", "confirmed_on"
+        )
+    if meeting.confirmed_on is not None and meeting.confirmed_on < meeting.date:
+        yield _error("The minutes are confirmed before the meeting took place.", "confirmed_on")
+    if meeting.status is MeetingStatus.DRAFT and meeting.confirmed_on is not None:
+        yield _warning(
+            "The minutes have a confirmation date but are still marked as a draft.", "status"
+        )
+
+
+def _describe(person: Attendance) -> str:
+    return person.display_name or "an unnamed person"
+
+
+def _check_attendance(meeting: Meeting) -> Iterator[Finding]:
+    chairs = [(n, a) for n, a in enumerate(meeting.attendance) if a.role is Role.CHAIR]
+    if not chairs:
+        yield _warning("Nobody in the attendance list is marked as chair.", "attendance")
+    if len(chairs) > 1:
+        names = ", ".join(_describe(a) for _, a in chairs)
+        yield _error(f"More than one person is marked as chair: {names}.", "attendance")
+    for n, chair in chairs:
+        if not chair.attended:
+            yield _error(
+                f"The chair, {_describe(chair)}, is not marked present "
+                f"({chair.status.value}); mark whoever took the chair instead.",
+                "attendance",
+                n,
+                "status",
+            )
+    for n, person in enumerate(meeting.attendance):
+        if not person.person.name:
+            yield _error(f"Attendance row {n + 1} has no name.", "attendance", n, "person", "name")
+        if person.status is AttendanceStatus.SUBSTITUTE and not person.substitute_for:
+            yield _warning(
+                f"{_describe(person)} is a substitute but not for whom.",
+                "attendance",
+                n,
+                "substitute_for",
+            )
+        if person.remote and not person.attended:
+            yield _warning(
+                f"{_describe(person)} is marked remote but not present.", "attendance", n, "remote"
+            )
+        if person.arrived_at and person.left_at and person.left_at <= person.arrived_at:
+            yield _error(f"{_describe(person)} leaves before arriving.", "attendance", n, "left_at")
+        for field in ("present_from_item", "present_to_item"):
+            item_id = getattr(person, field)
+            if item_id is not None and meeting.item(item_id) is None:
+                yield _error(
+                    f"{_describe(person)}'s part attendance refers to an item that no longer "
+                    "exists.",
+                    "attendance",
+                    n,
+                    field,
+                )
+        first = meeting.item_index(person.present_from_item or "")
+        last = meeting.item_index(person.present_to_item or "")
+        if first is not None and last is not None and last < first:
+            yield _error(
+                f"{_describe(person)} is present to an item before the one they are present from.",
+                "attendance",
+                n,
+                "present_to_item",
+            )
+
+
+def _check_interests(meeting: Meeting, style: HouseStyle) -> Iterator[Finding]:
+    has_declarations_item = any(i.standing is StandingItem.DECLARATIONS for i in meeting.items)
+    if meeting.interests and not has_declarations_item:
+        yield _warning(
+            "There are declarations of interest but no 'Declarations of Interest' item to "
+            "minute them under.",
+            "interests",
+        )
+    for n, interest in enumerate(meeting.interests):
+        person = meeting.attendee(interest.attendee_id)
+        if person is None:
+            yield _error(
+                f"Declaration {n + 1} names someone who is not in the attendance list.",
+                "interests",
+                n,
+                "attendee_id",
+            )
+        elif not person.attended:
+            yield _warning(
+                f"{_describe(person)} declared an interest but is not marked present.",
+                "interests",
+                n,
+                "attendee_id",
+            )
+        if not interest.interest:
+            yield _error(
+                f"Declaration {n + 1} does not say what the interest is.",
+                "interests",
+                n,
+                "interest",
+            )
+        if interest.item_id is not None and meeting.item(interest.item_id) is None:
+            yield _error(
+                f"Declaration {n + 1} refers to an item that no longer exists.",
+                "interests",
+                n,
+                "item_id",
+            )
+
+
+def _check_items(meeting: Meeting, style: HouseStyle) -> Iterator[Finding]:
+    if not meeting.items:
+        yield _warning("The meeting has no items.", "items")
+    numbers = [
+        style.minute_number(meeting.minute_number(n), meeting.date, meeting.minute_prefix)
+        for n in range(len(meeting.items))
+    ]
+    for number, count in Counter(numbers).items():
+        if count > 1:
+            yield _error(f"Minute number {number} is used {count} times.", "items")
+    for n, item in enumerate(meeting.items):
+        where = f"Minute {numbers[n]}"
+        if not item.title:
+            yield _error(f"{where} has no title.", "items", n, "title")
+        if item.exempt and not item.exempt_reason:
+            yield _warning(
+                f"{where} is exempt but gives no legal reason for excluding the public.",
+                "items",
+                n,
+                "exempt_reason",
+            )
+        if not item.blocks:
+            yield _warning(f"{where} has no minute text.", "items", n, "blocks")
+        for b, block in enumerate(item.blocks):
+            yield from _check_block(meeting, block, where, ("items", n, "blocks", b))
+        for a, action in enumerate(item.actions):
+            if not action.action:
+                yield _warning(
+                    f"{where}: follow-up action {a + 1} does not say what is to be done.",
+                    "items",
+                    n,
+                    "actions",
+                    a,
+                    "action",
+                )
+
+
+def _check_entries(
+    meeting: Meeting, entries: tuple[ListEntry, ...], where: str, path: FieldPath
+) -> Iterator[Finding]:
+    for e, entry in enumerate(entries):
+        if not entry.text and not entry.blocks:
+            yield _warning(f"{where}: list entry {e + 1} is empty.", *path, e, "text")
+        for b, block in enumerate(entry.blocks):
+            yield from _check_block(meeting, block, where, (*path, e, "blocks", b))
+
+
+def _check_block(meeting: Meeting, block: Block, where: str, path: FieldPath) -> Iterator[Finding]:
+    match block:
+        case Paragraph() | LeadIn() if not block.text:
+            yield _warning(f"{where} has an empty paragraph.", *path, "text")
+        case BulletList() | NumberedList():
+            if not block.entries:
+                yield _warning(f"{where} has an empty list.", *path, "entries")
+            yield from _check_entries(meeting, block.entries, where, (*path, "entries"))
+        case Lines() if not block.lines:
+            yield _warning(f"{where} has an empty list of lines.", *path, "lines")
+        case PublicQuestions():
+            yield from _check_questions(meeting, block, where, path)
+        case Resolution():
+            yield from _check_resolution(meeting, block, where, path)
+        case _:
+            pass
+
+
+def _check_questions(
+    meeting: Meeting, block: PublicQuestions, where: str, path: FieldPath
+) -> Iterator[Finding]:
+    if not block.questioner:
+        yield _error(
+            f"{where}: the public question does not say who asked it.", *path, "questioner"
+        )
+    if not block.questions:
+        yield _error(f"{where}: the public question has no questions.", *path, "questions")
+    if block.responses and not block.responder:
+        yield _error(f"{where}: the responses do not say who gave them.", *path, "responder")
+    if block.responses and len(block.responses) != len(block.questions):
+        yield _warning(
+            f"{where}: {len(block.questions)} questions but {len(block.responses)} responses; "
+            "they are paired by number.",
+            *path,
+            "responses",
+        )
+    yield from _check_entries(meeting, block.questions, where, (*path, "questions"))
+    yield from _check_entries(meeting, block.responses, where, (*path, "responses"))
+
+
+def _check_resolution(
+    meeting: Meeting, block: Resolution, where: str, path: FieldPath
+) -> Iterator[Finding]:
+    if not block.resolutions:
+        yield _error(f"{where}: the resolution has no text.", *path, "resolutions")
+    if not block.numbered and len(block.resolutions) > 1:
+        yield _warning(
+            f"{where}: {len(block.resolutions)} resolutions are not numbered.", *path, "numbered"
+        )
+    yield from _check_entries(meeting, block.resolutions, where, (*path, "resolutions"))
+    for field in ("proposer_id", "seconder_id"):
+        attendee_id = getattr(block, field)
+        if attendee_id is None:
+            continue
+        person = meeting.attendee(attendee_id)
+        role = field.removesuffix("_id")
+        if person is None:
+            yield _error(f"{where}: the {role} is not in the attendance list.", *path, field)
+        elif not person.attended:
+            yield _error(
+                f"{where}: the {role}, {_describe(person)}, is not marked present.", *path, field
+            )
+    if block.proposer_id is not None and block.proposer_id == block.seconder_id:
+        yield _error(f"{where}: the proposer also seconded the motion.", *path, "seconder_id")
+    tally: Counter[VoteChoice] = Counter()
+    for v, vote in enumerate(block.named_votes):
+        tally[vote.choice] += 1
+        if meeting.attendee(vote.attendee_id) is None:
+            yield _error(
+                f"{where}: named vote {v + 1} is by someone not in the attendance list.",
+                *path,
+                "named_votes",
+                v,
+            )
+    voters = [v.attendee_id for v in block.named_votes]
+    if len(voters) != len(set(voters)):
+        yield _error(f"{where}: someone is recorded as voting twice.", *path, "named_votes")
+    if block.named_votes:
+        for field, choice in (
+            ("votes_for", VoteChoice.FOR),
+            ("votes_against", VoteChoice.AGAINST),
+            ("abstentions", VoteChoice.ABSTAIN),
+        ):
+            count = getattr(block, field)
+            if count is not None and count != tally[choice]:
+                yield _error(
+                    f"{where}: {count} recorded for '{choice.value}' but {tally[choice]} named.",
+                    *path,
+                    field,
+                )
+    votes_for = block.votes_for if block.votes_for is not None else tally[VoteChoice.FOR]
+    against = block.votes_against if block.votes_against is not None else tally[VoteChoice.AGAINST]
+    if block.outcome is Outcome.CARRIED and (votes_for or against) and votes_for <= against:
+        yield _warning(
+            f"{where}: the motion is marked carried with {votes_for} for and {against} against "
+            "(a chair's casting vote should be minuted).",
+            *path,
+            "outcome",
+        )
+    if block.outcome is Outcome.LOST and votes_for > against:
+        yield _warning(
+            f"{where}: the motion is marked lost with {votes_for} for and {against} against.",
+            *path,
+            "outcome",
+        )
+
+
+_SAMPLE_START, _SAMPLE_CLOSE = dt.time(17, 30), dt.time(20, 20)
+
+
+def check_house_style(style: HouseStyle) -> list[Finding]:
+    """Inconsistencies in the style itself, such as writing times two different ways."""
+    findings: list[Finding] = []
+    if style.time_format != style.close_time_format:
+        start = style.start_time(_SAMPLE_START)
+        close = style.close_time(_SAMPLE_CLOSE)
+        findings.append(
+            _warning(
+                f"House style '{style.name}' writes the start time like '{start}' but the "
+                f"closing time like '{close}'.",
+                "house_style",
+            )
+        )
+    return findings

@@ -1,0 +1,183 @@
+"""A council's house style as data: how minutes number, date and time things, and what a public
+copy shows of an exempt item. Templates decide layout; these rules decide wording that the model
+and the checks need too.
+
+Dates and times are formatted here by name rather than with ``strftime``: ``%-d`` does not exist
+on Windows and ``%A`` follows the machine's locale, while minutes must read the same everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+from enum import StrEnum
+
+from pydantic import Field, field_validator
+
+from clerk_app.domain.model import Model
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+_SUFFIXES = {1: "st", 2: "nd", 3: "rd"}
+
+
+def ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else _SUFFIXES.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def date_fields(day: dt.date) -> dict[str, str]:
+    weekday, month = WEEKDAYS[day.weekday()], MONTHS[day.month - 1]
+    return {
+        "d": str(day.day),
+        "dd": f"{day.day:02d}",
+        "dth": ordinal(day.day),
+        "weekday": weekday,
+        "WEEKDAY": weekday.upper(),
+        "wkd": weekday[:3],
+        "month": month,
+        "MONTH": month.upper(),
+        "mon": month[:3],
+        "m": str(day.month),
+        "mm": f"{day.month:02d}",
+        "yyyy": f"{day.year:04d}",
+        "yy": f"{day.year % 100:02d}",
+    }
+
+
+def time_fields(moment: dt.time) -> dict[str, str]:
+    hour12 = moment.hour % 12 or 12
+    am_pm = "am" if moment.hour < 12 else "pm"
+    return {
+        "h": str(hour12),
+        "hh": f"{hour12:02d}",
+        "H": str(moment.hour),
+        "HH": f"{moment.hour:02d}",
+        "mm": f"{moment.minute:02d}",
+        "am_pm": am_pm,
+        "AM_PM": am_pm.upper(),
+    }
+
+
+MINUTE_NUMBER_FIELDS = ("number", "prefix", "yyyy", "yy")
+DATE_FIELDS = tuple(date_fields(dt.date(2000, 1, 1)))
+TIME_FIELDS = tuple(time_fields(dt.time(0, 0)))
+
+
+def check_format(fmt: str, allowed: tuple[str, ...]) -> str:
+    """A format may use only {name} fields from `allowed`: no attributes, indexes or specs."""
+    try:
+        parts = list(string.Formatter().parse(fmt))
+    except ValueError as exc:
+        raise ValueError(f"{fmt!r} is not a valid format: {exc}") from None
+    for _, field, spec, conversion in parts:
+        if field is None:
+            continue
+        if field not in allowed or spec or conversion:
+            known = ", ".join("{" + name + "}" for name in allowed)
+            raise ValueError(f"{fmt!r} uses {{{field}}}; the fields it may use are {known}")
+    return fmt
+
+
+def format_date(day: dt.date, fmt: str) -> str:
+    return fmt.format_map(date_fields(day))
+
+
+def format_time(moment: dt.time, fmt: str) -> str:
+    return fmt.format_map(time_fields(moment))
+
+
+class ExemptPolicy(StrEnum):
+    """What the public copy of the minutes shows for an exempt item."""
+
+    NOTICE = "notice"
+    """The minute number, the title and the notice, but nothing of the discussion."""
+    NUMBER_ONLY = "number_only"
+    """The minute number and the notice: even the title is confidential."""
+    OMIT = "omit"
+    """Nothing at all (the numbering then shows a gap)."""
+
+
+class HouseStyle(Model):
+    name: str
+    display_name: str
+    description: str = ""
+    resolution_word: str = "RESOLVED"
+    minute_number_format: str = "{number}"
+    date_format: str = "{WEEKDAY}, {d} {MONTH} {yyyy}"
+    """The date in the heading: WEDNESDAY, 18 JUNE 2025."""
+    short_date_format: str = "{d} {month} {yyyy}"
+    """Dates in running text, such as a follow-up's due date: 18 June 2025."""
+    time_format: str = "{h}:{mm} {am_pm}"
+    """The start time in the heading: 5:30 pm."""
+    close_time_format: str = "{h}:{mm} {am_pm}"
+    """The time in the closing sentence."""
+    exempt_in_public: ExemptPolicy = ExemptPolicy.NOTICE
+    exempt_notice: str = (
+        "This item was considered in private and its minute is not published ({reason})."
+    )
+    language: str = Field(default="en-GB", pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")
+
+    @field_validator("minute_number_format")
+    @classmethod
+    def _minute_format(cls, value: str) -> str:
+        check_format(value, MINUTE_NUMBER_FIELDS)
+        if "{number}" not in value:
+            raise ValueError(f"{value!r} must contain {{number}}")
+        return value
+
+    @field_validator("date_format", "short_date_format")
+    @classmethod
+    def _date_format(cls, value: str) -> str:
+        return check_format(value, DATE_FIELDS)
+
+    @field_validator("time_format", "close_time_format")
+    @classmethod
+    def _time_format(cls, value: str) -> str:
+        return check_format(value, TIME_FIELDS)
+
+    @field_validator("exempt_notice")
+    @classmethod
+    def _notice(cls, value: str) -> str:
+        return check_format(value, ("reason",))
+
+    def minute_number(self, number: int, meeting_date: dt.date, prefix: str = "") -> str:
+        text = self.minute_number_format.format_map(
+            {
+                "number": str(number),
+                "prefix": prefix,
+                "yyyy": f"{meeting_date.year:04d}",
+                "yy": f"{meeting_date.year % 100:02d}",
+            }
+        )
+        return " ".join(text.split())  # an empty prefix leaves no stray space
+
+    def date(self, day: dt.date) -> str:
+        return format_date(day, self.date_format)
+
+    def short_date(self, day: dt.date) -> str:
+        return format_date(day, self.short_date_format)
+
+    def start_time(self, moment: dt.time) -> str:
+        return format_time(moment, self.time_format)
+
+    def close_time(self, moment: dt.time) -> str:
+        return format_time(moment, self.close_time_format)
+
+
+DEFAULT_STYLE = HouseStyle(name="plain", display_name="Plain")
