@@ -1,0 +1,171 @@
+"""The `.minutes` file: UTF-8 JSON holding one meeting, with a format version.
+
+    {"format_version": 1, "authority": ..., "body": ..., "date": ..., "attendance": [...],
+     "interests": [...], "items": [...]}
+
+Reading accepts nothing it does not understand, and every problem comes back as a
+MeetingFileError naming the file and, for a bad field, its JSON path.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from clerk_app.domain.model import Meeting
+from clerk_app.storage.atomic import atomic_write
+from clerk_app.storage.errors import MeetingFileError
+from clerk_app.storage.migrations import FORMAT_VERSION, MigrationError, migrate
+
+SUFFIX = ".minutes"
+BACKUP_SUFFIX = ".bak"
+MAX_FILE_SIZE = 64 * 1024 * 1024
+"""A real meeting is well under a megabyte; anything this big is not a meeting file."""
+
+_FILE_KEYS = ("format_version", "generator")
+
+
+def backup_path(path: Path) -> Path:
+    """Where a save keeps the previous version: `meeting.minutes.bak` beside the file."""
+    return path.with_name(path.name + BACKUP_SUFFIX)
+
+
+def meeting_to_json(meeting: Meeting) -> str:
+    from clerk_app import __version__
+
+    data: dict[str, Any] = {"format_version": FORMAT_VERSION, "generator": f"Clerk {__version__}"}
+    data.update(meeting.model_dump(mode="json"))
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def save_meeting(meeting: Meeting, path: Path) -> None:
+    """Save atomically, keeping the file's previous version as a backup beside it."""
+    data = meeting_to_json(meeting).encode("utf-8")
+    try:
+        atomic_write(path, data, backup=backup_path(path))
+    except OSError as exc:
+        raise MeetingFileError(path, f"could not be saved: {_os_problem(exc)}") from exc
+
+
+def _os_problem(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "the file or its folder does not exist"
+    if isinstance(exc, IsADirectoryError):
+        return "it is a folder, not a meeting file"
+    if isinstance(exc, PermissionError):
+        return "permission denied (is it open in another program, or read-only?)"
+    return exc.strerror or str(exc)
+
+
+def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"the key {key!r} appears twice in one object")
+        result[key] = value
+    return result
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a valid JSON value")
+
+
+def load_meeting(path: Path) -> Meeting:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_SIZE:
+            raise MeetingFileError(
+                path, f"is {size // 1_048_576} MB, too large to be a meeting file"
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise MeetingFileError(path, f"cannot be read: {_os_problem(exc)}") from exc
+    return meeting_from_bytes(raw, path)
+
+
+def meeting_from_bytes(raw: bytes, path: Path) -> Meeting:
+    if not raw.strip():
+        raise MeetingFileError(path, "is empty")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise MeetingFileError(
+            path, f"is not a meeting file: it is not UTF-8 text (bad byte at offset {exc.start})"
+        ) from None
+    try:
+        data = json.loads(
+            text, object_pairs_hook=_reject_duplicates, parse_constant=_reject_constant
+        )
+    except json.JSONDecodeError as exc:
+        if not text[exc.pos :].strip():
+            problem = f"is truncated: it ends at line {exc.lineno}, column {exc.colno}"
+        else:
+            problem = f"is not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        raise MeetingFileError(path, problem) from None
+    except (ValueError, RecursionError) as exc:
+        raise MeetingFileError(path, f"is not valid JSON: {exc}") from None
+    return meeting_from_json_data(data, path)
+
+
+def meeting_from_json_data(data: object, path: Path) -> Meeting:
+    if not isinstance(data, dict) or "format_version" not in data:
+        raise MeetingFileError(
+            path, "is not a Clerk meeting file (it has no format_version at the top)"
+        )
+    version = data["format_version"]
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise MeetingFileError(path, f"has an invalid format_version: {version!r}")
+    if version > FORMAT_VERSION:
+        raise MeetingFileError(
+            path,
+            f"was written by a newer version of Clerk (file format {version}; this version "
+            f"reads formats up to {FORMAT_VERSION}). Update Clerk to open it.",
+        )
+    try:
+        data = migrate(data, version)
+    except MigrationError as exc:
+        raise MeetingFileError(path, str(exc)) from None
+    fields = {key: value for key, value in data.items() if key not in _FILE_KEYS}
+    try:
+        return Meeting.model_validate(fields)
+    except ValidationError as exc:
+        raise MeetingFileError(path, describe_validation_error(exc, fields)) from None
+
+
+def json_path(loc: tuple[int | str, ...], data: object) -> str:
+    """`$.items[3].title` for a pydantic error location, skipping union tags.
+
+    Pydantic puts the tag of a discriminated union ("paragraph") into the location; walking the
+    data alongside tells a real key from a tag.
+    """
+    path = "$"
+    node = data
+    for part in loc:
+        if isinstance(node, list) and isinstance(part, int):
+            path += f"[{part}]"
+            node = node[part] if 0 <= part < len(node) else None
+        elif isinstance(node, dict) and isinstance(part, str):
+            if part not in node and "type" in node and node.get("type") == part:
+                continue  # the union tag, not a key
+            path += f".{part}"
+            node = node.get(part)
+        else:
+            path += f".{part}" if isinstance(part, str) else f"[{part}]"
+            node = None
+    return path
+
+
+def describe_validation_error(exc: ValidationError, data: object) -> str:
+    errors = exc.errors(include_url=False)
+    first = errors[0]
+    message = str(first["msg"]).removeprefix("Value error, ")
+    where = json_path(tuple(first["loc"]), data)
+    found = ""
+    if first["type"] not in ("missing", "extra_forbidden") and first["loc"]:
+        shown = repr(first.get("input"))
+        found = f" (found {shown if len(shown) <= 40 else shown[:37] + '...'})"
+    more = f"; and {len(errors) - 1} more problem(s)" if len(errors) > 1 else ""
+    return f"has a bad value at {where}: {message}{found}{more}"
