@@ -1,0 +1,3 @@
+from clerk_app.cli import main
+
+raise SystemExit(main())

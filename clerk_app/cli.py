@@ -1,0 +1,114 @@
+"""The `clerk-app` command.
+
+    clerk-app export MEETING -o OUT [--style NAME] [--include-exempt]
+    clerk-app check MEETING [--style NAME]
+
+Bad input of any kind exits with status 2 and one line on stderr; `check` exits 1 when it finds
+errors in the meeting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from clerk_app import __version__
+from clerk_app.domain.findings import Severity, check_meeting
+from clerk_app.domain.model import Meeting
+from clerk_app.render.errors import RenderError, StyleError
+from clerk_app.render.styles import StyleFolder, find_style
+from clerk_app.services.export import ExportError, export_minutes
+from clerk_app.storage import MeetingFileError, load_meeting
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+PROG = "clerk-app"
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is one line on stderr, like every other bad input."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="Clerk: write the minutes of a council meeting and export them in house style.",
+    )
+    parser.add_argument("--version", action="version", version=f"Clerk {__version__}")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+
+    export = commands.add_parser(
+        "export",
+        help="export a meeting's minutes (.txt)",
+        description="Export a meeting's minutes; the format follows OUT's suffix (.txt).",
+    )
+    export.add_argument("meeting", type=Path, metavar="MEETING", help="a .minutes file")
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
+    export.add_argument("--style", metavar="NAME", help="house style (default: the meeting's own)")
+    export.add_argument(
+        "--include-exempt",
+        action="store_true",
+        help="a confidential copy that includes exempt items (default: the public copy)",
+    )
+
+    check = commands.add_parser(
+        "check",
+        help="list what needs the clerk's attention in a meeting",
+        description="Print the meeting's validation findings; exit 1 if any is an error.",
+    )
+    check.add_argument("meeting", type=Path, metavar="MEETING", help="a .minutes file")
+    check.add_argument("--style", metavar="NAME", help="house style (default: the meeting's own)")
+    return parser
+
+
+def _style_for(meeting: Meeting, name: str | None) -> StyleFolder:
+    return find_style(name or meeting.house_style)
+
+
+def _export(args: argparse.Namespace) -> int:
+    meeting = load_meeting(args.meeting)
+    out: Path = args.output
+    if out.exists() and out.resolve() == args.meeting.resolve():
+        raise UsageError(f"{out}: refusing to overwrite the meeting file with its minutes")
+    export_minutes(meeting, out, _style_for(meeting, args.style), public=not args.include_exempt)
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    meeting = load_meeting(args.meeting)
+    style = _style_for(meeting, args.style)
+    findings = check_meeting(meeting, style.style)
+    for finding in findings:
+        print(f"{args.meeting.name}: {finding}")
+    errors = sum(f.severity is Severity.ERROR for f in findings)
+    warnings = len(findings) - errors
+    if not findings:
+        print(f"{args.meeting.name}: no problems found")
+    else:
+        print(f"{args.meeting.name}: {errors} error(s), {warnings} warning(s)")
+    return EXIT_FINDINGS if errors else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = _parser()
+    try:
+        args = parser.parse_args(args_list)
+        if args.command == "export":
+            return _export(args)
+        if args.command == "check":
+            return _check(args)
+        parser.print_help()
+        return EXIT_OK
+    except (UsageError, MeetingFileError, StyleError, RenderError, ExportError) as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT

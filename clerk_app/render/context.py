@@ -1,0 +1,554 @@
+"""The template context: the only vocabulary house-style templates see.
+
+Templates never touch the model. They get plain, read-only views in which every number, date and
+time is already written out in the house style, people are already sorted into the groups the
+minutes list them in, and, in a public copy, exempt items have already lost their content: a
+template cannot leak what it is never given. `docs/templates.md` lists every name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from clerk_app.domain.house_style import ExemptPolicy, HouseStyle
+from clerk_app.domain.model import (
+    INTEREST_ACTION_LABELS,
+    INTEREST_KIND_LABELS,
+    ROLE_LABELS,
+    AttachmentRef,
+    Attendance,
+    AttendanceStatus,
+    Block,
+    BulletList,
+    Interest,
+    Item,
+    LeadIn,
+    Lines,
+    ListEntry,
+    Meeting,
+    MeetingStatus,
+    NumberedList,
+    Paragraph,
+    PublicQuestions,
+    Resolution,
+    Role,
+    VoteChoice,
+)
+
+NUMBER_WORDS = (
+    "none",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+)
+
+
+def number_in_words(n: int) -> str:
+    """Minutes write small counts in words ("six were in favour"), larger ones in figures."""
+    return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else str(n)
+
+
+# --- views -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PersonView:
+    id: str
+    name: str
+    """As the minutes write it: "Councillor Batool", "Joycelin Eze-Okubuiro"."""
+    title: str
+    surname: str
+    role: str
+    role_label: str
+    capacity: str
+    status: str
+    substitute_for: str
+    remote: bool
+    arrived_at: str
+    left_at: str
+    from_minute: str
+    to_minute: str
+    part_attendance: str
+    """Written out: "from minute 196/20", "arrived at 6:10 pm", or empty."""
+
+
+@dataclass(frozen=True, slots=True)
+class AttendanceView:
+    chairs: tuple[PersonView, ...]
+    vice_chairs: tuple[PersonView, ...]
+    members: tuple[PersonView, ...]
+    """Members other than the chair and vice-chair who attended, substitutes included."""
+    co_opted: tuple[PersonView, ...]
+    officers: tuple[PersonView, ...]
+    others: tuple[PersonView, ...]
+    """Attendees who are not members or officers ("Also Present")."""
+    present_members: tuple[PersonView, ...]
+    """Every member who attended, chair first: for a one-paragraph roll."""
+    apologies: tuple[PersonView, ...]
+    absent: tuple[PersonView, ...]
+    substitutes: tuple[PersonView, ...]
+    everyone: tuple[PersonView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EntryView:
+    number: int
+    text: str
+    blocks: tuple[BlockView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphView:
+    type: Literal["paragraph", "lead_in"]
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ListView:
+    type: Literal["bullets", "numbered"]
+    start: int
+    entries: tuple[EntryView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LinesView:
+    type: Literal["lines"]
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentView:
+    type: Literal["attachment"]
+    label: str
+    file_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionPairView:
+    number: int
+    question: EntryView | None
+    response: EntryView | None
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionsView:
+    type: Literal["public_questions"]
+    questioner: str
+    questions: tuple[EntryView, ...]
+    responder: str
+    responses: tuple[EntryView, ...]
+    pairs: tuple[QuestionPairView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NamedVotesView:
+    in_favour: tuple[str, ...]
+    against: tuple[str, ...]
+    abstain: tuple[str, ...]
+    absent: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ResolutionView:
+    type: Literal["resolution"]
+    lead_word: str
+    numbered: bool
+    resolutions: tuple[EntryView, ...]
+    proposer: str
+    seconder: str
+    votes_for: int | None
+    votes_against: int | None
+    abstentions: int | None
+    vote_text: str
+    """The count in words: "six were in favour and two abstained"; empty if none was taken."""
+    named_votes: NamedVotesView | None
+    outcome: str
+
+
+BlockView = ParagraphView | ListView | LinesView | AttachmentView | QuestionsView | ResolutionView
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpView:
+    action: str
+    owner: str
+    due: str
+    done: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRefView:
+    number: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class InterestView:
+    person: str
+    interest: str
+    kind: str
+    kind_label: str
+    item: ItemRefView | None
+    action: str
+    action_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ItemView:
+    id: str
+    number: str
+    title: str
+    standing: str
+    exempt: bool
+    exempt_reason: str
+    withheld: bool
+    """An exempt item in a public copy: blocks and actions are empty, `notice` says why."""
+    notice: str
+    blocks: tuple[BlockView, ...]
+    actions: tuple[FollowUpView, ...]
+    interests: tuple[InterestView, ...]
+    """Declarations made about this item."""
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingView:
+    authority: str
+    body: str
+    date: str
+    date_iso: str
+    short_date: str
+    start_time: str
+    close_time: str
+    venue: str
+    status: str
+    is_draft: bool
+    confirmed_on: str
+    public: bool
+    """This copy is for publication: exempt items are withheld."""
+    confidential: bool
+    """This copy contains exempt material and must not be published."""
+
+
+@dataclass(frozen=True, slots=True)
+class StyleView:
+    name: str
+    display_name: str
+    resolution_word: str
+    language: str
+
+
+@dataclass(frozen=True, slots=True)
+class MinutesContext:
+    meeting: MeetingView
+    style: StyleView
+    attendance: AttendanceView
+    interests: tuple[InterestView, ...]
+    items: tuple[ItemView, ...]
+    generator: str = field(default="Clerk")
+
+    def as_dict(self) -> dict[str, object]:
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+# --- building --------------------------------------------------------------------------------
+
+
+class _Builder:
+    def __init__(self, meeting: Meeting, style: HouseStyle, public: bool) -> None:
+        self.meeting = meeting
+        self.style = style
+        self.public = public
+        self.numbers = {
+            item.id: style.minute_number(
+                meeting.minute_number(n), meeting.date, meeting.minute_prefix
+            )
+            for n, item in enumerate(meeting.items)
+        }
+
+    def name_of(self, attendee_id: str | None) -> str:
+        person = self.meeting.attendee(attendee_id)
+        return person.display_name if person else ""
+
+    def time(self, moment: dt.time | None) -> str:
+        return self.style.start_time(moment) if moment else ""
+
+    def withheld(self, item_id: str | None) -> bool:
+        item = self.meeting.item(item_id)
+        return bool(self.public and item is not None and item.exempt)
+
+    def item_ref(self, item_id: str | None) -> ItemRefView | None:
+        item = self.meeting.item(item_id)
+        if item is None:
+            return None
+        hide_title = (
+            self.withheld(item_id) and self.style.exempt_in_public is not ExemptPolicy.NOTICE
+        )
+        return ItemRefView(number=self.numbers[item.id], title="" if hide_title else item.title)
+
+    # people
+
+    def person(self, record: Attendance) -> PersonView:
+        from_minute = self.numbers.get(record.present_from_item or "", "")
+        to_minute = self.numbers.get(record.present_to_item or "", "")
+        parts = []
+        if from_minute and to_minute:
+            parts.append(f"from minute {from_minute} to minute {to_minute}")
+        elif from_minute:
+            parts.append(f"from minute {from_minute}")
+        elif to_minute:
+            parts.append(f"until minute {to_minute}")
+        if record.arrived_at:
+            parts.append(f"arrived at {self.time(record.arrived_at)}")
+        if record.left_at:
+            parts.append(f"left at {self.time(record.left_at)}")
+        return PersonView(
+            id=record.id,
+            name=record.display_name,
+            title=record.person.title,
+            surname=record.person.name,
+            role=record.role.value,
+            role_label=ROLE_LABELS[record.role],
+            capacity=record.capacity,
+            status=record.status.value,
+            substitute_for=record.substitute_for,
+            remote=record.remote,
+            arrived_at=self.time(record.arrived_at),
+            left_at=self.time(record.left_at),
+            from_minute=from_minute,
+            to_minute=to_minute,
+            part_attendance=", ".join(parts),
+        )
+
+    def attendance(self) -> AttendanceView:
+        records = self.meeting.attendance
+        attended = [r for r in records if r.attended]
+
+        def views(rows: list[Attendance]) -> tuple[PersonView, ...]:
+            return tuple(self.person(r) for r in rows)
+
+        def of(*roles: Role) -> list[Attendance]:
+            return [r for r in attended if r.role in roles]
+
+        order = (Role.CHAIR, Role.VICE_CHAIR, Role.MEMBER, Role.CO_OPTED)
+        present_members = sorted(
+            (r for r in attended if r.is_member), key=lambda r: order.index(r.role)
+        )
+        return AttendanceView(
+            chairs=views(of(Role.CHAIR)),
+            vice_chairs=views(of(Role.VICE_CHAIR)),
+            members=views(of(Role.MEMBER)),
+            co_opted=views(of(Role.CO_OPTED)),
+            officers=views(of(Role.OFFICER)),
+            others=views(of(Role.OTHER)),
+            present_members=views(present_members),
+            apologies=views([r for r in records if r.status is AttendanceStatus.APOLOGIES]),
+            absent=views([r for r in records if r.status is AttendanceStatus.ABSENT]),
+            substitutes=views([r for r in records if r.status is AttendanceStatus.SUBSTITUTE]),
+            everyone=views(list(records)),
+        )
+
+    def interest(self, record: Interest) -> InterestView:
+        return InterestView(
+            person=self.name_of(record.attendee_id),
+            interest=record.interest,
+            kind=record.kind.value,
+            kind_label=INTEREST_KIND_LABELS[record.kind],
+            item=self.item_ref(record.item_id),
+            action=record.action.value,
+            action_text=INTEREST_ACTION_LABELS[record.action],
+        )
+
+    # item bodies
+
+    def entries(self, entries: tuple[ListEntry, ...], start: int = 1) -> tuple[EntryView, ...]:
+        return tuple(
+            EntryView(number=start + n, text=e.text, blocks=self.blocks(e.blocks))
+            for n, e in enumerate(entries)
+        )
+
+    def blocks(self, blocks: tuple[Block, ...]) -> tuple[BlockView, ...]:
+        return tuple(self.block(b) for b in blocks)
+
+    def block(self, block: Block) -> BlockView:
+        match block:
+            case Paragraph() | LeadIn():
+                return ParagraphView(type=block.type, text=block.text)
+            case BulletList():
+                return ListView(type="bullets", start=1, entries=self.entries(block.entries))
+            case NumberedList():
+                return ListView(
+                    type="numbered",
+                    start=block.start,
+                    entries=self.entries(block.entries, block.start),
+                )
+            case Lines():
+                return LinesView(type="lines", lines=block.lines)
+            case AttachmentRef():
+                return AttachmentView(
+                    type="attachment", label=block.label, file_name=block.file_name
+                )
+            case PublicQuestions():
+                return self.questions(block)
+            case Resolution():
+                return self.resolution(block)
+        raise AssertionError(f"unknown block {block!r}")  # pragma: no cover
+
+    def questions(self, block: PublicQuestions) -> QuestionsView:
+        questions = self.entries(block.questions)
+        responses = self.entries(block.responses)
+        pairs = tuple(
+            QuestionPairView(
+                number=n + 1,
+                question=questions[n] if n < len(questions) else None,
+                response=responses[n] if n < len(responses) else None,
+            )
+            for n in range(max(len(questions), len(responses)))
+        )
+        return QuestionsView(
+            type="public_questions",
+            questioner=block.questioner,
+            questions=questions,
+            responder=block.responder,
+            responses=responses,
+            pairs=pairs,
+        )
+
+    def resolution(self, block: Resolution) -> ResolutionView:
+        named = None
+        if block.named_votes:
+            groups: dict[VoteChoice, list[str]] = {choice: [] for choice in VoteChoice}
+            for vote in block.named_votes:
+                groups[vote.choice].append(self.name_of(vote.attendee_id))
+            named = NamedVotesView(
+                in_favour=tuple(groups[VoteChoice.FOR]),
+                against=tuple(groups[VoteChoice.AGAINST]),
+                abstain=tuple(groups[VoteChoice.ABSTAIN]),
+                absent=tuple(groups[VoteChoice.ABSENT]),
+            )
+        return ResolutionView(
+            type="resolution",
+            lead_word=block.lead_word or self.style.resolution_word,
+            numbered=block.numbered,
+            resolutions=self.entries(block.resolutions),
+            proposer=self.name_of(block.proposer_id),
+            seconder=self.name_of(block.seconder_id),
+            votes_for=block.votes_for,
+            votes_against=block.votes_against,
+            abstentions=block.abstentions,
+            vote_text=vote_text(block.votes_for, block.votes_against, block.abstentions),
+            named_votes=named,
+            outcome=block.outcome.value if block.outcome else "",
+        )
+
+    def items(self) -> tuple[ItemView, ...]:
+        views = []
+        for item in self.meeting.items:
+            withheld = self.withheld(item.id)
+            if withheld and self.style.exempt_in_public is ExemptPolicy.OMIT:
+                continue
+            show_title = not withheld or self.style.exempt_in_public is ExemptPolicy.NOTICE
+            notice = ""
+            if withheld:
+                reason = item.exempt_reason or "exempt information"
+                notice = self.style.exempt_notice.format(reason=reason)
+            views.append(
+                ItemView(
+                    id=item.id,
+                    number=self.numbers[item.id],
+                    title=item.title if show_title else "",
+                    standing=item.standing.value if item.standing else "",
+                    exempt=item.exempt,
+                    exempt_reason=item.exempt_reason,
+                    withheld=withheld,
+                    notice=notice,
+                    blocks=() if withheld else self.blocks(item.blocks),
+                    actions=() if withheld else self.actions(item),
+                    interests=tuple(
+                        self.interest(i) for i in self.meeting.interests if i.item_id == item.id
+                    ),
+                )
+            )
+        return tuple(views)
+
+    def actions(self, item: Item) -> tuple[FollowUpView, ...]:
+        return tuple(
+            FollowUpView(
+                action=a.action,
+                owner=a.owner,
+                due=self.style.short_date(a.due) if a.due else "",
+                done=a.done,
+            )
+            for a in item.actions
+        )
+
+    def build(self) -> MinutesContext:
+        meeting, style = self.meeting, self.style
+        from clerk_app import __version__
+
+        return MinutesContext(
+            meeting=MeetingView(
+                authority=meeting.authority,
+                body=meeting.body,
+                date=style.date(meeting.date),
+                date_iso=meeting.date.isoformat(),
+                short_date=style.short_date(meeting.date),
+                start_time=style.start_time(meeting.start_time) if meeting.start_time else "",
+                close_time=style.close_time(meeting.close_time) if meeting.close_time else "",
+                venue=meeting.venue,
+                status=meeting.status.value,
+                is_draft=meeting.status is MeetingStatus.DRAFT,
+                confirmed_on=style.short_date(meeting.confirmed_on) if meeting.confirmed_on else "",
+                public=self.public,
+                confidential=not self.public and any(i.exempt for i in meeting.items),
+            ),
+            style=StyleView(
+                name=style.name,
+                display_name=style.display_name,
+                resolution_word=style.resolution_word,
+                language=style.language,
+            ),
+            attendance=self.attendance(),
+            interests=tuple(self.interest(i) for i in meeting.interests),
+            items=self.items(),
+            generator=f"Clerk {__version__}",
+        )
+
+
+def vote_text(votes_for: int | None, against: int | None, abstained: int | None) -> str:
+    """ "six were in favour, two against and one abstained" from whatever counts were taken."""
+    parts = []
+    if votes_for is not None:
+        parts.append(
+            f"{number_in_words(votes_for)} {'was' if votes_for == 1 else 'were'} in favour"
+        )
+    if against is not None:
+        parts.append(f"{number_in_words(against)} against")
+    if abstained is not None:
+        parts.append(f"{number_in_words(abstained)} abstained")
+    if len(parts) > 1:
+        return ", ".join(parts[:-1]) + " and " + parts[-1]
+    return "".join(parts)
+
+
+def build_context(meeting: Meeting, style: HouseStyle, *, public: bool = True) -> MinutesContext:
+    """The context for rendering `meeting` in `style`; `public` withholds exempt items."""
+    return _Builder(meeting, style, public).build()

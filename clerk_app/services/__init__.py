@@ -1,0 +1,1 @@
+"""The open document, its undo stack, commands and export jobs: what the UI drives."""
