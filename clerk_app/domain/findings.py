@@ -60,10 +60,16 @@ def _warning(message: str, *path: str | int) -> Finding:
     return Finding(Severity.WARNING, message, path)
 
 
-def check_meeting(meeting: Meeting, style: HouseStyle = DEFAULT_STYLE) -> list[Finding]:
-    """Every finding for the meeting, in the order of the minutes."""
+def check_meeting(
+    meeting: Meeting, style: HouseStyle = DEFAULT_STYLE, previous: Meeting | None = None
+) -> list[Finding]:
+    """Every finding for the meeting, in the order of the minutes.
+
+    `previous` is the body's meeting before this one, if known: minute numbers run on from it.
+    """
     return [
         *_check_header(meeting),
+        *(check_numbering(previous, meeting, style) if previous is not None else ()),
         *_check_attendance(meeting),
         *_check_interests(meeting, style),
         *_check_items(meeting, style),
@@ -204,9 +210,6 @@ def _check_items(meeting: Meeting, style: HouseStyle) -> Iterator[Finding]:
         style.minute_number(meeting.minute_number(n), meeting.date, meeting.minute_prefix)
         for n in range(len(meeting.items))
     ]
-    for number, count in Counter(numbers).items():
-        if count > 1:
-            yield _error(f"Minute number {number} is used {count} times.", "items")
     for n, item in enumerate(meeting.items):
         where = f"Minute {numbers[n]}"
         if not item.title:
@@ -349,6 +352,37 @@ def _check_resolution(
             *path,
             "outcome",
         )
+
+
+def check_numbering(previous: Meeting, meeting: Meeting, style: HouseStyle) -> list[Finding]:
+    """Minute numbers run on from the body's previous meeting: no reuse and no gap."""
+    if not previous.items or not meeting.items:
+        return []
+    last = previous.minute_number(len(previous.items) - 1)
+    first = meeting.first_minute_number
+    when = style.short_date(previous.date)
+
+    def number(n: int) -> str:
+        return style.minute_number(n, meeting.date, meeting.minute_prefix)
+
+    if first <= last:
+        overlap_end = min(last, meeting.minute_number(len(meeting.items) - 1))
+        return [
+            _error(
+                f"Minute numbers {number(first)} to {number(overlap_end)} were already used at "
+                f"the meeting of {when}, which ended at minute {number(last)}.",
+                "first_minute_number",
+            )
+        ]
+    if first > last + 1:
+        return [
+            _warning(
+                f"The meeting of {when} ended at minute {number(last)}, so numbering skips "
+                f"{number(last + 1)}{' to ' + number(first - 1) if first - 1 > last + 1 else ''}.",
+                "first_minute_number",
+            )
+        ]
+    return []
 
 
 _SAMPLE_START, _SAMPLE_CLOSE = dt.time(17, 30), dt.time(20, 20)

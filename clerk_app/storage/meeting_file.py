@@ -16,9 +16,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from clerk_app.domain.model import Meeting
+from clerk_app.storage import migrations
 from clerk_app.storage.atomic import atomic_write
 from clerk_app.storage.errors import MeetingFileError
-from clerk_app.storage.migrations import FORMAT_VERSION, MigrationError, migrate
+from clerk_app.storage.migrations import MigrationError
 
 SUFFIX = ".minutes"
 BACKUP_SUFFIX = ".bak"
@@ -36,7 +37,10 @@ def backup_path(path: Path) -> Path:
 def meeting_to_json(meeting: Meeting) -> str:
     from clerk_app import __version__
 
-    data: dict[str, Any] = {"format_version": FORMAT_VERSION, "generator": f"Clerk {__version__}"}
+    data: dict[str, Any] = {
+        "format_version": migrations.FORMAT_VERSION,
+        "generator": f"Clerk {__version__}",
+    }
     data.update(meeting.model_dump(mode="json"))
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
@@ -89,6 +93,12 @@ def load_meeting(path: Path) -> Meeting:
 def meeting_from_bytes(raw: bytes, path: Path) -> Meeting:
     if not raw.strip():
         raise MeetingFileError(path, "is empty")
+    if raw.startswith(b"PK\x03\x04"):
+        raise MeetingFileError(
+            path,
+            "is a Word document or another zip file, not a meeting file: Clerk writes Word "
+            "files but opens only .minutes files",
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -100,8 +110,11 @@ def meeting_from_bytes(raw: bytes, path: Path) -> Meeting:
             text, object_pairs_hook=_reject_duplicates, parse_constant=_reject_constant
         )
     except json.JSONDecodeError as exc:
-        if not text[exc.pos :].strip():
-            problem = f"is truncated: it ends at line {exc.lineno}, column {exc.colno}"
+        # Cut off mid-way: the parser ran out of text, or a string ran on to the end.
+        if not text[exc.pos :].strip() or exc.msg.startswith("Unterminated string"):
+            end = text.rstrip()
+            lines = end.count("\n") + 1
+            problem = f"is truncated: it stops after line {lines}, in the middle of the meeting"
         else:
             problem = f"is not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
         raise MeetingFileError(path, problem) from None
@@ -118,14 +131,15 @@ def meeting_from_json_data(data: object, path: Path) -> Meeting:
     version = data["format_version"]
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise MeetingFileError(path, f"has an invalid format_version: {version!r}")
-    if version > FORMAT_VERSION:
+    current = migrations.FORMAT_VERSION
+    if version > current:
         raise MeetingFileError(
             path,
             f"was written by a newer version of Clerk (file format {version}; this version "
-            f"reads formats up to {FORMAT_VERSION}). Update Clerk to open it.",
+            f"reads formats up to {current}). Update Clerk to open it.",
         )
     try:
-        data = migrate(data, version)
+        data = migrations.migrate(data, version, current=current, migrations=migrations.MIGRATIONS)
     except MigrationError as exc:
         raise MeetingFileError(path, str(exc)) from None
     fields = {key: value for key, value in data.items() if key not in _FILE_KEYS}

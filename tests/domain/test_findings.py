@@ -1,0 +1,235 @@
+import datetime as dt
+
+import pytest
+
+from clerk_app.domain.findings import Finding, Severity, check_house_style, check_meeting
+from clerk_app.domain.house_style import HouseStyle
+from clerk_app.domain.model import (
+    Attendance,
+    AttendanceStatus,
+    Interest,
+    Item,
+    ListEntry,
+    Meeting,
+    MeetingStatus,
+    NamedVote,
+    Outcome,
+    Paragraph,
+    Person,
+    PublicQuestions,
+    Resolution,
+    Role,
+    StandingItem,
+    VoteChoice,
+)
+
+PLAIN = HouseStyle(name="plain", display_name="Plain")
+
+
+def base(**changes: object) -> Meeting:
+    """A small meeting with nothing wrong with it."""
+    meeting = Meeting(
+        authority="Anytown Parish Council",
+        body="Full Council",
+        date=dt.date(2025, 6, 18),
+        start_time=dt.time(19, 0),
+        close_time=dt.time(21, 0),
+        attendance=(
+            Attendance(id="chair", person=Person(title="Cllr", name="Ames"), role=Role.CHAIR),
+            Attendance(id="b", person=Person(title="Cllr", name="Bell")),
+            Attendance(id="c", person=Person(title="Cllr", name="Cole")),
+        ),
+        items=(
+            Item(
+                id="dec",
+                title="Declarations",
+                standing=StandingItem.DECLARATIONS,
+                blocks=(Paragraph(text="None."),),
+            ),
+            Item(id="x", title="Budget", blocks=(Paragraph(text="Discussed."),)),
+        ),
+    )
+    return meeting.model_copy(update=changes)
+
+
+def messages(meeting: Meeting) -> list[str]:
+    return [f.message for f in check_meeting(meeting, PLAIN)]
+
+
+def only(meeting: Meeting) -> Finding:
+    (finding,) = check_meeting(meeting, PLAIN)
+    return finding
+
+
+def test_a_clean_meeting_has_no_findings() -> None:
+    assert check_meeting(base(), PLAIN) == []
+
+
+def test_the_sample_has_only_the_time_format_finding(sample: Meeting, leicester) -> None:  # type: ignore[no-untyped-def]
+    findings = check_meeting(sample, leicester.style)
+    assert [f.message for f in findings] == [
+        "House style 'leicester' writes the start time like '5:30 pm' but the closing time like '8.20pm'."
+    ]
+
+
+def test_chair_not_present() -> None:
+    meeting = base()
+    away = meeting.attendance[0].model_copy(update={"status": AttendanceStatus.APOLOGIES})
+    finding = only(meeting.model_copy(update={"attendance": (away, *meeting.attendance[1:])}))
+    assert finding.severity is Severity.ERROR
+    assert "The chair, Cllr Ames, is not marked present" in finding.message
+    assert finding.path == ("attendance", 0, "status")
+
+
+def test_two_chairs_and_no_chair() -> None:
+    meeting = base()
+    second = meeting.attendance[1].model_copy(update={"role": Role.CHAIR})
+    assert "More than one person is marked as chair: Cllr Ames, Cllr Bell." in messages(
+        meeting.model_copy(
+            update={"attendance": (meeting.attendance[0], second, meeting.attendance[2])}
+        )
+    )
+    assert "Nobody in the attendance list is marked as chair." in messages(
+        meeting.model_copy(update={"attendance": meeting.attendance[1:]})
+    )
+
+
+def test_item_with_no_title() -> None:
+    meeting = base()
+    finding = only(
+        meeting.model_copy(
+            update={"items": (meeting.items[0], meeting.items[1].model_copy(update={"title": ""}))}
+        )
+    )
+    assert finding.message == "Minute 2 has no title."
+    assert finding.path == ("items", 1, "title")
+
+
+def test_declaration_by_someone_not_in_attendance() -> None:
+    finding = only(base(interests=(Interest(attendee_id="ghost", interest="owns land"),)))
+    assert finding.message == "Declaration 1 names someone who is not in the attendance list."
+    assert finding.path == ("interests", 0, "attendee_id")
+
+
+def test_declaration_problems() -> None:
+    meeting = base(interests=(Interest(attendee_id="b", interest="", item_id="gone"),))
+    assert messages(meeting) == [
+        "Declaration 1 does not say what the interest is.",
+        "Declaration 1 refers to an item that no longer exists.",
+    ]
+    no_item = base(
+        items=(Item(id="x", title="Budget", blocks=(Paragraph(text="y"),)),),
+        interests=(Interest(attendee_id="b", interest="z"),),
+    )
+    assert "no 'Declarations of Interest' item" in only(no_item).message
+
+
+def test_minute_numbers_run_on_from_the_previous_meeting() -> None:
+    previous = base(date=dt.date(2025, 5, 22), first_minute_number=140)  # minutes 140 and 141
+    follows = base(first_minute_number=142)
+    assert check_meeting(follows, PLAIN, previous) == []
+    finding = only_with(base(first_minute_number=141), previous)
+    assert finding.severity is Severity.ERROR
+    assert finding.message == (
+        "Minute numbers 141 to 141 were already used at the meeting of 22 May 2025, which ended at minute 141."
+    )
+    assert finding.path == ("first_minute_number",)
+    gap = only_with(base(first_minute_number=149), previous)
+    assert gap.severity is Severity.WARNING
+    assert (
+        gap.message
+        == "The meeting of 22 May 2025 ended at minute 141, so numbering skips 142 to 148."
+    )
+
+
+def only_with(meeting: Meeting, previous: Meeting) -> Finding:
+    (finding,) = check_meeting(
+        meeting,
+        HouseStyle(name="p", display_name="P", short_date_format="{d} {month} {yyyy}"),
+        previous,
+    )
+    return finding
+
+
+def test_meeting_header_rules() -> None:
+    assert "The meeting closes (18:00) before it starts (19:00)." in messages(
+        base(close_time=dt.time(18, 0))
+    )
+    assert "The minutes are marked approved but have no confirmation date." in messages(
+        base(status=MeetingStatus.APPROVED)
+    )
+    assert "The minutes are confirmed before the meeting took place." in messages(
+        base(status=MeetingStatus.APPROVED, confirmed_on=dt.date(2025, 1, 1))
+    )
+    assert "The meeting has no committee or body name." in messages(base(body=""))
+
+
+def test_attendance_rules() -> None:
+    meeting = base()
+    odd = Attendance(
+        person=Person(name=""),
+        status=AttendanceStatus.SUBSTITUTE,
+        arrived_at=dt.time(20, 0),
+        left_at=dt.time(19, 30),
+        present_from_item="x",
+        present_to_item="dec",
+    )
+    found = messages(meeting.model_copy(update={"attendance": (*meeting.attendance, odd)}))
+    assert "Attendance row 4 has no name." in found
+    assert "an unnamed person is a substitute but not for whom." in found
+    assert "an unnamed person leaves before arriving." in found
+    assert "an unnamed person is present to an item before the one they are present from." in found
+
+
+def test_public_questions_pair_up() -> None:
+    block = PublicQuestions(
+        questioner="Dr Patel",
+        questions=(ListEntry(text="Q1"), ListEntry(text="Q2")),
+        responder="",
+        responses=(ListEntry(text="A1"),),
+    )
+    found = messages(
+        base(
+            items=(Item(id="dec", title="D", standing=StandingItem.DECLARATIONS, blocks=(block,)),)
+        )
+    )
+    assert "Minute 1: the responses do not say who gave them." in found
+    assert "Minute 1: 2 questions but 1 responses; they are paired by number." in found
+
+
+def test_resolution_votes() -> None:
+    votes = Resolution(
+        resolutions=(ListEntry(text="That the budget be approved."),),
+        proposer_id="b",
+        seconder_id="b",
+        votes_for=2,
+        votes_against=3,
+        named_votes=(
+            NamedVote(attendee_id="b", choice=VoteChoice.FOR),
+            NamedVote(attendee_id="nobody", choice=VoteChoice.AGAINST),
+        ),
+        outcome=Outcome.CARRIED,
+    )
+    found = messages(
+        base(
+            items=(Item(id="dec", title="D", standing=StandingItem.DECLARATIONS, blocks=(votes,)),)
+        )
+    )
+    assert "Minute 1: the proposer also seconded the motion." in found
+    assert "Minute 1: named vote 2 is by someone not in the attendance list." in found
+    assert "Minute 1: 2 recorded for 'for' but 1 named." in found
+    assert (
+        "Minute 1: the motion is marked carried with 2 for and 3 against (a chair's casting vote should be minuted)."
+        in found
+    )
+
+
+def test_house_style_notices_two_ways_of_writing_times(leicester) -> None:  # type: ignore[no-untyped-def]
+    (finding,) = check_house_style(leicester.style)
+    assert "'5:30 pm'" in finding.message and "'8.20pm'" in finding.message
+    assert check_house_style(PLAIN) == []
+
+
+@pytest.mark.parametrize("severity", list(Severity))
+def test_finding_prints_with_its_severity(severity: Severity) -> None:
+    assert str(Finding(severity, "x")) == f"{severity.value}: x"

@@ -1,0 +1,127 @@
+from pathlib import Path
+
+import pytest
+
+from clerk_app.domain.model import Meeting
+from clerk_app.render.environment import make_environment, render_template, sentence
+from clerk_app.render.errors import RenderError, StyleError
+from clerk_app.render.styles import StyleFolder, available_styles, find_style, load_style_folder
+from clerk_app.render.text import render_text
+
+
+def style_with(tmp_path: Path, template: str, toml: str = 'display_name = "Test"\n') -> StyleFolder:
+    folder = tmp_path / "test"
+    folder.mkdir(exist_ok=True)
+    (folder / "style.toml").write_text(toml, encoding="utf-8")
+    (folder / "minutes.txt.j2").write_text(template, encoding="utf-8")
+    return load_style_folder(folder)
+
+
+@pytest.mark.parametrize(
+    "attack",
+    [
+        "{{ cycler.__init__.__globals__ }}",
+        "{{ cycler.__init__.__globals__.os.popen('echo pwned').read() }}",
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "{{ meeting.__class__ }}",
+        "{{ joiner.__init__.__globals__ }}",
+        "{{ items.__len__() }}",
+    ],
+)
+def test_the_sandbox_refuses_python_internals(tmp_path: Path, sample: Meeting, attack: str) -> None:
+    style = style_with(tmp_path, attack)
+    with pytest.raises(RenderError) as info:
+        render_text(sample, style)
+    message = str(info.value)
+    assert message.startswith("minutes.txt.j2: ")
+    assert "pwned" not in message
+
+
+def test_templates_cannot_change_the_context(tmp_path: Path) -> None:
+    env = make_environment(tmp_path, autoescape=False)
+    (tmp_path / "t").write_text("{{ names.append('x') }}{{ names }}", encoding="utf-8")
+    names: list[str] = []
+    with pytest.raises(RenderError, match="tried to reach something it may not"):
+        render_template(env, "t", {"names": names})
+    assert names == []
+
+
+def test_unknown_name_is_an_error_not_blank(tmp_path: Path, sample: Meeting) -> None:
+    style = style_with(tmp_path, "{{ meeting.chairman }}")
+    with pytest.raises(RenderError, match=r"a name the minutes do not provide: .*chairman"):
+        render_text(sample, style)
+
+
+def test_syntax_error_names_the_line(tmp_path: Path, sample: Meeting) -> None:
+    style = style_with(tmp_path, "line one\n{% for x in items %}\n{{ x.title }\n{% endfor %}")
+    with pytest.raises(RenderError, match=r"minutes.txt.j2, line 3: unexpected '}'"):
+        render_text(sample, style)
+
+
+def test_template_runtime_error_is_reported(tmp_path: Path, sample: Meeting) -> None:
+    with pytest.raises(RenderError, match="ZeroDivisionError"):
+        render_text(sample, style_with(tmp_path, "{{ 1 / 0 }}"))
+
+
+def test_text_is_not_escaped_in_text_minutes(tmp_path: Path) -> None:
+    env = make_environment(tmp_path, autoescape=False)
+    (tmp_path / "t").write_text("{{ x }}", encoding="utf-8")
+    assert render_template(env, "t", {"x": "Fees & <charges>"}) == "Fees & <charges>"
+
+
+def test_sentence_filter() -> None:
+    assert sentence("noted") == "noted."
+    assert sentence("noted.") == "noted."
+    assert sentence("why?") == "why?"
+    assert sentence("") == ""
+
+
+def test_styles_are_found_by_name(leicester: StyleFolder) -> None:
+    assert leicester.builtin and leicester.style.resolution_word == "AGREED"
+    assert "leicester" in available_styles()
+    with pytest.raises(
+        StyleError, match=r"there is no house style called 'nope' \(available: .*leicester"
+    ):
+        find_style("nope")
+
+
+def test_user_style_takes_the_place_of_a_builtin(tmp_path: Path) -> None:
+    mine = tmp_path / "leicester"
+    mine.mkdir()
+    (mine / "style.toml").write_text(
+        'display_name = "Ours"\nresolution_word = "RESOLVED"\n', encoding="utf-8"
+    )
+    assert find_style("leicester", tmp_path).style.display_name == "Ours"
+    assert not available_styles(tmp_path)["leicester"].builtin
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        (
+            'display_name = "x"\nresolution_word = \n',
+            "style.toml: Invalid value (at line 2, column 19)",
+        ),
+        (
+            'display_name = "x"\nminute_number_format = "{n}"',
+            "style.toml: minute_number_format: '{n}' uses {n}",
+        ),
+        (
+            'display_name = "x"\ncolour = "red"',
+            "style.toml: colour: Extra inputs are not permitted",
+        ),
+        ("", "style.toml: display_name: Field required"),
+    ],
+)
+def test_broken_style_toml_is_reported_with_the_field(
+    tmp_path: Path, toml: str, message: str
+) -> None:
+    with pytest.raises(StyleError) as info:
+        style_with(tmp_path, "", toml)
+    assert message in str(info.value)
+    assert str(tmp_path) in str(info.value)
+
+
+def test_folder_without_style_toml(tmp_path: Path) -> None:
+    with pytest.raises(StyleError, match="not a house style folder"):
+        load_style_folder(tmp_path)

@@ -1,0 +1,189 @@
+"""The command line: exit codes, one-line errors, and no partial output."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from clerk_app.cli import main
+from clerk_app.domain.model import Meeting
+from clerk_app.storage import meeting_to_json, save_meeting
+from tests.golden.seed import CLEAN_SEED
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def assert_one_line_error(err: str, *fragments: str) -> None:
+    assert err.count("\n") == 1, err
+    assert err.startswith("clerk-app: error: ")
+    assert "Traceback" not in err
+    for fragment in fragments:
+        assert fragment in err
+
+
+def test_export_text_matches_the_golden(
+    capsys: pytest.CaptureFixture[str], sample_path: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "minutes.txt"
+    code, _, err = run(capsys, "export", sample_path, "-o", out)
+    assert (code, err) == (0, "")
+    assert out.read_text(encoding="utf-8") == CLEAN_SEED.read_text(encoding="utf-8")
+
+
+def test_export_replaces_an_existing_file(
+    capsys: pytest.CaptureFixture[str], sample_path: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "minutes.TXT"
+    out.write_text("old", encoding="utf-8")
+    assert run(capsys, "export", sample_path, "-o", out)[0] == 0
+    assert out.read_text(encoding="utf-8").startswith("Leicester City Council")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["minutes.TXT"]
+
+
+def test_check_clean_and_with_errors(
+    capsys: pytest.CaptureFixture[str], sample: Meeting, sample_path: Path, tmp_path: Path
+) -> None:
+    code, out, _ = run(capsys, "check", sample_path)
+    assert code == 0
+    assert "warning: House style 'leicester' writes the start time like '5:30 pm'" in out
+    assert out.endswith("0 error(s), 1 warning(s)\n")
+
+    broken = sample.model_copy(
+        update={"items": (sample.items[0].model_copy(update={"title": ""}), *sample.items[1:])}
+    )
+    path = tmp_path / "broken.minutes"
+    save_meeting(broken, path)
+    code, out, _ = run(capsys, "check", path)
+    assert code == 1
+    assert "broken.minutes: error: Minute 149 has no title." in out
+
+
+def test_check_compares_numbers_with_the_previous_meeting(
+    capsys: pytest.CaptureFixture[str], sample: Meeting, tmp_path: Path
+) -> None:
+    import datetime as dt
+
+    save_meeting(sample, tmp_path / "june.minutes")
+    september = sample.model_copy(update={"date": dt.date(2025, 9, 23), "first_minute_number": 160})
+    save_meeting(september, tmp_path / "september.minutes")
+    (tmp_path / "junk.minutes").write_text("not json", encoding="utf-8")
+    code, out, _ = run(capsys, "check", tmp_path / "september.minutes")
+    assert code == 1
+    assert "minute numbers checked against june.minutes" in out
+    assert (
+        "error: Minute numbers 160 to 163 were already used at the meeting of 18 June 2025" in out
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "fragments"),
+    [
+        (
+            ("export", "{missing}", "-o", "{tmp}/x.txt"),
+            ("missing.minutes: cannot be read: the file or its folder does not exist",),
+        ),
+        (
+            ("export", "{sample}", "-o", "{tmp}/x.odt"),
+            ("cannot export to .odt: the output must end in .txt",),
+        ),
+        (("export", "{sample}", "-o", "{tmp}/x"), ("cannot export to a name without a suffix",)),
+        (("export", "{sample}", "-o", "{tmp}/nowhere/x.txt"), ("the folder does not exist",)),
+        (
+            ("export", "{sample}", "-o", "{tmp}/x.txt", "--style", "gothic"),
+            ("there is no house style called 'gothic'",),
+        ),
+        (
+            ("export", "{sample}"),
+            ("the following arguments are required: -o/--output", "see 'clerk-app export --help'"),
+        ),
+        (
+            ("check", "{bad}"),
+            ("bad.minutes: has a bad value at $.items[0].title: Input should be a valid string",),
+        ),
+        (("check", "{tmp}"), ("cannot be read: it is a folder",)),
+        (("frobnicate",), ("invalid choice: 'frobnicate'",)),
+        (("export", "{sample}", "-o", "{sample}"), ("refusing to overwrite the meeting file",)),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(
+    capsys: pytest.CaptureFixture[str],
+    sample_path: Path,
+    sample: Meeting,
+    tmp_path: Path,
+    args: tuple[str, ...],
+    fragments: tuple[str, ...],
+) -> None:
+    bad = tmp_path / "bad.minutes"
+    data = json.loads(meeting_to_json(sample))
+    data["items"][0]["title"] = None
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    names = {
+        "missing": tmp_path / "missing.minutes",
+        "tmp": tmp_path,
+        "sample": sample_path,
+        "bad": bad,
+    }
+    before = sorted(p.name for p in tmp_path.iterdir())
+    code, _, err = run(capsys, *(a.format(**names) for a in args))
+    assert code == 2
+    assert_one_line_error(err, *fragments)
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # nothing written, nothing left
+
+
+def test_a_failing_template_leaves_no_output(
+    capsys: pytest.CaptureFixture[str],
+    sample_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    style_dir = tmp_path / "styles" / "leicester"
+    style_dir.mkdir(parents=True)
+    (style_dir / "style.toml").write_text('display_name = "Broken"\n', encoding="utf-8")
+    (style_dir / "minutes.txt.j2").write_text(
+        "{{ meeting.authority }}\n{{ nonsense.field }}\n", encoding="utf-8"
+    )
+    from clerk_app.render import styles
+
+    monkeypatch.setattr(styles, "builtin_styles_dir", lambda: tmp_path / "styles")
+    out = tmp_path / "out.txt"
+    code, _, err = run(capsys, "export", sample_path, "-o", out)
+    assert code == 2
+    assert_one_line_error(
+        err,
+        "minutes.txt.j2: the template uses a name the minutes do not provide: 'nonsense' is undefined",
+    )
+    assert not out.exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["styles"]
+
+
+def test_no_arguments_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys)
+    assert code == 0
+    assert out.startswith("usage: clerk-app")
+
+
+def test_the_installed_command(sample_path: Path, tmp_path: Path) -> None:
+    """The real console entry point, as a clerk's shortcut or a script would run it."""
+    out = tmp_path / "m.txt"
+    ok = subprocess.run(
+        [sys.executable, "-m", "clerk_app", "export", str(sample_path), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert (ok.returncode, ok.stderr) == (0, "")
+    assert out.read_text(encoding="utf-8") == CLEAN_SEED.read_text(encoding="utf-8")
+    bad = subprocess.run(
+        [sys.executable, "-m", "clerk_app", "check", str(tmp_path / "none.minutes")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert bad.returncode == 2
+    assert bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
