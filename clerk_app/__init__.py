@@ -1,8 +1,5 @@
 """Clerk: author the formal minutes of a council meeting and export them in house style."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("clerk-app")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+source"
+# The one place the version is written: pyproject.toml reads it from here (hatch), and so do the
+# About box, the Word document's properties and the Windows installer.
+__version__ = "0.1.0"

@@ -9,6 +9,7 @@ template cannot leak what it is never given. `docs/templates.md` lists every nam
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -196,6 +197,25 @@ class FollowUpView:
 
 
 @dataclass(frozen=True, slots=True)
+class RowView:
+    """One paragraph of an item's body, flattened for templates that lay out paragraph by
+    paragraph (Word): nested lists become rows with a deeper `level`.
+
+    kind: paragraph, lead_in, lines (text holds line breaks), attachment, bullet, numbered
+    (`label` is "1."), questioner, responder (`count` responses), vote (details in `block`),
+    named_vote (`label` is for/against/abstain/absent, `text` the names), resolution_word,
+    resolution (an unnumbered resolution).
+    """
+
+    kind: str
+    level: int
+    text: str
+    label: str = ""
+    count: int = 0
+    block: BlockView | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ItemRefView:
     number: str
     title: str
@@ -224,6 +244,8 @@ class ItemView:
     """An exempt item in a public copy: blocks and actions are empty, `notice` says why."""
     notice: str
     blocks: tuple[BlockView, ...]
+    rows: tuple[RowView, ...]
+    """The blocks as paragraphs in reading order (see RowView)."""
     actions: tuple[FollowUpView, ...]
     interests: tuple[InterestView, ...]
     """Declarations made about this item."""
@@ -470,6 +492,7 @@ class _Builder:
             if withheld:
                 reason = item.exempt_reason or "exempt information"
                 notice = self.style.exempt_notice.format(reason=reason)
+            blocks = () if withheld else self.blocks(item.blocks)
             views.append(
                 ItemView(
                     id=item.id,
@@ -480,7 +503,8 @@ class _Builder:
                     exempt_reason=item.exempt_reason,
                     withheld=withheld,
                     notice=notice,
-                    blocks=() if withheld else self.blocks(item.blocks),
+                    blocks=blocks,
+                    rows=tuple(rows_of(blocks)),
                     actions=() if withheld else self.actions(item),
                     interests=tuple(
                         self.interest(i) for i in self.meeting.interests if i.item_id == item.id
@@ -531,6 +555,69 @@ class _Builder:
             items=self.items(),
             generator=f"Clerk {__version__}",
         )
+
+
+def _entry_rows(entries: tuple[EntryView, ...], kind: str, level: int) -> Iterator[RowView]:
+    for entry in entries:
+        label = f"{entry.number}." if kind == "numbered" else ""
+        yield RowView(kind=kind, level=level, text=entry.text, label=label)
+        yield from rows_of(entry.blocks, level + 1)
+
+
+def rows_of(blocks: tuple[BlockView, ...], level: int = 1) -> Iterator[RowView]:
+    """Blocks as a flat sequence of paragraphs, nesting kept as `level`."""
+    for block in blocks:
+        match block:
+            case ParagraphView():
+                yield RowView(kind=block.type, level=level, text=block.text)
+            case LinesView():
+                yield RowView(kind="lines", level=level, text="\n".join(block.lines))
+            case AttachmentView():
+                yield RowView(kind="attachment", level=level, text=block.label, block=block)
+            case ListView():
+                kind = "bullet" if block.type == "bullets" else "numbered"
+                yield from _entry_rows(block.entries, kind, level)
+            case QuestionsView():
+                yield RowView(kind="questioner", level=level, text=block.questioner, block=block)
+                yield from _entry_rows(block.questions, "numbered", level)
+                if block.responses:
+                    yield RowView(
+                        kind="responder",
+                        level=level,
+                        text=block.responder,
+                        count=len(block.responses),
+                        block=block,
+                    )
+                    yield from _entry_rows(block.responses, "numbered", level)
+            case ResolutionView():
+                if block.proposer or block.vote_text or block.outcome:
+                    yield RowView(kind="vote", level=level, text=block.vote_text, block=block)
+                if block.named_votes is not None:
+                    for label, names in (
+                        ("for", block.named_votes.in_favour),
+                        ("against", block.named_votes.against),
+                        ("abstain", block.named_votes.abstain),
+                        ("absent", block.named_votes.absent),
+                    ):
+                        if names:
+                            yield RowView(
+                                kind="named_vote",
+                                level=level,
+                                label=label,
+                                text=", ".join(names),
+                                count=len(names),
+                                block=block,
+                            )
+                yield RowView(
+                    kind="resolution_word", level=level, text=block.lead_word, block=block
+                )
+                if block.numbered:
+                    yield from _entry_rows(block.resolutions, "numbered", level)
+                elif len(block.resolutions) == 1 and not block.resolutions[0].blocks:
+                    only = block.resolutions[0]
+                    yield RowView(kind="resolution", level=level, text=only.text, block=block)
+                else:
+                    yield from _entry_rows(block.resolutions, "bullet", level)
 
 
 def vote_text(votes_for: int | None, against: int | None, abstained: int | None) -> str:

@@ -7,6 +7,7 @@ context it is given) and strict (a misspelt name is an error, not an empty strin
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from jinja2 import (
@@ -29,6 +30,14 @@ def sentence(text: str) -> str:
     return text if not text or text.endswith((".", "?", "!", ":", ";")) else text + "."
 
 
+def and_join(values: Iterable[object]) -> str:
+    """ "A, B and C": a list as an English sentence writes it."""
+    items = [str(v) for v in values]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def _finalize(value: object) -> object:
     return "" if value is None else value
 
@@ -46,6 +55,7 @@ def make_environment(folder: Path, *, autoescape: bool) -> ImmutableSandboxedEnv
     )
     env.filters["sentence"] = sentence
     env.filters["words"] = number_in_words
+    env.filters["and_join"] = and_join
     return env
 
 

@@ -7,9 +7,8 @@ from pathlib import Path
 from clerk_app.domain.model import Meeting
 from clerk_app.render.errors import RenderError
 from clerk_app.render.styles import StyleFolder
-from clerk_app.render.text import render_text
 
-FORMATS = {".txt": "plain text"}
+FORMATS = {".docx": "Word document", ".txt": "plain text", ".pdf": "PDF (through LibreOffice)"}
 
 
 def format_for(path: Path) -> str:
@@ -22,6 +21,18 @@ def format_for(path: Path) -> str:
 
 
 def render_minutes(meeting: Meeting, style: StyleFolder, suffix: str, *, public: bool) -> bytes:
+    # Imported here: Word export loads python-docx and lxml, which plain text does not need.
     if suffix == ".txt":
+        from clerk_app.render.text import render_text
+
         return render_text(meeting, style, public=public).encode("utf-8")
+    if suffix == ".docx":
+        from clerk_app.render.docx import render_docx
+
+        return render_docx(meeting, style, public=public)
+    if suffix == ".pdf":
+        from clerk_app.render.docx import render_docx
+        from clerk_app.render.pdf import docx_to_pdf
+
+        return docx_to_pdf(render_docx(meeting, style, public=public))
     raise RenderError(f"cannot export to {suffix}")

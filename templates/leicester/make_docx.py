@@ -1,0 +1,142 @@
+"""The Leicester City Council Word template: laid out as the council publishes its minutes.
+
+Built by `python templates/make_docx.py`; see that script for how the templates work.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from docx.document import Document as DocumentObject  # noqa: E402
+from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: E402
+
+from make_docx import (
+    Look,
+    common_styles,
+    crest_header,
+    item_rows,
+    new_document,
+    para,
+    paragraph_style,
+    tag,
+)  # noqa: E402
+
+LOOK = Look(font="Arial", size=12, text_indent=1.27, list_step=0.63)
+
+# Inline logic shared by several paragraphs (Jinja macros would emit paragraphs, not text).
+NOTE = (
+    '{% set notes = (["substituting for " ~ p.substitute_for] if p.substitute_for else [])'
+    ' + (["attending remotely"] if p.remote else [])'
+    " + ([p.part_attendance] if p.part_attendance else []) %}"
+    '{{ " (" ~ notes | join("; ") ~ ")" if notes }}'
+)
+DECLARATION = (
+    "{% if d.kind == 'other' and not d.item %}{{ d.person }} declared that {{ d.interest | sentence }}"
+    "{% else %}{{ d.person }} declared {{ 'an' if d.kind_label[:1] in 'aeiou' else 'a' }} {{ d.kind_label }}"
+    "{% if d.item %} in minute {{ d.item.number }}{% if d.item.title %}, {{ d.item.title }},{% endif %}{% endif %}"
+    "{% if d.interest %} in that {{ d.interest | sentence }}{% else %}.{% endif %}{% endif %}"
+    "{% if d.action == 'left_room' %} {{ d.person }} left the room during the consideration of the item."
+    "{% elif d.action == 'no_vote' %} {{ d.person }} took no part in the vote on the item."
+    "{% elif d.action == 'no_discussion_or_vote' %} {{ d.person }} took no part in the discussion or vote on the item."
+    "{% endif %}"
+)
+VOTE = (
+    "{% set b = row.block %}{% if b.proposer %}It was moved by {{ b.proposer }}"
+    "{% if b.seconder %}, seconded by {{ b.seconder }}{% endif %}, and upon{% else %}Upon{% endif %}"
+    " being put to the vote{% if b.vote_text %}, {{ b.vote_text }}{% endif %}"
+    "{% if b.outcome %}; the motion was {{ b.outcome | upper }}{% endif %}."
+)
+
+
+def build() -> DocumentObject:
+    document = new_document(LOOK)
+    common_styles(document, LOOK)
+    centre = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph_style(document, "Minutes Title", LOOK, bold=True, align=centre, after=0)
+    paragraph_style(document, "Held", LOOK, bold=True, align=centre, before=12, after=12)
+    paragraph_style(
+        document, "Attendance Heading", LOOK, bold=True, align=centre, before=12, after=0
+    )
+    paragraph_style(document, "Attendance", LOOK, align=centre, after=0)
+    paragraph_style(document, "Attendance Gap", LOOK, align=centre, after=0)
+    paragraph_style(document, "Separator", LOOK, align=centre, before=6, after=12)
+    crest_header(document, LOOK)
+
+    para(document, "Minutes of the Meeting of the", "Minutes Title")
+    para(document, "{{ meeting.body | upper }}", "Minutes Title")
+    para(
+        document,
+        "Held: {{ meeting.date }}{% if meeting.start_time %} at {{ meeting.start_time }}{% endif %}"
+        "{% if meeting.venue %}, {{ meeting.venue }}{% endif %}",
+        "Held",
+    )
+    para(document, "P R E S E N T :", "Attendance Heading")
+    para(document, "", "Attendance Gap")
+    tag(document, "for p in attendance.chairs")
+    para(document, "{{ p.name }} (Chair)" + NOTE, "Attendance")
+    tag(document, "endfor")
+    tag(document, "for p in attendance.vice_chairs")
+    para(document, "{{ p.name }} (Vice-Chair)" + NOTE, "Attendance")
+    tag(document, "endfor")
+    tag(document, "if attendance.members")
+    para(document, "In Attendance:", "Attendance Heading")
+    tag(document, "for p in attendance.members")
+    para(document, "{{ p.name }}" + NOTE, "Attendance")
+    tag(document, "endfor")
+    tag(document, "endif")
+    tag(document, "if attendance.co_opted")
+    para(document, "", "Attendance Gap")
+    tag(document, "for p in attendance.co_opted")
+    para(
+        document,
+        "{{ p.name }}{% if p.capacity %} – {{ p.capacity }}{% endif %}" + NOTE,
+        "Attendance",
+    )
+    tag(document, "endfor")
+    tag(document, "endif")
+    tag(document, "if attendance.others")
+    para(document, "Also Present:", "Attendance Heading")
+    tag(document, "for p in attendance.others")
+    para(
+        document,
+        "{{ p.name }}{% if p.capacity %} – {{ p.capacity }}{% endif %}" + NOTE,
+        "Attendance",
+    )
+    tag(document, "endfor")
+    tag(document, "endif")
+    para(document, "* * * * *", "Separator")
+
+    tag(document, "for item in items")
+    para(document, "{{ item.number }}.\t{{ item.title | upper }}", "Heading 1")
+    tag(document, "if item.withheld")
+    para(document, "{{ item.notice }}", "Exempt Notice")
+    tag(document, "else")
+    item_rows(document, vote_line=VOTE)
+    tag(document, 'if item.standing == "welcome_and_apologies" and attendance.apologies')
+    para(
+        document,
+        "Apologies for absence were received from {{ attendance.apologies | map(attribute='name') | and_join }}.",
+        "Minute Text",
+    )
+    tag(document, "endif")
+    tag(document, 'if item.standing == "declarations"')
+    tag(document, "for d in interests")
+    para(document, DECLARATION, "Minute Text")
+    tag(document, "else")
+    para(document, "There were no declarations of interest.", "Minute Text")
+    tag(document, "endfor")
+    tag(document, "endif")
+    tag(document, "endif")
+    tag(document, "endfor")
+
+    tag(document, "if meeting.close_time")
+    para(
+        document,
+        "There being no other business, the meeting closed at {{ meeting.close_time }}.",
+        "Closing",
+    )
+    tag(document, "endif")
+    return document

@@ -1,0 +1,551 @@
+"""Build the Word templates of the built-in house styles (run by hand; the .docx files are committed).
+
+    python templates/make_docx.py [STYLE ...]
+
+Each built-in style's `minutes.docx` is an ordinary Word document holding Jinja tags, which Clerk
+renders with docxtpl. This script writes them so that their styles are defined once, in code
+review; a council restyles its own copy in Word (Home > Styles > Modify) without touching code:
+every kind of paragraph has its own named style ("Minute Text", "Minute Bullet", ...).
+
+Tags: `{{ ... }}` prints a value, `{%p ... %}` on a paragraph of its own is a statement whose
+paragraph disappears from the output. The names available are listed in docs/templates.md.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT, WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.styles.style import ParagraphStyle
+from docx.text.paragraph import Paragraph
+
+TEMPLATES = Path(__file__).resolve().parent
+RESOURCES = TEMPLATES.parent / "resources"
+CREST = RESOURCES / "images" / "crest.png"
+CREST_ALT_TEXT = "Crest of the council"
+
+BLACK = RGBColor(0, 0, 0)
+RED = RGBColor(0xC0, 0x00, 0x00)
+BULLET_NUM_ID = 90
+"""The numbering instance that the bullet styles use (well clear of the template's own)."""
+
+
+@dataclass(frozen=True)
+class Look:
+    """The typography of a house style."""
+
+    font: str = "Arial"
+    size: float = 12
+    language: str = "en-GB"
+    text_indent: float = 1.27
+    """Where minute text starts, in cm: aligned with the title after the minute number."""
+    list_step: float = 0.63
+    """How far each list level indents, in cm."""
+    bullet_marks: tuple[str, str, str] = ("-", "o", "▪")
+    margins: tuple[float, float, float, float] = (2.0, 2.3, 2.0, 2.3)  # top, right, bottom, left
+
+
+# --- document set-up ---------------------------------------------------------------------------
+
+
+def new_document(look: Look) -> DocumentObject:
+    document = Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)  # A4, not python-docx's Letter
+    top, right, bottom, left = look.margins
+    section.top_margin, section.right_margin = Cm(top), Cm(right)
+    section.bottom_margin, section.left_margin = Cm(bottom), Cm(left)
+    section.header_distance = section.footer_distance = Cm(1.0)
+    _defaults(document, look)
+    return document
+
+
+def _defaults(document: DocumentObject, look: Look) -> None:
+    styles = document.styles.element
+    rpr_default = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    for child in list(rpr_default):
+        rpr_default.remove(child)
+    rpr_default.append(
+        parse_xml(
+            f'<w:rFonts {nsdecls("w")} w:ascii="{look.font}" w:hAnsi="{look.font}" '
+            f'w:eastAsia="{look.font}" w:cs="{look.font}"/>'
+        )
+    )
+    size = int(look.size * 2)
+    rpr_default.append(parse_xml(f'<w:sz {nsdecls("w")} w:val="{size}"/>'))
+    rpr_default.append(parse_xml(f'<w:szCs {nsdecls("w")} w:val="{size}"/>'))
+    rpr_default.append(
+        parse_xml(
+            f'<w:lang {nsdecls("w")} w:val="{look.language}" w:eastAsia="{look.language}" '
+            f'w:bidi="ar-SA"/>'
+        )
+    )
+    settings = document.settings.element
+    theme_lang = settings.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(qn("w:val"), look.language)
+        theme_lang.attrib.pop(qn("w:eastAsia"), None)
+    # Word checks spelling in the document's language; the flags below make it check afresh.
+    proof = settings.find(qn("w:proofState"))
+    if proof is not None:
+        settings.remove(proof)
+    normal = document.styles["Normal"]
+    normal.font.name = look.font
+    normal.paragraph_format.space_after = Pt(8)
+    normal.paragraph_format.space_before = Pt(0)
+    normal.paragraph_format.line_spacing = 1.0
+    normal.paragraph_format.widow_control = True
+
+
+def _plain_fonts(style: ParagraphStyle, look: Look) -> None:
+    """Built-in headings use theme fonts, which override a named font; use the style's font."""
+    rpr = style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is not None:
+        for attribute in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+            fonts.attrib.pop(qn(f"w:{attribute}"), None)
+    style.font.name = look.font
+
+
+def paragraph_style(
+    document: DocumentObject,
+    name: str,
+    look: Look,
+    *,
+    base: str = "Normal",
+    left: float | None = None,
+    hanging: float | None = None,
+    bold: bool | None = None,
+    italic: bool | None = None,
+    size: float | None = None,
+    align: WD_ALIGN_PARAGRAPH | None = None,
+    before: float | None = None,
+    after: float | None = None,
+    keep_with_next: bool | None = None,
+    colour: RGBColor | None = None,
+    caps: bool | None = None,
+) -> ParagraphStyle:
+    styles = document.styles
+    if name in [s.name for s in styles]:
+        style = styles[name]
+    else:
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles[base]
+        style.quick_style = True
+    assert isinstance(style, ParagraphStyle)
+    _plain_fonts(style, look)
+    font, paragraph = style.font, style.paragraph_format
+    if size is not None:
+        font.size = Pt(size)
+    if bold is not None:
+        font.bold = bold
+    if italic is not None:
+        font.italic = italic
+    if caps is not None:
+        font.all_caps = caps
+    font.color.rgb = colour or BLACK
+    if left is not None:
+        paragraph.left_indent = Cm(left)
+    if hanging is not None:
+        paragraph.first_line_indent = Cm(-hanging)
+        paragraph.tab_stops.add_tab_stop(Cm(left or 0), WD_TAB_ALIGNMENT.LEFT)
+    if align is not None:
+        paragraph.alignment = align
+    if before is not None:
+        paragraph.space_before = Pt(before)
+    if after is not None:
+        paragraph.space_after = Pt(after)
+    if keep_with_next is not None:
+        paragraph.keep_with_next = keep_with_next
+    return style
+
+
+def bullet_numbering(document: DocumentObject, look: Look) -> None:
+    """A bullet list definition with a level per nesting depth, used by the bullet styles."""
+    numbering = document.part.numbering_part.element
+    levels = []
+    for level, mark in enumerate(look.bullet_marks):
+        left = Cm(look.text_indent + look.list_step * (level + 1)).twips
+        hanging = Cm(look.list_step).twips
+        levels.append(
+            f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="bullet"/>'
+            f'<w:lvlText w:val="{mark}"/><w:lvlJc w:val="left"/>'
+            f'<w:pPr><w:ind w:left="{left}" w:hanging="{hanging}"/></w:pPr>'
+            f'<w:rPr><w:rFonts w:ascii="{look.font}" w:hAnsi="{look.font}" w:cs="{look.font}"/>'
+            f"</w:rPr></w:lvl>"
+        )
+    abstract = parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{BULLET_NUM_ID}">'
+        f'<w:multiLevelType w:val="multilevel"/>{"".join(levels)}</w:abstractNum>'
+    )
+    existing = numbering.findall(qn("w:abstractNum"))
+    if existing:
+        existing[-1].addnext(abstract)  # abstract definitions come before the instances
+    else:
+        numbering.insert(0, abstract)
+    numbering.append(
+        parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="{BULLET_NUM_ID}">'
+            f'<w:abstractNumId w:val="{BULLET_NUM_ID}"/></w:num>'
+        )
+    )
+
+
+def bullet_style(document: DocumentObject, name: str, look: Look, level: int) -> None:
+    left = look.text_indent + look.list_step * (level + 1)
+    style = paragraph_style(document, name, look, left=left, hanging=look.list_step, after=4)
+    num_pr = style.element.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = level
+    num_pr.get_or_add_numId().val = BULLET_NUM_ID
+
+
+# --- content -------------------------------------------------------------------------------
+
+
+def tag(document: DocumentObject, statement: str) -> None:
+    """A `{%p ... %}` statement: a paragraph of its own that disappears when rendered."""
+    document.add_paragraph(f"{{%p {statement} %}}", style="Normal")
+
+
+def para(document: DocumentObject, text: str, style: str) -> Paragraph:
+    paragraph = document.add_paragraph(style=style)
+    for n, part in enumerate(text.split("\t")):
+        if n:
+            paragraph.add_run().add_tab()
+        if part:
+            paragraph.add_run(part)
+    return paragraph
+
+
+def add_field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
+    paragraph._p.append(
+        parse_xml(
+            f'<w:fldSimple {nsdecls("w")} w:instr=" {instruction} ">'
+            f"<w:r><w:t>{placeholder}</w:t></w:r></w:fldSimple>"
+        )
+    )
+
+
+def describe_pictures(document_part_element: object, text: str) -> None:
+    """Alt text on every picture (screen readers read `descr`)."""
+    for doc_pr in document_part_element.iter(qn("wp:docPr")):  # type: ignore[attr-defined]
+        doc_pr.set("descr", text)
+        doc_pr.set("title", text)
+
+
+def crest_header(document: DocumentObject, look: Look, crest_cm: float = 2.2) -> None:
+    """First page: the crest beside the authority's name. Later pages: the body's name."""
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    first = section.first_page_header
+    first.is_linked_to_previous = False
+    table = first.add_table(
+        rows=1, cols=2, width=section.page_width - section.left_margin - section.right_margin
+    )
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    table.autofit = False
+    crest_cell, name_cell = table.rows[0].cells
+    crest_cell.width, name_cell.width = Cm(crest_cm + 0.4), Cm(12)
+    crest_cell.vertical_alignment = name_cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    crest_cell.paragraphs[0].add_run().add_picture(str(CREST), width=Cm(crest_cm))
+    describe_pictures(first._element, CREST_ALT_TEXT)
+    name = name_cell.paragraphs[0]
+    name.style = document.styles["Authority"]
+    name.add_run("{{ meeting.authority }}")
+    # the empty paragraph Word requires after a table in a header carries the draft mark
+    marks(document, first.paragraphs[0] if first.paragraphs else first.add_paragraph())
+    later = section.header
+    later.is_linked_to_previous = False
+    running = later.paragraphs[0]
+    running.style = document.styles["Running Head"]
+    running.add_run("{{ meeting.body }}, {{ meeting.short_date }}")
+    marks(document, later.add_paragraph())
+    for footer in (section.first_page_footer, section.footer):
+        footer.is_linked_to_previous = False
+        paragraph = footer.paragraphs[0]
+        paragraph.style = document.styles["Footer"]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        add_field(paragraph, "PAGE", "1")
+
+
+def marks(document: DocumentObject, paragraph: Paragraph) -> None:
+    """DRAFT and CONFIDENTIAL, on every page, in the header paragraph given."""
+    paragraph.style = document.styles["Document Mark"]
+    paragraph.add_run(
+        "{% if meeting.confidential %}CONFIDENTIAL: NOT FOR PUBLICATION{% endif %}"
+        "{% if meeting.confidential and meeting.is_draft %} – {% endif %}"
+        "{% if meeting.is_draft %}DRAFT: subject to confirmation{% endif %}"
+    )
+
+
+# --- the parts of minutes every style shares ---------------------------------------------------
+
+
+def common_styles(document: DocumentObject, look: Look) -> None:
+    t, step = look.text_indent, look.list_step
+    paragraph_style(document, "Authority", look, size=16, bold=True, after=0)
+    paragraph_style(document, "Running Head", look, size=9, after=0, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    paragraph_style(
+        document,
+        "Document Mark",
+        look,
+        size=14,
+        bold=True,
+        colour=RED,
+        after=0,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+    )
+    heading = paragraph_style(
+        document,
+        "Heading 1",
+        look,
+        size=look.size,
+        bold=True,
+        left=t,
+        hanging=t,
+        before=14,
+        after=8,
+        keep_with_next=True,
+    )
+    heading.font.italic = False
+    paragraph_style(document, "Minute Text", look, left=t)
+    paragraph_style(document, "Minute Text 2", look, left=t + step)
+    paragraph_style(document, "Minute Lead-in", look, left=t, keep_with_next=True)
+    paragraph_style(document, "Minute Lead-in 2", look, left=t + step, keep_with_next=True)
+    paragraph_style(document, "Minute Lines", look, left=t)
+    paragraph_style(document, "Minute Lines 2", look, left=t + step)
+    paragraph_style(document, "Attachment", look, left=t, italic=True)
+    paragraph_style(document, "Attachment 2", look, left=t + step, italic=True)
+    bullet_numbering(document, look)
+    for level in range(3):
+        bullet_style(document, "Minute Bullet" + (f" {level + 1}" if level else ""), look, level)
+        paragraph_style(
+            document,
+            "Minute Numbered" + (f" {level + 1}" if level else ""),
+            look,
+            left=t + step * (level + 1),
+            hanging=step,
+            after=4,
+        )
+    paragraph_style(
+        document, "Resolution Word", look, left=t, bold=True, before=6, after=6, keep_with_next=True
+    )
+    paragraph_style(document, "Resolution", look, left=t + step)
+    paragraph_style(document, "Vote", look, left=t)
+    paragraph_style(document, "Exempt Notice", look, left=t, italic=True)
+    paragraph_style(document, "Closing", look, before=12)
+
+
+LEVELS = (1, 2, 3)
+
+
+def _suffix(level: int) -> str:
+    return "" if level == 1 else f" {min(level, 3)}"
+
+
+VOTE_LABELS = "{{ {'for': 'For', 'against': 'Against', 'abstain': 'Abstained', 'absent': 'Absent'}[row.label] }}"
+
+
+def item_rows(
+    document: DocumentObject,
+    *,
+    vote_line: str,
+    named_vote_line: str = VOTE_LABELS + ": {{ row.text }}",
+    resolution_word_line: str = "{{ row.text }}:",
+) -> None:
+    """The body of an item: one paragraph per row, styled by its kind and nesting level."""
+    branches: list[tuple[str, str, str]] = []  # condition, text, style
+    for kind, style, text in (
+        ("paragraph", "Minute Text", "{{ row.text }}"),
+        ("lead_in", "Minute Lead-in", "{{ row.text }}"),
+        ("lines", "Minute Lines", "{{ row.text }}"),
+        ("attachment", "Attachment", "{{ row.text }}"),
+    ):
+        branches.append((f'row.kind == "{kind}" and row.level == 1', text, style))
+        branches.append((f'row.kind == "{kind}"', text, style + " 2"))
+    for level in LEVELS:
+        test = f"row.level == {level}" if level < 3 else "row.level >= 3"
+        branches.append(
+            (f'row.kind == "bullet" and {test}', "{{ row.text }}", "Minute Bullet" + _suffix(level))
+        )
+        branches.append(
+            (
+                f'row.kind == "numbered" and {test}',
+                "{{ row.label }}\t{{ row.text }}",
+                "Minute Numbered" + _suffix(level),
+            )
+        )
+    branches += [
+        ('row.kind == "questioner"', "{{ row.text }} asked:", "Minute Lead-in"),
+        (
+            'row.kind == "responder"',
+            "{{ row.text }} gave the following {{ 'responses' if row.count > 1 else 'response' }}:",
+            "Minute Lead-in",
+        ),
+        ('row.kind == "vote"', vote_line, "Vote"),
+        ('row.kind == "named_vote"', named_vote_line, "Vote"),
+        ('row.kind == "resolution_word"', resolution_word_line, "Resolution Word"),
+        ('row.kind == "resolution"', "{{ row.text }}", "Resolution"),
+    ]
+    tag(document, "for row in item.rows")
+    for n, (condition, text, style) in enumerate(branches):
+        tag(document, ("if " if n == 0 else "elif ") + condition)
+        para(document, text, style)
+    tag(document, "endif")
+    tag(document, "endfor")
+
+
+# --- packaging -------------------------------------------------------------------------------
+
+_DROP = ("docProps/thumbnail.jpeg", "word/stylesWithEffects.xml", "customXml/")
+_KEEP_STYLE_TYPES = ("paragraph", "character", "numbering", "table")
+
+
+def slim(data: bytes, used_styles: set[str]) -> bytes:
+    """Drop what python-docx's default template carries and Clerk does not need: a thumbnail
+    of an empty page, Word 2010 style effects, custom XML, and 150 unused styles (they make
+    every export parse 400 KB of styles)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            name = info.filename
+            if name.startswith(_DROP):
+                continue
+            content = source.read(name)
+            if name == "[Content_Types].xml":
+                text = content.decode()
+                text = re.sub(
+                    r'<Override PartName="/(?:word/stylesWithEffects\.xml|customXml/[^"]*|docProps/thumbnail\.jpeg)"[^>]*/>',
+                    "",
+                    text,
+                )
+                text = re.sub(r'<Default Extension="jpeg"[^>]*/>', "", text)
+                content = text.encode()
+            elif name.endswith(".rels"):
+                text = content.decode()
+                text = re.sub(
+                    r'<Relationship [^>]*Target="(?:stylesWithEffects\.xml|\.\./customXml/[^"]*|docProps/thumbnail\.jpeg)"[^>]*/>',
+                    "",
+                    text,
+                )
+                content = text.encode()
+            elif name == "word/styles.xml":
+                content = _prune_styles(content, used_styles)
+            elif name == "docProps/app.xml":
+                content = _app_properties()
+            target.writestr(info, content)
+    return out.getvalue()
+
+
+def _prune_styles(content: bytes, used: set[str]) -> bytes:
+    root = parse_xml(content)
+    styles = {s.get(qn("w:styleId")): s for s in root.findall(qn("w:style"))}
+    keep = {sid for sid, s in styles.items() if s.find(qn("w:name")).get(qn("w:val")) in used}
+    keep |= {sid for sid, s in styles.items() if s.get(qn("w:default")) == "1"}
+    pending = list(keep)
+    while pending:  # keep what kept styles are based on, linked to or followed by
+        style = styles[pending.pop()]
+        for child in ("w:basedOn", "w:link", "w:next"):
+            ref = style.find(qn(child))
+            if (
+                ref is not None
+                and ref.get(qn("w:val")) in styles
+                and ref.get(qn("w:val")) not in keep
+            ):
+                keep.add(ref.get(qn("w:val")))
+                pending.append(ref.get(qn("w:val")))
+    for sid, style in styles.items():
+        if sid not in keep:
+            root.remove(style)
+    latent = root.find(qn("w:latentStyles"))
+    if latent is not None:
+        root.remove(latent)
+    from lxml import etree
+
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _app_properties() -> bytes:
+    return (
+        b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+        b'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        b"<Template>Normal.dotm</Template><Application>Clerk</Application><DocSecurity>0</DocSecurity>"
+        b"<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+        b"<HyperlinksChanged>false</HyperlinksChanged></Properties>"
+    )
+
+
+def save(document: DocumentObject, path: Path) -> None:
+    props = document.core_properties
+    props.author = "Clerk"
+    props.title = props.subject = props.keywords = props.comments = props.category = ""
+    props.last_modified_by = "Clerk"
+    props.language = "en-GB"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    used = {p.style.name for p in document.paragraphs if p.style is not None}
+    for section in document.sections:
+        for part in (
+            section.header,
+            section.first_page_header,
+            section.footer,
+            section.first_page_footer,
+        ):
+            used |= {p.style.name for p in part.paragraphs if p.style is not None}
+            for table in part.tables:
+                used |= {
+                    p.style.name for c in table._cells for p in c.paragraphs if p.style is not None
+                }
+    used |= {
+        s.name
+        for s in document.styles
+        if s.name.startswith(("Minute", "Heading 1", "Resolution", "Attachment"))
+    }
+    used |= {
+        "Normal",
+        "Header",
+        "Footer",
+        "Table Grid",
+        "Heading 2",
+        "Heading 3",
+        "List Bullet",
+        "List Number",
+        "Title",
+    }
+    path.write_bytes(slim(buffer.getvalue(), used))
+    print(path)
+
+
+def main(names: list[str]) -> int:
+    """Build the named styles, or every style folder that has a `make_docx.py` with `build()`."""
+    import importlib.util
+
+    for script in sorted(TEMPLATES.glob("*/make_docx.py")):
+        if names and script.parent.name not in names:
+            continue
+        spec = importlib.util.spec_from_file_location(f"{script.parent.name}_make_docx", script)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        save(module.build(), script.parent / "minutes.docx")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
