@@ -1,7 +1,9 @@
 """The `clerk-app` command.
 
-    clerk-app export MEETING -o OUT [--style NAME] [--include-exempt]
+    clerk-app export MEETING -o OUT.docx|OUT.txt|OUT.pdf [--style NAME] [--include-exempt]
     clerk-app check MEETING [--style NAME]
+    clerk-app styles
+    clerk-app check-style FOLDER
 
 Bad input of any kind exits with status 2 and one line on stderr; `check` exits 1 when it finds
 errors in the meeting.
@@ -15,11 +17,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from clerk_app import __version__
+from clerk_app import __version__, locations
 from clerk_app.domain.findings import Severity, check_meeting
 from clerk_app.domain.model import Meeting
 from clerk_app.render.errors import RenderError, StyleError
-from clerk_app.render.styles import StyleFolder, find_style
+from clerk_app.render.styles import StyleFolder, available_styles, find_style
 from clerk_app.services.export import ExportError, export_minutes
 from clerk_app.storage import MeetingFileError, load_meeting
 from clerk_app.storage.library import find_previous_meeting
@@ -49,8 +51,9 @@ def _parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser(
         "export",
-        help="export a meeting's minutes (.txt)",
-        description="Export a meeting's minutes; the format follows OUT's suffix (.txt).",
+        help="export a meeting's minutes (.docx, .txt or .pdf)",
+        description="Export a meeting's minutes; the format follows OUT's suffix: .docx (Word), "
+        ".txt (plain text) or .pdf (needs LibreOffice).",
     )
     export.add_argument("meeting", type=Path, metavar="MEETING", help="a .minutes file")
     export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
@@ -68,11 +71,55 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("meeting", type=Path, metavar="MEETING", help="a .minutes file")
     check.add_argument("--style", metavar="NAME", help="house style (default: the meeting's own)")
+
+    commands.add_parser(
+        "styles",
+        help="list the house styles",
+        description="List the house styles: built-in ones and the user's own, from "
+        f"{locations.user_styles_dir()}.",
+    )
+    check_style = commands.add_parser(
+        "check-style",
+        help="check a house style folder",
+        description="Check a house style folder: style.toml, template syntax, names the "
+        "templates use, Word styles, and rendering the sample meetings. Exits 1 on errors.",
+    )
+    check_style.add_argument("folder", type=Path, metavar="FOLDER")
     return parser
 
 
 def _style_for(meeting: Meeting, name: str | None) -> StyleFolder:
-    return find_style(name or meeting.house_style)
+    return find_style(name or meeting.house_style, locations.user_styles_dir())
+
+
+def _styles(args: argparse.Namespace) -> int:
+    for name, style in available_styles(locations.user_styles_dir()).items():
+        formats = [
+            label
+            for label, present in (
+                ("Word", style.docx_template.is_file()),
+                ("text", style.text_template.is_file()),
+            )
+            if present
+        ]
+        origin = "built-in" if style.builtin else "user"
+        print(f"{name:<16} {style.style.display_name} ({origin}; {', '.join(formats)}): {style.path}")
+    return EXIT_OK
+
+
+def _check_style(args: argparse.Namespace) -> int:
+    from clerk_app.render.stylecheck import check_style_folder
+
+    folder: Path = args.folder
+    if not folder.is_dir():
+        raise UsageError(f"{folder}: not a folder")
+    samples = [load_meeting(path) for path in sorted(locations.samples_dir().glob("*.minutes"))]
+    problems = check_style_folder(folder, samples)
+    for problem in problems:
+        print(f"{folder.name}: {problem}")
+    errors = sum(p.severity == "error" for p in problems)
+    print(f"{folder.name}: {errors} error(s), {len(problems) - errors} warning(s)")
+    return EXIT_FINDINGS if errors else EXIT_OK
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -111,6 +158,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(args)
         if args.command == "check":
             return _check(args)
+        if args.command == "styles":
+            return _styles(args)
+        if args.command == "check-style":
+            return _check_style(args)
         parser.print_help()
         return EXIT_OK
     except (UsageError, MeetingFileError, StyleError, RenderError, ExportError) as exc:

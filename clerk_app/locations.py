@@ -7,6 +7,7 @@ directory: the app is started from shortcuts, file associations and other folder
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -39,6 +40,29 @@ def resources_dir() -> Path:
 
 def samples_dir() -> Path:
     return resources_dir() / "samples"
+
+
+APP_NAME = "Clerk"
+DATA_DIR_VARIABLE = "CLERK_DATA_DIR"
+
+
+def user_data_dir() -> Path:
+    """The user's own Clerk folder: house styles, settings, recovery copies, logs.
+
+    `%LOCALAPPDATA%\\Clerk` on Windows, `~/.local/share/Clerk` on Linux. CLERK_DATA_DIR moves it
+    (a portable install, a test run).
+    """
+    override = os.environ.get(DATA_DIR_VARIABLE)
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
+
+
+def user_styles_dir() -> Path:
+    """Where a council puts house styles of its own, one folder each."""
+    return user_data_dir() / "styles"
 
 
 SAMPLE_NAME = "leicester-cype-2025-06-18.minutes"

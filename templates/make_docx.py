@@ -248,7 +248,8 @@ def describe_pictures(document_part_element: object, text: str) -> None:
 
 
 def crest_header(document: DocumentObject, look: Look, crest_cm: float = 2.2) -> None:
-    """First page: the crest beside the authority's name. Later pages: the body's name."""
+    """First page: the crest beside the authority's name; every page: DRAFT or CONFIDENTIAL
+    when that applies, and the page number."""
     section = document.sections[0]
     section.different_first_page_header_footer = True
     first = section.first_page_header
@@ -268,12 +269,9 @@ def crest_header(document: DocumentObject, look: Look, crest_cm: float = 2.2) ->
     name.add_run("{{ meeting.authority }}")
     # the empty paragraph Word requires after a table in a header carries the draft mark
     marks(document, first.paragraphs[0] if first.paragraphs else first.add_paragraph())
-    later = section.header
+    later = section.header  # later pages: only the marks, as the council's published minutes
     later.is_linked_to_previous = False
-    running = later.paragraphs[0]
-    running.style = document.styles["Running Head"]
-    running.add_run("{{ meeting.body }}, {{ meeting.short_date }}")
-    marks(document, later.add_paragraph())
+    marks(document, later.paragraphs[0])
     for footer in (section.first_page_footer, section.footer):
         footer.is_linked_to_previous = False
         paragraph = footer.paragraphs[0]
@@ -298,7 +296,6 @@ def marks(document: DocumentObject, paragraph: Paragraph) -> None:
 def common_styles(document: DocumentObject, look: Look) -> None:
     t, step = look.text_indent, look.list_step
     paragraph_style(document, "Authority", look, size=16, bold=True, after=0)
-    paragraph_style(document, "Running Head", look, size=9, after=0, align=WD_ALIGN_PARAGRAPH.RIGHT)
     paragraph_style(
         document,
         "Document Mark",
@@ -455,7 +452,8 @@ def slim(data: bytes, used_styles: set[str]) -> bytes:
 def _prune_styles(content: bytes, used: set[str]) -> bytes:
     root = parse_xml(content)
     styles = {s.get(qn("w:styleId")): s for s in root.findall(qn("w:style"))}
-    keep = {sid for sid, s in styles.items() if s.find(qn("w:name")).get(qn("w:val")) in used}
+    wanted = {name.casefold() for name in used}  # Word's names are "heading 1", "footer"
+    keep = {sid for sid, s in styles.items() if s.find(qn("w:name")).get(qn("w:val")).casefold() in wanted}
     keep |= {sid for sid, s in styles.items() if s.get(qn("w:default")) == "1"}
     pending = list(keep)
     while pending:  # keep what kept styles are based on, linked to or followed by

@@ -7,6 +7,7 @@ import os
 # Qt tests run without a display, on every machine; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from clerk_app import locations
 from clerk_app.domain.model import Meeting
 from clerk_app.render.styles import StyleFolder, find_style
 from clerk_app.storage import load_meeting
+from tests.ooxml import OoxmlValidator, ValidatorMissing
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -32,3 +34,23 @@ def sample(sample_path: Path) -> Meeting:
 @pytest.fixture(scope="session")
 def leicester() -> StyleFolder:
     return find_style("leicester")
+
+
+@pytest.fixture(autouse=True)
+def user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets an empty app-data folder of its own: no test sees the developer's styles,
+    settings or recovery copies, and none leaves anything behind."""
+    folder = tmp_path_factory.mktemp("appdata")
+    monkeypatch.setenv(locations.DATA_DIR_VARIABLE, str(folder))
+    return folder
+
+
+@pytest.fixture(scope="session")
+def ooxml() -> Iterator[OoxmlValidator]:
+    """Microsoft's Open XML validator, started once for the session."""
+    try:
+        validator = OoxmlValidator()
+    except ValidatorMissing as exc:
+        pytest.fail(str(exc))
+    yield validator
+    validator.close()

@@ -90,7 +90,7 @@ def test_check_compares_numbers_with_the_previous_meeting(
         ),
         (
             ("export", "{sample}", "-o", "{tmp}/x.odt"),
-            ("cannot export to .odt: the output must end in .txt",),
+            ("cannot export to .odt: the output must end in .docx, .txt or .pdf",),
         ),
         (("export", "{sample}", "-o", "{tmp}/x"), ("cannot export to a name without a suffix",)),
         (("export", "{sample}", "-o", "{tmp}/nowhere/x.txt"), ("the folder does not exist",)),
@@ -187,3 +187,68 @@ def test_the_installed_command(sample_path: Path, tmp_path: Path) -> None:
     )
     assert bad.returncode == 2
     assert bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
+
+
+def test_export_word_and_pdf(capsys: pytest.CaptureFixture[str], sample_path: Path, tmp_path: Path) -> None:
+    import docx
+
+    word = tmp_path / "minutes.docx"
+    assert run(capsys, "export", sample_path, "-o", word) == (0, "", "")
+    assert docx.Document(str(word)).core_properties.author == "Leicester City Council"
+    pdf = tmp_path / "minutes.pdf"
+    assert run(capsys, "export", sample_path, "-o", pdf) == (0, "", "")
+    assert pdf.read_bytes().startswith(b"%PDF-")
+
+
+def test_pdf_without_libreoffice(capsys: pytest.CaptureFixture[str], sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CLERK_SOFFICE", str(tmp_path / "missing" / "soffice"))
+    code, _, err = run(capsys, "export", sample_path, "-o", tmp_path / "m.pdf")
+    assert code == 2
+    assert_one_line_error(err, "PDF export needs LibreOffice, which was not found.")
+    assert not (tmp_path / "m.pdf").exists()
+
+
+def test_styles_lists_builtin_and_user_styles(capsys: pytest.CaptureFixture[str], user_data: Path) -> None:
+    import shutil
+
+    from clerk_app.render.styles import builtin_styles_dir
+
+    mine = user_data / "styles" / "ours"
+    shutil.copytree(builtin_styles_dir() / "leicester", mine)
+    code, out, _ = run(capsys, "styles")
+    assert code == 0
+    lines = out.splitlines()
+    assert any(line.startswith("leicester ") and "(built-in; Word, text)" in line for line in lines)
+    assert any(line.startswith("ours ") and f"(user; Word, text): {mine}" in line for line in lines)
+
+
+def test_export_with_a_user_style(capsys: pytest.CaptureFixture[str], sample_path: Path, user_data: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from clerk_app.render.styles import builtin_styles_dir
+
+    mine = user_data / "styles" / "ours"
+    shutil.copytree(builtin_styles_dir() / "leicester", mine)
+    (mine / "minutes.txt.j2").write_text("Our minutes of {{ meeting.body }}\n", encoding="utf-8")
+    out = tmp_path / "m.txt"
+    assert run(capsys, "export", sample_path, "-o", out, "--style", "ours")[0] == 0
+    assert out.read_text(encoding="utf-8") == "Our minutes of Children, Young People and Education Scrutiny Commission\n"
+
+
+def test_check_style_exit_codes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import shutil
+
+    from clerk_app.render.styles import builtin_styles_dir
+
+    code, out, _ = run(capsys, "check-style", builtin_styles_dir() / "leicester")
+    assert code == 0
+    assert out.endswith("leicester: 0 error(s), 0 warning(s)\n")
+    broken = tmp_path / "broken"
+    shutil.copytree(builtin_styles_dir() / "leicester", broken)
+    (broken / "minutes.txt.j2").write_text("{{ nonsense }}", encoding="utf-8")
+    code, out, _ = run(capsys, "check-style", broken)
+    assert code == 1
+    assert "broken: error: minutes.txt.j2: uses 'nonsense'" in out
+    code, _, err = run(capsys, "check-style", tmp_path / "nowhere")
+    assert code == 2
+    assert_one_line_error(err, "nowhere: not a folder")

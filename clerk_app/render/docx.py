@@ -272,17 +272,36 @@ def _expected(context: MinutesContext) -> Iterator[tuple[str, str]]:
                 yield where, row.text
 
 
+def _strings(value: object) -> Iterator[str]:
+    """Every piece of text in (a part of) the context."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, tuple | list):
+        for part in value:
+            yield from _strings(part)
+    elif hasattr(value, "__dataclass_fields__"):
+        for name in value.__dataclass_fields__:
+            yield from _strings(getattr(value, name))
+
+
+_TAG = re.compile(r"\{\{|\{%|%\}|\}\}")
+
+
 def check_docx(data: bytes, context: MinutesContext) -> None:
     """Fail loudly if the saved document is not well-formed or lost any of the minutes' text."""
     text = visible_text(data)
     document = _normal(text)
-    leftover = re.search(r"\{\{|\{%|%\}|\}\}", text)
-    if leftover is not None:
-        source = " ".join(t for _, t in _expected(context))
-        if leftover.group() not in source:
+    if _TAG.search(text):
+        # Tag-like text the clerk typed is content; anything else is a tag left unrendered.
+        remainder = text
+        for value in sorted({s for s in _strings(context) if _TAG.search(s)}, key=len, reverse=True):
+            remainder = remainder.replace(value, "").replace(value.upper(), "")
+        leftover = _TAG.search(remainder)
+        if leftover is not None:
             start = max(0, leftover.start() - 30)
             raise RenderError(
-                f"the Word template left a tag unrendered: '{text[start : leftover.end() + 30]}'"
+                "the Word template left a tag unrendered: "
+                f"'{remainder[start : leftover.end() + 30].strip()}'"
             )
     cursor = 0
     for where, expected in _expected(context):

@@ -14,7 +14,8 @@ FORMATS = {".docx": "Word document", ".txt": "plain text", ".pdf": "PDF (through
 def format_for(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        known = ", ".join(FORMATS)
+        suffixes = list(FORMATS)
+        known = ", ".join(suffixes[:-1]) + " or " + suffixes[-1]
         shown = suffix or "a name without a suffix"
         raise RenderError(f"cannot export to {shown}: the output must end in {known}")
     return suffix

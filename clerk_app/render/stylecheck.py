@@ -1,0 +1,188 @@
+"""Checking a house style folder before a council relies on it (`clerk-app check-style FOLDER`).
+
+It reports, each with the file and the place: style.toml errors; template syntax errors (in a
+Word template, with the text around the tag); names a template uses that the context does not
+provide; Word paragraph styles used but not defined, and item headings Word's navigation pane
+would not list; and any failure rendering the bundled sample meetings with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from jinja2 import TemplateSyntaxError, meta, nodes
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from lxml import etree
+
+from clerk_app.domain.model import Meeting
+from clerk_app.render.context import MinutesContext
+from clerk_app.render.environment import make_environment
+from clerk_app.render.errors import RenderError, StyleError
+from clerk_app.render.styles import (
+    DOCX_TEMPLATE,
+    STYLE_FILE,
+    TEXT_TEMPLATE,
+    StyleFolder,
+    load_style_folder,
+)
+
+CONTEXT_NAMES = frozenset(f.name for f in fields(MinutesContext))
+
+
+@dataclass(frozen=True, slots=True)
+class StyleProblem:
+    severity: str  # "error" or "warning"
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.severity}: {self.where}: {self.message}"
+
+
+def _unknown_names(env: ImmutableSandboxedEnvironment, source: str) -> set[str]:
+    tree = env.parse(source)
+    names = meta.find_undeclared_variables(tree)
+    # Jinja's analysis reports a name set inside an `if` as possibly undefined; a name the
+    # template assigns anywhere is its own, not one it expects from the context.
+    assigned = {node.name for node in tree.find_all(nodes.Name) if node.ctx in ("store", "param")}
+    return {n for n in names if n not in CONTEXT_NAMES and n not in env.globals and n not in assigned}
+
+
+def _check_text(style: StyleFolder, env: ImmutableSandboxedEnvironment) -> Iterator[StyleProblem]:
+    path = style.text_template
+    try:
+        source = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        yield StyleProblem("error", TEXT_TEMPLATE, f"cannot be read: {exc}")
+        return
+    try:
+        unknown = _unknown_names(env, source)
+    except TemplateSyntaxError as exc:
+        yield StyleProblem("error", f"{TEXT_TEMPLATE}, line {exc.lineno}", exc.message or str(exc))
+        return
+    for name in sorted(unknown):
+        yield StyleProblem(
+            "error",
+            TEXT_TEMPLATE,
+            f"uses '{name}', which the minutes do not provide "
+            f"(they provide: {', '.join(sorted(CONTEXT_NAMES))})",
+        )
+
+
+_TAG_TEXT = re.compile(r"<[^>]+>")
+
+
+def _docx_sources(style: StyleFolder) -> Iterator[tuple[str, str, object]]:
+    """(part name, Jinja source as docxtpl prepares it, the part) for body, headers, footers."""
+    from docxtpl import DocxTemplate
+
+    template = DocxTemplate(str(style.docx_template))
+    template.render_init()
+    yield "word/document.xml", template.patch_xml(template.get_xml()), template.docx._part
+    for uri in (template.HEADER_URI, template.FOOTER_URI):
+        for _, part in template.get_headers_footers(uri):
+            yield str(part.partname).lstrip("/"), template.patch_xml(template.get_part_xml(part)), part
+
+
+def _check_docx(style: StyleFolder, env: ImmutableSandboxedEnvironment) -> Iterator[StyleProblem]:
+    try:
+        sources = list(_docx_sources(style))
+    except Exception as exc:  # noqa: BLE001 - any failure to open it is the finding itself
+        yield StyleProblem("error", DOCX_TEMPLATE, f"is not a usable Word document: {exc}")
+        return
+    for part, source, _ in sources:
+        try:
+            unknown = _unknown_names(env, source)
+        except TemplateSyntaxError as exc:
+            lines = source.splitlines()
+            start = max((exc.lineno or 1) - 2, 0)
+            near = " / ".join(
+                text for text in (_TAG_TEXT.sub("", line).strip() for line in lines[start : start + 3]) if text
+            )
+            yield StyleProblem("error", f"{DOCX_TEMPLATE} ({part})", f"{exc.message}; near: {near[:200]}")
+            continue
+        for name in sorted(unknown):
+            yield StyleProblem(
+                "error", f"{DOCX_TEMPLATE} ({part})", f"uses '{name}', which the minutes do not provide"
+            )
+    yield from _check_docx_styles(style)
+
+
+def _check_docx_styles(style: StyleFolder) -> Iterator[StyleProblem]:
+    import zipfile
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(style.docx_template) as archive:
+        names = archive.namelist()
+        styles_xml = etree.fromstring(archive.read("word/styles.xml"))
+        defined = {s.get(f"{w}styleId"): s for s in styles_xml.iter(f"{w}style")}
+        used: dict[str, str] = {}
+        for name in names:
+            if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", name):
+                root = etree.fromstring(archive.read(name))
+                for ref in root.iter(f"{w}pStyle", f"{w}rStyle", f"{w}tblStyle"):
+                    used.setdefault(ref.get(f"{w}val", ""), name)
+    for style_id, part in sorted(used.items()):
+        if style_id not in defined:
+            yield StyleProblem(
+                "error", f"{DOCX_TEMPLATE} ({part})", f"uses the style '{style_id}', which is not defined"
+            )
+    heading_ids = {
+        sid
+        for sid, element in defined.items()
+        if element.find(f"{w}pPr/{w}outlineLvl") is not None
+        or (element.find(f"{w}name") is not None and element.find(f"{w}name").get(f"{w}val", "").startswith("heading "))
+    }
+    if not heading_ids & set(used):
+        yield StyleProblem(
+            "warning",
+            DOCX_TEMPLATE,
+            "no paragraph uses a heading style: Word's navigation pane will not list the items",
+        )
+
+
+def _check_rendering(style: StyleFolder, samples: Iterable[Meeting]) -> Iterator[StyleProblem]:
+    from clerk_app.render.docx import render_docx
+    from clerk_app.render.text import render_text
+
+    for meeting in samples:
+        for public in (True, False):
+            copy = "public" if public else "full"
+            label = f"rendering the sample '{meeting.body}' ({copy} copy)"
+            if style.text_template.is_file():
+                try:
+                    render_text(meeting, style, public=public)
+                except (RenderError, StyleError) as exc:
+                    yield StyleProblem("error", label, str(exc))
+            if style.docx_template.is_file():
+                try:
+                    render_docx(meeting, style, public=public)
+                except (RenderError, StyleError) as exc:
+                    yield StyleProblem("error", label, str(exc))
+
+
+def check_style_folder(folder: Path, samples: Iterable[Meeting] = ()) -> list[StyleProblem]:
+    """Everything wrong with the style in `folder`; empty if it is ready to use."""
+    try:
+        style = load_style_folder(folder)
+    except StyleError as exc:
+        return [StyleProblem("error", STYLE_FILE, str(exc))]
+    problems: list[StyleProblem] = []
+    has_text, has_docx = style.text_template.is_file(), style.docx_template.is_file()
+    if not has_text and not has_docx:
+        return [StyleProblem("error", str(folder), f"has neither {TEXT_TEMPLATE} nor {DOCX_TEMPLATE}")]
+    if not has_docx:
+        problems.append(StyleProblem("warning", str(folder), f"has no {DOCX_TEMPLATE}: no Word export"))
+    if not has_text:
+        problems.append(StyleProblem("warning", str(folder), f"has no {TEXT_TEMPLATE}: no text export"))
+    env = make_environment(folder, autoescape=False)
+    if has_text:
+        problems.extend(_check_text(style, env))
+    if has_docx:
+        problems.extend(_check_docx(style, make_environment(folder, autoescape=True)))
+    if not any(p.severity == "error" for p in problems):
+        problems.extend(_check_rendering(style, samples))
+    return problems

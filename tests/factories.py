@@ -1,0 +1,102 @@
+"""Meetings built for tests."""
+
+import datetime as dt
+
+from clerk_app.domain.model import (
+    Attendance,
+    AttendanceStatus,
+    Interest,
+    InterestAction,
+    InterestKind,
+    Item,
+    ListEntry,
+    Meeting,
+    Outcome,
+    Paragraph,
+    Person,
+    Resolution,
+    Role,
+    StandingItem,
+)
+
+
+def feature_meeting() -> Meeting:
+    """A small meeting with what the seed lacks: apologies, a substitute, remote and part
+    attendance, an officer, a declaration about an exempt item, a vote, an exempt item."""
+    people = (
+        Attendance(id="a", person=Person(title="Councillor", name="Ames"), role=Role.CHAIR),
+        Attendance(id="b", person=Person(title="Councillor", name="Bell"), remote=True),
+        Attendance(
+            id="c",
+            person=Person(title="Councillor", name="Cole"),
+            status=AttendanceStatus.SUBSTITUTE,
+            substitute_for="Councillor Dunn",
+            present_from_item="budget",
+        ),
+        Attendance(
+            id="d",
+            person=Person(title="Councillor", name="Dunn"),
+            status=AttendanceStatus.APOLOGIES,
+        ),
+        Attendance(
+            id="e",
+            person=Person(title="Councillor", name="Eyre"),
+            status=AttendanceStatus.APOLOGIES,
+        ),
+        Attendance(
+            id="o",
+            person=Person(name="Sam Lee"),
+            role=Role.OFFICER,
+            capacity="Democratic Services Officer",
+        ),
+    )
+    items = (
+        Item(
+            id="welcome",
+            title="Apologies for Absence",
+            standing=StandingItem.WELCOME_AND_APOLOGIES,
+            blocks=(Paragraph(text="The Chair welcomed everyone."),),
+        ),
+        Item(id="dec", title="Declarations of Interest", standing=StandingItem.DECLARATIONS),
+        Item(
+            id="budget",
+            title="Budget & <Fees>",
+            blocks=(
+                Resolution(
+                    resolutions=(ListEntry(text="That the fees be approved."),),
+                    proposer_id="a",
+                    seconder_id="b",
+                    votes_for=6,
+                    votes_against=0,
+                    abstentions=2,
+                    outcome=Outcome.CARRIED,
+                ),
+            ),
+        ),
+        Item(
+            id="land",
+            title="Sale of Land at Mill Lane",
+            exempt=True,
+            exempt_reason="paragraph 3 of Schedule 12A",
+            blocks=(Paragraph(text="The offer of £1.2m was accepted."),),
+        ),
+    )
+    return Meeting(
+        authority="Leicester City Council",
+        body="Planning Committee",
+        date=dt.date(2025, 7, 2),
+        start_time=dt.time(10, 0),
+        close_time=dt.time(11, 45),
+        attendance=people,
+        interests=(
+            Interest(
+                attendee_id="b",
+                interest="she owns land next to Mill Lane",
+                kind=InterestKind.DISCLOSABLE_PECUNIARY,
+                item_id="land",
+                action=InterestAction.LEFT_ROOM,
+            ),
+        ),
+        items=items,
+        first_minute_number=12,
+    )
