@@ -103,7 +103,9 @@ def _styles(args: argparse.Namespace) -> int:
             if present
         ]
         origin = "built-in" if style.builtin else "user"
-        print(f"{name:<16} {style.style.display_name} ({origin}; {', '.join(formats)}): {style.path}")
+        print(
+            f"{name:<16} {style.style.display_name} ({origin}; {', '.join(formats)}): {style.path}"
+        )
     return EXIT_OK
 
 

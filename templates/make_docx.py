@@ -24,7 +24,7 @@ from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT, WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -453,7 +453,11 @@ def _prune_styles(content: bytes, used: set[str]) -> bytes:
     root = parse_xml(content)
     styles = {s.get(qn("w:styleId")): s for s in root.findall(qn("w:style"))}
     wanted = {name.casefold() for name in used}  # Word's names are "heading 1", "footer"
-    keep = {sid for sid, s in styles.items() if s.find(qn("w:name")).get(qn("w:val")).casefold() in wanted}
+    keep = {
+        sid
+        for sid, s in styles.items()
+        if s.find(qn("w:name")).get(qn("w:val")).casefold() in wanted
+    }
     keep |= {sid for sid, s in styles.items() if s.get(qn("w:default")) == "1"}
     pending = list(keep)
     while pending:  # keep what kept styles are based on, linked to or followed by

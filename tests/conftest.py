@@ -16,7 +16,7 @@ from clerk_app import locations
 from clerk_app.domain.model import Meeting
 from clerk_app.render.styles import StyleFolder, find_style
 from clerk_app.storage import load_meeting
-from tests.ooxml import OoxmlValidator, ValidatorMissing
+from tests.ooxml import OoxmlValidator, ValidatorMissingError
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -50,7 +50,7 @@ def ooxml() -> Iterator[OoxmlValidator]:
     """Microsoft's Open XML validator, started once for the session."""
     try:
         validator = OoxmlValidator()
-    except ValidatorMissing as exc:
+    except ValidatorMissingError as exc:
         pytest.fail(str(exc))
     yield validator
     validator.close()

@@ -189,7 +189,9 @@ def test_the_installed_command(sample_path: Path, tmp_path: Path) -> None:
     assert bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
 
 
-def test_export_word_and_pdf(capsys: pytest.CaptureFixture[str], sample_path: Path, tmp_path: Path) -> None:
+def test_export_word_and_pdf(
+    capsys: pytest.CaptureFixture[str], sample_path: Path, tmp_path: Path
+) -> None:
     import docx
 
     word = tmp_path / "minutes.docx"
@@ -200,7 +202,12 @@ def test_export_word_and_pdf(capsys: pytest.CaptureFixture[str], sample_path: Pa
     assert pdf.read_bytes().startswith(b"%PDF-")
 
 
-def test_pdf_without_libreoffice(capsys: pytest.CaptureFixture[str], sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pdf_without_libreoffice(
+    capsys: pytest.CaptureFixture[str],
+    sample_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv("CLERK_SOFFICE", str(tmp_path / "missing" / "soffice"))
     code, _, err = run(capsys, "export", sample_path, "-o", tmp_path / "m.pdf")
     assert code == 2
@@ -208,7 +215,9 @@ def test_pdf_without_libreoffice(capsys: pytest.CaptureFixture[str], sample_path
     assert not (tmp_path / "m.pdf").exists()
 
 
-def test_styles_lists_builtin_and_user_styles(capsys: pytest.CaptureFixture[str], user_data: Path) -> None:
+def test_styles_lists_builtin_and_user_styles(
+    capsys: pytest.CaptureFixture[str], user_data: Path
+) -> None:
     import shutil
 
     from clerk_app.render.styles import builtin_styles_dir
@@ -222,7 +231,9 @@ def test_styles_lists_builtin_and_user_styles(capsys: pytest.CaptureFixture[str]
     assert any(line.startswith("ours ") and f"(user; Word, text): {mine}" in line for line in lines)
 
 
-def test_export_with_a_user_style(capsys: pytest.CaptureFixture[str], sample_path: Path, user_data: Path, tmp_path: Path) -> None:
+def test_export_with_a_user_style(
+    capsys: pytest.CaptureFixture[str], sample_path: Path, user_data: Path, tmp_path: Path
+) -> None:
     import shutil
 
     from clerk_app.render.styles import builtin_styles_dir
@@ -232,7 +243,10 @@ def test_export_with_a_user_style(capsys: pytest.CaptureFixture[str], sample_pat
     (mine / "minutes.txt.j2").write_text("Our minutes of {{ meeting.body }}\n", encoding="utf-8")
     out = tmp_path / "m.txt"
     assert run(capsys, "export", sample_path, "-o", out, "--style", "ours")[0] == 0
-    assert out.read_text(encoding="utf-8") == "Our minutes of Children, Young People and Education Scrutiny Commission\n"
+    assert (
+        out.read_text(encoding="utf-8")
+        == "Our minutes of Children, Young People and Education Scrutiny Commission\n"
+    )
 
 
 def test_check_style_exit_codes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

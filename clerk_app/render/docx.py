@@ -180,8 +180,8 @@ class _Numbering:
         for num in numbering.iter(f"{_W}num"):
             ref = num.find(f"{_W}abstractNumId")
             if ref is not None:
-                for level, mark in abstract_marks.get(ref.get(f"{_W}val", ""), {}).items():
-                    self.marks[(num.get(f"{_W}numId", ""), level)] = mark
+                for ilvl, mark in abstract_marks.get(ref.get(f"{_W}val", ""), {}).items():
+                    self.marks[(num.get(f"{_W}numId", ""), ilvl)] = mark
 
     @staticmethod
     def _num(num_pr: etree._Element) -> tuple[str, int]:
@@ -294,7 +294,9 @@ def check_docx(data: bytes, context: MinutesContext) -> None:
     if _TAG.search(text):
         # Tag-like text the clerk typed is content; anything else is a tag left unrendered.
         remainder = text
-        for value in sorted({s for s in _strings(context) if _TAG.search(s)}, key=len, reverse=True):
+        for value in sorted(
+            {s for s in _strings(context) if _TAG.search(s)}, key=len, reverse=True
+        ):
             remainder = remainder.replace(value, "").replace(value.upper(), "")
         leftover = _TAG.search(remainder)
         if leftover is not None:
@@ -311,7 +313,8 @@ def check_docx(data: bytes, context: MinutesContext) -> None:
             found = document.find(wanted)  # a style may place some text elsewhere
             if found < 0:
                 raise RenderError(
-                    f"the Word document lost text from {where}: '{expected[:80]}'; nothing was written"
+                    f"the Word document lost text from {where}: '{expected[:80]}'; "
+                    "nothing was written"
                 )
         else:
             cursor = found + len(wanted)

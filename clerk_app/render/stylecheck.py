@@ -48,7 +48,9 @@ def _unknown_names(env: ImmutableSandboxedEnvironment, source: str) -> set[str]:
     # Jinja's analysis reports a name set inside an `if` as possibly undefined; a name the
     # template assigns anywhere is its own, not one it expects from the context.
     assigned = {node.name for node in tree.find_all(nodes.Name) if node.ctx in ("store", "param")}
-    return {n for n in names if n not in CONTEXT_NAMES and n not in env.globals and n not in assigned}
+    return {
+        n for n in names if n not in CONTEXT_NAMES and n not in env.globals and n not in assigned
+    }
 
 
 def _check_text(style: StyleFolder, env: ImmutableSandboxedEnvironment) -> Iterator[StyleProblem]:
@@ -84,13 +86,17 @@ def _docx_sources(style: StyleFolder) -> Iterator[tuple[str, str, object]]:
     yield "word/document.xml", template.patch_xml(template.get_xml()), template.docx._part
     for uri in (template.HEADER_URI, template.FOOTER_URI):
         for _, part in template.get_headers_footers(uri):
-            yield str(part.partname).lstrip("/"), template.patch_xml(template.get_part_xml(part)), part
+            yield (
+                str(part.partname).lstrip("/"),
+                template.patch_xml(template.get_part_xml(part)),
+                part,
+            )
 
 
 def _check_docx(style: StyleFolder, env: ImmutableSandboxedEnvironment) -> Iterator[StyleProblem]:
     try:
         sources = list(_docx_sources(style))
-    except Exception as exc:  # noqa: BLE001 - any failure to open it is the finding itself
+    except Exception as exc:  # any failure to open it is itself the finding
         yield StyleProblem("error", DOCX_TEMPLATE, f"is not a usable Word document: {exc}")
         return
     for part, source, _ in sources:
@@ -100,13 +106,19 @@ def _check_docx(style: StyleFolder, env: ImmutableSandboxedEnvironment) -> Itera
             lines = source.splitlines()
             start = max((exc.lineno or 1) - 2, 0)
             near = " / ".join(
-                text for text in (_TAG_TEXT.sub("", line).strip() for line in lines[start : start + 3]) if text
+                text
+                for text in (_TAG_TEXT.sub("", line).strip() for line in lines[start : start + 3])
+                if text
             )
-            yield StyleProblem("error", f"{DOCX_TEMPLATE} ({part})", f"{exc.message}; near: {near[:200]}")
+            yield StyleProblem(
+                "error", f"{DOCX_TEMPLATE} ({part})", f"{exc.message}; near: {near[:200]}"
+            )
             continue
         for name in sorted(unknown):
             yield StyleProblem(
-                "error", f"{DOCX_TEMPLATE} ({part})", f"uses '{name}', which the minutes do not provide"
+                "error",
+                f"{DOCX_TEMPLATE} ({part})",
+                f"uses '{name}', which the minutes do not provide",
             )
     yield from _check_docx_styles(style)
 
@@ -128,14 +140,16 @@ def _check_docx_styles(style: StyleFolder) -> Iterator[StyleProblem]:
     for style_id, part in sorted(used.items()):
         if style_id not in defined:
             yield StyleProblem(
-                "error", f"{DOCX_TEMPLATE} ({part})", f"uses the style '{style_id}', which is not defined"
+                "error",
+                f"{DOCX_TEMPLATE} ({part})",
+                f"uses the style '{style_id}', which is not defined",
             )
-    heading_ids = {
-        sid
-        for sid, element in defined.items()
-        if element.find(f"{w}pPr/{w}outlineLvl") is not None
-        or (element.find(f"{w}name") is not None and element.find(f"{w}name").get(f"{w}val", "").startswith("heading "))
-    }
+    def is_heading(element: etree._Element) -> bool:
+        name = element.find(f"{w}name")
+        named = name is not None and name.get(f"{w}val", "").startswith("heading ")
+        return named or element.find(f"{w}pPr/{w}outlineLvl") is not None
+
+    heading_ids = {sid for sid, element in defined.items() if is_heading(element)}
     if not heading_ids & set(used):
         yield StyleProblem(
             "warning",
@@ -173,11 +187,17 @@ def check_style_folder(folder: Path, samples: Iterable[Meeting] = ()) -> list[St
     problems: list[StyleProblem] = []
     has_text, has_docx = style.text_template.is_file(), style.docx_template.is_file()
     if not has_text and not has_docx:
-        return [StyleProblem("error", str(folder), f"has neither {TEXT_TEMPLATE} nor {DOCX_TEMPLATE}")]
+        return [
+            StyleProblem("error", str(folder), f"has neither {TEXT_TEMPLATE} nor {DOCX_TEMPLATE}")
+        ]
     if not has_docx:
-        problems.append(StyleProblem("warning", str(folder), f"has no {DOCX_TEMPLATE}: no Word export"))
+        problems.append(
+            StyleProblem("warning", str(folder), f"has no {DOCX_TEMPLATE}: no Word export")
+        )
     if not has_text:
-        problems.append(StyleProblem("warning", str(folder), f"has no {TEXT_TEMPLATE}: no text export"))
+        problems.append(
+            StyleProblem("warning", str(folder), f"has no {TEXT_TEMPLATE}: no text export")
+        )
     env = make_environment(folder, autoescape=False)
     if has_text:
         problems.extend(_check_text(style, env))

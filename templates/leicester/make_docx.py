@@ -10,9 +10,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from docx.document import Document as DocumentObject  # noqa: E402
-from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: E402
-
+from docx.document import Document as DocumentObject
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from make_docx import (
     Look,
     common_styles,
@@ -22,7 +21,7 @@ from make_docx import (
     para,
     paragraph_style,
     tag,
-)  # noqa: E402
+)
 
 LOOK = Look(font="Arial", size=12, text_indent=1.27, list_step=0.63)
 

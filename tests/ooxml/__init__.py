@@ -17,7 +17,7 @@ SCRIPT = HERE / "validate.mjs"
 INSTALL = "npm ci --prefix tests/ooxml"
 
 
-class ValidatorMissing(RuntimeError):
+class ValidatorMissingError(RuntimeError):
     pass
 
 
@@ -27,9 +27,9 @@ class OoxmlValidator:
     def __init__(self) -> None:
         node = shutil.which("node")
         if node is None:
-            raise ValidatorMissing("Node.js (20 or newer) is needed to validate Word files")
+            raise ValidatorMissingError("Node.js (20 or newer) is needed to validate Word files")
         if not (HERE / "node_modules" / "@ooxml-tools" / "validate").is_dir():
-            raise ValidatorMissing(f"the Open XML validator is not installed: run {INSTALL}")
+            raise ValidatorMissingError(f"the Open XML validator is not installed: run {INSTALL}")
         self.process = subprocess.Popen(
             [node, str(SCRIPT)],
             stdin=subprocess.PIPE,

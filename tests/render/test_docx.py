@@ -56,7 +56,9 @@ def assert_valid(ooxml: OoxmlValidator, data: bytes, folder: Path, name: str = "
     assert errors == [], describe(errors)
 
 
-def test_sample_is_valid_open_xml(sample_docx: bytes, ooxml: OoxmlValidator, tmp_path: Path) -> None:
+def test_sample_is_valid_open_xml(
+    sample_docx: bytes, ooxml: OoxmlValidator, tmp_path: Path
+) -> None:
     assert_valid(ooxml, sample_docx, tmp_path)
 
 
@@ -73,11 +75,18 @@ def test_sample_text_matches_the_seed(sample_docx: bytes) -> None:
 
 def test_items_are_headings_with_minute_numbers(sample_docx: bytes, sample: Meeting) -> None:
     document = docx.Document(io.BytesIO(sample_docx))
-    headings = [p for p in document.paragraphs if p.style is not None and p.style.name.startswith("Heading")]
-    assert [h.text for h in headings] == [f"{149 + n}.\t{item.title.upper()}" for n, item in enumerate(sample.items)]
+    headings = [
+        p for p in document.paragraphs if p.style is not None and p.style.name.startswith("Heading")
+    ]
+    assert [h.text for h in headings] == [
+        f"{149 + n}.\t{item.title.upper()}" for n, item in enumerate(sample.items)
+    ]
     assert {h.style.name for h in headings if h.style is not None} == {"Heading 1"}
     first = headings[0].style
-    assert first is not None and first.paragraph_format.first_line_indent == -first.paragraph_format.left_indent
+    assert (
+        first is not None
+        and first.paragraph_format.first_line_indent == -first.paragraph_format.left_indent
+    )
 
 
 def test_lists_and_resolutions_keep_their_structure(sample_docx: bytes) -> None:
@@ -87,7 +96,10 @@ def test_lists_and_resolutions_keep_their_structure(sample_docx: bytes) -> None:
     assert ("Minute Numbered 2", "1.\tRetirement") in styled  # response 5's nested list
     assert ("Resolution Word", "AGREED:") in styled
     assert ("Resolution", "That the report be noted.") in styled
-    assert ("Minute Lines", "18 June 2025\n23 September 2025\n28 October 2025\n20 January 2026\n3 March 2026\n14 April 2026") in styled
+    assert (
+        "Minute Lines",
+        "18 June 2025\n23 September 2025\n28 October 2025\n20 January 2026\n3 March 2026\n14 April 2026",
+    ) in styled
     lines = visible_lines(sample_docx)
     assert "-\tAccuracy" in lines  # Word draws the house style's dash
 
@@ -95,7 +107,10 @@ def test_lists_and_resolutions_keep_their_structure(sample_docx: bytes) -> None:
 def test_document_properties_and_page(sample_docx: bytes, sample: Meeting) -> None:
     document = docx.Document(io.BytesIO(sample_docx))
     props = document.core_properties
-    assert props.title == "Minutes: Children, Young People and Education Scrutiny Commission, 18 June 2025"
+    assert (
+        props.title
+        == "Minutes: Children, Young People and Education Scrutiny Commission, 18 June 2025"
+    )
     assert props.author == "Leicester City Council"
     assert props.subject == sample.body
     assert props.language == "en-GB"
@@ -105,6 +120,7 @@ def test_document_properties_and_page(sample_docx: bytes, sample: Meeting) -> No
     assert props.created is not None and abs(now - props.created) < dt.timedelta(minutes=5)
     assert props.modified == props.created
     section = document.sections[0]
+    assert section.page_width is not None and section.page_height is not None
     assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
     with zipfile.ZipFile(io.BytesIO(sample_docx)) as archive:
         styles = archive.read("word/styles.xml").decode()
@@ -119,7 +135,11 @@ def test_document_properties_and_page(sample_docx: bytes, sample: Meeting) -> No
 
 def test_header_has_crest_with_alt_text_and_footer_page_number(sample_docx: bytes) -> None:
     with zipfile.ZipFile(io.BytesIO(sample_docx)) as archive:
-        parts = {n: archive.read(n).decode() for n in archive.namelist() if re.fullmatch(r"word/(header|footer)\d+\.xml", n)}
+        parts = {
+            n: archive.read(n).decode()
+            for n in archive.namelist()
+            if re.fullmatch(r"word/(header|footer)\d+\.xml", n)
+        }
     first_headers = [x for x in parts.values() if "Leicester City Council" in x]
     assert len(first_headers) == 1
     assert re.search(r'<wp:docPr [^>]*descr="Crest of the council"', first_headers[0])
@@ -133,13 +153,17 @@ def test_draft_mark_only_on_drafts(sample: Meeting, leicester: StyleFolder) -> N
     draft = sample.model_copy(update={"status": MeetingStatus.DRAFT, "confirmed_on": None})
     data = render_docx(draft, leicester)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        headers = " ".join(archive.read(n).decode() for n in archive.namelist() if n.startswith("word/header"))
+        headers = " ".join(
+            archive.read(n).decode() for n in archive.namelist() if n.startswith("word/header")
+        )
     assert headers.count("DRAFT: subject to confirmation") == 2  # first page and the others
     document = docx.Document(io.BytesIO(data))
     assert document.core_properties.content_status == "Draft"
 
 
-def test_exempt_content_never_reaches_the_public_copy(leicester: StyleFolder, ooxml: OoxmlValidator, tmp_path: Path) -> None:
+def test_exempt_content_never_reaches_the_public_copy(
+    leicester: StyleFolder, ooxml: OoxmlValidator, tmp_path: Path
+) -> None:
     meeting = feature_meeting()
     public = render_docx(meeting, leicester)
     with zipfile.ZipFile(io.BytesIO(public)) as archive:
@@ -148,37 +172,52 @@ def test_exempt_content_never_reaches_the_public_copy(leicester: StyleFolder, oo
     assert "This item was considered in private" in visible_text(public)
     full = render_docx(meeting, leicester, public=False)
     assert "The offer of £1.2m was accepted." in visible_text(full)
-    assert "CONFIDENTIAL: NOT FOR PUBLICATION – DRAFT: subject to confirmation" in visible_text(full) or (
-        "CONFIDENTIAL: NOT FOR PUBLICATION" in " ".join(visible_lines(full))
-    )
+    assert "CONFIDENTIAL: NOT FOR PUBLICATION – DRAFT: subject to confirmation" in visible_text(
+        full
+    ) or ("CONFIDENTIAL: NOT FOR PUBLICATION" in " ".join(visible_lines(full)))
     assert_valid(ooxml, public, tmp_path, "public.docx")
     assert_valid(ooxml, full, tmp_path, "full.docx")
 
 
 def test_votes_declarations_and_attendance_in_word(leicester: StyleFolder) -> None:
     text = visible_text(render_docx(feature_meeting(), leicester, public=False))
-    assert "It was moved by Councillor Ames, seconded by Councillor Bell, and upon being put to the vote, six were in favour, none against and two abstained; the motion was CARRIED." in text
+    assert (
+        "It was moved by Councillor Ames, seconded by Councillor Bell, and upon being put to the vote, six were in favour, none against and two abstained; the motion was CARRIED."
+        in text
+    )
     assert "Councillor Cole (substituting for Councillor Dunn; from minute 14)" in text
     assert "Apologies for absence were received from Councillor Dunn and Councillor Eyre." in text
-    assert "Councillor Bell declared a disclosable pecuniary interest in minute 15, Sale of Land at Mill Lane, in that she owns land next to Mill Lane." in text
+    assert (
+        "Councillor Bell declared a disclosable pecuniary interest in minute 15, Sale of Land at Mill Lane, in that she owns land next to Mill Lane."
+        in text
+    )
 
 
 def test_pdf_through_libreoffice_matches_the_seed(sample_docx: bytes, tmp_path: Path) -> None:
     from clerk_app.render.pdf import docx_to_pdf, find_soffice
 
-    assert find_soffice() is not None, "LibreOffice is needed: .ci/run installs libreoffice-writer-nogui"
+    assert find_soffice() is not None, (
+        "LibreOffice is needed: .ci/run installs libreoffice-writer-nogui"
+    )
     assert shutil.which("pdftotext"), "pdftotext is needed: .ci/run installs poppler-utils"
     pdf = tmp_path / "m.pdf"
     pdf.write_bytes(docx_to_pdf(sample_docx))
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert word_similarity(SEED, text) >= 0.99
 
 
-def test_pdf_without_libreoffice_says_how_to_get_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_pdf_without_libreoffice_says_how_to_get_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     from clerk_app.render import pdf
 
     monkeypatch.setenv("CLERK_SOFFICE", str(tmp_path / "no-soffice.exe"))
-    with pytest.raises(RenderError, match=r"PDF export needs LibreOffice, which was not found\. Install LibreOffice"):
+    with pytest.raises(
+        RenderError,
+        match=r"PDF export needs LibreOffice, which was not found\. Install LibreOffice",
+    ):
         pdf.docx_to_pdf(b"")
 
 
@@ -207,7 +246,9 @@ TITLES_AND_ROWS = (
 )
 
 
-def test_a_minimal_template_passes_the_checks(sample: Meeting, tmp_path: Path, ooxml: OoxmlValidator) -> None:
+def test_a_minimal_template_passes_the_checks(
+    sample: Meeting, tmp_path: Path, ooxml: OoxmlValidator
+) -> None:
     data = render_docx(sample, make_docx_style(tmp_path / "minimal", *TITLES_AND_ROWS))
     assert_valid(ooxml, data, tmp_path)
 
@@ -228,17 +269,27 @@ def test_the_sandbox_holds_in_word_templates(sample: Meeting, tmp_path: Path, at
     assert "uid=" not in str(info.value)
 
 
-def test_markup_injected_by_a_template_is_caught_not_repaired(sample: Meeting, tmp_path: Path) -> None:
+def test_markup_injected_by_a_template_is_caught_not_repaired(
+    sample: Meeting, tmp_path: Path
+) -> None:
     # `safe` switches escaping off: the unclosed element would make docxtpl's lenient parser
     # quietly drop the rest of the document. Clerk's strict parse refuses it.
     style = make_docx_style(tmp_path / "inject", "{{ '<w:r><w:t>' | safe }}", *TITLES_AND_ROWS)
-    with pytest.raises(RenderError, match=r"broken XML in word/document\.xml .*nothing was written"):
+    with pytest.raises(
+        RenderError, match=r"broken XML in word/document\.xml .*nothing was written"
+    ):
         render_docx(sample, style)
 
 
 def test_a_template_that_loses_text_fails_loudly(sample: Meeting, tmp_path: Path) -> None:
-    titles_only = ("{%p for item in items %}", "{{ item.number }} {{ item.title }}", "{%p endfor %}")
-    with pytest.raises(RenderError, match=r"lost text from minute 149: 'The Chair led on introductions"):
+    titles_only = (
+        "{%p for item in items %}",
+        "{{ item.number }} {{ item.title }}",
+        "{%p endfor %}",
+    )
+    with pytest.raises(
+        RenderError, match=r"lost text from minute 149: 'The Chair led on introductions"
+    ):
         render_docx(sample, make_docx_style(tmp_path / "lossy", *titles_only))
 
 
@@ -249,13 +300,32 @@ def test_an_unrendered_tag_fails(sample: Meeting, tmp_path: Path) -> None:
 
 
 def test_syntax_error_in_a_word_template_says_where(sample: Meeting, tmp_path: Path) -> None:
-    style = make_docx_style(tmp_path / "syntax", "Before the tag", "{% for item in items %}", "After the tag")
+    style = make_docx_style(
+        tmp_path / "syntax", "Before the tag", "{% for item in items %}", "After the tag"
+    )
     with pytest.raises(RenderError, match=r"minutes\.docx.*near: .*Before the tag"):
         render_docx(sample, style)
 
 
 # Every field of a meeting, filled with hostile text: escaped, verbatim, and valid Open XML.
-PIECES = [*"&<>{}%#'\"\t\v\x00\x07\x1b\x7f\x85\ud800\ufffe ", "😀", "👩‍👩‍👧", "é", "e\u0301", "ß", "a", "Z", "\n", "\r\n", "]]>", "<w:t>", "{{ x }}", "{% if %}", "&amp;", "<b>bold</b>"]
+PIECES = [
+    *"&<>{}%#'\"\t\v\x00\x07\x1b\x7f\x85\ud800\ufffe ",
+    "😀",
+    "👩‍👩‍👧",
+    "é",
+    "e\u0301",
+    "ß",
+    "a",
+    "Z",
+    "\n",
+    "\r\n",
+    "]]>",
+    "<w:t>",
+    "{{ x }}",
+    "{% if %}",
+    "&amp;",
+    "<b>bold</b>",
+]
 HOSTILE = st.one_of(
     st.lists(st.sampled_from(PIECES), min_size=1, max_size=12).map("".join),
     st.text(min_size=1, max_size=15),
@@ -272,8 +342,19 @@ def hostile_meeting(texts: list[str]) -> Meeting:
     blocks = (
         Paragraph(text=next(t)),
         NumberedList(entries=(ListEntry(text=next(t), blocks=(Lines(lines=(next(t), next(t))),)),)),
-        PublicQuestions(questioner=next(t), questions=(ListEntry(text=next(t)),), responder=next(t), responses=(ListEntry(text=next(t)),)),
-        Resolution(lead_word=next(t), resolutions=(ListEntry(text=next(t)),), proposer_id="chair", seconder_id="m", votes_for=3),
+        PublicQuestions(
+            questioner=next(t),
+            questions=(ListEntry(text=next(t)),),
+            responder=next(t),
+            responses=(ListEntry(text=next(t)),),
+        ),
+        Resolution(
+            lead_word=next(t),
+            resolutions=(ListEntry(text=next(t)),),
+            proposer_id="chair",
+            seconder_id="m",
+            votes_for=3,
+        ),
     )
     return Meeting(
         authority=next(t),
@@ -290,7 +371,9 @@ def hostile_meeting(texts: list[str]) -> Meeting:
     )
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(texts=st.lists(HOSTILE, min_size=12, max_size=12))
 def test_hostile_text_comes_out_escaped_and_verbatim(
     texts: list[str], leicester: StyleFolder, ooxml: OoxmlValidator, tmp_path: Path

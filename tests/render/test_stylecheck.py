@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from clerk_app.domain.model import Meeting
-from clerk_app.render.styles import builtin_styles_dir
 from clerk_app.render.stylecheck import check_style_folder
+from clerk_app.render.styles import builtin_styles_dir
 
 
 @pytest.fixture
@@ -43,7 +43,10 @@ def test_the_builtin_styles_are_clean(sample: Meeting) -> None:
 
 def test_text_template_syntax_error(copy: Path) -> None:
     template = copy / "minutes.txt.j2"
-    template.write_text(template.read_text(encoding="utf-8").replace("{% endif %}", "{% endiff %}", 1), encoding="utf-8")
+    template.write_text(
+        template.read_text(encoding="utf-8").replace("{% endif %}", "{% endiff %}", 1),
+        encoding="utf-8",
+    )
     (found,) = messages(copy)
     assert found.startswith("error: minutes.txt.j2, line ")
     assert "endiff" in found
@@ -51,13 +54,22 @@ def test_text_template_syntax_error(copy: Path) -> None:
 
 def test_names_the_context_does_not_provide(copy: Path) -> None:
     template = copy / "minutes.txt.j2"
-    template.write_text(template.read_text(encoding="utf-8") + "{{ chairman }}{{ meeting.authority }}\n", encoding="utf-8")
+    template.write_text(
+        template.read_text(encoding="utf-8") + "{{ chairman }}{{ meeting.authority }}\n",
+        encoding="utf-8",
+    )
     (found,) = messages(copy)
-    assert found.startswith("error: minutes.txt.j2: uses 'chairman', which the minutes do not provide (they provide: attendance, generator, interests, items, meeting, style)")
+    assert found.startswith(
+        "error: minutes.txt.j2: uses 'chairman', which the minutes do not provide (they provide: attendance, generator, interests, items, meeting, style)"
+    )
 
 
 def test_word_template_syntax_error_with_its_place(copy: Path) -> None:
-    rewrite_docx(copy / "minutes.docx", "word/document.xml", ("Minutes of the Meeting of the", "Minutes of the {{ meeting.body Meeting of the"))
+    rewrite_docx(
+        copy / "minutes.docx",
+        "word/document.xml",
+        ("Minutes of the Meeting of the", "Minutes of the {{ meeting.body Meeting of the"),
+    )
     (found,) = messages(copy)
     assert found.startswith("error: minutes.docx (word/document.xml): ")
     assert "near: " in found and "Minutes of the" in found
@@ -65,26 +77,44 @@ def test_word_template_syntax_error_with_its_place(copy: Path) -> None:
 
 def test_word_template_unknown_name_and_missing_style(copy: Path) -> None:
     rewrite_docx(copy / "minutes.docx", "word/document.xml", ("P R E S E N T :", "{{ quorum }}"))
-    rewrite_docx(copy / "minutes.docx", "word/document.xml", ('w:val="Separator"', 'w:val="Asterisks"'))
+    rewrite_docx(
+        copy / "minutes.docx", "word/document.xml", ('w:val="Separator"', 'w:val="Asterisks"')
+    )
     found = messages(copy)
-    assert "error: minutes.docx (word/document.xml): uses 'quorum', which the minutes do not provide" in found
-    assert "error: minutes.docx (word/document.xml): uses the style 'Asterisks', which is not defined" in found
+    assert (
+        "error: minutes.docx (word/document.xml): uses 'quorum', which the minutes do not provide"
+        in found
+    )
+    assert (
+        "error: minutes.docx (word/document.xml): uses the style 'Asterisks', which is not defined"
+        in found
+    )
 
 
 def test_headings_that_are_not_heading_styles(copy: Path) -> None:
-    rewrite_docx(copy / "minutes.docx", "word/document.xml", ('<w:pStyle w:val="Heading1"/>', '<w:pStyle w:val="MinuteText"/>'))
-    assert messages(copy) == ["warning: minutes.docx: no paragraph uses a heading style: Word's navigation pane will not list the items"]
+    rewrite_docx(
+        copy / "minutes.docx",
+        "word/document.xml",
+        ('<w:pStyle w:val="Heading1"/>', '<w:pStyle w:val="MinuteText"/>'),
+    )
+    assert messages(copy) == [
+        "warning: minutes.docx: no paragraph uses a heading style: Word's navigation pane will not list the items"
+    ]
 
 
 def test_rendering_the_samples_is_part_of_the_check(copy: Path, sample: Meeting) -> None:
     template = copy / "minutes.txt.j2"
     template.write_text("{{ items[0].title }}{{ 1 / 0 }}", encoding="utf-8")
     found = messages(copy, (sample,))
-    assert found[0].startswith("error: rendering the sample 'Children, Young People and Education Scrutiny Commission' (public copy): minutes.txt.j2: ZeroDivisionError")
+    assert found[0].startswith(
+        "error: rendering the sample 'Children, Young People and Education Scrutiny Commission' (public copy): minutes.txt.j2: ZeroDivisionError"
+    )
 
 
 def test_bad_style_toml_and_empty_folder(copy: Path, tmp_path: Path) -> None:
-    (copy / "style.toml").write_text('display_name = "x"\nminute_number_format = "{n}"\n', encoding="utf-8")
+    (copy / "style.toml").write_text(
+        'display_name = "x"\nminute_number_format = "{n}"\n', encoding="utf-8"
+    )
     (found,) = messages(copy)
     assert "minute_number_format: '{n}' uses {n}" in found
     empty = tmp_path / "empty"
