@@ -1,0 +1,147 @@
+"""The open meeting: the model, its file, its undo stack and whether it has unsaved changes.
+
+Every edit, whatever widget makes it, goes through `MeetingDocument.edit` (or one of the helpers
+built on it) as an undo command; the document then emits `changed` with the path of what changed,
+and widgets redraw from the model. Nothing else ever assigns the meeting.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from clerk_app.domain import edit
+from clerk_app.domain.model import Meeting
+from clerk_app.storage import load_meeting, save_meeting
+
+EditPath = edit.Path
+MERGE_WINDOW = 2.0
+"""Seconds within which typing into one field merges into one undo step."""
+
+
+class ReplaceMeeting(QUndoCommand):
+    """One step of undo: the meeting before and after (they share every unchanged part)."""
+
+    MERGE_ID = 0x6D65  # any constant: commands with a merge key may merge with each other
+
+    def __init__(
+        self,
+        document: MeetingDocument,
+        before: Meeting,
+        after: Meeting,
+        text: str,
+        changed: EditPath,
+        merge_key: Any = None,
+    ) -> None:
+        super().__init__(text)
+        self.document = document
+        self.before, self.after = before, after
+        self.changed = changed
+        self.merge_key = merge_key
+        self.stamp = time.monotonic()
+
+    def id(self) -> int:
+        return self.MERGE_ID if self.merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if not isinstance(other, ReplaceMeeting) or other.merge_key != self.merge_key:
+            return False
+        if other.stamp - self.stamp > MERGE_WINDOW or other.before is not self.after:
+            return False
+        self.after = other.after
+        self.stamp = other.stamp
+        return True
+
+    def redo(self) -> None:
+        self.document._replace(self.after, self.changed)
+
+    def undo(self) -> None:
+        self.document._replace(self.before, self.changed)
+
+
+class MeetingDocument(QObject):
+    changed = Signal(object)
+    """The meeting changed; the argument is the path of what changed (() for anything)."""
+    path_changed = Signal(object)
+    modified_changed = Signal(bool)
+    saved = Signal(object)
+
+    def __init__(self, meeting: Meeting, path: Path | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self._meeting = meeting
+        self._path = path
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.modified_changed.emit(not clean)
+
+    @classmethod
+    def open(cls, path: Path, parent: QObject | None = None) -> MeetingDocument:
+        """Raises MeetingFileError, naming the file and the problem."""
+        return cls(load_meeting(path), path, parent)
+
+    @property
+    def meeting(self) -> Meeting:
+        return self._meeting
+
+    @property
+    def path(self) -> Path | None:
+        return self._path
+
+    @property
+    def modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    @property
+    def display_name(self) -> str:
+        return self._path.name if self._path else "Untitled meeting"
+
+    def _replace(self, meeting: Meeting, changed: EditPath) -> None:
+        if meeting is not self._meeting:
+            self._meeting = meeting
+            self.changed.emit(changed)
+
+    # --- edits: each is one undo step ------------------------------------------------------------
+
+    def edit(
+        self, after: Meeting, text: str, changed: EditPath = (), merge_key: Any = None
+    ) -> None:
+        if after is self._meeting:
+            return
+        self.undo_stack.push(ReplaceMeeting(self, self._meeting, after, text, changed, merge_key))
+
+    def set(self, path: EditPath, value: Any, text: str, *, merge: bool = True) -> None:
+        """Set one field; typing into the same field merges into one undo step."""
+        after = edit.set_at(self._meeting, path, value)
+        if edit.get_at(after, path) == edit.get_at(self._meeting, path):
+            return  # a widget reporting the value it already shows (or the same text, cleaned)
+        self.edit(after, text, path, merge_key=path if merge else None)
+
+    def insert(self, path: EditPath, index: int, value: Any, text: str) -> None:
+        self.edit(edit.insert_at(self._meeting, path, index, value), text, path)
+
+    def remove(self, path: EditPath, index: int, text: str) -> None:
+        self.edit(edit.remove_at(self._meeting, path, index), text, path)
+
+    def move(self, path: EditPath, source: int, target: int, text: str) -> None:
+        self.edit(edit.move_within(self._meeting, path, source, target), text, path)
+
+    # --- files ---------------------------------------------------------------------------------
+
+    def save(self, path: Path | None = None) -> Path:
+        """Save (to `path`, or the document's own file); raises MeetingFileError."""
+        target = path or self._path
+        if target is None:
+            raise ValueError("the meeting has no file yet: save it under a name")
+        save_meeting(self._meeting, target)
+        if target != self._path:
+            self._path = target
+            self.path_changed.emit(target)
+        self.undo_stack.setClean()
+        self.saved.emit(target)
+        return target

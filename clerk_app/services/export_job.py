@@ -1,0 +1,42 @@
+"""Export off the GUI thread: a long meeting's Word file or a PDF takes seconds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from clerk_app.domain.model import Meeting
+from clerk_app.render.errors import RenderError, StyleError
+from clerk_app.render.styles import StyleFolder
+from clerk_app.services.export import ExportError, export_minutes
+
+
+class ExportSignals(QObject):
+    finished = Signal(object)
+    """The path written."""
+    failed = Signal(str)
+    """What went wrong, in words for the clerk."""
+
+
+class ExportJob(QRunnable):
+    def __init__(self, meeting: Meeting, out: Path, style: StyleFolder, *, public: bool) -> None:
+        super().__init__()
+        self.meeting, self.out, self.style, self.public = meeting, out, style, public
+        self.signals = ExportSignals()
+
+    def run(self) -> None:
+        try:
+            path = export_minutes(self.meeting, self.out, self.style, public=self.public)
+        except (ExportError, RenderError, StyleError) as exc:
+            self.signals.failed.emit(str(exc))
+        except Exception as exc:  # reported, not lost in a worker thread
+            self.signals.failed.emit(
+                f"Unexpected error while exporting: {type(exc).__name__}: {exc}"
+            )
+        else:
+            self.signals.finished.emit(path)
+
+
+def start_export(job: ExportJob, pool: QThreadPool | None = None) -> None:
+    (pool or QThreadPool.globalInstance()).start(job)

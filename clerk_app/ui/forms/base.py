@@ -1,0 +1,252 @@
+"""What every form shares: the document it edits, and fields bound to paths in the meeting.
+
+A bound field sends each edit to the document as an undo command, and redraws from the model when
+the document changes, without disturbing what the clerk is typing: a field whose text already
+means the model's value (the model trims and cleans text) is left alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QDate, QSignalBlocker, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTimeEdit,
+    QWidget,
+)
+
+from clerk_app.domain.edit import EditError, get_at
+from clerk_app.domain.text import clean_line, clean_text
+from clerk_app.render.styles import StyleFolder
+from clerk_app.services.document import EditPath, MeetingDocument
+from clerk_app.ui.messages import Messages
+
+DATE_FORMAT = "dd/MM/yyyy"
+TIME_FORMAT = "HH:mm"
+PathFunction = Callable[[], EditPath | None]
+"""Where a field's value lives now (items move, so forms look their item up by id each time);
+None when the thing the form shows no longer exists."""
+
+
+@dataclass
+class FormContext:
+    """What forms need besides the document: the house styles, the message layer."""
+
+    styles: dict[str, StyleFolder]
+    messages: Messages
+    style_names: list[str] = field(default_factory=list)
+
+    def style(self, name: str) -> StyleFolder | None:
+        return self.styles.get(name)
+
+
+@dataclass
+class Binding:
+    widget: QWidget
+    path: PathFunction
+    refresh: Callable[[Any], None]
+    sub_path: EditPath = ()
+
+
+class Form(QWidget):
+    """A form over part of the meeting. Subclasses bind their fields with the `bind_*` helpers
+    and may override `refresh` to redraw what bindings do not cover."""
+
+    def __init__(
+        self, document: MeetingDocument, context: FormContext, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.document = document
+        self.context = context
+        self.bindings: list[Binding] = []
+        document.changed.connect(self._on_changed)
+
+    _stale = True
+
+    def _on_changed(self, _path: object) -> None:
+        # Hidden forms catch up when shown: one keystroke redraws one form, not all of them.
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        if self._stale:
+            self.refresh()
+            self._stale = False
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        for binding in self.bindings:
+            path = binding.path()
+            if path is None:
+                continue
+            try:
+                value = get_at(self.document.meeting, path)
+            except EditError:
+                continue
+            with QSignalBlocker(binding.widget):
+                binding.refresh(value)
+
+    def focus_path(self, path: EditPath) -> bool:
+        """Put the keyboard focus on the field for `path` (a finding's); False if none here."""
+        for binding in self.bindings:
+            own = binding.path()
+            if own is not None and tuple(path[: len(own)]) == tuple(own):
+                binding.widget.setFocus()
+                return True
+        return False
+
+    def _set(self, path: PathFunction, value: Any, text: str, merge: bool = True) -> None:
+        where = path()
+        if where is None:
+            return
+        try:
+            self.document.set(where, value, text, merge=merge)
+        except ValueError as exc:  # pydantic's ValidationError is a ValueError
+            self.context.messages.warning("That value cannot be used", str(exc).splitlines()[0])
+            self.refresh()
+
+    # --- binding helpers -----------------------------------------------------------------------
+
+    @staticmethod
+    def named(widget: QWidget, name: str, accessible: str) -> QWidget:
+        widget.setObjectName(name)
+        widget.setAccessibleName(accessible)
+        return widget
+
+    def bind_line(self, name: str, accessible: str, path: PathFunction, text: str) -> QLineEdit:
+        edit = QLineEdit(self)
+        self.named(edit, name, accessible)
+
+        def refresh(value: Any) -> None:
+            if clean_line(edit.text()) != value:
+                edit.setText(value)
+
+        edit.textEdited.connect(lambda value: self._set(path, value, text))
+        self.bindings.append(Binding(edit, path, refresh))
+        return edit
+
+    def bind_text(
+        self, name: str, accessible: str, path: PathFunction, text: str
+    ) -> QPlainTextEdit:
+        edit = QPlainTextEdit(self)
+        edit.setTabChangesFocus(True)
+        self.named(edit, name, accessible)
+
+        def refresh(value: Any) -> None:
+            if clean_text(edit.toPlainText()) != value:
+                edit.setPlainText(value)
+
+        edit.textChanged.connect(lambda: self._set(path, edit.toPlainText(), text))
+        self.bindings.append(Binding(edit, path, refresh))
+        return edit
+
+    def bind_combo(
+        self,
+        name: str,
+        accessible: str,
+        path: PathFunction,
+        text: str,
+        choices: Callable[[], Sequence[tuple[str, Any]]],
+    ) -> QComboBox:
+        """A drop-down of (label, value) pairs; `choices` is asked again on every redraw."""
+        combo = QComboBox(self)
+        self.named(combo, name, accessible)
+
+        def refresh(value: Any) -> None:
+            options = list(choices())
+            combo.clear()
+            for label, option in options:
+                combo.addItem(label, option)
+            index = next((n for n, (_, option) in enumerate(options) if option == value), -1)
+            combo.setCurrentIndex(index)
+
+        combo.activated.connect(
+            lambda index: self._set(path, combo.itemData(index), text, merge=False)
+        )
+        self.bindings.append(Binding(combo, path, refresh))
+        return combo
+
+    def bind_check(self, name: str, label: str, path: PathFunction, text: str) -> QCheckBox:
+        box = QCheckBox(label, self)
+        self.named(box, name, label.replace("&", ""))
+        box.toggled.connect(lambda checked: self._set(path, checked, text, merge=False))
+        self.bindings.append(Binding(box, path, lambda value: box.setChecked(bool(value))))
+        return box
+
+    def bind_number(
+        self, name: str, accessible: str, path: PathFunction, text: str, low: int, high: int
+    ) -> QSpinBox:
+        spin = QSpinBox(self)
+        spin.setRange(low, high)
+        self.named(spin, name, accessible)
+        spin.valueChanged.connect(lambda value: self._set(path, value, text))
+        self.bindings.append(Binding(spin, path, lambda value: spin.setValue(int(value))))
+        return spin
+
+    def bind_date(
+        self, name: str, accessible: str, path: PathFunction, text: str, optional: bool = False
+    ) -> QDateEdit:
+        """A date with a calendar picker, shown as 18/06/2025. An optional date shows its
+        minimum as "Not set" and stores None there."""
+        edit = QDateEdit(self)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat(DATE_FORMAT)
+        self.named(edit, name, accessible)
+        unset = QDate(1900, 1, 1)
+        if optional:
+            edit.setMinimumDate(unset)
+            edit.setSpecialValueText("Not set")
+
+        def refresh(value: Any) -> None:
+            edit.setDate(QDate(value.year, value.month, value.day) if value else unset)
+
+        def changed(date: QDate) -> None:
+            value = (
+                None
+                if optional and date == unset
+                else dt.date(date.year(), date.month(), date.day())
+            )
+            self._set(path, value, text, merge=False)
+
+        edit.dateChanged.connect(changed)
+        self.bindings.append(Binding(edit, path, refresh))
+        return edit
+
+    def bind_time(self, name: str, accessible: str, path: PathFunction, text: str) -> QTimeEdit:
+        """A time as 17:30; 00:00 shows "Not recorded" and stores None."""
+        edit = QTimeEdit(self)
+        edit.setDisplayFormat(TIME_FORMAT)
+        edit.setSpecialValueText("Not recorded")
+        edit.setMinimumTime(QTime(0, 0))
+        self.named(edit, name, accessible)
+
+        def refresh(value: Any) -> None:
+            edit.setTime(QTime(value.hour, value.minute) if value else QTime(0, 0))
+
+        def changed(moment: QTime) -> None:
+            value = None if moment == QTime(0, 0) else dt.time(moment.hour(), moment.minute())
+            self._set(path, value, text)
+
+        edit.timeChanged.connect(changed)
+        self.bindings.append(Binding(edit, path, refresh))
+        return edit
+
+
+def add_row(layout: QFormLayout, label: str, widget: QWidget) -> None:
+    """A labelled row whose label's mnemonic (&) moves the focus to the field."""
+    caption = QLabel(label)
+    caption.setBuddy(widget)
+    layout.addRow(caption, widget)

@@ -1,0 +1,36 @@
+"""The one place user messages are shown. Logic calls these; tests replace them."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+class Messages:
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.parent = parent
+
+    def error(self, title: str, text: str) -> None:
+        QMessageBox.critical(self.parent, title, text)
+
+    def warning(self, title: str, text: str) -> None:
+        QMessageBox.warning(self.parent, title, text)
+
+    def info(self, title: str, text: str) -> None:
+        QMessageBox.information(self.parent, title, text)
+
+
+class RecordedMessages(Messages):
+    """Messages kept instead of shown: for tests and the smoke test."""
+
+    def __init__(self) -> None:
+        super().__init__(None)
+        self.shown: list[tuple[str, str, str]] = []
+
+    def error(self, title: str, text: str) -> None:
+        self.shown.append(("error", title, text))
+
+    def warning(self, title: str, text: str) -> None:
+        self.shown.append(("warning", title, text))
+
+    def info(self, title: str, text: str) -> None:
+        self.shown.append(("info", title, text))
