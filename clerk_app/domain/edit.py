@@ -22,17 +22,19 @@ class EditError(ValueError):
 
 
 @cache
-def _field_adapter(model: type[BaseModel], field: str) -> TypeAdapter[Any]:
+def _field_adapter(model: Any, field: str) -> TypeAdapter[Any]:
     info = model.model_fields.get(field)
     if info is None:
         raise EditError(f"{model.__name__} has no field {field!r}")
     # pydantic keeps a field's validators and constraints apart from its type: put them back.
-    annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+    annotation: Any = info.annotation
+    if info.metadata:
+        annotation = Annotated[(annotation, *info.metadata)]
     return TypeAdapter(annotation)
 
 
 @cache
-def _element_adapter(model: type[BaseModel], field: str) -> TypeAdapter[Any]:
+def _element_adapter(model: Any, field: str) -> TypeAdapter[Any]:
     annotation = model.model_fields[field].annotation
     args = getattr(annotation, "__args__", ())
     if not args:

@@ -144,6 +144,7 @@ def _check_docx_styles(style: StyleFolder) -> Iterator[StyleProblem]:
                 f"{DOCX_TEMPLATE} ({part})",
                 f"uses the style '{style_id}', which is not defined",
             )
+
     def is_heading(element: etree._Element) -> bool:
         name = element.find(f"{w}name")
         named = name is not None and name.get(f"{w}val", "").startswith("heading ")

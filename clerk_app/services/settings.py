@@ -23,7 +23,10 @@ class Settings:
     @property
     def recent_files(self) -> list[Path]:
         value = self.qsettings.value("files/recent", [])
-        names = [value] if isinstance(value, str) else list(value or [])
+        # an INI file gives back one string for a list of one
+        names = (
+            [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
+        )
         return [Path(n) for n in names if isinstance(n, str) and n]
 
     def add_recent(self, path: Path) -> None:

@@ -1,4 +1,4 @@
-"""The meeting's particulars: who met, when, where, in which house style, and the minutes' status."""
+"""The meeting's particulars: who met, when and where, its house style, the minutes' status."""
 
 from __future__ import annotations
 
@@ -30,22 +30,24 @@ class MeetingForm(Form):
             "authorityEdit", "Authority", lambda: path("authority"), "Edit authority"
         )
         self.authority.setPlaceholderText("Leicester City Council")
-        self.body = self.bind_line(
+        self.body_edit = self.bind_line(
             "bodyEdit", "Committee or body", lambda: path("body"), "Edit committee name"
         )
-        self.body.setPlaceholderText("Children, Young People and Education Scrutiny Commission")
-        self.date = self.bind_date(
+        self.body_edit.setPlaceholderText(
+            "Children, Young People and Education Scrutiny Commission"
+        )
+        self.date_edit = self.bind_date(
             "dateEdit", "Meeting date", lambda: path("date"), "Change meeting date"
         )
-        self.start = self.bind_time(
+        self.start_time = self.bind_time(
             "startTimeEdit", "Start time", lambda: path("start_time"), "Change start time"
         )
-        self.close = self.bind_time(
+        self.close_time = self.bind_time(
             "closeTimeEdit", "Close time", lambda: path("close_time"), "Change close time"
         )
         self.venue = self.bind_line("venueEdit", "Venue", lambda: path("venue"), "Edit venue")
         self.venue.setPlaceholderText("Meeting Room G.01, City Hall")
-        self.style = self.bind_combo(
+        self.style_combo = self.bind_combo(
             "houseStyleCombo",
             "House style",
             lambda: path("house_style"),
@@ -67,7 +69,7 @@ class MeetingForm(Form):
             "Edit minute prefix",
         )
         self.prefix.setPlaceholderText("for styles such as CAB 12/25")
-        self.status = self.bind_combo(
+        self.status_combo = self.bind_combo(
             "statusCombo",
             "Status of the minutes",
             lambda: path("status"),
@@ -82,15 +84,15 @@ class MeetingForm(Form):
             optional=True,
         )
         add_row(layout, "&Authority:", self.authority)
-        add_row(layout, "Committee or &body:", self.body)
-        add_row(layout, "&Date:", self.date)
-        add_row(layout, "&Start time:", self.start)
-        add_row(layout, "&Close time:", self.close)
+        add_row(layout, "Committee or &body:", self.body_edit)
+        add_row(layout, "&Date:", self.date_edit)
+        add_row(layout, "&Start time:", self.start_time)
+        add_row(layout, "&Close time:", self.close_time)
         add_row(layout, "&Venue:", self.venue)
-        add_row(layout, "House st&yle:", self.style)
+        add_row(layout, "House st&yle:", self.style_combo)
         add_row(layout, "&First minute number:", self.first_number)
         add_row(layout, "Minute &prefix:", self.prefix)
-        add_row(layout, "Stat&us:", self.status)
+        add_row(layout, "Stat&us:", self.status_combo)
         add_row(layout, "Confir&med on:", self.confirmed)
         outer = QVBoxLayout(self)
         outer.addWidget(heading)
