@@ -8,7 +8,6 @@ validated (and its text cleaned) exactly as if it had been loaded from a file.
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter
@@ -21,8 +20,18 @@ class EditError(ValueError):
     """A path that does not name a place in the meeting."""
 
 
-@cache
-def _field_adapter(model: Any, field: str) -> TypeAdapter[Any]:
+_FIELD_ADAPTERS: dict[tuple[type[BaseModel], str], TypeAdapter[Any]] = {}
+_ELEMENT_ADAPTERS: dict[tuple[type[BaseModel], str], TypeAdapter[Any]] = {}
+
+
+def _field_adapter(model: type[BaseModel], field: str) -> TypeAdapter[Any]:
+    key = (model, field)
+    if key not in _FIELD_ADAPTERS:
+        _FIELD_ADAPTERS[key] = _make_field_adapter(model, field)
+    return _FIELD_ADAPTERS[key]
+
+
+def _make_field_adapter(model: type[BaseModel], field: str) -> TypeAdapter[Any]:
     info = model.model_fields.get(field)
     if info is None:
         raise EditError(f"{model.__name__} has no field {field!r}")
@@ -33,13 +42,15 @@ def _field_adapter(model: Any, field: str) -> TypeAdapter[Any]:
     return TypeAdapter(annotation)
 
 
-@cache
-def _element_adapter(model: Any, field: str) -> TypeAdapter[Any]:
-    annotation = model.model_fields[field].annotation
-    args = getattr(annotation, "__args__", ())
-    if not args:
-        raise EditError(f"{model.__name__}.{field} is not a list")
-    return TypeAdapter(args[0])
+def _element_adapter(model: type[BaseModel], field: str) -> TypeAdapter[Any]:
+    key = (model, field)
+    if key not in _ELEMENT_ADAPTERS:
+        annotation = model.model_fields[field].annotation
+        args = getattr(annotation, "__args__", ())
+        if not args:
+            raise EditError(f"{model.__name__}.{field} is not a list")
+        _ELEMENT_ADAPTERS[key] = TypeAdapter(args[0])
+    return _ELEMENT_ADAPTERS[key]
 
 
 def get_at(root: BaseModel, path: Path) -> Any:
