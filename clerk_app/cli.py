@@ -1,5 +1,7 @@
 """The `clerk-app` command.
 
+    clerk-app [MEETING]                 the desktop app (with no file: the last one, or a start page)
+    clerk-app --smoke-test MEETING      start the app offscreen-capable, open, preview, export, check
     clerk-app export MEETING -o OUT.docx|OUT.txt|OUT.pdf [--style NAME] [--include-exempt]
     clerk-app check MEETING [--style NAME]
     clerk-app styles
@@ -44,10 +46,13 @@ class _Parser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
-        description="Clerk: write the minutes of a council meeting and export them in house style.",
+        description="Clerk: write the minutes of a council meeting and export them in house style. "
+        f"'{PROG} [MEETING]' opens the desktop app.",
     )
     parser.add_argument("--version", action="version", version=f"Clerk {__version__}")
-    commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+    commands = parser.add_subparsers(
+        dest="command", parser_class=_Parser, metavar="COMMAND", required=True
+    )
 
     export = commands.add_parser(
         "export",
@@ -151,8 +156,49 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
+COMMANDS = ("export", "check", "styles", "check-style")
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="Open the desktop app. Commands: "
+        + ", ".join(COMMANDS)
+        + f" (see '{PROG} --help').",
+    )
+    parser.add_argument("meeting", type=Path, nargs="?", metavar="MEETING", help="a .minutes file")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open MEETING in the app, draw the preview, export Word and text, check, exit",
+    )
+    return parser
+
+
+def _gui(args_list: list[str]) -> int:
+    args = _gui_parser().parse_args(args_list)
+    if args.smoke_test:
+        if args.meeting is None:
+            raise UsageError("--smoke-test needs a meeting file")
+        from clerk_app.ui.app import smoke_test
+
+        return smoke_test(args.meeting)
+    from clerk_app.ui.app import run
+
+    return run(args.meeting)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    wants_command = bool(args_list) and (
+        args_list[0] in COMMANDS or args_list[0] in ("-h", "--help", "--version")
+    )
+    if not wants_command:
+        try:
+            return _gui(args_list)
+        except UsageError as exc:
+            print(f"{PROG}: error: {exc}", file=sys.stderr)
+            return EXIT_BAD_INPUT
     parser = _parser()
     try:
         args = parser.parse_args(args_list)
@@ -164,7 +210,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _styles(args)
         if args.command == "check-style":
             return _check_style(args)
-        parser.print_help()
+        parser.print_help()  # pragma: no cover - argparse requires a command by now
         return EXIT_OK
     except (UsageError, MeetingFileError, StyleError, RenderError, ExportError) as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)

@@ -107,7 +107,6 @@ def test_check_compares_numbers_with_the_previous_meeting(
             ("bad.minutes: has a bad value at $.items[0].title: Input should be a valid string",),
         ),
         (("check", "{tmp}"), ("cannot be read: it is a folder",)),
-        (("frobnicate",), ("invalid choice: 'frobnicate'",)),
         (("export", "{sample}", "-o", "{sample}"), ("refusing to overwrite the meeting file",)),
     ],
 )
@@ -162,10 +161,22 @@ def test_a_failing_template_leaves_no_output(
     assert [p.name for p in tmp_path.iterdir()] == ["styles"]
 
 
-def test_no_arguments_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys)
-    assert code == 0
+def test_help_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--help"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
     assert out.startswith("usage: clerk-app")
+    assert "'clerk-app [MEETING]' opens the desktop app" in " ".join(out.split())
+
+
+def test_gui_arguments_are_checked(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--smoke-test")
+    assert code == 2
+    assert_one_line_error(err, "--smoke-test needs a meeting file")
+    code, _, err = run(capsys, "--frobnicate")
+    assert code == 2
+    assert_one_line_error(err, "unrecognized arguments: --frobnicate")
 
 
 def test_the_installed_command(sample_path: Path, tmp_path: Path) -> None:

@@ -74,8 +74,16 @@ class MeetingDocument(QObject):
         super().__init__(parent)
         self._meeting = meeting
         self._path = path
+        self.recovered = False
+        """Restored from a recovery copy: its file has not been overwritten yet."""
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+
+    def mark_recovered(self) -> None:
+        """This meeting came from a recovery copy: it counts as unsaved until the clerk saves."""
+        self.recovered = True
+        self.undo_stack.resetClean()
+        self.modified_changed.emit(True)
 
     def _on_clean_changed(self, clean: bool) -> None:
         self.modified_changed.emit(not clean)
@@ -139,6 +147,7 @@ class MeetingDocument(QObject):
         if target is None:
             raise ValueError("the meeting has no file yet: save it under a name")
         save_meeting(self._meeting, target)
+        self.recovered = False
         if target != self._path:
             self._path = target
             self.path_changed.emit(target)

@@ -1,0 +1,182 @@
+"""Starting the desktop app: logging, settings, house styles, crash recovery, the main window.
+Also the smoke test that packaging runs on the frozen build."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from clerk_app import __version__, locations
+from clerk_app.render.errors import StyleError
+from clerk_app.render.styles import StyleFolder, available_styles
+from clerk_app.services.document import MeetingDocument
+from clerk_app.services.logs import setup_logging
+from clerk_app.services.recovery import RecoverySession, discard_recovered, find_recovered
+from clerk_app.services.settings import Settings
+from clerk_app.storage import MeetingFileError
+from clerk_app.ui.dialogs import Dialogs, RestoreChoice
+from clerk_app.ui.main_window import MainWindow
+from clerk_app.ui.messages import Messages, RecordedMessages
+
+log = logging.getLogger("clerk")
+
+
+def _application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Clerk")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Clerk")
+    icon = locations.resources_dir() / "icons" / "clerk.png"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def install_excepthook(messages: Messages, log_path: Path) -> None:
+    """Errors nobody caught: logged with their traceback, and shown once, naming the log."""
+    showing = False
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        nonlocal showing
+        log.error("Unexpected error:\n%s", "".join(traceback.format_exception(kind, error, trace)))
+        if showing or not isinstance(error, Exception):
+            return
+        showing = True
+        try:
+            messages.error(
+                "Something went wrong",
+                f"Clerk hit an unexpected error: {error}\n\nYour work is safe: it is kept in the "
+                f"recovery copy. The details were written to\n{log_path}\nPlease send that file "
+                "to your IT service desk.",
+            )
+        finally:
+            showing = False
+
+    sys.excepthook = hook
+
+
+def load_styles(messages: Messages) -> dict[str, StyleFolder]:
+    try:
+        return available_styles(locations.user_styles_dir())
+    except StyleError as exc:
+        messages.warning("A house style could not be loaded", f"{exc}\n\nOnly the built-in styles are available.")
+        return available_styles()
+
+
+def offer_recovery(window: MainWindow, data_dir: Path, dialogs: type[Dialogs]) -> bool:
+    """Offer the meetings a crashed session left behind; True if one was restored."""
+    for recovered in find_recovered(data_dir):
+        choice = dialogs.ask_restore(window, recovered)
+        if choice == RestoreChoice.DISCARD:
+            discard_recovered(recovered)
+        elif choice == RestoreChoice.RESTORE:
+            try:
+                meeting = recovered.load()
+            except MeetingFileError as exc:
+                window.messages.error("The recovered meeting could not be read", str(exc))
+                continue
+            document = MeetingDocument(meeting, recovered.original)
+            document.mark_recovered()
+            window.set_document(document)
+            discard_recovered(recovered)  # this session's own recovery copy takes over
+            return True
+    return False
+
+
+def run(
+    path: Path | None,
+    *,
+    dialogs: type[Dialogs] = Dialogs,
+    on_started: Callable[[MainWindow], None] | None = None,
+) -> int:
+    """The desktop app until its window closes; `on_started` runs once it is up (for tests)."""
+    app = _application()
+    data = locations.user_data_dir()
+    log_path = setup_logging(data)
+    log.info("Clerk %s starting", __version__)
+    messages = Messages()
+    install_excepthook(messages, log_path)
+    settings = Settings(data)
+    styles = load_styles(messages)
+    recovery = RecoverySession(data)
+    window = MainWindow(settings, styles, messages=messages, dialogs=dialogs, recovery=recovery)
+    messages.parent = window
+
+    def start() -> None:
+        last = settings.qsettings.value("files/last")
+        if offer_recovery(window, data, dialogs):
+            pass
+        elif path is not None:
+            window.open_path(path, ask=False)
+        elif isinstance(last, str) and Path(last).is_file():
+            window.open_path(Path(last), ask=False)
+        if on_started is not None:
+            on_started(window)
+
+    window.show()
+    QTimer.singleShot(0, start)
+    return app.exec()
+
+
+class _NoQuestions(Dialogs):
+    """The smoke test asks nobody anything."""
+
+    @classmethod
+    def after_export(cls, parent: object, path: Path) -> None:  # type: ignore[override]
+        return None
+
+
+def smoke_test(path: Path) -> int:
+    """Start the GUI, open `path`, draw the preview, export Word and text, check them."""
+    from clerk_app.render.docx import visible_text
+    from clerk_app.services.export import export_minutes
+
+    app = _application()
+    with tempfile.TemporaryDirectory(prefix="clerk-smoke-") as folder:
+        work = Path(folder)
+        messages = RecordedMessages()
+        settings = Settings(work / "data")
+        styles = available_styles()
+        window = MainWindow(settings, styles, messages=messages, dialogs=_NoQuestions)
+        window.show()
+        if not window.open_path(path, ask=False):
+            print(f"smoke test failed: {messages.shown[-1][2] if messages.shown else path}", file=sys.stderr)
+            return 1
+        app.processEvents()
+        window.preview.render_now()
+        preview = window.preview.text.toPlainText()
+        document = window.document
+        assert document is not None
+        meeting = document.meeting
+        problems = []
+        if meeting.body.upper() not in preview.upper():
+            problems.append("the preview does not show the meeting")
+        style = styles[meeting.house_style]
+        for suffix in (".docx", ".txt"):
+            out = export_minutes(meeting, work / f"minutes{suffix}", style)
+            data = out.read_bytes()
+            text = visible_text(data) if suffix == ".docx" else data.decode("utf-8")
+            if meeting.body.upper() not in text.upper():
+                problems.append(f"the {suffix} export lacks the meeting's name")
+        image = window.grab()
+        if image.isNull() or image.width() < 200:
+            problems.append("the window did not paint")
+        window.close()
+        if problems or messages.shown:
+            said = "; ".join(problems + [f"{kind}: {text}" for kind, _, text in messages.shown])
+            print(f"smoke test failed: {said}", file=sys.stderr)
+            return 1
+    print(f"smoke test passed: {path.name}, {len(meeting.items)} items, preview and Word and text exports checked")
+    return 0

@@ -1,0 +1,147 @@
+"""Questions the app asks the clerk. Small class methods returning plain values, so that tests and
+the smoke test can answer them by replacing this class."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from enum import StrEnum
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from clerk_app.services.recovery import RecoveredMeeting
+
+MEETING_FILTER = "Meeting files (*.minutes)"
+EXPORT_FILTERS = {
+    ".docx": "Word document (*.docx)",
+    ".txt": "Plain text (*.txt)",
+    ".pdf": "PDF document (*.pdf)",
+}
+
+
+class SaveChoice(StrEnum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+class RestoreChoice(StrEnum):
+    RESTORE = "restore"
+    DISCARD = "discard"
+    LATER = "later"
+
+
+def show_in_folder(path: Path) -> None:
+    """Open the file's folder with the file selected where the platform allows it."""
+    if sys.platform == "win32":
+        subprocess.Popen(["explorer", "/select,", str(path)])  # noqa: S603,S607 - Windows shell
+    else:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+
+class Dialogs:
+    @classmethod
+    def ask_open_path(cls, parent: QWidget | None, folder: Path | None) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(parent, "Open meeting", str(folder or ""), MEETING_FILTER)
+        return Path(name) if name else None
+
+    @classmethod
+    def ask_save_path(cls, parent: QWidget | None, suggested: Path) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(parent, "Save meeting as", str(suggested), MEETING_FILTER)
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == ".minutes" else path.with_name(path.name + ".minutes")
+
+    @classmethod
+    def ask_export(
+        cls, parent: QWidget | None, suggested: Path, has_exempt: bool
+    ) -> tuple[Path, bool] | None:
+        """Where to export, and whether it is the public copy (exempt items withheld)."""
+        name, _ = QFileDialog.getSaveFileName(parent, "Export minutes", str(suggested), EXPORT_FILTERS[suggested.suffix])
+        if not name:
+            return None
+        path = Path(name)
+        if path.suffix.lower() not in EXPORT_FILTERS:
+            path = path.with_name(path.name + suggested.suffix)
+        public = True
+        if has_exempt:
+            answer = QMessageBox.question(
+                parent,
+                "Exempt items",
+                "This meeting has exempt (confidential) items.\n\n"
+                "Export the public copy, which withholds them? Choose No only for a confidential "
+                "copy that must not be published.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Yes,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                return None
+            public = answer == QMessageBox.StandardButton.Yes
+        return path, public
+
+    @classmethod
+    def ask_save_changes(cls, parent: QWidget | None, name: str) -> SaveChoice:
+        answer = QMessageBox.question(
+            parent,
+            "Unsaved changes",
+            f"Save the changes to {name}?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return SaveChoice.SAVE
+        if answer == QMessageBox.StandardButton.Discard:
+            return SaveChoice.DISCARD
+        return SaveChoice.CANCEL
+
+    @classmethod
+    def ask_restore(cls, parent: QWidget | None, recovered: RecoveredMeeting) -> RestoreChoice:
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Recover unsaved work")
+        original = f"\nIts file: {recovered.original}" if recovered.original else "\nIt was never saved."
+        box.setText(
+            "Clerk did not close normally last time. A recovered copy of a meeting is available:\n\n"
+            f"{recovered.title}\nLast changed at {recovered.saved_at:%H:%M:%S on %d/%m/%Y}.{original}"
+        )
+        box.setInformativeText("Restore opens it as an unsaved meeting; your file is not changed until you save.")
+        restore = box.addButton("&Restore", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("Decide &later", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restore)
+        box.exec()
+        if box.clickedButton() is restore:
+            return RestoreChoice.RESTORE
+        if box.clickedButton() is discard:
+            return RestoreChoice.DISCARD
+        return RestoreChoice.LATER
+
+    @classmethod
+    def ask_replace_with_recovered(cls, parent: QWidget | None, path: Path) -> bool:
+        answer = QMessageBox.question(
+            parent,
+            "Save recovered meeting",
+            f"Replace {path.name} with the recovered meeting?\n\nChoose No to save it under another name.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    @classmethod
+    def after_export(cls, parent: QWidget | None, path: Path) -> None:
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle("Minutes exported")
+        box.setText(f"The minutes were written to\n{path}")
+        open_button = box.addButton("&Open", QMessageBox.ButtonRole.AcceptRole)
+        folder_button = box.addButton("Show in &folder", QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is open_button:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        elif box.clickedButton() is folder_button:
+            show_in_folder(path)

@@ -1,0 +1,41 @@
+"""Help (F1) and About: the quick reference and the version."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
+
+from clerk_app import __version__, locations
+from clerk_app.services.logs import log_file
+
+
+def show_help(parent: QWidget | None) -> None:
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("Clerk help")
+    dialog.resize(760, 640)
+    browser = QTextBrowser(dialog)
+    browser.setObjectName("helpText")
+    browser.setAccessibleName("Help")
+    browser.setOpenExternalLinks(True)
+    browser.setMarkdown((locations.resources_dir() / "help" / "help.md").read_text(encoding="utf-8"))
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(browser)
+    layout.addWidget(buttons)
+    dialog.exec()
+
+
+def about_text() -> str:
+    data = locations.user_data_dir()
+    return (
+        f"<h3>Clerk {__version__}</h3>"
+        "<p>Minutes of council meetings, in your council's house style.</p>"
+        f"<p>Python {sys.version.split()[0]}</p>"
+        f"<p>Your styles, settings and recovery copies: {data}<br>Log file: {log_file(data)}</p>"
+    )
+
+
+def show_about(parent: QWidget | None) -> None:
+    QMessageBox.about(parent, "About Clerk", about_text())

@@ -1,0 +1,218 @@
+"""The list on the left: Meeting, Attendance, Declarations, every item by its minute number and
+title, then Close. Items can be dragged, or moved with Alt+Up and Alt+Down; minute numbers follow."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
+
+from clerk_app.domain.house_style import DEFAULT_STYLE, HouseStyle
+from clerk_app.services.document import MeetingDocument
+
+ITEM_MIME = "application/x-clerk-item-row"
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """What a row of the navigator stands for: kind is meeting, attendance, declarations, item
+    or close; item rows carry the item's id."""
+
+    kind: str
+    item_id: str | None = None
+
+
+FIXED_BEFORE = (
+    (Section("meeting"), "Meeting"),
+    (Section("attendance"), "Attendance"),
+    (Section("declarations"), "Declarations of interest"),
+)
+CLOSE = Section("close")
+
+
+class NavigatorModel(QAbstractListModel):
+    def __init__(self, document: MeetingDocument, style: HouseStyle | None = None) -> None:
+        super().__init__()
+        self.document = document
+        self.style = style or DEFAULT_STYLE
+        document.changed.connect(self._on_changed)
+        self._rows = self._build()
+
+    def set_style(self, style: HouseStyle) -> None:
+        self.style = style
+        self._on_changed(())
+
+    def _build(self) -> list[tuple[Section, str]]:
+        meeting = self.document.meeting
+        rows = list(FIXED_BEFORE)
+        for n, item in enumerate(meeting.items):
+            number = self.style.minute_number(meeting.minute_number(n), meeting.date, meeting.minute_prefix)
+            title = item.title.upper() if item.title else "(no title)"
+            mark = "  [exempt]" if item.exempt else ""
+            rows.append((Section("item", item.id), f"{number}. {title}{mark}"))
+        rows.append((CLOSE, "Close"))
+        return rows
+
+    def _on_changed(self, _path: object) -> None:
+        rows = self._build()
+        if [s for s, _ in rows] != [s for s, _ in self._rows]:
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
+        elif rows != self._rows:
+            self._rows = rows
+            self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
+
+    def section(self, row: int) -> Section | None:
+        return self._rows[row][0] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, section: Section) -> int:
+        return next((n for n, (s, _) in enumerate(self._rows) if s == section), -1)
+
+    def item_row(self, item_id: str) -> int:
+        return self.row_of(Section("item", item_id))
+
+    # --- the model -------------------------------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        section, label = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return label
+        if role == Qt.ItemDataRole.ToolTipRole and section.kind == "item":
+            return f"{label}\nDrag, or press Alt+Up / Alt+Down, to move it"
+        if role == Qt.ItemDataRole.FontRole and section.kind != "item":
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if not index.isValid():
+            return base | Qt.ItemFlag.ItemIsDropEnabled
+        if self._rows[index.row()][0].kind == "item":
+            return base | Qt.ItemFlag.ItemIsDragEnabled
+        return base
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [ITEM_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
+        data = QMimeData()
+        rows = [i.row() for i in indexes if self._rows[i.row()][0].kind == "item"]
+        if rows:
+            data.setData(ITEM_MIME, QByteArray(str(rows[0]).encode()))
+        return data
+
+    def first_item_row(self) -> int:
+        return len(FIXED_BEFORE)
+
+    def dropMimeData(  # noqa: N802
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: ModelIndex
+    ) -> bool:
+        if action != Qt.DropAction.MoveAction or not data.hasFormat(ITEM_MIME):
+            return False
+        source = int(bytes(data.data(ITEM_MIME).data()).decode()) - self.first_item_row()
+        target_row = row if row >= 0 else (parent.row() if parent.isValid() else self.rowCount())
+        count = len(self.document.meeting.items)
+        target = max(0, min(target_row - self.first_item_row(), count))
+        if target > source:
+            target -= 1  # the dragged item leaves its place before it lands
+        if target == source or not 0 <= source < count:
+            return False
+        self.move_item(source, target)
+        return False  # the document's change redraws the list; Qt must not remove a row itself
+
+    def move_item(self, source: int, target: int) -> None:
+        meeting = self.document.meeting
+        number = self.style.minute_number(meeting.minute_number(source), meeting.date, meeting.minute_prefix)
+        self.document.move(("items",), source, target, f"Move minute {number}")
+
+
+class Navigator(QListView):
+    """Emits `section_chosen` when the clerk picks a row; Alt+Up/Down move the chosen item."""
+
+    section_chosen = Signal(object)
+
+    def __init__(self, model: NavigatorModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("navigator")
+        self.setAccessibleName("Parts of the minutes")
+        self.setModel(model)
+        self.nav_model = model
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setUniformItemSizes(True)
+        self._current: Section = FIXED_BEFORE[0][0]
+        self.selectionModel().currentChanged.connect(self._on_current)
+        model.modelReset.connect(self._restore_current)
+        self.setCurrentIndex(model.index(0))
+
+    @property
+    def current_section(self) -> Section:
+        return self._current
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        section = self.nav_model.section(current.row())
+        if section is not None and section != self._current:
+            self._current = section
+            self.section_chosen.emit(section)
+
+    def _restore_current(self) -> None:
+        row = self.nav_model.row_of(self._current)
+        if row < 0:  # the item was deleted: go to its neighbour
+            row = min(self.nav_model.first_item_row(), self.nav_model.rowCount() - 1)
+        self.selectionModel().blockSignals(True)
+        self.setCurrentIndex(self.nav_model.index(row))
+        self.selectionModel().blockSignals(False)
+        section = self.nav_model.section(row)
+        if section is not None and section != self._current:
+            self._current = section
+            self.section_chosen.emit(section)
+
+    def choose(self, section: Section) -> None:
+        row = self.nav_model.row_of(section)
+        if row >= 0:
+            self.setCurrentIndex(self.nav_model.index(row))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.modifiers() == Qt.KeyboardModifier.AltModifier and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.move_current(-1 if event.key() == Qt.Key.Key_Up else 1)
+            return
+        super().keyPressEvent(event)
+
+    def move_current(self, step: int) -> None:
+        section = self._current
+        if section.kind != "item" or section.item_id is None:
+            return
+        index = self.nav_model.document.meeting.item_index(section.item_id)
+        if index is None:
+            return
+        target = index + step
+        if 0 <= target < len(self.nav_model.document.meeting.items):
+            self.nav_model.move_item(index, target)
+            self.choose(section)

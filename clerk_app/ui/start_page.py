@@ -1,0 +1,48 @@
+"""What Clerk shows with no meeting open: start a new one, open one, or look at the sample."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+
+class StartPage(QWidget):
+    new_requested = Signal()
+    open_requested = Signal()
+    sample_requested = Signal()
+    recent_requested = Signal(object)
+
+    def __init__(self, recent: list[Path], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("startPage")
+        title = QLabel("<h1>Clerk</h1><p>Write the minutes of a council meeting and export them in your council's house style.</p>")
+        title.setWordWrap(True)
+        self.new_button = QPushButton("&New meeting")
+        self.open_button = QPushButton("&Open a meeting…")
+        self.sample_button = QPushButton("Open the &sample meeting")
+        for button, name, signal in (
+            (self.new_button, "newMeetingButton", self.new_requested),
+            (self.open_button, "openMeetingButton", self.open_requested),
+            (self.sample_button, "openSampleButton", self.sample_requested),
+        ):
+            button.setObjectName(name)
+            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
+            button.clicked.connect(signal.emit)
+        self.recent = QListWidget()
+        self.recent.setObjectName("recentFilesList")
+        self.recent.setAccessibleName("Recent meetings")
+        for path in recent:
+            item = QListWidgetItem(f"{path.name}   ({path.parent})")
+            item.setData(256, str(path))
+            self.recent.addItem(item)
+        self.recent.itemActivated.connect(lambda item: self.recent_requested.emit(Path(item.data(256))))
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        for button in (self.new_button, self.open_button, self.sample_button):
+            layout.addWidget(button)
+        if recent:
+            layout.addWidget(QLabel("Recent meetings:"))
+            layout.addWidget(self.recent)
+        layout.addStretch(1)
