@@ -71,7 +71,9 @@ def load_styles(messages: Messages) -> dict[str, StyleFolder]:
     try:
         return available_styles(locations.user_styles_dir())
     except StyleError as exc:
-        messages.warning("A house style could not be loaded", f"{exc}\n\nOnly the built-in styles are available.")
+        messages.warning(
+            "A house style could not be loaded", f"{exc}\n\nOnly the built-in styles are available."
+        )
         return available_styles()
 
 
@@ -152,7 +154,10 @@ def smoke_test(path: Path) -> int:
         window = MainWindow(settings, styles, messages=messages, dialogs=_NoQuestions)
         window.show()
         if not window.open_path(path, ask=False):
-            print(f"smoke test failed: {messages.shown[-1][2] if messages.shown else path}", file=sys.stderr)
+            print(
+                f"smoke test failed: {messages.shown[-1][2] if messages.shown else path}",
+                file=sys.stderr,
+            )
             return 1
         app.processEvents()
         window.preview.render_now()
@@ -178,5 +183,8 @@ def smoke_test(path: Path) -> int:
             said = "; ".join(problems + [f"{kind}: {text}" for kind, _, text in messages.shown])
             print(f"smoke test failed: {said}", file=sys.stderr)
             return 1
-    print(f"smoke test passed: {path.name}, {len(meeting.items)} items, preview and Word and text exports checked")
+    print(
+        f"smoke test passed: {path.name}, {len(meeting.items)} items; "
+        "the preview, the Word export and the text export were checked"
+    )
     return 0

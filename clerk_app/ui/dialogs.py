@@ -37,7 +37,7 @@ class RestoreChoice(StrEnum):
 def show_in_folder(path: Path) -> None:
     """Open the file's folder with the file selected where the platform allows it."""
     if sys.platform == "win32":
-        subprocess.Popen(["explorer", "/select,", str(path)])  # noqa: S603,S607 - Windows shell
+        subprocess.Popen(["explorer", "/select,", str(path)])
     else:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
@@ -45,12 +45,16 @@ def show_in_folder(path: Path) -> None:
 class Dialogs:
     @classmethod
     def ask_open_path(cls, parent: QWidget | None, folder: Path | None) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(parent, "Open meeting", str(folder or ""), MEETING_FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            parent, "Open meeting", str(folder or ""), MEETING_FILTER
+        )
         return Path(name) if name else None
 
     @classmethod
     def ask_save_path(cls, parent: QWidget | None, suggested: Path) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(parent, "Save meeting as", str(suggested), MEETING_FILTER)
+        name, _ = QFileDialog.getSaveFileName(
+            parent, "Save meeting as", str(suggested), MEETING_FILTER
+        )
         if not name:
             return None
         path = Path(name)
@@ -61,7 +65,9 @@ class Dialogs:
         cls, parent: QWidget | None, suggested: Path, has_exempt: bool
     ) -> tuple[Path, bool] | None:
         """Where to export, and whether it is the public copy (exempt items withheld)."""
-        name, _ = QFileDialog.getSaveFileName(parent, "Export minutes", str(suggested), EXPORT_FILTERS[suggested.suffix])
+        name, _ = QFileDialog.getSaveFileName(
+            parent, "Export minutes", str(suggested), EXPORT_FILTERS[suggested.suffix]
+        )
         if not name:
             return None
         path = Path(name)
@@ -75,7 +81,9 @@ class Dialogs:
                 "This meeting has exempt (confidential) items.\n\n"
                 "Export the public copy, which withholds them? Choose No only for a confidential "
                 "copy that must not be published.",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Yes
+                | QMessageBox.StandardButton.No
+                | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Yes,
             )
             if answer == QMessageBox.StandardButton.Cancel:
@@ -89,7 +97,9 @@ class Dialogs:
             parent,
             "Unsaved changes",
             f"Save the changes to {name}?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
         )
         if answer == QMessageBox.StandardButton.Save:
@@ -103,12 +113,18 @@ class Dialogs:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Recover unsaved work")
-        original = f"\nIts file: {recovered.original}" if recovered.original else "\nIt was never saved."
-        box.setText(
-            "Clerk did not close normally last time. A recovered copy of a meeting is available:\n\n"
-            f"{recovered.title}\nLast changed at {recovered.saved_at:%H:%M:%S on %d/%m/%Y}.{original}"
+        original = (
+            f"\nIts file: {recovered.original}" if recovered.original else "\nIt was never saved."
         )
-        box.setInformativeText("Restore opens it as an unsaved meeting; your file is not changed until you save.")
+        box.setText(
+            "Clerk did not close normally last time. "
+            "A recovered copy of a meeting is available:\n\n"
+            f"{recovered.title}\n"
+            f"Last changed at {recovered.saved_at:%H:%M:%S on %d/%m/%Y}.{original}"
+        )
+        box.setInformativeText(
+            "Restore opens it as an unsaved meeting; your file is not changed until you save."
+        )
         restore = box.addButton("&Restore", QMessageBox.ButtonRole.AcceptRole)
         discard = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
         box.addButton("Decide &later", QMessageBox.ButtonRole.RejectRole)
@@ -125,7 +141,8 @@ class Dialogs:
         answer = QMessageBox.question(
             parent,
             "Save recovered meeting",
-            f"Replace {path.name} with the recovered meeting?\n\nChoose No to save it under another name.",
+            f"Replace {path.name} with the recovered meeting?\n\n"
+            "Choose No to save it under another name.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

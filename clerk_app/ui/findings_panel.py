@@ -18,7 +18,12 @@ class FindingsPanel(QListWidget):
     navigate = Signal(object)
     """The path of the finding the clerk activated."""
 
-    def __init__(self, document: MeetingDocument, styles: dict[str, StyleFolder], parent: QWidget | None = None):
+    def __init__(
+        self,
+        document: MeetingDocument,
+        styles: dict[str, StyleFolder],
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.document = document
         self.styles = styles

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from clerk_app import __version__, locations
 from clerk_app.services.logs import log_file
@@ -18,7 +25,9 @@ def show_help(parent: QWidget | None) -> None:
     browser.setObjectName("helpText")
     browser.setAccessibleName("Help")
     browser.setOpenExternalLinks(True)
-    browser.setMarkdown((locations.resources_dir() / "help" / "help.md").read_text(encoding="utf-8"))
+    browser.setMarkdown(
+        (locations.resources_dir() / "help" / "help.md").read_text(encoding="utf-8")
+    )
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)

@@ -82,7 +82,9 @@ class MainWindow(QMainWindow):
 
     # --- actions and menus ---------------------------------------------------------------------
 
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None, name: str = "") -> QAction:
+    def _action(
+        self, text: str, slot: object, shortcut: QKeySequence | str | None = None, name: str = ""
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -96,31 +98,59 @@ class MainWindow(QMainWindow):
         key = QKeySequence.StandardKey
         self.new_action = self._action("&New meeting", self.new_document, key.New, "newAction")
         self.open_action = self._action("&Open…", self.open_dialog, key.Open, "openAction")
-        self.sample_action = self._action("Open the &sample meeting", self.open_sample, None, "sampleAction")
+        self.sample_action = self._action(
+            "Open the &sample meeting", self.open_sample, None, "sampleAction"
+        )
         self.save_action = self._action("&Save", self.save, key.Save, "saveAction")
         self.save_as_action = self._action("Save &as…", self.save_as, key.SaveAs, "saveAsAction")
         if self.save_as_action.shortcut().isEmpty():  # not every platform defines Save As
             self.save_as_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
-        self.export_word_action = self._action("Export to &Word…", lambda: self.export(".docx"), "Ctrl+E", "exportWordAction")
-        self.export_text_action = self._action("Export to &text…", lambda: self.export(".txt"), None, "exportTextAction")
-        self.export_pdf_action = self._action("Export to &PDF…", lambda: self.export(".pdf"), None, "exportPdfAction")
+        self.export_word_action = self._action(
+            "Export to &Word…", lambda: self.export(".docx"), "Ctrl+E", "exportWordAction"
+        )
+        self.export_text_action = self._action(
+            "Export to &text…", lambda: self.export(".txt"), None, "exportTextAction"
+        )
+        self.export_pdf_action = self._action(
+            "Export to &PDF…", lambda: self.export(".pdf"), None, "exportPdfAction"
+        )
         self.quit_action = self._action("&Quit", self.close, key.Quit, "quitAction")
         self.undo_action = QAction("&Undo", self)
         self.redo_action = QAction("&Redo", self)
         self.undo_action.setShortcuts([QKeySequence(key.Undo)])
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(key.Redo)])
-        self.undo_action.triggered.connect(lambda: self.document and self.document.undo_stack.undo())
-        self.redo_action.triggered.connect(lambda: self.document and self.document.undo_stack.redo())
+        self.undo_action.triggered.connect(
+            lambda: self.document and self.document.undo_stack.undo()
+        )
+        self.redo_action.triggered.connect(
+            lambda: self.document and self.document.undo_stack.redo()
+        )
         for action in (self.undo_action, self.redo_action):
             self.addAction(action)
-        self.new_item_action = self._action("&New item after this one", self.new_item, "Ctrl+Shift+N", "newItemAction")
-        self.insert_item_action = self._action("&Insert item before this one", self.insert_item, "Ctrl+Shift+I", "insertItemAction")
-        self.duplicate_item_action = self._action("&Duplicate item", self.duplicate_item, "Ctrl+Shift+D", "duplicateItemAction")
-        self.delete_item_action = self._action("De&lete item", self.delete_item, "Ctrl+Shift+Del", "deleteItemAction")
-        self.move_up_action = self._action("Move item &up", lambda: self.move_item(-1), "Ctrl+Shift+Up", "moveItemUpAction")
-        self.move_down_action = self._action("Move item do&wn", lambda: self.move_item(1), "Ctrl+Shift+Down", "moveItemDownAction")
-        self.help_action = self._action("&Help", lambda: show_help(self), key.HelpContents, "helpAction")
-        self.about_action = self._action("&About Clerk", lambda: show_about(self), None, "aboutAction")
+        self.new_item_action = self._action(
+            "&New item after this one", self.new_item, "Ctrl+Shift+N", "newItemAction"
+        )
+        self.insert_item_action = self._action(
+            "&Insert item before this one", self.insert_item, "Ctrl+Shift+I", "insertItemAction"
+        )
+        self.duplicate_item_action = self._action(
+            "&Duplicate item", self.duplicate_item, "Ctrl+Shift+D", "duplicateItemAction"
+        )
+        self.delete_item_action = self._action(
+            "De&lete item", self.delete_item, "Ctrl+Shift+Del", "deleteItemAction"
+        )
+        self.move_up_action = self._action(
+            "Move item &up", lambda: self.move_item(-1), "Ctrl+Shift+Up", "moveItemUpAction"
+        )
+        self.move_down_action = self._action(
+            "Move item do&wn", lambda: self.move_item(1), "Ctrl+Shift+Down", "moveItemDownAction"
+        )
+        self.help_action = self._action(
+            "&Help", lambda: show_help(self), key.HelpContents, "helpAction"
+        )
+        self.about_action = self._action(
+            "&About Clerk", lambda: show_about(self), None, "aboutAction"
+        )
         self.document_actions = [
             self.save_action, self.save_as_action, self.export_word_action, self.export_text_action,
             self.export_pdf_action, self.undo_action, self.redo_action, self.new_item_action,
@@ -165,7 +195,7 @@ class MainWindow(QMainWindow):
         if not recent:
             self.recent_menu.addAction("(none)").setEnabled(False)
 
-    # --- the document on show ----------------------------------------------------------------------
+    # --- the document on show -------------------------------------------------------------------
 
     def show_start_page(self) -> None:
         page = StartPage(self.settings.recent_files)
@@ -267,7 +297,12 @@ class MainWindow(QMainWindow):
             section = Section("attendance")
         elif head == "interests":
             section = Section("declarations")
-        elif head == "items" and len(path) > 1 and isinstance(path[1], int) and path[1] < len(document.meeting.items):
+        elif (
+            head == "items"
+            and len(path) > 1
+            and isinstance(path[1], int)
+            and path[1] < len(document.meeting.items)
+        ):
             section = Section("item", document.meeting.items[path[1]].id)
         elif head == "close_time":
             section = Section("close")
@@ -335,7 +370,10 @@ class MainWindow(QMainWindow):
         document = self.document
         if document is None:
             return False
-        suggested = document.path or (Path.home() / f"{document.meeting.body or 'Meeting'} {document.meeting.date:%Y-%m-%d}.minutes")
+        suggested = document.path or (
+            Path.home()
+            / f"{document.meeting.body or 'Meeting'} {document.meeting.date:%Y-%m-%d}.minutes"
+        )
         path = self.dialogs.ask_save_path(self, suggested)
         return path is not None and self._save_to(path)
 
@@ -357,9 +395,13 @@ class MainWindow(QMainWindow):
             return
         folder = self.styles.get(document.meeting.house_style)
         if folder is None:
-            self.messages.error("Export", f"The house style '{document.meeting.house_style}' is not installed.")
+            self.messages.error(
+                "Export", f"The house style '{document.meeting.house_style}' is not installed."
+            )
             return
-        base = document.path.with_suffix(suffix) if document.path else Path.home() / f"Minutes{suffix}"
+        base = (
+            document.path.with_suffix(suffix) if document.path else Path.home() / f"Minutes{suffix}"
+        )
         has_exempt = any(item.exempt for item in document.meeting.items)
         answer = self.dialogs.ask_export(self, base, has_exempt)
         if answer is None:
@@ -441,4 +483,3 @@ class MainWindow(QMainWindow):
             self.recovery.end()
         self.pool.waitForDone(60_000)
         event.accept()
-

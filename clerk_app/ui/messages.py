@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+from pydantic import ValidationError
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def error_text(exc: ValueError) -> str:
+    """One readable line for a value the model refused (not pydantic's report)."""
+    if isinstance(exc, ValidationError) and exc.errors():
+        return str(exc.errors()[0]["msg"])
+    return str(exc).splitlines()[0] if str(exc) else "That value cannot be used."
 
 
 class Messages:

@@ -1,5 +1,5 @@
 """The list on the left: Meeting, Attendance, Declarations, every item by its minute number and
-title, then Close. Items can be dragged, or moved with Alt+Up and Alt+Down; minute numbers follow."""
+title, then Close. Items can be dragged, or moved with Alt+Up and Alt+Down; numbers follow."""
 
 from __future__ import annotations
 
@@ -58,7 +58,9 @@ class NavigatorModel(QAbstractListModel):
         meeting = self.document.meeting
         rows = list(FIXED_BEFORE)
         for n, item in enumerate(meeting.items):
-            number = self.style.minute_number(meeting.minute_number(n), meeting.date, meeting.minute_prefix)
+            number = self.style.minute_number(
+                meeting.minute_number(n), meeting.date, meeting.minute_prefix
+            )
             title = item.title.upper() if item.title else "(no title)"
             mark = "  [exempt]" if item.exempt else ""
             rows.append((Section("item", item.id), f"{number}. {title}{mark}"))
@@ -145,7 +147,9 @@ class NavigatorModel(QAbstractListModel):
 
     def move_item(self, source: int, target: int) -> None:
         meeting = self.document.meeting
-        number = self.style.minute_number(meeting.minute_number(source), meeting.date, meeting.minute_prefix)
+        number = self.style.minute_number(
+            meeting.minute_number(source), meeting.date, meeting.minute_prefix
+        )
         self.document.move(("items",), source, target, f"Move minute {number}")
 
 
@@ -200,7 +204,10 @@ class Navigator(QListView):
             self.setCurrentIndex(self.nav_model.index(row))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.modifiers() == Qt.KeyboardModifier.AltModifier and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+        if event.modifiers() == Qt.KeyboardModifier.AltModifier and event.key() in (
+            Qt.Key.Key_Up,
+            Qt.Key.Key_Down,
+        ):
             self.move_current(-1 if event.key() == Qt.Key.Key_Up else 1)
             return
         super().keyPressEvent(event)

@@ -35,7 +35,9 @@ class _Highlighter(QSyntaxHighlighter):
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
         stripped = text.strip()
-        if self.currentBlock().blockNumber() in self.headings or re.fullmatch(r"[A-Z][A-Z ]+:", stripped):
+        if self.currentBlock().blockNumber() in self.headings or re.fullmatch(
+            r"[A-Z][A-Z ]+:", stripped
+        ):
             self.setFormat(0, len(text), self.bold)
         elif stripped.startswith(("DRAFT", "CONFIDENTIAL")):
             self.setFormat(0, len(text), self.mark)
@@ -45,7 +47,12 @@ class PreviewPane(QWidget):
     rendered = Signal(float)
     """Emitted after each redraw with the seconds it took (the benchmark listens)."""
 
-    def __init__(self, document: MeetingDocument, styles: dict[str, StyleFolder], parent: QWidget | None = None):
+    def __init__(
+        self,
+        document: MeetingDocument,
+        styles: dict[str, StyleFolder],
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.document = document
         self.styles = styles
@@ -141,7 +148,11 @@ class PreviewPane(QWidget):
         for index, item in enumerate(meeting.items):
             number = str(meeting.minute_number(index))
             if style is not None:
-                number = style.style.minute_number(number=meeting.minute_number(index), meeting_date=meeting.date, prefix=meeting.minute_prefix)
+                number = style.style.minute_number(
+                    number=meeting.minute_number(index),
+                    meeting_date=meeting.date,
+                    prefix=meeting.minute_prefix,
+                )
             labels.append((number.casefold(), item.title.casefold()))
         return labels
 
@@ -151,7 +162,9 @@ class PreviewPane(QWidget):
         if section.kind == "meeting":
             return 0
         if section.kind == "attendance":
-            return next((n for n, line in enumerate(lines) if "present" in line.replace(" ", "")), 0)
+            return next(
+                (n for n, line in enumerate(lines) if "present" in line.replace(" ", "")), 0
+            )
         if section.kind == "close":
             return max(len(lines) - 3, 0)
         if section.kind == "declarations":

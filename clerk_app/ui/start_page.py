@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class StartPage(QWidget):
@@ -17,7 +24,10 @@ class StartPage(QWidget):
     def __init__(self, recent: list[Path], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("startPage")
-        title = QLabel("<h1>Clerk</h1><p>Write the minutes of a council meeting and export them in your council's house style.</p>")
+        title = QLabel(
+            "<h1>Clerk</h1><p>Write the minutes of a council meeting and export them in your "
+            "council's house style.</p>"
+        )
         title.setWordWrap(True)
         self.new_button = QPushButton("&New meeting")
         self.open_button = QPushButton("&Open a meeting…")
@@ -37,7 +47,9 @@ class StartPage(QWidget):
             item = QListWidgetItem(f"{path.name}   ({path.parent})")
             item.setData(256, str(path))
             self.recent.addItem(item)
-        self.recent.itemActivated.connect(lambda item: self.recent_requested.emit(Path(item.data(256))))
+        self.recent.itemActivated.connect(
+            lambda item: self.recent_requested.emit(Path(item.data(256)))
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         for button in (self.new_button, self.open_button, self.sample_button):

@@ -15,14 +15,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
+from PySide6.QtCore import QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit
 
-from clerk_app.storage import meeting_to_json  # noqa: E402
-from clerk_app.ui.app import run  # noqa: E402
-from clerk_app.ui.dialogs import Dialogs, RestoreChoice, SaveChoice  # noqa: E402
-from clerk_app.ui.main_window import MainWindow  # noqa: E402
+from clerk_app.storage import meeting_to_json
+from clerk_app.ui.app import run
+from clerk_app.ui.dialogs import Dialogs, RestoreChoice, SaveChoice
+from clerk_app.ui.main_window import MainWindow
 
 VENUE = "Council Chamber, Town Hall"
 TITLE_ADDITION = " (deferred)"

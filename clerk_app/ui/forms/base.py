@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.domain.edit import EditError, get_at
+from clerk_app.domain.house_style import DEFAULT_STYLE, HouseStyle
+from clerk_app.domain.model import Meeting
 from clerk_app.domain.text import clean_line, clean_text
 from clerk_app.render.styles import StyleFolder
 from clerk_app.services.document import EditPath, MeetingDocument
-from clerk_app.ui.messages import Messages
+from clerk_app.ui.messages import Messages, error_text
 
 DATE_FORMAT = "dd/MM/yyyy"
 TIME_FORMAT = "HH:mm"
@@ -49,6 +51,11 @@ class FormContext:
 
     def style(self, name: str) -> StyleFolder | None:
         return self.styles.get(name)
+
+    def house_style(self, meeting: Meeting) -> HouseStyle:
+        """The meeting's house style, or the plain default if it is not installed."""
+        folder = self.styles.get(meeting.house_style)
+        return folder.style if folder else DEFAULT_STYLE
 
 
 @dataclass
@@ -115,7 +122,7 @@ class Form(QWidget):
         try:
             self.document.set(where, value, text, merge=merge)
         except ValueError as exc:  # pydantic's ValidationError is a ValueError
-            self.context.messages.warning("That value cannot be used", str(exc).splitlines()[0])
+            self.context.messages.warning("That value cannot be used", error_text(exc))
             self.refresh()
 
     # --- binding helpers -----------------------------------------------------------------------

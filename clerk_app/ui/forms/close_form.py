@@ -9,10 +9,17 @@ from clerk_app.ui.forms.base import Form, FormContext, add_row
 
 
 class CloseForm(Form):
-    def __init__(self, document: MeetingDocument, context: FormContext, parent: QWidget | None = None):
+    def __init__(
+        self, document: MeetingDocument, context: FormContext, parent: QWidget | None = None
+    ):
         super().__init__(document, context, parent)
         self.setObjectName("closeForm")
-        self.close_time = self.bind_time("closingTimeEdit", "Time the meeting closed", lambda: ("close_time",), "Change close time")
+        self.close_time = self.bind_time(
+            "closingTimeEdit",
+            "Time the meeting closed",
+            lambda: ("close_time",),
+            "Change close time",
+        )
         self.sentence = QLabel()
         self.sentence.setWordWrap(True)
         layout = QFormLayout()
@@ -29,6 +36,9 @@ class CloseForm(Form):
         meeting = self.document.meeting
         folder = self.context.style(meeting.house_style)
         if meeting.close_time is None or folder is None:
-            self.sentence.setText("No closing time recorded: the minutes will not say when the meeting closed.")
+            self.sentence.setText(
+                "No closing time recorded: the minutes will not say when the meeting closed."
+            )
         else:
-            self.sentence.setText(f"The minutes will say the meeting closed at {folder.style.close_time(meeting.close_time)}.")
+            closed = folder.style.close_time(meeting.close_time)
+            self.sentence.setText(f"The minutes will say the meeting closed at {closed}.")

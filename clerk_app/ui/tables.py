@@ -1,0 +1,626 @@
+"""Tables over a list in the meeting (attendance, declarations of interest).
+
+`RecordModel` reads the list from the document every time the view asks, so it can never show a
+stale copy; every edit it makes goes to the document as an undo command. `RecordDelegate` gives
+each kind of column its editor (a line, several lines, a drop-down, a time), and `RecordTable`
+is a table that works from the keyboard: arrows and Tab move, F2 or typing edits, Enter commits,
+and the forms add their own keys (Insert, Delete, Alt+Up, Alt+Down) as actions on the table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRegularExpression,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QKeyEvent,
+    QKeySequence,
+    QRegularExpressionValidator,
+    QResizeEvent,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from clerk_app.domain.edit import get_at
+from clerk_app.domain.house_style import DEFAULT_STYLE, HouseStyle
+from clerk_app.domain.model import Meeting
+from clerk_app.services.document import EditPath, MeetingDocument
+from clerk_app.ui.messages import error_text
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+Choices = Callable[[Meeting], Sequence[tuple[str, Any]]]
+"""(label, value) pairs for a drop-down, worked out from the meeting as it is now."""
+
+TIME_PATTERN = re.compile(r"^\s*(?:([01]?\d|2[0-3])(?:[:.]?([0-5]\d))?\s*)?$")
+"""17:30, 17.30, 1730, 9 or nothing (as typed: the editor refuses anything else)."""
+TIME_HINT = "HH:MM"
+
+
+class ColumnKind(Enum):
+    LINE = "line"
+    TEXT = "text"
+    """Several lines: Enter commits, Shift+Enter starts a new line."""
+    CHOICE = "choice"
+    CHECK = "check"
+    TIME = "time"
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    field: EditPath
+    """Where the value lives inside one record: ("person", "name")."""
+    kind: ColumnKind = ColumnKind.LINE
+    choices: Choices | None = None
+    width: int = 10
+    """The most room, in average characters, the column takes for its values (longer ones
+    are cut short with "…" and shown whole in a tooltip); the header always fits."""
+    stretch: bool = False
+    """Takes a share of any room left over."""
+    description: str = ""
+    """The header's tooltip."""
+    unset: str | None = None
+    """What the cell shows for None, if not the drop-down's label for None."""
+    missing: str = ""
+    """What the cell shows for a value that is not among the choices (a dangling id)."""
+
+
+def parse_time(text: str) -> dt.time | None:
+    """17:30, 17.30, 1730 or 17 as a time; empty means none. Raises ValueError otherwise."""
+    match = TIME_PATTERN.match(text)
+    if match is None:
+        raise ValueError(f"{text.strip()!r} is not a time: write it as {TIME_HINT}, e.g. 17:30")
+    if match.group(1) is None:
+        return None
+    return dt.time(int(match.group(1)), int(match.group(2) or 0))
+
+
+def format_time(value: dt.time | None) -> str:
+    return "" if value is None else f"{value.hour:02d}:{value.minute:02d}"
+
+
+def item_choices(
+    meeting: Meeting, style: HouseStyle | None, none_label: str
+) -> list[tuple[str, Any]]:
+    """The meeting's items as "156. Questions, Representations ...", by id; None first."""
+    style = style or DEFAULT_STYLE
+    choices: list[tuple[str, Any]] = [(none_label, None)]
+    for n, item in enumerate(meeting.items):
+        number = style.minute_number(meeting.minute_number(n), meeting.date, meeting.minute_prefix)
+        choices.append((f"{number}. {item.title or '(no title)'}", item.id))
+    return choices
+
+
+def attendee_choices(meeting: Meeting) -> list[tuple[str, Any]]:
+    """Everyone in the attendance, by id, as the minutes name them."""
+    return [
+        (a.display_name or f"(no name, row {n + 1})", a.id)
+        for n, a in enumerate(meeting.attendance)
+    ]
+
+
+def label_of(choices: Sequence[tuple[str, Any]], value: Any) -> str | None:
+    return next((label for label, option in choices if option == value), None)
+
+
+# --- the model -----------------------------------------------------------------------------------
+
+
+class RecordModel(QAbstractTableModel):
+    """A table over the list at `list_path` in the document's meeting, one record per row."""
+
+    def __init__(
+        self,
+        document: MeetingDocument,
+        list_path: EditPath,
+        columns: Sequence[Column],
+        edit_text: str,
+        on_error: Callable[[str], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.list_path = list_path
+        self.columns = tuple(columns)
+        self.edit_text = edit_text
+        self.on_error = on_error
+        # Only the ids, to tell a change of rows (reset the view) from a change of values.
+        self._ids = self._record_ids()
+        document.changed.connect(self._on_changed)
+
+    @property
+    def shown_ids(self) -> tuple[str, ...]:
+        """The ids of the rows the views were last told about (during a reset: the old ones)."""
+        return self._ids
+
+    def records(self) -> tuple[Any, ...]:
+        records: tuple[Any, ...] = get_at(self.document.meeting, self.list_path)
+        return records
+
+    def _record_ids(self) -> tuple[str, ...]:
+        return tuple(record.id for record in self.records())
+
+    def _on_changed(self, _path: object) -> None:
+        ids = self._record_ids()
+        if ids != self._ids:
+            self.beginResetModel()
+            self._ids = ids
+            self.endResetModel()
+        elif ids:
+            # Labels depend on other parts too (names, minute numbers): redraw every cell.
+            self.dataChanged.emit(self.index(0, 0), self.index(len(ids) - 1, len(self.columns) - 1))
+
+    def path(self, row: int, column: int | None = None) -> EditPath:
+        """The document path of a record, or of one of its cells."""
+        own = (*self.list_path, row)
+        return own if column is None else (*own, *self.columns[column].field)
+
+    def column_for(self, sub_path: EditPath, default: int = 0) -> int:
+        """The column showing `sub_path` (a path inside a record, from a finding)."""
+        if not sub_path:
+            return default
+        exact = [
+            n for n, c in enumerate(self.columns) if tuple(sub_path[: len(c.field)]) == c.field
+        ]
+        if exact:
+            return exact[0]
+        within = [n for n, c in enumerate(self.columns) if c.field[: len(sub_path)] == sub_path]
+        if default in within or not within:
+            return default
+        return within[0]
+
+    def value(self, index: ModelIndex) -> Any:
+        records = self.records()
+        if not index.isValid() or not 0 <= index.row() < len(records):
+            return None
+        return get_at(records[index.row()], self.columns[index.column()].field)
+
+    def display(self, index: ModelIndex) -> str:
+        column = self.columns[index.column()]
+        value = self.value(index)
+        if column.kind is ColumnKind.CHECK:
+            return ""
+        if column.kind is ColumnKind.TIME:
+            return format_time(value)
+        if column.kind is ColumnKind.CHOICE and column.choices is not None:
+            if value is None:
+                if column.unset is not None:
+                    return column.unset
+                return label_of(column.choices(self.document.meeting), None) or ""
+            label = label_of(column.choices(self.document.meeting), value)
+            return label if label is not None else column.missing or str(value)
+        return "" if value is None else str(value)
+
+    # --- Qt's interface ----------------------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        # The rows the views were told about; values are always read from the document.
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            column = self.columns[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return column.header
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return column.description or column.header
+        return super().headerData(section, orientation, role)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.records()):
+            return None
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(index)
+        if role == Qt.ItemDataRole.EditRole:
+            return self.value(index)
+        if role == Qt.ItemDataRole.CheckStateRole and column.kind is ColumnKind.CHECK:
+            return Qt.CheckState.Checked if self.value(index) else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = self.display(index)
+            return text if len(text) > column.width else None  # long labels, likely elided
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if column.kind is ColumnKind.CHECK:
+                return f"{column.header}: {'yes' if self.value(index) else 'no'}"
+            return self.display(index) or f"{column.header}: blank"
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.columns[index.column()].kind is ColumnKind.CHECK:
+            return flags | Qt.ItemFlag.ItemIsUserCheckable
+        return flags | Qt.ItemFlag.ItemIsEditable
+
+    def setData(  # noqa: N802
+        self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole
+    ) -> bool:
+        if not index.isValid():
+            return False
+        column = self.columns[index.column()]
+        if column.kind is ColumnKind.CHECK:
+            if role != Qt.ItemDataRole.CheckStateRole:
+                return False
+            value = Qt.CheckState(value) == Qt.CheckState.Checked
+        elif role != Qt.ItemDataRole.EditRole:
+            return False
+        try:
+            self.document.set(
+                self.path(index.row(), index.column()), value, self.edit_text, merge=False
+            )
+        except ValueError as exc:  # pydantic's ValidationError and EditError are ValueErrors
+            self.on_error(error_text(exc))
+            return False
+        return True
+
+
+# --- editors -------------------------------------------------------------------------------------
+
+
+class ChoiceEditor(QComboBox):
+    """A drop-down editor for a cell.
+
+    Typing finds a choice by the start of its label or of any word in it, spaces included, so
+    "moore" finds "Councillor Moore" and "156" finds "156. Questions, ..." (Qt's own search
+    matches only the start, and a space opens the list). It says when the clerk picked from
+    its list, so that choice is committed at once; arrow keys only move through the choices."""
+
+    chosen = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._typed = ""
+        self._typed_at = 0.0
+
+    def hidePopup(self) -> None:  # noqa: N802 - Qt's name
+        was_open = self.view().isVisible()
+        super().hidePopup()
+        if was_open:
+            # Qt hides the list first and sets the choice after: report it once that is done.
+            QTimer.singleShot(0, self, self.chosen.emit)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        text = event.text()
+        plain = not event.modifiers() & ~(
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+        )
+        now = time.monotonic()
+        if now - self._typed_at > QApplication.keyboardInputInterval() / 1000:
+            self._typed = ""
+        if plain and text and text.isprintable() and not (text == " " and not self._typed):
+            self._typed += text
+            self._typed_at = now
+            found = self.find_choice(self._typed)
+            if found >= 0:
+                self.setCurrentIndex(found)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def find_choice(self, typed: str) -> int:
+        """The choice whose label, or a word of it, starts with `typed` (ignoring case); the
+        same letter again moves on to the next such choice. -1 if none."""
+        needle = typed.casefold()
+        labels = [" " + self.itemText(n).casefold() for n in range(self.count())]
+        if len(needle) > 1 and len(set(needle)) == 1:  # "mm": the next one with an m
+            order = [*range(self.currentIndex() + 1, self.count()), *range(self.count())]
+            return next((n for n in order if " " + needle[0] in labels[n]), -1)
+        starts = [n for n, label in enumerate(labels) if label.startswith(" " + needle)]
+        words = [n for n, label in enumerate(labels) if " " + needle in label]
+        return (starts or words or [-1])[0]
+
+
+class RecordDelegate(QStyledItemDelegate):
+    def __init__(self, model: RecordModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+
+    def _column(self, index: ModelIndex) -> Column:
+        return self.model.columns[index.column()]
+
+    def createEditor(  # noqa: N802
+        self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex
+    ) -> QWidget:
+        column = self._column(index)
+        editor: QWidget
+        if column.kind is ColumnKind.CHOICE and column.choices is not None:
+            combo = ChoiceEditor(parent)
+            for label, value in column.choices(self.model.document.meeting):
+                combo.addItem(label, value)
+            # The list may be wider than the cell: never cut the labels short.
+            combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
+            combo.chosen.connect(lambda: self._finish(combo))
+            editor = combo
+        elif column.kind is ColumnKind.TEXT:
+            text = QPlainTextEdit(parent)
+            text.setTabChangesFocus(True)
+            text.setToolTip("Enter saves; Shift+Enter starts a new line")
+            editor = text
+        else:
+            line = QLineEdit(parent)
+            line.setFrame(False)
+            if column.kind is ColumnKind.TIME:
+                line.setValidator(
+                    QRegularExpressionValidator(QRegularExpression(TIME_PATTERN.pattern), line)
+                )
+                line.setPlaceholderText(TIME_HINT)
+                line.setToolTip("A time such as 17:30; leave it empty if not recorded")
+            editor = line
+        editor.setAccessibleName(column.header)
+        return editor
+
+    def _finish(self, editor: QWidget) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:  # noqa: N802
+        value = self.model.value(index)
+        if isinstance(editor, QComboBox):
+            match = next((n for n in range(editor.count()) if editor.itemData(n) == value), -1)
+            editor.setCurrentIndex(match)
+        elif isinstance(editor, QPlainTextEdit):
+            editor.setPlainText(value or "")
+        elif isinstance(editor, QLineEdit):
+            if self._column(index).kind is ColumnKind.TIME:
+                editor.setText(format_time(value))
+            else:
+                editor.setText("" if value is None else str(value))
+
+    def setModelData(  # noqa: N802
+        self, editor: QWidget, model: QAbstractItemModel, index: ModelIndex
+    ) -> None:
+        value: Any
+        if isinstance(editor, QComboBox):
+            if editor.currentIndex() < 0:
+                return
+            value = editor.itemData(editor.currentIndex())
+        elif isinstance(editor, QPlainTextEdit):
+            value = editor.toPlainText()
+        elif isinstance(editor, QLineEdit):
+            value = editor.text()
+            if self._column(index).kind is ColumnKind.TIME:
+                try:
+                    value = parse_time(value)
+                except ValueError as exc:
+                    self.model.on_error(str(exc))
+                    return
+        else:
+            return
+        model.setData(index, value, Qt.ItemDataRole.EditRole)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        size.setHeight(size.height() + 8)  # wrapped text needs air above and below
+        return size
+
+    def updateEditorGeometry(  # noqa: N802
+        self, editor: QWidget, option: QStyleOptionViewItem, index: ModelIndex
+    ) -> None:
+        super().updateEditorGeometry(editor, option, index)
+        if isinstance(editor, QPlainTextEdit):
+            # Room for a few lines, over the rows below if need be.
+            lines = editor.fontMetrics().lineSpacing() * 4 + 12
+            rect = option.rect
+            editor.setGeometry(rect.x(), rect.y(), rect.width(), max(rect.height(), lines))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (
+            isinstance(watched, QPlainTextEdit)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self._finish(watched)
+            return True
+        return super().eventFilter(watched, event)
+
+
+# --- the view ------------------------------------------------------------------------------------
+
+
+class RecordTable(QTableView):
+    """A keyboard-friendly table over a `RecordModel`. It keeps the current cell on the same
+    record when rows come and go (undo, moves), and fits its columns to the room it has."""
+
+    def __init__(
+        self,
+        model: RecordModel,
+        name: str,
+        accessible: str,
+        description: str,
+        parent: QWidget | None = None,
+        *,
+        wrap: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setAccessibleName(accessible)
+        self.setAccessibleDescription(description)
+        self.setModel(model)
+        self.record_model = model
+        self.setItemDelegate(RecordDelegate(model, self))
+        trigger = QAbstractItemView.EditTrigger
+        self.setEditTriggers(
+            trigger.DoubleClicked
+            | trigger.EditKeyPressed
+            | trigger.AnyKeyPressed
+            | trigger.SelectedClicked
+        )
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setTabKeyNavigation(True)
+        self.setAlternatingRowColors(True)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setWordWrap(wrap)
+        self.wrap = wrap
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setHighlightSections(False)
+        self.verticalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
+        self._remembered: tuple[str | None, int, int] = (None, -1, 0)
+        model.modelAboutToBeReset.connect(self._remember_current)
+        model.modelReset.connect(self._restore_current)
+        if wrap:
+            model.dataChanged.connect(self._fit_rows)
+            header.sectionResized.connect(self._fit_rows)
+        self.fit_columns()
+
+    def add_key(
+        self, name: str, text: str, key: QKeySequence | str, slot: Callable[[], Any]
+    ) -> QAction:
+        """A key that works while the table (not one of its editors) has the focus."""
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt's name
+        # Tab moves from cell to cell, but Qt's table would wrap round at the end and trap the
+        # keyboard: from the last cell (or Shift+Tab from the first) Tab leaves the table.
+        index = self.currentIndex()
+        rows, columns = self.record_model.rowCount(), self.record_model.columnCount()
+        at_edge = (
+            not index.isValid()
+            or (forward and (index.row(), index.column()) == (rows - 1, columns - 1))
+            or (not forward and (index.row(), index.column()) == (0, 0))
+        )
+        if at_edge and self.state() != QAbstractItemView.State.EditingState:
+            return QWidget.focusNextPrevChild(self, forward)
+        return super().focusNextPrevChild(forward)
+
+    # --- where the clerk is ----------------------------------------------------------------------
+
+    def current_row(self) -> int:
+        index = self.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def selected_rows(self) -> list[int]:
+        """Rows with a selected cell, or the current row; in order."""
+        rows = {index.row() for index in self.selectionModel().selectedIndexes()}
+        if not rows and self.current_row() >= 0:
+            rows = {self.current_row()}
+        return sorted(rows)
+
+    def go_to(self, row: int, column: int, *, edit: bool = False) -> None:
+        index = self.record_model.index(row, column)
+        if not index.isValid():
+            return
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        if edit:
+            self.edit(index)
+
+    def _remember_current(self) -> None:
+        # Called before the reset: `shown_ids` are still the rows the view shows.
+        index = self.currentIndex()
+        ids = self.record_model.shown_ids
+        record_id = ids[index.row()] if index.isValid() and index.row() < len(ids) else None
+        self._remembered = (record_id, index.row(), max(index.column(), 0))
+
+    def _restore_current(self) -> None:
+        ids = self.record_model.shown_ids
+        record_id, row, column = self._remembered
+        if record_id in ids:
+            row = ids.index(record_id)
+        row = min(row, len(ids) - 1)
+        if row >= 0:
+            self.selectionModel().setCurrentIndex(
+                self.record_model.index(row, column),
+                self.selectionModel().SelectionFlag.ClearAndSelect,
+            )
+        self.fit_columns()
+        if self.wrap:
+            self._fit_rows()
+
+    # --- sizes -----------------------------------------------------------------------------------
+
+    def _fit_rows(self, *_args: object) -> None:
+        # Every edit anywhere in the meeting redraws the table: measure rows only when seen.
+        if self.isVisible():
+            self.resizeRowsToContents()
+
+    def column_width(self, number: int) -> int:
+        """Wide enough for the header and for what the column holds (its longest value, and
+        for a drop-down its longest choice), but no wider than the column's `width` allows."""
+        column = self.record_model.columns[number]
+        metrics = self.fontMetrics()
+        padding = 20
+        texts = [self.record_model.display(self.record_model.index(row, number))
+                 for row in range(self.record_model.rowCount())]  # fmt: skip
+        if column.kind is ColumnKind.CHOICE and column.choices is not None:
+            texts += [label for label, _ in column.choices(self.record_model.document.meeting)]
+            padding += 12  # some of the drop-down arrow's room, when the cell is edited
+        content = max((metrics.horizontalAdvance(text) for text in texts), default=0) + padding
+        most = metrics.averageCharWidth() * column.width + padding
+        header = metrics.horizontalAdvance(column.header) + 24
+        return max(header, min(content, most))
+
+    def fit_columns(self) -> None:
+        """Every column at its fitting width; stretching columns share what room is left, and
+        the table scrolls sideways when there is too little."""
+        columns = self.record_model.columns
+        widths = [self.column_width(n) for n in range(len(columns))]
+        stretching = [n for n, c in enumerate(columns) if c.stretch]
+        spare = self.viewport().width() - sum(widths)
+        if spare > 0 and stretching:
+            share = spare // len(stretching)
+            for n in stretching:
+                widths[n] += share
+        for n, width in enumerate(widths):
+            self.setColumnWidth(n, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.fit_columns()
+        if self.wrap:
+            self._fit_rows()

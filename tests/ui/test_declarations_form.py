@@ -1,0 +1,252 @@
+"""The declarations form, driven through its widgets as a clerk would."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QComboBox, QPlainTextEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from clerk_app import locations
+from clerk_app.domain.model import (
+    Attendance,
+    AttendanceStatus,
+    Interest,
+    InterestAction,
+    InterestKind,
+    Meeting,
+    Person,
+    Role,
+)
+from clerk_app.render.styles import available_styles
+from clerk_app.services.document import MeetingDocument
+from clerk_app.ui.forms.base import FormContext
+from clerk_app.ui.forms.declarations_form import (
+    ACTION,
+    INTEREST,
+    ITEM,
+    KIND,
+    MEMBER,
+    DeclarationsForm,
+    first_present_member,
+)
+from clerk_app.ui.messages import RecordedMessages
+
+MILLGATE = (
+    "she is the Chair of the Advisory Board at Millgate School and a Member of the Alderman "
+    "Richard Newtons Charity Trust"
+)
+
+
+def make_form(qtbot: QtBot, document: MeetingDocument) -> DeclarationsForm:
+    form = DeclarationsForm(document, FormContext(available_styles(), RecordedMessages()))
+    qtbot.addWidget(form)
+    form.resize(1000, 600)
+    form.show()
+    qtbot.waitExposed(form)
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow)
+    return form
+
+
+def sample_document() -> MeetingDocument:
+    return MeetingDocument.open(locations.sample_meeting())
+
+
+def open_editor(form: DeclarationsForm) -> QWidget:
+    widget = form.table.indexWidget(form.table.currentIndex())
+    assert widget is not None, "no editor is open on the current cell"
+    return widget
+
+
+def is_editing(form: DeclarationsForm) -> bool:
+    return form.table.indexWidget(form.table.currentIndex()) is not None
+
+
+def commit(qtbot: QtBot, form: DeclarationsForm, editor: QWidget) -> None:
+    """Enter, then wait for the editor to close (Qt commits on the next turn of the loop)."""
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not is_editing(form))
+
+
+def current(form: DeclarationsForm) -> tuple[int, int]:
+    index = form.table.currentIndex()
+    return index.row(), index.column()
+
+
+def shown(form: DeclarationsForm, row: int, column: int) -> Any:
+    return form.model.data(form.model.index(row, column))
+
+
+def test_a_declaration_is_entered_from_the_keyboard(qtbot: QtBot) -> None:
+    document = sample_document()
+    document.remove(("interests",), 0, "Start with none")
+    form = make_form(qtbot, document)
+
+    QTest.mouseClick(form.add_button, Qt.MouseButton.LeftButton)
+    assert document.meeting.interests[0].attendee_id == "batool"  # the first member present
+    assert current(form) == (0, MEMBER)
+    member = open_editor(form)
+    assert isinstance(member, QComboBox)
+    assert member.currentText() == "Councillor Batool"
+    QTest.keyClicks(member, "moore")  # finds a word of the name, not just its start
+    assert member.currentText() == "Councillor Moore"
+    QTest.keyClick(member, Qt.Key.Key_Tab)  # commits, opens the Item drop-down
+    assert current(form) == (0, ITEM)
+    item = open_editor(form)
+    assert isinstance(item, QComboBox)
+    assert item.currentText() == "(general declaration)"
+    QTest.keyClicks(item, "159")
+    assert item.currentText() == "159. Families First Programme"
+    QTest.keyClick(item, Qt.Key.Key_Tab)
+    assert current(form) == (0, INTEREST)
+    text = open_editor(form)
+    assert isinstance(text, QPlainTextEdit)
+    QTest.keyClicks(text, MILLGATE)
+    commit(qtbot, form, text)
+    QTest.keyClick(form.table, Qt.Key.Key_Right)
+    QTest.keyClick(form.table, Qt.Key.Key_F2)
+    kind = open_editor(form)
+    assert isinstance(kind, QComboBox)
+    QTest.keyClicks(kind, "Other r")
+    assert kind.currentText() == "Other registrable interest"
+    commit(qtbot, form, kind)
+
+    declared = document.meeting.interests[0]
+    assert declared.model_dump(exclude={"id"}) == Interest(
+        attendee_id="moore",
+        item_id="families-first",
+        interest=MILLGATE,
+        kind=InterestKind.OTHER_REGISTRABLE,
+        action=InterestAction.NONE,
+    ).model_dump(exclude={"id"})
+    assert [shown(form, 0, column) for column in (MEMBER, ITEM, INTEREST, KIND, ACTION)] == [
+        "Councillor Moore",
+        "159. Families First Programme",
+        MILLGATE,
+        "Other registrable interest",
+        "Remained and took part",
+    ]
+
+
+def test_shift_enter_starts_a_new_line_in_the_interest(qtbot: QtBot) -> None:
+    document = sample_document()
+    form = make_form(qtbot, document)
+    assert form.focus_path(("interests", 0, "interest"))
+    QTest.keyClick(form.table, Qt.Key.Key_F2)
+    text = open_editor(form)
+    assert isinstance(text, QPlainTextEdit)
+    text.clear()
+    QTest.keyClicks(text, "Governor at Millgate School")
+    QTest.keyClick(text, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert is_editing(form)
+    QTest.keyClicks(text, "Trustee of a local charity")
+    commit(qtbot, form, text)
+    assert document.meeting.interests[0].interest == (
+        "Governor at Millgate School\nTrustee of a local charity"
+    )
+    document.undo_stack.undo()
+    assert document.meeting.interests[0].interest == MILLGATE
+
+
+def test_an_attendee_not_in_the_attendance_is_shown_as_such(qtbot: QtBot) -> None:
+    document = MeetingDocument(
+        Meeting(
+            date=dt.date(2025, 6, 18),
+            attendance=(Attendance(id="moore", person=Person(title="Councillor", name="Moore")),),
+            interests=(Interest(attendee_id="ghost", interest="a school governor"),),
+        )
+    )
+    form = make_form(qtbot, document)
+    assert shown(form, 0, MEMBER) == "(not in attendance)"
+    assert shown(form, 0, ITEM) == "(general declaration)"
+    document.set(("interests", 0, "attendee_id"), "moore", "Fix member")
+    assert shown(form, 0, MEMBER) == "Councillor Moore"
+
+
+def test_the_member_column_follows_the_attendance(qtbot: QtBot) -> None:
+    document = sample_document()
+    form = make_form(qtbot, document)
+    assert shown(form, 0, MEMBER) == "Councillor Moore"
+    document.set(("attendance", 3, "person", "title"), "Cllr", "Edit title")
+    assert shown(form, 0, MEMBER) == "Cllr Moore"
+    document.remove(("attendance",), 3, "Remove Moore")
+    assert shown(form, 0, MEMBER) == "(not in attendance)"
+    document.undo_stack.undo()
+    assert shown(form, 0, MEMBER) == "Cllr Moore"
+
+
+def test_remove_and_move_are_undoable(qtbot: QtBot) -> None:
+    document = sample_document()
+    original = document.meeting
+    form = make_form(qtbot, document)
+    form.table.setFocus()
+    QTest.keyClick(form.table, Qt.Key.Key_Insert)
+    QTest.keyClick(open_editor(form), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not is_editing(form))
+    assert len(document.meeting.interests) == 2
+    added = document.meeting.interests[1].id
+    assert current(form) == (1, MEMBER)
+
+    QTest.keyClick(form.table, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert [i.id for i in document.meeting.interests] == [added, "moore-millgate"]
+    assert current(form) == (0, MEMBER)
+    assert shown(form, 1, INTEREST) == MILLGATE
+    moved = document.meeting
+
+    QTest.keyClick(form.table, Qt.Key.Key_Delete)
+    assert [i.id for i in document.meeting.interests] == ["moore-millgate"]
+    assert shown(form, 0, INTEREST) == MILLGATE
+    document.undo_stack.undo()
+    assert document.meeting == moved
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    assert document.meeting == original
+    assert form.model.rowCount() == 1
+
+
+def test_focus_path_selects_the_cell_a_finding_names(qtbot: QtBot) -> None:
+    document = sample_document()
+    document.insert(("interests",), 1, Interest(attendee_id="gregg"), "Add")
+    form = make_form(qtbot, document)
+    assert form.focus_path(("interests", 1, "item_id"))
+    assert current(form) == (1, ITEM)
+    assert QApplication.focusWidget() is form.table
+    assert form.focus_path(("interests", 0, "attendee_id"))
+    assert current(form) == (0, MEMBER)
+    assert form.focus_path(("interests", 1))
+    assert current(form) == (1, INTEREST)
+    form.add_button.setFocus()
+    assert form.focus_path(("interests",))
+    assert QApplication.focusWidget() is form.table
+    assert not form.focus_path(("attendance", 0, "role"))
+
+
+def test_a_new_declaration_goes_to_the_first_member_present() -> None:
+    people = (
+        Attendance(id="officer", role=Role.OFFICER),
+        Attendance(id="away", status=AttendanceStatus.APOLOGIES),
+        Attendance(id="here"),
+    )
+    meeting = Meeting(date=dt.date(2025, 6, 18), attendance=people)
+    assert first_present_member(meeting) == "here"
+    assert first_present_member(meeting.model_copy(update={"attendance": people[:2]})) == (
+        "officer"
+    )
+    assert first_present_member(meeting.model_copy(update={"attendance": ()})) is None
+
+
+def test_widgets_are_named_for_tests_and_screen_readers(qtbot: QtBot) -> None:
+    form = make_form(qtbot, sample_document())
+    assert form.objectName() == "declarationsForm"
+    assert (form.table.objectName(), form.table.accessibleName()) == (
+        "declarationsTable",
+        "Declarations of interest",
+    )
+    for button in (form.add_button, form.remove_button, form.up_button, form.down_button):
+        assert button.objectName().endswith("Button")
+        assert button.accessibleName()
+        assert button.toolTip()
