@@ -13,6 +13,7 @@ paragraph disappears from the output. The names available are listed in docs/tem
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import sys
@@ -267,8 +268,12 @@ def crest_header(document: DocumentObject, look: Look, crest_cm: float = 2.2) ->
     name = name_cell.paragraphs[0]
     name.style = document.styles["Authority"]
     name.add_run("{{ meeting.authority }}")
-    # the empty paragraph Word requires after a table in a header carries the draft mark
-    marks(document, first.paragraphs[0] if first.paragraphs else first.add_paragraph())
+    # The header opens with the table: drop the empty paragraph python-docx starts it with.
+    # Word requires a paragraph after a table; that one carries the DRAFT mark.
+    for empty in list(first.paragraphs):
+        if empty._p.getnext() is table._tbl:
+            first._element.remove(empty._p)
+    marks(document, first.add_paragraph())
     later = section.header  # later pages: only the marks, as the council's published minutes
     later.is_linked_to_previous = False
     marks(document, later.paragraphs[0])
@@ -357,51 +362,85 @@ def _suffix(level: int) -> str:
 VOTE_LABELS = "{{ {'for': 'For', 'against': 'Against', 'abstain': 'Abstained', 'absent': 'Absent'}[row.label] }}"
 
 
+SINGLE_RESOLUTION = (
+    "not row.block.numbered and row.block.resolutions | length == 1"
+    " and not row.block.resolutions[0].blocks"
+)
+
+
+def labelled(document: DocumentObject, label: str, text: str, style: str) -> Paragraph:
+    """A paragraph that starts with a bold label ("Present: ", "RESOLVED:")."""
+    paragraph = document.add_paragraph(style=style)
+    paragraph.add_run(label).bold = True
+    if text:
+        paragraph.add_run(text)
+    return paragraph
+
+
 def item_rows(
     document: DocumentObject,
     *,
     vote_line: str,
     named_vote_line: str = VOTE_LABELS + ": {{ row.text }}",
-    resolution_word_line: str = "{{ row.text }}:",
+    named_vote_style: str = "Vote",
+    resolution_on_word_line: bool = False,
 ) -> None:
-    """The body of an item: one paragraph per row, styled by its kind and nesting level."""
-    branches: list[tuple[str, str, str]] = []  # condition, text, style
-    for kind, style, text in (
-        ("paragraph", "Minute Text", "{{ row.text }}"),
-        ("lead_in", "Minute Lead-in", "{{ row.text }}"),
-        ("lines", "Minute Lines", "{{ row.text }}"),
-        ("attachment", "Attachment", "{{ row.text }}"),
+    """The body of an item: one paragraph per row, styled by its kind and nesting level.
+
+    With `resolution_on_word_line`, a single unnumbered resolution follows its word in one
+    paragraph ("RESOLVED: That ..."), the word in bold; otherwise the word ("AGREED:") stands
+    in a paragraph of its own above the resolutions.
+    """
+    branches: list[tuple[str, str, str, str]] = []  # condition, bold label, text, style
+    for kind, style in (
+        ("paragraph", "Minute Text"),
+        ("lead_in", "Minute Lead-in"),
+        ("lines", "Minute Lines"),
+        ("attachment", "Attachment"),
     ):
-        branches.append((f'row.kind == "{kind}" and row.level == 1', text, style))
-        branches.append((f'row.kind == "{kind}"', text, style + " 2"))
+        branches.append((f'row.kind == "{kind}" and row.level == 1', "", "{{ row.text }}", style))
+        branches.append((f'row.kind == "{kind}"', "", "{{ row.text }}", style + " 2"))
     for level in LEVELS:
         test = f"row.level == {level}" if level < 3 else "row.level >= 3"
+        bullet, numbered = "Minute Bullet" + _suffix(level), "Minute Numbered" + _suffix(level)
+        branches.append((f'row.kind == "bullet" and {test}', "", "{{ row.text }}", bullet))
         branches.append(
-            (f'row.kind == "bullet" and {test}', "{{ row.text }}", "Minute Bullet" + _suffix(level))
-        )
-        branches.append(
-            (
-                f'row.kind == "numbered" and {test}',
-                "{{ row.label }}\t{{ row.text }}",
-                "Minute Numbered" + _suffix(level),
-            )
+            (f'row.kind == "numbered" and {test}', "", "{{ row.label }}\t{{ row.text }}", numbered)
         )
     branches += [
-        ('row.kind == "questioner"', "{{ row.text }} asked:", "Minute Lead-in"),
+        ('row.kind == "questioner"', "", "{{ row.text }} asked:", "Minute Lead-in"),
         (
             'row.kind == "responder"',
+            "",
             "{{ row.text }} gave the following {{ 'responses' if row.count > 1 else 'response' }}:",
             "Minute Lead-in",
         ),
-        ('row.kind == "vote"', vote_line, "Vote"),
-        ('row.kind == "named_vote"', named_vote_line, "Vote"),
-        ('row.kind == "resolution_word"', resolution_word_line, "Resolution Word"),
-        ('row.kind == "resolution"', "{{ row.text }}", "Resolution"),
+        ('row.kind == "vote"', "", vote_line, "Vote"),
+        ('row.kind == "named_vote"', "", named_vote_line, named_vote_style),
     ]
+    if resolution_on_word_line:
+        branches += [
+            (
+                f'row.kind == "resolution_word" and {SINGLE_RESOLUTION}',
+                "{{ row.text }}:",
+                " {{ row.block.resolutions[0].text }}",
+                "Resolution",
+            ),
+            ('row.kind == "resolution_word"', "{{ row.text }}:", "", "Resolution Word"),
+            # a "resolution" row (the single resolution) is already in its word's paragraph
+        ]
+    else:
+        branches += [
+            ('row.kind == "resolution_word"', "", "{{ row.text }}:", "Resolution Word"),
+            ('row.kind == "resolution"', "", "{{ row.text }}", "Resolution"),
+        ]
     tag(document, "for row in item.rows")
-    for n, (condition, text, style) in enumerate(branches):
+    for n, (condition, label, text, style) in enumerate(branches):
         tag(document, ("if " if n == 0 else "elif ") + condition)
-        para(document, text, style)
+        if label:
+            labelled(document, label, text, style)
+        else:
+            para(document, text, style)
     tag(document, "endif")
     tag(document, "endfor")
 
@@ -445,7 +484,10 @@ def slim(data: bytes, used_styles: set[str]) -> bytes:
                 content = _prune_styles(content, used_styles)
             elif name == "docProps/app.xml":
                 content = _app_properties()
-            target.writestr(info, content)
+            # a fixed time stamp: rebuilding an unchanged template gives the same bytes
+            fixed = zipfile.ZipInfo(name, date_time=(2025, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, content)
     return out.getvalue()
 
 
@@ -495,6 +537,7 @@ def _app_properties() -> bytes:
 
 def save(document: DocumentObject, path: Path) -> None:
     props = document.core_properties
+    props.created = props.modified = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)  # replaced on export
     props.author = "Clerk"
     props.title = props.subject = props.keywords = props.comments = props.category = ""
     props.last_modified_by = "Clerk"

@@ -590,7 +590,7 @@ def rows_of(blocks: tuple[BlockView, ...], level: int = 1) -> Iterator[RowView]:
                     )
                     yield from _entry_rows(block.responses, "numbered", level)
             case ResolutionView():
-                if block.proposer or block.vote_text or block.outcome:
+                if block.proposer or block.seconder or block.vote_text or block.outcome:
                     yield RowView(kind="vote", level=level, text=block.vote_text, block=block)
                 if block.named_votes is not None:
                     for label, names in (

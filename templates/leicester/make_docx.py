@@ -44,7 +44,8 @@ DECLARATION = (
 )
 VOTE = (
     "{% set b = row.block %}{% if b.proposer %}It was moved by {{ b.proposer }}"
-    "{% if b.seconder %}, seconded by {{ b.seconder }}{% endif %}, and upon{% else %}Upon{% endif %}"
+    "{% if b.seconder %}, seconded by {{ b.seconder }}{% endif %}, and upon"
+    "{% elif b.seconder %}It was seconded by {{ b.seconder }}, and upon{% else %}Upon{% endif %}"
     " being put to the vote{% if b.vote_text %}, {{ b.vote_text }}{% endif %}"
     "{% if b.outcome %}; the motion was {{ b.outcome | upper }}{% endif %}."
 )

@@ -1,0 +1,222 @@
+"""The parish council Word template: minutes as an English parish or town council keeps them.
+
+Built by `python templates/make_docx.py parish`; see that script for how the templates work. The
+wording follows `minutes.txt.j2` sentence for sentence.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from docx.document import Document as DocumentObject
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from make_docx import (
+    Look,
+    add_field,
+    common_styles,
+    crest_header,
+    item_rows,
+    labelled,
+    new_document,
+    para,
+    paragraph_style,
+    tag,
+)
+
+LOOK = Look(
+    font="Arial",
+    size=11,
+    text_indent=1.9,  # the minute number ("196/20") stands in the margin column
+    list_step=0.63,
+    bullet_marks=("•", "◦", "▪"),
+    margins=(2.5, 2.0, 2.0, 2.0),  # top, right, bottom, left: room for the running header
+)
+GREY = RGBColor(0x59, 0x59, 0x59)
+
+# Inline logic (Jinja macros would emit paragraphs, not text); each is one paragraph's text.
+SEPARATOR = '{{ ", " if loop.revindex > 2 else (" and " if loop.revindex == 2 else "") }}'
+ROLL = (
+    "{% for p in attendance.present_members %}"
+    '{% set role = {"chair": ["Chair"], "vice_chair": ["Vice-Chair"],'
+    ' "co_opted": [p.capacity or "co-opted"]}.get(p.role, []) %}'
+    '{% set part = (["from " ~ p.from_minute ~ " until " ~ p.to_minute]'
+    " if p.from_minute and p.to_minute"
+    ' else (["from " ~ p.from_minute] if p.from_minute'
+    ' else (["until " ~ p.to_minute] if p.to_minute else []))) %}'
+    '{% set notes = role + (["substituting for " ~ p.substitute_for] if p.substitute_for else [])'
+    ' + (["remote"] if p.remote else []) + part'
+    ' + (["arrived " ~ p.arrived_at] if p.arrived_at else [])'
+    ' + (["left " ~ p.left_at] if p.left_at else []) %}'
+    '{{ p.name }}{{ " (" ~ notes | join(", ") ~ ")" if notes }}' + SEPARATOR + "{% endfor %}."
+)
+
+
+def guests(group: str) -> str:
+    return (
+        f"{{% for p in attendance.{group} %}}"
+        '{{ p.name }}{{ " (" ~ p.capacity ~ ")" if p.capacity }}' + SEPARATOR + "{% endfor %}."
+    )
+
+
+DECLARATION = (
+    "{{ d.person }} declared {{ 'an' if d.kind_label[:1] in 'aeiou' else 'a' }} {{ d.kind_label }}"
+    "{% if d.item %} in minute {{ d.item.number }}"
+    "{% if d.item.title %} ({{ d.item.title }}){% endif %}{% endif %}"
+    "{% if d.interest %}: {{ d.interest | sentence }}{% else %}.{% endif %}"
+    "{% if d.action == 'left_room' %} {{ d.person }} left the room while the item was considered."
+    "{% elif d.action == 'no_vote' %} {{ d.person }} took no part in the vote."
+    "{% elif d.action == 'no_discussion_or_vote' %} {{ d.person }} took no part in the"
+    " discussion or the vote.{% endif %}"
+)
+# Counts of none are left out ("six were in favour and two abstained"); none against and none
+# abstaining reads "all eight were in favour".
+VOTE = (
+    "{% set b = row.block %}"
+    "{% set unanimous = b.votes_for is not none and b.votes_for > 2"
+    " and b.votes_against == 0 and b.abstentions == 0 %}"
+    '{% set tally = ([(b.votes_for | words) ~ (" was" if b.votes_for == 1 else " were")'
+    ' ~ " in favour"] if b.votes_for is not none else [])'
+    ' + ([(b.votes_against | words) ~ " against"] if b.votes_against else [])'
+    ' + ([(b.abstentions | words) ~ " abstained"] if b.abstentions else []) %}'
+    '{% set count = ("all " ~ (b.votes_for | words) ~ " were in favour") if unanimous'
+    " else ((tally | and_join) or b.vote_text) %}"
+    '{% set outcome = ("the motion was " ~ b.outcome) if b.outcome else "" %}'
+    "{% if b.proposer or b.seconder %}"
+    '{{ ("Proposed by " ~ b.proposer) if b.proposer }}'
+    '{{ (", seconded by " if b.proposer else "Seconded by ") ~ b.seconder if b.seconder }}'
+    '{{ "; " ~ count if count }}{{ ((", and " if count else "; ") ~ outcome) if outcome }}.'
+    '{% elif count %}On being put to the vote, {{ count }}{{ ", and " ~ outcome if outcome }}.'
+    "{% else %}The motion was {{ b.outcome }}.{% endif %}"
+)
+ACTION = (
+    '{% set what = a.action[:-1] if a.action.endswith(".") else a.action %}'
+    '{% set who = ([a.owner] if a.owner else []) + (["by " ~ a.due] if a.due else []) %}'
+    '{{ what }}{{ " (" ~ who | join(", ") ~ ")" if who }}.'
+)
+APOLOGIES = (
+    "{% if attendance.apologies %}Apologies were received and accepted from"
+    " {{ attendance.apologies | map(attribute='name') | and_join }}."
+    "{% else %}There were no apologies for absence.{% endif %}"
+)
+ABSENT = (
+    "{{ attendance.absent | map(attribute='name') | and_join }}"
+    " {{ 'were' if attendance.absent | length > 1 else 'was' }} absent."
+)
+EXEMPT_MARK = (
+    "CONFIDENTIAL: taken with the press and public excluded"
+    '{{ " (" ~ item.exempt_reason ~ ")" if item.exempt_reason }}.'
+)
+
+
+def footer(document: DocumentObject) -> None:
+    """Every page: a place for the Chair's initials (the signed minute book) and the page."""
+    section = document.sections[0]
+    width = section.page_width - section.left_margin - section.right_margin
+    for part in (section.first_page_footer, section.footer):
+        paragraph = part.paragraphs[0]
+        for child in list(paragraph._p):
+            if child.tag != qn("w:pPr"):
+                paragraph._p.remove(child)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        tabs = paragraph.paragraph_format.tab_stops
+        for inherited in document.styles["Footer"].paragraph_format.tab_stops:
+            tabs.add_tab_stop(inherited.position, WD_TAB_ALIGNMENT.CLEAR)
+        tabs.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+        paragraph.add_run("Chair's initials ............")
+        paragraph.add_run().add_tab()
+        paragraph.add_run("Page ")
+        add_field(paragraph, "PAGE", "1")
+        paragraph.add_run(" of ")
+        add_field(paragraph, "NUMPAGES", "1")
+
+
+def running_header(document: DocumentObject) -> None:
+    """Later pages: which minutes these are, under the DRAFT mark."""
+    header = document.sections[0].header
+    paragraph = header.add_paragraph(style="Running Header")
+    paragraph.add_run("{{ meeting.authority }}: {{ meeting.body }}, {{ meeting.short_date }}")
+
+
+def build() -> DocumentObject:
+    document = new_document(LOOK)
+    common_styles(document, LOOK)
+    t = LOOK.text_indent
+    centre = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph_style(document, "Authority", LOOK, size=16, bold=True, caps=True, after=0)
+    paragraph_style(document, "Minutes Title", LOOK, bold=True, size=12, align=centre, after=12)
+    paragraph_style(document, "Roll", LOOK, after=6)
+    paragraph_style(document, "Minute Text", LOOK, left=t, after=6)
+    paragraph_style(document, "Vote", LOOK, left=t, after=6, keep_with_next=True)
+    paragraph_style(document, "Named Vote", LOOK, left=t, after=0, keep_with_next=True)
+    paragraph_style(document, "Resolution Word", LOOK, left=t, before=6, after=4)
+    paragraph_style(document, "Resolution", LOOK, left=t, before=6, after=6)
+    paragraph_style(document, "Action", LOOK, left=t, italic=True, before=6, after=6)
+    paragraph_style(document, "Exempt Mark", LOOK, left=t, bold=True, after=6)
+    paragraph_style(document, "Closing", LOOK, before=18, after=6)
+    signature = paragraph_style(document, "Signature", LOOK, before=36, after=0)
+    signature.paragraph_format.tab_stops.add_tab_stop(Cm(10.5), WD_TAB_ALIGNMENT.LEFT)
+    paragraph_style(
+        document, "Running Header", LOOK, size=9, colour=GREY, align=WD_ALIGN_PARAGRAPH.RIGHT
+    ).paragraph_format.space_after = Pt(12)
+    crest_header(document, LOOK)
+    running_header(document)
+    footer(document)
+
+    para(
+        document,
+        "Minutes of the meeting of the {{ meeting.body }} held on {{ meeting.date }}"
+        "{% if meeting.start_time %} at {{ meeting.start_time }}{% endif %}"
+        "{% if meeting.venue %} at {{ meeting.venue }}{% endif %}",
+        "Minutes Title",
+    )
+    tag(document, "if attendance.present_members")
+    labelled(document, "Present: ", ROLL, "Roll")
+    tag(document, "endif")
+    tag(document, "if attendance.officers")
+    labelled(document, "In attendance: ", guests("officers"), "Roll")
+    tag(document, "endif")
+    tag(document, "if attendance.others")
+    labelled(document, "Also present: ", guests("others"), "Roll")
+    tag(document, "endif")
+
+    tag(document, "for item in items")
+    para(document, "{{ item.number }}\t{{ item.title }}", "Heading 1")
+    tag(document, "if item.withheld")
+    para(document, "{{ item.notice }}", "Exempt Notice")
+    tag(document, "else")
+    tag(document, "if item.exempt")
+    para(document, EXEMPT_MARK, "Exempt Mark")
+    tag(document, "endif")
+    tag(document, 'if item.standing == "welcome_and_apologies"')
+    para(document, APOLOGIES, "Minute Text")
+    tag(document, "if attendance.absent")
+    para(document, ABSENT, "Minute Text")
+    tag(document, "endif")
+    tag(document, "endif")
+    tag(document, 'if item.standing == "declarations"')
+    tag(document, "for d in interests")
+    para(document, DECLARATION, "Minute Text")
+    tag(document, "else")
+    para(document, "There were no declarations of interest.", "Minute Text")
+    tag(document, "endfor")
+    tag(document, "endif")
+    item_rows(document, vote_line=VOTE, named_vote_style="Named Vote", resolution_on_word_line=True)
+    tag(document, "for a in item.actions")
+    labelled(document, "Action: ", ACTION, "Action")
+    tag(document, "endfor")
+    tag(document, "endif")
+    tag(document, "endfor")
+
+    para(
+        document,
+        "There being no further business the meeting closed"
+        "{% if meeting.close_time %} at {{ meeting.close_time }}{% endif %}.",
+        "Closing",
+    )
+    para(document, "Signed ........................ (Chair)\tDate ............", "Signature")
+    return document
