@@ -1,7 +1,7 @@
 """The `clerk-app` command.
 
-    clerk-app [MEETING]                 the desktop app (with no file: the last one, or a start page)
-    clerk-app --smoke-test MEETING      start the app offscreen-capable, open, preview, export, check
+    clerk-app [MEETING]               the desktop app (no file: the last one, or a start page)
+    clerk-app --smoke-test MEETING    open MEETING in the app, preview, export, check, exit
     clerk-app export MEETING -o OUT.docx|OUT.txt|OUT.pdf [--style NAME] [--include-exempt]
     clerk-app check MEETING [--style NAME]
     clerk-app styles

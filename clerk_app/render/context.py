@@ -291,6 +291,16 @@ class MinutesContext:
         return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
 
+VIEW_TYPES: frozenset[type] = frozenset(
+    {
+        PersonView, AttendanceView, EntryView, ParagraphView, ListView, LinesView, AttachmentView,
+        QuestionPairView, QuestionsView, NamedVotesView, ResolutionView, FollowUpView, RowView,
+        ItemRefView, InterestView, ItemView, MeetingView, StyleView, MinutesContext,
+    }
+)  # fmt: skip
+"""The types templates see (the sandbox trusts their public, non-method attributes)."""
+
+
 # --- building --------------------------------------------------------------------------------
 
 
@@ -305,20 +315,25 @@ class _Builder:
             )
             for n, item in enumerate(meeting.items)
         }
+        # Lookups by id, made once: a long meeting has hundreds of items.
+        self.items_by_id = {item.id: item for item in meeting.items}
+        self.names = {a.id: a.display_name for a in meeting.attendance}
+        self.interests_by_item: dict[str | None, list[Interest]] = {}
+        for interest in meeting.interests:
+            self.interests_by_item.setdefault(interest.item_id, []).append(interest)
 
     def name_of(self, attendee_id: str | None) -> str:
-        person = self.meeting.attendee(attendee_id)
-        return person.display_name if person else ""
+        return self.names.get(attendee_id or "", "")
 
     def time(self, moment: dt.time | None) -> str:
         return self.style.start_time(moment) if moment else ""
 
     def withheld(self, item_id: str | None) -> bool:
-        item = self.meeting.item(item_id)
+        item = self.items_by_id.get(item_id or "")
         return bool(self.public and item is not None and item.exempt)
 
     def item_ref(self, item_id: str | None) -> ItemRefView | None:
-        item = self.meeting.item(item_id)
+        item = self.items_by_id.get(item_id or "")
         if item is None:
             return None
         hide_title = (
@@ -507,7 +522,7 @@ class _Builder:
                     rows=tuple(rows_of(blocks)),
                     actions=() if withheld else self.actions(item),
                     interests=tuple(
-                        self.interest(i) for i in self.meeting.interests if i.item_id == item.id
+                        self.interest(i) for i in self.interests_by_item.get(item.id, ())
                     ),
                 )
             )

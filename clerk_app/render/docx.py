@@ -28,7 +28,7 @@ from lxml import etree
 from clerk_app import __version__
 from clerk_app.domain.model import Meeting
 from clerk_app.render.context import MinutesContext, build_context
-from clerk_app.render.environment import describe_template_error, make_environment
+from clerk_app.render.environment import describe_template_error, environment_for, template_cache
 from clerk_app.render.errors import RenderError, StyleError
 from clerk_app.render.styles import DOCX_TEMPLATE, StyleFolder
 
@@ -36,6 +36,7 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W}}}"
 _RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _STRICT = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+_LISTING_MARK = re.compile("[\t\n\a\f]")
 
 
 def parse_strictly(xml: str | bytes, part: str) -> etree._Element:
@@ -62,11 +63,23 @@ class _StrictTemplate(DocxTemplate):  # type: ignore[misc]
         super().map_headers_footers_xml(rel_key, xml)
 
     def resolve_listing(self, xml: str) -> Any:
-        # docxtpl turns tabs and newlines in text into Word's tab and break elements with three
-        # nested regular expressions over the whole document; most minutes have none.
-        if not any(mark in xml for mark in "\t\n\a\f"):
-            return xml
-        return super().resolve_listing(xml)
+        # docxtpl turns tabs and line breaks in text into Word's tab and break elements with three
+        # nested regular expressions over the whole document. Only the few paragraphs that hold
+        # such a character need it: hand docxtpl just those.
+        parts: list[str] = []
+        done = 0
+        for mark in _LISTING_MARK.finditer(xml):
+            if mark.start() < done:
+                continue  # inside a paragraph already handled
+            start = max(xml.rfind("<w:p>", 0, mark.start()), xml.rfind("<w:p ", 0, mark.start()))
+            end = xml.find("</w:p>", mark.start())
+            if start < done or end < 0:
+                return super().resolve_listing(xml)  # not inside a simple paragraph: all of it
+            end += len("</w:p>")
+            parts += [xml[done:start], super().resolve_listing(xml[start:end])]
+            done = end
+        parts.append(xml[done:])
+        return "".join(parts)
 
 
 def render_docx(meeting: Meeting, style: StyleFolder, *, public: bool = True) -> bytes:
@@ -74,7 +87,7 @@ def render_docx(meeting: Meeting, style: StyleFolder, *, public: bool = True) ->
     if not style.docx_template.is_file():
         raise StyleError(f"{style.path}: the house style has no {DOCX_TEMPLATE}")
     context = build_context(meeting, style.style, public=public)
-    env = make_environment(style.path, autoescape=True)
+    env = environment_for(style.path, autoescape=True, code_cache=template_cache())
     try:
         template = _StrictTemplate(str(style.docx_template))
         template.render(context.as_dict(), jinja_env=env, autoescape=True)

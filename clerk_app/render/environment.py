@@ -7,20 +7,32 @@ context it is given) and strict (a misspelt name is an error, not an empty strin
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import marshal
+import os
+import sys
 from collections.abc import Iterable
 from pathlib import Path
+from types import CodeType
+from typing import Any
 
+import jinja2
 from jinja2 import (
+    FileSystemBytecodeCache,
     FileSystemLoader,
     StrictUndefined,
+    Template,
     TemplateError,
     TemplateSyntaxError,
     UndefinedError,
+    nodes,
 )
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from clerk_app.render.context import number_in_words
+from clerk_app import locations
+from clerk_app.render.context import VIEW_TYPES, number_in_words
 from clerk_app.render.errors import RenderError
 
 
@@ -42,21 +54,105 @@ def _finalize(value: object) -> object:
     return "" if value is None else value
 
 
-def make_environment(folder: Path, *, autoescape: bool) -> ImmutableSandboxedEnvironment:
-    env = ImmutableSandboxedEnvironment(
+class ClerkEnvironment(ImmutableSandboxedEnvironment):
+    """The sandbox, with two speed-ups that change nothing a template can do:
+
+    - attributes of Clerk's own context views (frozen dataclasses of plain values, see
+      render/context.py) are checked by a short rule instead of the sandbox's general one: public
+      names that are not methods;
+    - templates compiled from strings (docxtpl hands over every Word part as a string) are kept,
+      in memory and as bytecode in `code_cache`, keyed by their source.
+    """
+
+    def __init__(self, *args: Any, code_cache: Path | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.code_cache = code_cache
+        self._compiled: dict[str, Template] = {}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if type(obj) in VIEW_TYPES:
+            return not attr.startswith("_") and not callable(value)
+        return bool(super().is_safe_attribute(obj, attr, value))
+
+    def from_string(
+        self, source: str | nodes.Template, globals: Any = None, template_class: Any = None
+    ) -> Template:
+        if not isinstance(source, str) or globals or template_class:
+            return super().from_string(source, globals, template_class)
+        key = hashlib.sha256(f"{self.autoescape}\0{source}".encode()).hexdigest()
+        template = self._compiled.get(key)
+        if template is None:
+            template = self.template_class.from_code(
+                self, self._code(key, source), self.make_globals(None)
+            )
+            if len(self._compiled) > 32:
+                self._compiled.clear()
+            self._compiled[key] = template
+        return template
+
+    def _code(self, key: str, source: str) -> CodeType:
+        cached = self.code_cache / f"{key}-{_CODE_TAG}.code" if self.code_cache else None
+        if cached is not None:
+            try:
+                code: CodeType = marshal.loads(cached.read_bytes())
+                return code
+            except (OSError, ValueError, EOFError, TypeError):
+                pass  # not there yet, or unreadable: compile afresh
+        code = self.compile(source)
+        if cached is not None:
+            with contextlib.suppress(OSError):
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                temporary = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
+                temporary.write_bytes(marshal.dumps(code))
+                temporary.replace(cached)
+        return code
+
+
+# Bytecode depends on the Python and Jinja versions that made it.
+_CODE_TAG = f"py{sys.version_info[0]}{sys.version_info[1]}-jinja{jinja2.__version__}"
+
+
+def make_environment(
+    folder: Path, *, autoescape: bool, code_cache: Path | None = None
+) -> ClerkEnvironment:
+    if code_cache is not None:
+        with contextlib.suppress(OSError):
+            code_cache.mkdir(parents=True, exist_ok=True)
+    env = ClerkEnvironment(
         loader=FileSystemLoader(folder, encoding="utf-8"),
         undefined=StrictUndefined,
         autoescape=autoescape,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        auto_reload=False,
+        auto_reload=True,  # a council editing its style while Clerk is open sees the change
         finalize=_finalize,
+        code_cache=code_cache,
+        bytecode_cache=FileSystemBytecodeCache(str(code_cache)) if code_cache else None,
     )
     env.filters["sentence"] = sentence
     env.filters["words"] = number_in_words
     env.filters["and_join"] = and_join
     return env
+
+
+def template_cache() -> Path:
+    """Where compiled templates are kept between runs (a cache: safe to delete)."""
+    return locations.user_data_dir() / "cache" / "templates"
+
+
+_ENVIRONMENTS: dict[tuple[Path, bool, Path | None], ClerkEnvironment] = {}
+
+
+def environment_for(
+    folder: Path, *, autoescape: bool, code_cache: Path | None = None
+) -> ClerkEnvironment:
+    """One environment per style folder and escaping, kept for the life of the process, so that
+    templates are compiled once."""
+    key = (folder, autoescape, code_cache)
+    if key not in _ENVIRONMENTS:
+        _ENVIRONMENTS[key] = make_environment(folder, autoescape=autoescape, code_cache=code_cache)
+    return _ENVIRONMENTS[key]
 
 
 def describe_template_error(exc: Exception, template_name: str) -> str:

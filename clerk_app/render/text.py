@@ -6,7 +6,7 @@ import re
 
 from clerk_app.domain.model import Meeting
 from clerk_app.render.context import build_context
-from clerk_app.render.environment import make_environment, render_template
+from clerk_app.render.environment import environment_for, render_template, template_cache
 from clerk_app.render.errors import StyleError
 from clerk_app.render.styles import TEXT_TEMPLATE, StyleFolder
 
@@ -25,5 +25,5 @@ def render_text(meeting: Meeting, style: StyleFolder, *, public: bool = True) ->
     if not style.text_template.is_file():
         raise StyleError(f"{style.path}: the house style has no {TEXT_TEMPLATE}")
     context = build_context(meeting, style.style, public=public)
-    env = make_environment(style.path, autoescape=False)
+    env = environment_for(style.path, autoescape=False, code_cache=template_cache())
     return tidy_text(render_template(env, TEXT_TEMPLATE, context.as_dict()))

@@ -13,7 +13,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from clerk_app import __version__, locations
 from clerk_app.render.errors import StyleError
@@ -136,7 +136,7 @@ class _NoQuestions(Dialogs):
     """The smoke test asks nobody anything."""
 
     @classmethod
-    def after_export(cls, parent: object, path: Path) -> None:  # type: ignore[override]
+    def after_export(cls, parent: QWidget | None, path: Path) -> None:
         return None
 
 

@@ -4,6 +4,7 @@ live preview on the right, findings below; menus for files, items and help."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QThreadPool
@@ -83,12 +84,16 @@ class MainWindow(QMainWindow):
     # --- actions and menus ---------------------------------------------------------------------
 
     def _action(
-        self, text: str, slot: object, shortcut: QKeySequence | str | None = None, name: str = ""
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        name: str = "",
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)  # type: ignore[arg-type]
+        action.triggered.connect(slot)
         if name:
             action.setObjectName(name)
         self.addAction(action)
@@ -119,12 +124,8 @@ class MainWindow(QMainWindow):
         self.redo_action = QAction("&Redo", self)
         self.undo_action.setShortcuts([QKeySequence(key.Undo)])
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(key.Redo)])
-        self.undo_action.triggered.connect(
-            lambda: self.document and self.document.undo_stack.undo()
-        )
-        self.redo_action.triggered.connect(
-            lambda: self.document and self.document.undo_stack.redo()
-        )
+        self.undo_action.triggered.connect(self.undo)
+        self.redo_action.triggered.connect(self.redo)
         for action in (self.undo_action, self.redo_action):
             self.addAction(action)
         self.new_item_action = self._action(
@@ -185,6 +186,14 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.help_action)
         help_menu.addAction(self.about_action)
+
+    def undo(self) -> None:
+        if self.document is not None:
+            self.document.undo_stack.undo()
+
+    def redo(self) -> None:
+        if self.document is not None:
+            self.document.undo_stack.redo()
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

@@ -3,6 +3,7 @@ title, then Close. Items can be dragged, or moved with Alt+Up and Alt+Down; numb
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -119,7 +120,7 @@ class NavigatorModel(QAbstractListModel):
     def mimeTypes(self) -> list[str]:  # noqa: N802
         return [ITEM_MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
         data = QMimeData()
         rows = [i.row() for i in indexes if self._rows[i.row()][0].kind == "item"]
         if rows:

@@ -21,7 +21,9 @@ from clerk_app.services.recovery import (
 from clerk_app.storage import load_meeting, save_meeting
 
 
-def test_a_change_reaches_the_copy_within_two_seconds(sample: Meeting, tmp_path: Path, qtbot: QtBot) -> None:
+def test_a_change_reaches_the_copy_within_two_seconds(
+    sample: Meeting, tmp_path: Path, qtbot: QtBot
+) -> None:
     assert WRITE_DELAY_MS <= 2000
     session = RecoverySession(tmp_path)
     document = MeetingDocument(sample, tmp_path / "m.minutes")
@@ -48,13 +50,21 @@ def test_saving_drops_the_copy(sample: Meeting, tmp_path: Path, qtbot: QtBot) ->
     session.end()
 
 
-def test_a_dead_sessions_copy_is_found_and_can_be_discarded(sample: Meeting, tmp_path: Path) -> None:
+def test_a_dead_sessions_copy_is_found_and_can_be_discarded(
+    sample: Meeting, tmp_path: Path
+) -> None:
     folder = recovery_dir(tmp_path)
     folder.mkdir(parents=True)
     save_meeting(sample, folder / "dead.minutes")
     (folder / "dead.minutes.bak").unlink(missing_ok=True)
     (folder / "dead.json").write_text(
-        json.dumps({"original": "C:/Minutes/june.minutes", "saved_at": "2025-06-18T20:31:05+01:00", "title": "June"}),
+        json.dumps(
+            {
+                "original": "C:/Minutes/june.minutes",
+                "saved_at": "2025-06-18T20:31:05+01:00",
+                "title": "June",
+            }
+        ),
         encoding="utf-8",
     )
     # A lock left by a process that no longer exists (QLockFile's format: pid, app, host).

@@ -17,8 +17,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
+from clerk_app.services.recovery import RecoveredMeeting
 from clerk_app.storage import meeting_to_json
 from clerk_app.ui.app import run
 from clerk_app.ui.dialogs import Dialogs, RestoreChoice, SaveChoice
@@ -46,11 +47,11 @@ def edit(window: MainWindow) -> None:
 
 class Restore(Dialogs):
     @classmethod
-    def ask_restore(cls, parent: object, recovered: object) -> RestoreChoice:  # type: ignore[override]
+    def ask_restore(cls, parent: QWidget | None, recovered: RecoveredMeeting) -> RestoreChoice:
         return RestoreChoice.RESTORE
 
     @classmethod
-    def ask_save_changes(cls, parent: object, name: str) -> SaveChoice:  # type: ignore[override]
+    def ask_save_changes(cls, parent: QWidget | None, name: str) -> SaveChoice:
         return SaveChoice.DISCARD
 
 
