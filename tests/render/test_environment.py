@@ -125,3 +125,35 @@ def test_broken_style_toml_is_reported_with_the_field(
 def test_folder_without_style_toml(tmp_path: Path) -> None:
     with pytest.raises(StyleError, match="not a house style folder"):
         load_style_folder(tmp_path)
+
+
+def test_views_expose_values_not_methods(tmp_path: Path, sample: Meeting, leicester: StyleFolder) -> None:
+    from clerk_app.render.context import build_context
+    from clerk_app.render.environment import make_environment
+
+    env = make_environment(tmp_path, autoescape=False)
+    (tmp_path / "t").write_text("{{ minutes.meeting.body }}", encoding="utf-8")
+    (tmp_path / "m").write_text("{{ minutes.as_dict() }}", encoding="utf-8")
+    context = {"minutes": build_context(sample, leicester.style)}
+    assert render_template(env, "t", context) == sample.body
+    with pytest.raises(RenderError, match="tried to reach something it may not"):
+        render_template(env, "m", context)
+
+
+def test_compiled_templates_are_reused_and_a_damaged_cache_is_ignored(tmp_path: Path, sample: Meeting) -> None:
+    from clerk_app.render.environment import make_environment
+
+    cache = tmp_path / "cache"
+    env = make_environment(tmp_path, autoescape=True, code_cache=cache)
+    source = "{{ meeting.authority }} & {{ items | length }}"
+    context = {"meeting": {"authority": "Fees & <Charges>"}, "items": [1, 2]}
+    first = env.from_string(source)
+    assert env.from_string(source) is first  # compiled once per process
+    (code_file,) = cache.glob("*.code")
+    fresh = make_environment(tmp_path, autoescape=True, code_cache=cache)
+    assert fresh.from_string(source).render(context) == "Fees &amp; &lt;Charges&gt; & 2"
+    code_file.write_bytes(b"not bytecode")
+    damaged = make_environment(tmp_path, autoescape=True, code_cache=cache)
+    assert damaged.from_string(source).render(context) == "Fees &amp; &lt;Charges&gt; & 2"
+    plain = make_environment(tmp_path, autoescape=False, code_cache=cache)
+    assert plain.from_string(source).render(context) == "Fees & <Charges> & 2"
