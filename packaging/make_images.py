@@ -10,12 +10,13 @@ is ours.
 from __future__ import annotations
 
 import os
+import struct
 import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QPointF, QRectF, Qt  # noqa: E402
+from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, Qt  # noqa: E402
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPainterPath, QPen  # noqa: E402
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
@@ -89,13 +90,53 @@ def draw(size: int, *, with_book: bool = True) -> QImage:
     return image
 
 
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def square(size: int) -> QImage:
+    """The shield centred on a transparent square: the application icon at one size."""
+    shield = draw(int(size / 1.18), with_book=size >= 48)
+    image = QImage(size, size, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.drawImage((size - shield.width()) // 2, (size - shield.height()) // 2, shield)
+    painter.end()
+    return image
+
+
+def png_bytes(image: QImage) -> bytes:
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    assert image.save(buffer, "PNG")
+    return bytes(buffer.data().data())
+
+
+def write_ico(path: Path, images: list[QImage]) -> None:
+    """A Windows icon holding every size as PNG (read by Windows Vista and later)."""
+    pngs = [png_bytes(image) for image in images]
+    header = struct.pack("<HHH", 0, 1, len(pngs))
+    offset = len(header) + 16 * len(pngs)
+    entries = b""
+    for image, data in zip(images, pngs, strict=True):
+        side = image.width() if image.width() < 256 else 0  # 0 means 256
+        entries += struct.pack("<BBBBHHII", side, side, 0, 0, 1, 32, len(data), offset)
+        offset += len(data)
+    path.write_bytes(header + entries + b"".join(pngs))
+
+
 def main() -> int:
     QGuiApplication(sys.argv)
     images = RESOURCES / "images"
     images.mkdir(parents=True, exist_ok=True)
     crest = draw(480)
     assert crest.save(str(images / "crest.png"))
-    print(images / "crest.png")
+    icons = RESOURCES / "icons"
+    icons.mkdir(parents=True, exist_ok=True)
+    sizes = [square(size) for size in ICON_SIZES]
+    assert sizes[-1].save(str(icons / "clerk.png"))
+    write_ico(icons / "clerk.ico", sizes)
+    for made in (images / "crest.png", icons / "clerk.png", icons / "clerk.ico"):
+        print(made)
     return 0
 
 
