@@ -42,10 +42,16 @@ INDENT = "    "
 
 _BULLET = re.compile(r"^[-*•]\s+(.*)$")
 _BULLET_EMPTY = re.compile(r"^[-*•]$")
-_NUMBER = re.compile(r"^(\d{1,6})[.)](?:\s+(.*))?$")
+_NUMBER = re.compile(r"^(\d{1,5})[.)](?:\s+(.*))?$")  # NumberedList.start stops at 100,000
 _ATTACHMENT = re.compile(r"^\[attachment:\s*(.*?)\s*\]$", re.IGNORECASE)
 _QUESTIONS = re.compile(r"^\[public questions:\s*(.*?)\s*\]$", re.IGNORECASE)
-_RESOLUTION = re.compile(r"^(" + "|".join(RESOLUTION_WORDS) + r")\s*:$")
+
+
+def _resolution_pattern(default_word: str) -> re.Pattern[str]:
+    """The resolution words, with the house style's own among them (a style may use another)."""
+    words = {*RESOLUTION_WORDS, default_word.strip().upper()} - {""}
+    return re.compile("^(" + "|".join(re.escape(w) for w in sorted(words)) + r")\s*:$")
+
 
 Kind = Literal["blank", "bullet", "number", "attachment", "questions", "resolution", "plain"]
 
@@ -58,7 +64,8 @@ class _Token:
     number: int = 0
 
 
-def _tokenise(text: str) -> list[_Token]:
+def _tokenise(text: str, default_word: str = "RESOLVED") -> list[_Token]:
+    resolution = _resolution_pattern(default_word)
     tokens: list[_Token] = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         expanded = raw.expandtabs(4)
@@ -78,7 +85,7 @@ def _tokenise(text: str) -> list[_Token]:
             tokens.append(_Token("attachment", indent, match.group(1)))
         elif match := _QUESTIONS.match(line):
             tokens.append(_Token("questions", indent, match.group(1)))
-        elif match := _RESOLUTION.match(line):
+        elif match := resolution.match(line):
             tokens.append(_Token("resolution", indent, match.group(1)))
         else:
             tokens.append(_Token("plain", indent, line))
@@ -195,7 +202,7 @@ def parse_body(
     style. `previous` are the blocks the text was made from: their resolutions and public
     questions, taken in order, keep what the text does not show.
     """
-    blocks = _Parser(_tokenise(text), default_word).blocks(0)
+    blocks = _Parser(_tokenise(text, default_word), default_word).blocks(0)
     return tuple(_carry_over(blocks, previous))
 
 
@@ -238,7 +245,8 @@ def _format_entries(
     lines: list[str] = []
     for n, entry in enumerate(entries):
         label = marker if isinstance(marker, str) else f"{marker + n}."
-        lines.append(f"{indent}{label} {_one_line(entry.text)}".rstrip())
+        # an empty entry keeps its space ("- "), so the clerk's next letter continues the list
+        lines.append(f"{indent}{label} {_one_line(entry.text)}")
         for child in entry.blocks:
             formatted = _format_block(child, indent + INDENT, default_word)
             if isinstance(child, BulletList | NumberedList):

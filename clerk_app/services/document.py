@@ -21,6 +21,8 @@ from clerk_app.storage import load_meeting, save_meeting
 EditPath = edit.Path
 MERGE_WINDOW = 2.0
 """Seconds within which typing into one field merges into one undo step."""
+MERGE_LIMIT = 10.0
+"""The longest a merged step may run: undo never takes away minutes of typing at once."""
 
 
 class ReplaceMeeting(QUndoCommand):
@@ -42,7 +44,7 @@ class ReplaceMeeting(QUndoCommand):
         self.before, self.after = before, after
         self.changed = changed
         self.merge_key = merge_key
-        self.stamp = time.monotonic()
+        self.stamp = self.started = time.monotonic()
 
     def id(self) -> int:
         return self.MERGE_ID if self.merge_key is not None else -1
@@ -50,7 +52,9 @@ class ReplaceMeeting(QUndoCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
         if not isinstance(other, ReplaceMeeting) or other.merge_key != self.merge_key:
             return False
-        if other.stamp - self.stamp > MERGE_WINDOW or other.before is not self.after:
+        if other.stamp - self.stamp > MERGE_WINDOW or other.stamp - self.started > MERGE_LIMIT:
+            return False
+        if other.before is not self.after:
             return False
         self.after = other.after
         self.stamp = other.stamp
@@ -119,8 +123,8 @@ class MeetingDocument(QObject):
     def edit(
         self, after: Meeting, text: str, changed: EditPath = (), merge_key: Any = None
     ) -> None:
-        if after is self._meeting:
-            return
+        if after is self._meeting or after == self._meeting:
+            return  # unchanged parts are shared, so comparing is cheap
         self.undo_stack.push(ReplaceMeeting(self, self._meeting, after, text, changed, merge_key))
 
     def set(self, path: EditPath, value: Any, text: str, *, merge: bool = True) -> None:

@@ -182,3 +182,16 @@ def _separable(blocks: list[Block]) -> bool:
 def test_markup_round_trip(blocks: tuple[Block, ...]) -> None:
     text = format_body(blocks, "AGREED")
     assert parse_body(text, "AGREED") == blocks
+
+
+def test_a_house_styles_own_resolution_word_is_read_back() -> None:
+    blocks = (Resolution(resolutions=(ListEntry(text="That the plan be adopted."),)),)
+    text = format_body(blocks, "DETERMINED")
+    assert text.startswith("DETERMINED:")
+    assert parse_body(text, "DETERMINED") == blocks
+
+
+def test_an_empty_entry_keeps_its_space_for_the_next_letter() -> None:
+    blocks = (BulletList(entries=(ListEntry(text="one"), ListEntry(text=""))),)
+    assert format_body(blocks) == "- one\n- "
+    assert parse_body(format_body(blocks)) == blocks

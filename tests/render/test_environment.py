@@ -127,20 +127,24 @@ def test_folder_without_style_toml(tmp_path: Path) -> None:
         load_style_folder(tmp_path)
 
 
-def test_views_expose_values_not_methods(tmp_path: Path, sample: Meeting, leicester: StyleFolder) -> None:
+def test_views_expose_values_not_methods(
+    tmp_path: Path, sample: Meeting, leicester: StyleFolder
+) -> None:
     from clerk_app.render.context import build_context
     from clerk_app.render.environment import make_environment
 
     env = make_environment(tmp_path, autoescape=False)
     (tmp_path / "t").write_text("{{ minutes.meeting.body }}", encoding="utf-8")
     (tmp_path / "m").write_text("{{ minutes.as_dict() }}", encoding="utf-8")
-    context = {"minutes": build_context(sample, leicester.style)}
+    context: dict[str, object] = {"minutes": build_context(sample, leicester.style)}
     assert render_template(env, "t", context) == sample.body
     with pytest.raises(RenderError, match="tried to reach something it may not"):
         render_template(env, "m", context)
 
 
-def test_compiled_templates_are_reused_and_a_damaged_cache_is_ignored(tmp_path: Path, sample: Meeting) -> None:
+def test_compiled_templates_are_reused_and_a_damaged_cache_is_ignored(
+    tmp_path: Path, sample: Meeting
+) -> None:
     from clerk_app.render.environment import make_environment
 
     cache = tmp_path / "cache"

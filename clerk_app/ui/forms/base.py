@@ -33,6 +33,7 @@ from clerk_app.domain.text import clean_line, clean_text
 from clerk_app.render.styles import StyleFolder
 from clerk_app.services.document import EditPath, MeetingDocument
 from clerk_app.ui.messages import Messages, error_text
+from clerk_app.ui.undo_keys import UndoKeys
 
 DATE_FORMAT = "dd/MM/yyyy"
 TIME_FORMAT = "HH:mm"
@@ -77,6 +78,7 @@ class Form(QWidget):
         self.document = document
         self.context = context
         self.bindings: list[Binding] = []
+        self.undo_keys = UndoKeys(document.undo_stack, self)
         document.changed.connect(self._on_changed)
 
     _stale = True
@@ -127,10 +129,11 @@ class Form(QWidget):
 
     # --- binding helpers -----------------------------------------------------------------------
 
-    @staticmethod
-    def named(widget: QWidget, name: str, accessible: str) -> QWidget:
+    def named(self, widget: QWidget, name: str, accessible: str) -> QWidget:
+        """Name a bound field, and make Ctrl+Z in it undo the meeting, not the field."""
         widget.setObjectName(name)
         widget.setAccessibleName(accessible)
+        self.undo_keys.watch(widget)
         return widget
 
     def bind_line(self, name: str, accessible: str, path: PathFunction, text: str) -> QLineEdit:
@@ -172,17 +175,20 @@ class Form(QWidget):
         combo = QComboBox(self)
         self.named(combo, name, accessible)
 
+        shown: list[tuple[str, Any]] = []
+
         def refresh(value: Any) -> None:
             options = list(choices())
-            combo.clear()
-            for label, option in options:
-                combo.addItem(label, option)
+            if options != shown:  # refilled only when the choices change, not at every keystroke
+                shown[:] = options
+                combo.clear()
+                for label, option in options:
+                    combo.addItem(label, option)
             index = next((n for n, (_, option) in enumerate(options) if option == value), -1)
             combo.setCurrentIndex(index)
 
-        combo.activated.connect(
-            lambda index: self._set(path, combo.itemData(index), text, merge=False)
-        )
+        # the value from our own list: PySide hands enums back from itemData as plain strings
+        combo.activated.connect(lambda index: self._set(path, shown[index][1], text, merge=False))
         self.bindings.append(Binding(combo, path, refresh))
         return combo
 

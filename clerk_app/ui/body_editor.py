@@ -1,0 +1,738 @@
+"""The minute-text editor: an item's body as markup (see `clerk_app.domain.bodytext`), typed the
+way a clerk types in Word.
+
+Keys (what `BodyEditor` adds to a plain text editor):
+
+- Tab / Shift+Tab indent and outdent the current line, or every selected line, by four spaces
+  (nesting a list entry under the one above); numbered entries are renumbered to fit;
+- Ctrl+Tab / Ctrl+Shift+Tab move the focus on and back (Tab itself nests);
+- Enter on a ``- `` or ``1.`` line starts the next entry (same indentation, next number; the text
+  after the cursor moves with it, and the entries below are renumbered); Enter on an empty entry
+  ends the list (an empty nested entry goes back one level instead); Shift+Enter is a plain new
+  line;
+- Backspace straight after an entry's marker and its space removes the marker;
+- Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) are the meeting's undo and redo when the editor is given
+  the document's undo stack, so undo in the text and undo in the menu are the same thing;
+- text pasted from Word keeps its bullets ("•", "·" and Symbol-font bullets followed by a tab
+  become ``- ``) and its leading tabs become indentation.
+
+`MarkupHighlighter` shows the markup: bullets and numbers, lead-ins ending in ":", resolution
+words, attachments and public-question placeholders each in their own format, and nesting as
+tinted steps of indentation.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QUndoStack,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from clerk_app.domain.bodytext import INDENT, RESOLUTION_WORDS
+
+MARKUP_HELP = "  ·  ".join(
+    phrase.replace(" ", "\u00a0")  # lines wrap between the phrases, never inside one
+    for phrase in (
+        "- bullet",
+        "1. numbered",
+        "Tab nests, Shift+Tab un-nests",
+        "{word}: resolution",
+        "[attachment: name]",
+        "blank line between paragraphs",
+        "Ctrl+Tab: next field",
+    )
+)
+"""The help line shown under a body editor; {word} is the house style's resolution word."""
+
+_LIST_LINE = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<marker>[-*•]|(?P<number>\d{1,6})(?P<delim>[.)]))(?P<gap>[ \t]+|$)"
+)
+_ATTACHMENT = re.compile(r"^\s*\[attachment:.*\]\s*$", re.IGNORECASE)
+_QUESTIONS = re.compile(r"^\s*\[public questions:.*\]\s*$", re.IGNORECASE)
+_RESOLUTION = re.compile(r"^\s*(?:" + "|".join(RESOLUTION_WORDS) + r")\s*:\s*$")
+_PASTED_BULLET = re.compile(r"^([ \t]*)[•·\uf0b7\uf0a7\u25aa\u25cf\u2022o§]\t+", re.MULTILINE)
+_LINE_BREAKS = re.compile("\r\n|[\r\v\f\x85\u2028\u2029]")
+
+
+# --- positions: Qt counts UTF-16 code units, Python counts code points --------------------------
+
+
+def utf16_length(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def code_point_index(text: str, units: int) -> int:
+    """The index in `text` of the character at UTF-16 offset `units`."""
+    if text.isascii():
+        return min(units, len(text))
+    count = 0
+    for index, char in enumerate(text):
+        if count >= units:
+            return index
+        count += 2 if ord(char) > 0xFFFF else 1
+    return len(text)
+
+
+def common_prefix(a: str, b: str) -> int:
+    """Length of the common start of two strings (binary search: slices compare in C)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def common_suffix(a: str, b: str, limit: int) -> int:
+    """Length of the common end of two strings, at most `limit`."""
+    low, high = 0, min(len(a), len(b), limit)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[len(a) - middle :] == b[len(b) - middle :]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+# --- lines of markup --------------------------------------------------------------------------
+
+
+def indent_of(line: str) -> int:
+    expanded = line.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip())
+
+
+@dataclass(frozen=True, slots=True)
+class ListLine:
+    """A list entry's line: where its marker is and what kind it is."""
+
+    indent: int
+    marker_start: int
+    marker_end: int
+    """Index after the marker and the gap after it (where the entry's text starts)."""
+    number: int | None
+    delimiter: str
+    bullet: str
+
+    def marker(self, number: int | None = None) -> str:
+        if self.number is None:
+            return self.bullet
+        return f"{self.number if number is None else number}{self.delimiter}"
+
+
+def list_line(line: str) -> ListLine | None:
+    match = _LIST_LINE.match(line)
+    if match is None:
+        return None
+    number = match.group("number")
+    return ListLine(
+        indent=indent_of(match.group("indent")),
+        marker_start=match.start("marker"),
+        marker_end=match.end("gap"),
+        number=int(number) if number is not None else None,
+        delimiter=match.group("delim") or ".",
+        bullet="" if number is not None else match.group("marker"),
+    )
+
+
+def _is_plain(line: str) -> bool:
+    """A line the parser reads as plain text (it continues a list entry straight above it)."""
+    return bool(
+        line.strip()
+        and list_line(line) is None
+        and not _ATTACHMENT.match(line)
+        and not _QUESTIONS.match(line)
+        and not _RESOLUTION.match(line)
+    )
+
+
+def _run_entries(lines: list[str], first: int, indent: int, keep: int) -> list[int]:
+    """The line numbers of the entries of the numbered list whose first entry is `first`, read
+    as the parser reads it. A later entry numbered 1 starts a list of its own (unless it is line
+    `keep`, the one just edited)."""
+    entries = [first]
+    n, i = len(lines), first + 1
+    while i < n:
+        while i < n and _is_plain(lines[i]):  # continuation lines of the entry
+            i += 1
+        while i < n and (not lines[i].strip() or indent_of(lines[i]) > indent):  # its children
+            i += 1
+        if i >= n or indent_of(lines[i]) != indent:
+            break
+        found = list_line(lines[i])
+        if found is None or found.number is None or (found.number == 1 and i != keep):
+            break
+        entries.append(i)
+        i += 1
+    return entries
+
+
+def renumbered(lines: list[str], line: int, restart: bool = False) -> dict[int, str]:
+    """New text for the lines of the numbered list that holds `line`, numbered on from its first
+    entry (from 1 if `restart` and `line` is that first entry). Only changed lines are given."""
+    found = list_line(lines[line]) if 0 <= line < len(lines) else None
+    if found is None or found.number is None:
+        return {}
+    indent = found.indent
+    start = 0
+    run: list[int] = []
+    while start < len(lines):
+        candidate = list_line(lines[start])
+        if candidate is not None and candidate.number is not None and candidate.indent == indent:
+            run = _run_entries(lines, start, indent, keep=line)
+            if line in run:
+                break
+            start = run[-1] + 1
+        else:
+            start += 1
+    if line not in run:
+        return {}
+    first = list_line(lines[run[0]])
+    assert first is not None and first.number is not None
+    number = 1 if restart and run[0] == line else first.number
+    changes: dict[int, str] = {}
+    for index in run:
+        entry = list_line(lines[index])
+        assert entry is not None
+        if entry.number != number:
+            text = lines[index]
+            changes[index] = (
+                text[: entry.marker_start]
+                + entry.marker(number)
+                + text[entry.marker_start + len(entry.marker()) :]
+            )
+        number += 1
+    return changes
+
+
+def _entry_above(lines: list[str], line: int, indent: int) -> ListLine | None:
+    """The list entry above `line` at `indent` in the same list, if any (skipping nested
+    content and blank lines)."""
+    for index in range(line - 1, -1, -1):
+        text = lines[index]
+        if not text.strip():
+            continue
+        level = indent_of(text)
+        if level > indent:
+            continue
+        if level < indent:
+            return None
+        return list_line(text)
+    return None
+
+
+def clean_paste(text: str) -> str:
+    """Text from Word or an e-mail as markup: its bullets as "- ", its tabs as indentation."""
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _PASTED_BULLET.sub(lambda m: m.group(1) + "- ", text)
+    return "\n".join(_leading_tabs(line) for line in text.split("\n"))
+
+
+def _leading_tabs(line: str) -> str:
+    stripped = line.lstrip(" \t")
+    return line[: len(line) - len(stripped)].expandtabs(4) + stripped
+
+
+# --- the editor ---------------------------------------------------------------------------------
+
+
+class BodyEditor(QPlainTextEdit):
+    """A plain-text editor for body markup, fast to type in (see the module's docstring)."""
+
+    edited = Signal()
+    """The clerk changed the text (once per keystroke or command, never for `replace_text` or
+    `load_text`)."""
+    line_changed = Signal(int)
+    """The cursor moved to another line (its number, from 0)."""
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.undo_stack = undo_stack
+        if undo_stack is not None:
+            # One undo history, the meeting's: the text's own would fight with it.
+            self.setUndoRedoEnabled(False)
+        self.setTabChangesFocus(False)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.highlighter = MarkupHighlighter(self.document())
+        self._quiet = 0
+        self._step_break = False
+        self._line = 0
+        self._fit: tuple[int, int] | None = None
+        self.textChanged.connect(self._on_text_changed)
+        self.cursorPositionChanged.connect(self._on_cursor_moved)
+
+    # --- what the form reads -----------------------------------------------------------------
+
+    def markup_text(self) -> str:
+        """The text exactly as typed (non-breaking spaces kept), one "\\n" per line."""
+        raw = self.document().toRawText()
+        return raw.replace("\u2029", "\n").replace("\u2028", "\n")
+
+    def take_step_break(self) -> bool:
+        """Whether the last edit should start a new undo step (a new line, nesting, a paste);
+        reading it clears it."""
+        result, self._step_break = self._step_break, False
+        return result
+
+    def current_line(self) -> int:
+        return self.textCursor().blockNumber()
+
+    # --- what the form writes ----------------------------------------------------------------
+
+    def replace_text(self, text: str) -> None:
+        """Show `text`, changing only the part that differs, so that the cursor, the selection
+        and the scroll position stay where they were as far as possible. Not an edit: `edited`
+        is not emitted."""
+        old = self.markup_text()
+        if old == text:
+            return
+        prefix = common_prefix(old, text)
+        suffix = common_suffix(old, text, min(len(old), len(text)) - prefix)
+        start = utf16_length(old[:prefix])
+        end = start + utf16_length(old[prefix : len(old) - suffix])
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self._quiet += 1
+        try:
+            cursor.insertText(text[prefix : len(text) - suffix])
+        finally:
+            self._quiet -= 1
+        self._on_cursor_moved()
+
+    def load_text(self, text: str) -> None:
+        """Show `text` afresh (another item): the cursor goes to the start. Not an edit."""
+        self._quiet += 1
+        try:
+            self.setPlainText(text)
+        finally:
+            self._quiet -= 1
+        self._step_break = False
+        self._line = -1
+        self._on_cursor_moved()
+
+    def go_to_line(self, line: int, column: int = 0) -> None:
+        block = self.document().findBlockByNumber(max(0, min(line, self.blockCount() - 1)))
+        cursor = QTextCursor(block)
+        text = block.text()
+        cursor.setPosition(block.position() + utf16_length(text[: min(column, len(text))]))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def fit_to_contents(self, min_lines: int, max_lines: int) -> None:
+        """Grow and shrink with the text, between these numbers of lines (for small editors in
+        a scrolling panel, where a second scroll bar would be in the way)."""
+        self._fit = (min_lines, max_lines)
+        self._fit_height()
+
+    # --- signals ---------------------------------------------------------------------------------
+
+    def _on_text_changed(self) -> None:
+        if self._fit is not None:
+            self._fit_height()
+        if not self._quiet:
+            self.edited.emit()
+
+    def _on_cursor_moved(self) -> None:
+        line = self.textCursor().blockNumber()
+        if line != self._line:
+            self._line = line
+            self.line_changed.emit(line)
+
+    # --- keys ------------------------------------------------------------------------------------
+
+    def _is_undo(self, event: QKeyEvent) -> bool:
+        return self.undo_stack is not None and event.matches(QKeySequence.StandardKey.Undo)
+
+    def _is_redo(self, event: QKeyEvent) -> bool:
+        if self.undo_stack is None:
+            return False
+        ctrl_y = event.key() == Qt.Key.Key_Y and event.modifiers() == (
+            Qt.KeyboardModifier.ControlModifier
+        )
+        return ctrl_y or event.matches(QKeySequence.StandardKey.Redo)
+
+    def event(self, event: QEvent) -> bool:
+        # Claim the keys this editor handles before window shortcuts can take them.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and (self._is_undo(event) or self._is_redo(event))
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        key = event.key()
+        modifiers = event.modifiers()
+        ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+        alt = bool(modifiers & Qt.KeyboardModifier.AltModifier)
+        shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
+        if self._is_undo(event):
+            assert self.undo_stack is not None
+            self.undo_stack.undo()
+        elif self._is_redo(event):
+            assert self.undo_stack is not None
+            self.undo_stack.redo()
+        elif key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and ctrl:
+            QWidget.focusNextPrevChild(self, key == Qt.Key.Key_Tab and not shift)
+        elif key == Qt.Key.Key_Backtab or (key == Qt.Key.Key_Tab and shift and not alt):
+            self.outdent_lines()
+        elif key == Qt.Key.Key_Tab and not alt:
+            self.indent_lines()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (ctrl or alt):
+            if shift:
+                self._step_break = True
+                self.textCursor().insertText("\n")
+                self.ensureCursorVisible()
+            else:
+                self.new_line()
+        elif not (key == Qt.Key.Key_Backspace and not (ctrl or alt or shift) and self._unmark()):
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    # --- editing commands ------------------------------------------------------------------------
+
+    def _lines(self) -> list[str]:
+        return self.markup_text().split("\n")
+
+    def _selected_lines(self) -> tuple[int, int]:
+        cursor = self.textCursor()
+        document = self.document()
+        first = document.findBlock(cursor.selectionStart()).blockNumber()
+        last_block = document.findBlock(cursor.selectionEnd())
+        last = last_block.blockNumber()
+        if (
+            cursor.hasSelection()
+            and last > first
+            and cursor.selectionEnd() == last_block.position()
+        ):
+            last -= 1  # a selection ending at the start of a line does not take that line
+        return first, last
+
+    def _apply(self, changes: dict[int, str]) -> None:
+        """Replace whole lines (by number) in one edit, keeping the cursor in its place."""
+        if not changes:
+            return
+        document = self.document()
+        cursor = QTextCursor(document)
+        cursor.beginEditBlock()
+        for number, text in sorted(changes.items()):
+            block = document.findBlockByNumber(number)
+            old = block.text()
+            # Change only what differs, so the clerk's cursor stays with its text.
+            prefix = common_prefix(old, text)
+            suffix = common_suffix(old, text, min(len(old), len(text)) - prefix)
+            start = block.position() + utf16_length(old[:prefix])
+            cursor.setPosition(start)
+            cursor.setPosition(
+                start + utf16_length(old[prefix : len(old) - suffix]),
+                QTextCursor.MoveMode.KeepAnchor,
+            )
+            cursor.insertText(text[prefix : len(text) - suffix])
+        cursor.endEditBlock()
+
+    def _batch(self, changes: dict[int, str]) -> None:
+        """Apply line changes as one edit: one `edited` signal, one undo step of its own."""
+        if not changes:
+            return
+        self._quiet += 1
+        try:
+            self._apply(changes)
+        finally:
+            self._quiet -= 1
+        self._step_break = True
+        self.edited.emit()
+
+    def indent_lines(self) -> None:
+        """Nest the current line (or the selected lines) one level deeper."""
+        self._shift_lines(+1)
+
+    def outdent_lines(self) -> None:
+        """Take the current line (or the selected lines) one level out."""
+        self._shift_lines(-1)
+
+    def _shift_lines(self, step: int) -> None:
+        lines = self._lines()
+        first, last = self._selected_lines()
+        changes: dict[int, str] = {}
+        for number in range(first, last + 1):
+            text = lines[number]
+            if step > 0:
+                if text.strip() or first == last:
+                    changes[number] = INDENT + text
+            elif text.startswith("\t"):
+                changes[number] = text[1:]
+            else:
+                spaces = len(text) - len(text.lstrip(" "))
+                if spaces:
+                    changes[number] = text[min(spaces, len(INDENT)) :]
+        if not changes:
+            return
+        old_lines = list(lines)
+        for number, text in changes.items():
+            lines[number] = text
+        # Numbered entries take their numbers from their new list, and the list they left
+        # closes up behind them.
+        moved = [n for n in sorted(changes) if (found := list_line(lines[n])) and found.number]
+        for number in moved:
+            changes.update(self._renumber(lines, number, restart=True))
+        for number in moved:
+            left = list_line(old_lines[number])
+            assert left is not None
+            following = self._next_at(lines, last + 1, left.indent)
+            if following is not None:
+                changes.update(self._renumber(lines, following, restart=True))
+        self._batch(changes)
+
+    @staticmethod
+    def _renumber(lines: list[str], line: int, restart: bool = False) -> dict[int, str]:
+        changes = renumbered(lines, line, restart)
+        for number, text in changes.items():
+            lines[number] = text
+        return changes
+
+    @staticmethod
+    def _next_at(lines: list[str], start: int, indent: int) -> int | None:
+        """The next numbered line at `indent` from `start`, before anything shallower."""
+        for number in range(start, len(lines)):
+            text = lines[number]
+            if not text.strip():
+                continue
+            level = indent_of(text)
+            if level < indent:
+                return None
+            if level == indent:
+                found = list_line(text)
+                return number if found is not None and found.number is not None else None
+        return None
+
+    def new_line(self) -> None:
+        """Enter: a new line that continues a list, or ends it if the entry is empty."""
+        cursor = self.textCursor()
+        block = cursor.block()
+        text = block.text()
+        column = code_point_index(text, cursor.positionInBlock())
+        found = list_line(text)
+        self._step_break = True
+        if found is None or cursor.hasSelection() or column < found.marker_end:
+            # A plain line keeps the indentation of the one it follows (text nested in an entry).
+            indent = text[: len(text) - len(text.lstrip(" \t"))] if text.strip() else ""
+            cursor.insertText("\n" + (indent if column >= len(indent) else ""))
+            self.ensureCursorVisible()
+            return
+        line = block.blockNumber()
+        lines = self._lines()
+        if not text[found.marker_end :].strip():
+            self._end_entry(lines, line, found)
+            return
+        rest = text[column:]
+        kept = text[:column].rstrip(" \t")
+        marker = found.marker(None if found.number is None else found.number + 1)
+        new = text[: found.marker_start] + marker + " " + rest.lstrip(" \t")
+        lines[line : line + 1] = [kept, new]
+        self._quiet += 1
+        try:
+            cursor.beginEditBlock()
+            cursor.setPosition(block.position() + utf16_length(kept))
+            cursor.movePosition(
+                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+            )
+            cursor.insertText("\n" + new)
+            cursor.endEditBlock()
+            if found.number is not None:
+                self._apply(self._renumber(lines, line + 1))
+        finally:
+            self._quiet -= 1
+        target = self.document().findBlockByNumber(line + 1)
+        entry = list_line(target.text())
+        self.go_to_line(line + 1, entry.marker_end if entry else 0)
+        self.edited.emit()
+
+    def _end_entry(self, lines: list[str], line: int, found: ListLine) -> None:
+        """Enter on an empty entry: a nested one goes back a level, a top one ends the list."""
+        if found.indent >= len(INDENT):
+            level = found.indent - len(INDENT)
+            above = _entry_above(lines, line, level)
+            if above is not None:
+                marker = above.marker(None if above.number is None else above.number + 1)
+            else:
+                marker = found.marker(1 if found.number is not None else None)
+            lines[line] = " " * level + marker + " "
+            changes = {line: lines[line]}
+            if above is not None and above.number is not None:
+                changes.update(self._renumber(lines, line))
+            self._batch(changes)
+            self.go_to_line(line, len(lines[line]))
+            return
+        # The line becomes the blank line that ends the list; typing goes on below it.
+        block = self.document().findBlockByNumber(line)
+        self._quiet += 1
+        try:
+            cursor = QTextCursor(block)
+            cursor.beginEditBlock()
+            cursor.movePosition(
+                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+            )
+            cursor.insertText("\n")
+            cursor.endEditBlock()
+        finally:
+            self._quiet -= 1
+        self.go_to_line(line + 1)
+        self.edited.emit()
+
+    def _unmark(self) -> bool:
+        """Backspace straight after an entry's marker and its space: the marker goes (True if
+        it did)."""
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            return False
+        text = cursor.block().text()
+        column = code_point_index(text, cursor.positionInBlock())
+        found = list_line(text)
+        if found is None or column != found.marker_end:
+            return False
+        if found.marker_end == found.marker_start + len(found.marker()):
+            return False  # no space after the marker yet: an ordinary backspace
+        line = cursor.blockNumber()
+        self._batch({line: text[: found.marker_start] + text[found.marker_end :]})
+        self.go_to_line(line, found.marker_start)
+        return True
+
+    # --- paste -----------------------------------------------------------------------------------
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt's name
+        self._step_break = True
+        if source.hasText():
+            self.textCursor().insertText(clean_paste(source.text()))
+            self.ensureCursorVisible()
+        else:
+            super().insertFromMimeData(source)
+
+    # --- size ------------------------------------------------------------------------------------
+
+    def _fit_height(self) -> None:
+        assert self._fit is not None
+        low, high = self._fit
+        metrics = self.fontMetrics()
+        margin = self.document().documentMargin()
+        width = max(1.0, self.viewport().width() - 2 * margin - 4)
+        lines = 0
+        block = self.document().firstBlock()
+        while block.isValid():
+            advance = metrics.horizontalAdvance(block.text())
+            # Word wrap breaks between words, so a wrapped line holds a little less.
+            lines += max(1, math.ceil(advance * 1.08 / width))
+            block = block.next()
+        lines = max(low, min(high, lines))
+        height = math.ceil(lines * metrics.lineSpacing() + 2 * margin + 2 * self.frameWidth() + 2)
+        if height != self.height() or self.minimumHeight() != height:
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self._fit is not None:
+            self._fit_height()
+
+
+# --- the highlighter --------------------------------------------------------------------------
+
+
+def _format(
+    colour: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    background: str | None = None,
+    weight: QFont.Weight | None = None,
+) -> QTextCharFormat:
+    result = QTextCharFormat()
+    result.setForeground(QColor(colour))
+    if bold:
+        result.setFontWeight(QFont.Weight.Bold)
+    elif weight is not None:
+        result.setFontWeight(weight)
+    if italic:
+        result.setFontItalic(True)
+    if background is not None:
+        result.setBackground(QColor(background))
+    return result
+
+
+class MarkupHighlighter(QSyntaxHighlighter):
+    """Shows what each line of body markup will be. Colours are dark on light tints, readable
+    with either a light or a dark window theme, and never the only sign: markers and
+    resolution words are also bold, attachments italic."""
+
+    LEVEL_TINTS = ("#dfe9f7", "#e6dff5", "#dcefe4", "#f5ead9")
+    """Backgrounds of the indentation, one per level of nesting, so that nesting shows."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self.bullet = _format("#0b4f9c", bold=True)
+        self.number = _format("#005f61", bold=True)
+        self.lead_in = _format("#3b3b7a", weight=QFont.Weight.DemiBold)
+        self.resolution = _format("#8a0f26", bold=True, background="#fbe3e8")
+        self.attachment = _format("#5b1f8a", italic=True, background="#f1e6fa")
+        self.questions = _format("#7a4100", bold=True, background="#fde9cf")
+        self.levels = [QTextCharFormat() for _ in self.LEVEL_TINTS]
+        for level, tint in zip(self.levels, self.LEVEL_TINTS, strict=True):
+            level.setBackground(QColor(tint))
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
+        stripped = text.strip()
+        if not stripped:
+            return
+        leading = len(text) - len(text.lstrip(" \t"))
+        # Nesting: each level of indentation a tinted step.
+        column = 0
+        level = 0
+        while column < leading:
+            width = 1 if text[column] == "\t" else min(len(INDENT), leading - column)
+            self.setFormat(column, width, self.levels[level % len(self.levels)])
+            column += width
+            level += 1
+        length = utf16_length(text)
+        start = utf16_length(text[:leading])
+        if _RESOLUTION.match(text):
+            self.setFormat(start, length - start, self.resolution)
+            return
+        if _ATTACHMENT.match(text):
+            self.setFormat(start, length - start, self.attachment)
+            return
+        if _QUESTIONS.match(text):
+            self.setFormat(start, length - start, self.questions)
+            return
+        found = list_line(text)
+        if found is not None:
+            marker = len(found.marker())
+            self.setFormat(
+                found.marker_start, marker, self.bullet if found.number is None else self.number
+            )
+            return
+        if stripped.endswith(":"):
+            self.setFormat(start, length - start, self.lead_in)

@@ -1,0 +1,542 @@
+"""One agenda item and its minute: title, standing item, exemption, the minute text typed as
+markup, and what the markup cannot show (public questions, the votes on resolutions, follow-up
+actions).
+
+Widgets (objectName: accessibleName), in tab order:
+
+- ``itemForm``: the form; ``itemHeading``: the minute number and title, as numbered
+- ``itemTitleEdit``: "Item title"
+- ``standingCombo``: "Standing item"
+- ``exemptCheck``: "Exempt: press and public excluded"
+- ``exemptReasonEdit``: "Reason for exemption" (enabled only for an exempt item)
+- ``bodyEditor``: "Minute text" (a `BodyEditor`: Tab nests, Ctrl+Tab moves on; see
+  `clerk_app.ui.body_editor`); ``bodyHelp``: the markup help line; ``bodyProblem``: why the
+  text cannot be used yet (a number too large), hidden otherwise
+- ``itemSplitter``: between the minute text and ``itemPanelsScroll``, the scrolling panels:
+- ``questionsPanel``: "Public questions", a ``questionsGroupN`` per PublicQuestions block with
+  ``questionerEdit`` "Questioner", ``responderEdit`` "Responder", ``questionsEditor``
+  "Questions", ``responsesEditor`` "Responses" (numbered markup), ``questionsCountLabel``,
+  ``removeQuestionsButton`` "Remove public questions"; then ``addQuestionsButton`` "Add public
+  questions". With several groups, accessible names end in " (2)", " (3)"...
+- ``resolutionsPanel``: "Resolutions", a ``resolutionGroupN`` per Resolution block with
+  ``resolutionText`` (read-only), ``leadWordCombo`` "Lead word", ``numberedCheck`` "Numbered",
+  ``proposerCombo`` "Proposed by", ``seconderCombo`` "Seconded by", ``votesForSpin`` "Votes
+  for", ``votesAgainstSpin`` "Votes against", ``abstentionsSpin`` "Abstentions" (each with
+  "Not recorded"), ``outcomeCombo`` "Outcome", ``namedVotesButton`` "Named votes" (shows
+  ``namedVotesTable``: a ``namedVoteCombo`` "Vote of Councillor Batool" per member present).
+  With several groups, accessible names end in " of resolution 2"...
+- ``actionsPanel``: ``actionsTable`` "Follow-up actions" (Action, Owner, Due as dd/mm/yyyy,
+  Done; Insert adds, Delete removes), ``addActionButton`` "Add action", ``removeActionButton``
+  "Remove action"
+
+Ctrl+Z and Ctrl+Y (Ctrl+Shift+Z) in any field of the form are the meeting's undo and redo; the
+fields' own undo histories are not used.
+
+The lead word is a drop-down, not a free line: the markup reads only AGREED, RESOLVED,
+RECOMMENDED and DECIDED as resolution words, and any other word would turn the resolution into
+a plain paragraph (losing its votes) at the next keystroke in the minute text.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Hashable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerk_app.domain.bodytext import parse_body
+from clerk_app.domain.edit import set_at
+from clerk_app.domain.model import (
+    STANDING_ITEM_TITLES,
+    Block,
+    BulletList,
+    Item,
+    NumberedList,
+    PublicQuestions,
+    Resolution,
+    StandingItem,
+)
+from clerk_app.services.document import EditPath, MeetingDocument
+from clerk_app.ui.body_editor import MARKUP_HELP, BodyEditor, indent_of, list_line
+from clerk_app.ui.forms.base import Binding, Form, FormContext, add_row
+from clerk_app.ui.forms.item_parts import (
+    ActionsPanel,
+    ItemTarget,
+    QuestionsGroup,
+    QuestionsPanel,
+    ResolutionGroup,
+    ResolutionsPanel,
+    carry_over,
+    markup,
+)
+from clerk_app.ui.messages import error_text
+
+RESOLUTION_FIELDS = {
+    "lead_word": "lead_word",
+    "numbered": "numbered",
+    "proposer_id": "proposer",
+    "seconder_id": "seconder",
+    "votes_for": "votes_for",
+    "votes_against": "votes_against",
+    "abstentions": "abstentions",
+    "outcome": "outcome",
+}
+"""Resolution fields (in a finding's path) and the panel widget attribute that edits them."""
+
+
+class ItemForm(Form):
+    """The form for one item, chosen with `set_item(item_id)`.
+
+    Public: `set_item(item_id)`, `focus_path(path)`, `block_changed` (the cursor in the minute
+    text moved into another block: its path, for the preview to follow), and the widgets as
+    attributes: `title`, `standing`, `exempt`, `reason`, `body`, `questions` (QuestionsPanel),
+    `resolutions` (ResolutionsPanel), `actions_panel` (ActionsPanel), `panels` (the scroll
+    area holding the three)."""
+
+    block_changed = Signal(object)
+    """("items", i, "blocks", b): the block of the minute text the cursor is now in."""
+
+    def __init__(
+        self, document: MeetingDocument, context: FormContext, parent: QWidget | None = None
+    ):
+        super().__init__(document, context, parent)
+        self.setObjectName("itemForm")
+        self.target = target = ItemTarget(document, context)
+        self._memory: dict[Hashable, Block] = {}
+        """Resolutions and public questions that vanished while the clerk typed (see
+        `carry_over`), for this item."""
+        self._shown: tuple[str | None, tuple[Block, ...] | None, str] = (None, None, "")
+        """(item id, its blocks, the style's word) the minute text is known to mean."""
+        self._typing = False
+        self._block = -1
+        self._questions_layout: bool | None = None
+
+        self.heading = QLabel(self)
+        self.heading.setObjectName("itemHeading")
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = QFont(self.heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.heading.setFont(font)
+
+        def at(field: str) -> EditPath | None:
+            return target.path(field)
+
+        self.title = self.bind_line(
+            "itemTitleEdit", "Item title", lambda: at("title"), "Edit item title"
+        )
+        self.title.setPlaceholderText("Families First Programme")
+        self.standing = QComboBox(self)
+        self.named(self.standing, "standingCombo", "Standing item")
+        self.standing.addItem("None", None)
+        for standing, label in STANDING_ITEM_TITLES.items():
+            self.standing.addItem(label, standing)
+        self.standing.setToolTip(
+            "Items that come up at every meeting; some house styles add their own words to them"
+        )
+        self.standing.activated.connect(self._standing_chosen)
+        self.bindings.append(Binding(self.standing, lambda: at("standing"), self._show_standing))
+        self.exempt = self.bind_check(
+            "exemptCheck", "E&xempt: press and public excluded", lambda: at("exempt"),
+            "Change exemption",
+        )  # fmt: skip
+        self.exempt.setAccessibleName("Exempt: press and public excluded")
+        self.reason = self.bind_line(
+            "exemptReasonEdit",
+            "Reason for exemption",
+            lambda: at("exempt_reason"),
+            "Edit exemption reason",
+        )
+        self.reason.setPlaceholderText(
+            "Paragraph 3 of Part 1 of Schedule 12A, Local Government Act 1972"
+        )
+
+        self.body = BodyEditor(self, undo_stack=document.undo_stack)
+        self.named(self.body, "bodyEditor", "Minute text")
+        self.body.setAccessibleDescription(
+            "The minute as text: - starts a bullet, 1. a numbered entry, Tab nests, "
+            "a resolution word and a colon on a line of its own starts a resolution. "
+            "Ctrl+Tab moves on."
+        )
+        self.body.setPlaceholderText("What was reported, discussed and decided…")
+        body_font = QFont(self.body.font())
+        body_font.setPointSizeF(body_font.pointSizeF() * 1.1)
+        self.body.setFont(body_font)
+        self.help = QLabel(self)
+        self.help.setObjectName("bodyHelp")
+        self.help.setWordWrap(True)
+        help_font = QFont(self.help.font())
+        help_font.setPointSizeF(help_font.pointSizeF() * 0.9)
+        self.help.setFont(help_font)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("bodyProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #a0102a; font-weight: bold;")
+        self.problem.hide()
+        self.body.edited.connect(self._body_edited)
+        self.body.line_changed.connect(self._line_changed)
+
+        self.questions = QuestionsPanel(target, self)
+        self.resolutions = ResolutionsPanel(target, self)
+        self.actions_panel = ActionsPanel(target, self)
+        self.questions.rebuilt.connect(self._fix_tab_order)
+        self.resolutions.rebuilt.connect(self._fix_tab_order)
+
+        # --- layout: fields, then the minute text over the scrolling panels --------------------
+        fields = QFormLayout()
+        fields.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        add_row(fields, "&Title:", self.title)
+        add_row(fields, "&Standing item:", self.standing)
+        exempt_row = QHBoxLayout()
+        exempt_row.addWidget(self.exempt)
+        reason_label = QLabel("&Reason:")
+        reason_label.setBuddy(self.reason)
+        exempt_row.addSpacing(12)
+        exempt_row.addWidget(reason_label)
+        exempt_row.addWidget(self.reason, 1)
+        fields.addRow(QLabel("Exemption:"), exempt_row)
+
+        text_part = QWidget(self)
+        text_layout = QVBoxLayout(text_part)
+        text_layout.setContentsMargins(0, 0, 0, 0)
+        caption = QLabel("&Minute text:")
+        caption.setBuddy(self.body)
+        text_layout.addWidget(caption)
+        text_layout.addWidget(self.body, 1)
+        text_layout.addWidget(self.problem)
+        text_layout.addWidget(self.help)
+
+        inner = QWidget()
+        inner.setObjectName("itemPanels")
+        panel_layout = QVBoxLayout(inner)
+        panel_layout.setContentsMargins(0, 0, 4, 0)
+        panel_layout.addWidget(self.questions)
+        panel_layout.addWidget(self.resolutions)
+        panel_layout.addWidget(self.actions_panel)
+        panel_layout.addStretch(1)
+        self.panels = QScrollArea(self)
+        self.panels.setObjectName("itemPanelsScroll")
+        self.panels.setWidgetResizable(True)
+        self.panels.setFrameShape(QFrame.Shape.NoFrame)
+        self.panels.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.panels.setWidget(inner)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("itemSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(text_part)
+        self.splitter.addWidget(self.panels)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+        content = QWidget(self)
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addWidget(self.heading)
+        content_layout.addLayout(fields)
+        content_layout.addWidget(self.splitter, 1)
+        self.content = content
+        self.nothing = QLabel("Choose an item in the list on the left, or add one (Ctrl+Shift+N).")
+        self.nothing.setObjectName("noItemLabel")
+        self.nothing.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.nothing.setWordWrap(True)
+        self.pages = QStackedLayout(self)
+        self.pages.addWidget(self.nothing)
+        self.pages.addWidget(content)
+        self._fix_tab_order()
+        self.refresh()
+
+    # --- the item on show ----------------------------------------------------------------------
+
+    @property
+    def item_id(self) -> str | None:
+        return self.target.item_id
+
+    def set_item(self, item_id: str | None) -> None:
+        """Show this item (None: none)."""
+        if item_id != self.target.item_id:
+            self.target.item_id = item_id
+            self._memory.clear()
+            self._block = -1
+            self.actions_panel.model.reload()
+            item = self.target.item()
+            questions = item is not None and any(
+                isinstance(b, PublicQuestions) for b in item.blocks
+            )
+            if item is not None and questions != self._questions_layout:
+                # Public questions fill the panels and leave little text: the panels get most
+                # of the room. Only when that changes, so the clerk's own split is kept.
+                self._questions_layout = questions
+                total = max(self.splitter.height(), 600)
+                share = 0.25 if questions else 0.65
+                self.splitter.setSizes([int(total * share), int(total * (1 - share))])
+        self.refresh()
+
+    def refresh(self) -> None:
+        item = self.target.item()
+        if item is None:
+            self.pages.setCurrentWidget(self.nothing)
+            self.nothing.setText(
+                "This item has been deleted. Choose another in the list on the left."
+                if self.target.item_id is not None
+                else "Choose an item in the list on the left, or add one (Ctrl+Shift+N)."
+            )
+            self._shown = (None, None, "")
+            return
+        self.pages.setCurrentWidget(self.content)
+        super().refresh()
+        word = self.target.word()
+        heading = f"{self.target.minute()}. {item.title or '(no title yet)'}"
+        if item.exempt:
+            heading += "  (exempt)"
+        if self.heading.text() != heading:
+            self.heading.setText(heading)
+        self.reason.setEnabled(item.exempt)
+        help_text = MARKUP_HELP.format(word=word)
+        if self.help.text() != help_text:
+            self.help.setText(help_text)
+        if not self._typing:
+            self._refresh_body(item, word)
+        self.questions.refresh(item)
+        self.resolutions.refresh(item)
+
+    def _refresh_body(self, item: Item, word: str) -> None:
+        shown_id, shown_blocks, shown_word = self._shown
+        if shown_id != item.id:
+            self.body.load_text(markup(item.blocks, word))
+            self.problem.hide()
+        elif item.blocks is not shown_blocks or word != shown_word:
+            # Changed elsewhere (undo, a panel): show it, unless the text already means it.
+            try:
+                meant: tuple[Block, ...] | None = carry_over(
+                    parse_body(self.body.markup_text(), word), item.blocks, dict(self._memory)
+                )
+            except ValueError:
+                meant = None
+            if meant != item.blocks:
+                self.body.replace_text(markup(item.blocks, word))
+                self.problem.hide()
+        self._shown = (item.id, item.blocks, word)
+
+    def _show_standing(self, value: object) -> None:
+        index = self.standing.findData(value)
+        if index != self.standing.currentIndex():
+            self.standing.setCurrentIndex(max(index, 0))
+
+    def _standing_chosen(self, index: int) -> None:
+        path = self.target.path()
+        item = self.target.item()
+        if path is None or item is None:
+            return
+        data = self.standing.itemData(index)  # Qt gives the enum back as a plain string
+        standing = StandingItem(data) if data else None
+        if standing == item.standing:
+            return
+        after = set_at(self.document.meeting, (*path, "standing"), standing)
+        if standing is not None and not item.title:
+            # A standing item usually has its usual title: give it, if there is none yet.
+            after = set_at(after, (*path, "title"), STANDING_ITEM_TITLES[standing])
+        self.document.edit(after, f"Change standing item of minute {self.target.minute()}", path)
+
+    # --- the minute text -------------------------------------------------------------------------
+
+    def _body_edited(self) -> None:
+        item = self.target.item()
+        if item is None:
+            return
+        word = self.target.word()
+        try:
+            fresh = parse_body(self.body.markup_text(), word)
+        except ValueError as exc:
+            self.problem.setText(f"Not saved yet: {error_text(exc)}")
+            self.problem.show()
+            return
+        self.problem.hide()
+        blocks = carry_over(fresh, item.blocks, self._memory)
+        if blocks == item.blocks:
+            self._shown = (item.id, item.blocks, word)
+            return
+        merge = not self.body.take_step_break()
+        self._typing = True
+        try:
+            self.target.set(("blocks",), blocks, f"Type in minute {self.target.minute()}", merge)
+        finally:
+            self._typing = False
+        now = self.target.item()
+        if now is not None:
+            self._shown = (now.id, now.blocks, word)
+
+    def _line_changed(self, line: int) -> None:
+        index = self.target.index()
+        block = self.block_at_line(line)
+        if index is None or block is None or block == self._block:
+            return
+        self._block = block
+        self.block_changed.emit(("items", index, "blocks", block))
+
+    def _count_blocks(self, lines: list[str], upto: int) -> int | None:
+        try:
+            return len(parse_body("\n".join(lines[: upto + 1]), self.target.word()))
+        except ValueError:
+            return None
+
+    def block_at_line(self, line: int) -> int | None:
+        """The index of the body block that line `line` of the minute text belongs to."""
+        count = self._count_blocks(self.body.markup_text().split("\n"), line)
+        return None if not count else count - 1
+
+    def line_of_block(self, block: int) -> int:
+        """The first line of the minute text that belongs to body block `block`."""
+        lines = self.body.markup_text().split("\n")
+        low, high = 0, len(lines) - 1
+        while low < high:
+            middle = (low + high) // 2
+            count = self._count_blocks(lines, middle)
+            if count is not None and count >= block + 1:
+                high = middle
+            else:
+                low = middle + 1
+        return low
+
+    def _line_of_entry(self, start: int, entry: int) -> int:
+        """The line of the `entry`-th entry of the list that starts at or after line `start`."""
+        lines = self.body.markup_text().split("\n")
+        indent: int | None = None
+        seen = -1
+        for number in range(start, len(lines)):
+            text = lines[number]
+            if not text.strip():
+                continue
+            found = list_line(text)
+            if indent is None and found is not None:
+                indent = found.indent
+            if indent is not None:
+                if indent_of(text) < indent:
+                    break
+                if found is not None and found.indent == indent:
+                    seen += 1
+                    if seen == entry:
+                        return number
+        return start
+
+    # --- finding paths ---------------------------------------------------------------------------
+
+    def focus_path(self, path: EditPath) -> bool:
+        """Put the focus on the field of this item that `path` (a finding's) is about."""
+        index = self.target.index()
+        item = self.target.item()
+        if item is None or len(path) < 2 or path[0] != "items" or path[1] != index:
+            return False
+        rest = path[2:]
+        field = rest[0] if rest else "title"
+        widget: QWidget | None = None
+        if field == "title":
+            widget = self.title
+        elif field == "standing":
+            widget = self.standing
+        elif field in ("exempt", "exempt_reason"):
+            widget = self.reason if field == "exempt_reason" and item.exempt else self.exempt
+        elif field == "actions":
+            row = rest[1] if len(rest) > 1 and isinstance(rest[1], int) else 0
+            column = self.actions_panel.model.column_for(tuple(rest[2:]))
+            self.panels.ensureWidgetVisible(self.actions_panel)
+            self.actions_panel.table.go_to(row, column)
+            return True
+        elif field == "blocks":
+            return self._focus_block(item, tuple(rest[1:]))
+        else:
+            return False
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def _focus_in_panel(self, widget: QWidget) -> bool:
+        self.panels.ensureWidgetVisible(widget)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def _focus_block(self, item: Item, rest: EditPath) -> bool:
+        if not rest or not isinstance(rest[0], int) or not 0 <= rest[0] < len(item.blocks):
+            self.body.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        number = rest[0]
+        block = item.blocks[number]
+        sub = rest[1:]
+        field = sub[0] if sub else None
+        entry = sub[1] if len(sub) > 1 and isinstance(sub[1], int) else 0
+        if isinstance(block, PublicQuestions):
+            ordinal = sum(isinstance(b, PublicQuestions) for b in item.blocks[:number])
+            return self._focus_questions(self.questions.groups[ordinal], field, entry)
+        if isinstance(block, Resolution) and field is not None and field != "resolutions":
+            ordinal = sum(isinstance(b, Resolution) for b in item.blocks[:number])
+            return self._focus_resolution(self.resolutions.groups[ordinal], field, sub)
+        line = self.line_of_block(number)
+        if field in ("entries", "resolutions") and isinstance(
+            block, BulletList | NumberedList | Resolution
+        ):
+            line = self._line_of_entry(line, entry)
+        self.body.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.body.go_to_line(line, indent_of(self.body.document().findBlockByNumber(line).text()))
+        return True
+
+    def _focus_questions(self, group: QuestionsGroup, field: object, entry: int) -> bool:
+        if field == "responder":
+            return self._focus_in_panel(group.responder)
+        if field in ("questions", "responses"):
+            editor = group.questions if field == "questions" else group.responses
+            self._focus_in_panel(editor)
+            editor.go_to_line(self._entry_line(editor, entry))
+            return True
+        return self._focus_in_panel(group.questioner)
+
+    @staticmethod
+    def _entry_line(editor: BodyEditor, entry: int) -> int:
+        lines = editor.markup_text().split("\n")
+        seen = -1
+        for number, text in enumerate(lines):
+            found = list_line(text)
+            if found is not None and found.indent == 0:
+                seen += 1
+                if seen == entry:
+                    return number
+        return 0
+
+    def _focus_resolution(self, group: ResolutionGroup, field: object, sub: EditPath) -> bool:
+        if field == "named_votes":
+            group.named_button.setChecked(True)
+            combos = list(group.named_combos.values())
+            vote = sub[1] if len(sub) > 1 and isinstance(sub[1], int) else None
+            shown = group._shown
+            if vote is not None and shown is not None and vote < len(shown.named_votes):
+                chosen = group.named_combos.get(shown.named_votes[vote].attendee_id)
+                if chosen is not None:
+                    return self._focus_in_panel(chosen)
+            return self._focus_in_panel(combos[0] if combos else group.named_button)
+        attribute = RESOLUTION_FIELDS.get(str(field))
+        if attribute is None:
+            return self._focus_in_panel(group.lead_word)
+        widget: QWidget = getattr(group, attribute)
+        return self._focus_in_panel(widget)
+
+    # --- keyboard order ----------------------------------------------------------------------
+
+    def _fix_tab_order(self) -> None:
+        chain: list[QWidget] = [self.title, self.standing, self.exempt, self.reason, self.body]
+        chain += self.questions.focus_chain()
+        chain += self.resolutions.focus_chain()
+        chain += self.actions_panel.focus_chain()
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
