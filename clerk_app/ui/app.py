@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -30,7 +30,28 @@ from clerk_app.ui.messages import Messages, RecordedMessages
 log = logging.getLogger("clerk")
 
 
+_QT_NOISE = (
+    "This plugin does not support propagateSizeHints()",
+    "This plugin does not support grabbing the keyboard",
+    "This plugin does not support raise()",
+)
+"""Qt messages that say nothing to a clerk or a developer (the offscreen platform's)."""
+
+
+def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's own warnings go to Clerk's log (a windowed app has no console to print them on)."""
+    if message in _QT_NOISE:
+        return
+    level = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+    }.get(kind, logging.ERROR)
+    logging.getLogger("qt").log(level, "%s", message)
+
+
 def _application() -> QApplication:
+    qInstallMessageHandler(_qt_message)
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing

@@ -122,8 +122,12 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("&Quit", self.close, key.Quit, "quitAction")
         self.undo_action = QAction("&Undo", self)
         self.redo_action = QAction("&Redo", self)
-        self.undo_action.setShortcuts([QKeySequence(key.Undo)])
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(key.Redo)])
+        self.undo_action.setShortcuts(QKeySequence.keyBindings(key.Undo))
+        # Ctrl+Y as Windows users expect, and the platform's own (no duplicates: a shortcut
+        # bound twice is ambiguous and does nothing)
+        redo = [QKeySequence("Ctrl+Y")]
+        redo += [k for k in QKeySequence.keyBindings(key.Redo) if k not in redo]
+        self.redo_action.setShortcuts(redo)
         self.undo_action.triggered.connect(self.undo)
         self.redo_action.triggered.connect(self.redo)
         for action in (self.undo_action, self.redo_action):
@@ -248,7 +252,7 @@ class MainWindow(QMainWindow):
         for widget, stretch in ((self.navigator, 0), (self.forms, 2), (self.preview, 2)):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(self.splitter.indexOf(widget), stretch)
-        self.splitter.setSizes([300, 600, 500])
+        self.splitter.setSizes([260, 680, 460])
         state = self.settings.splitter_state
         if state is not None:
             self.splitter.restoreState(state)
@@ -257,6 +261,7 @@ class MainWindow(QMainWindow):
         self.findings.navigate.connect(self.go_to_path)
         self.findings_dock.setWidget(self.findings)
         self.findings_dock.show()
+        self.resizeDocks([self.findings_dock], [110], Qt.Orientation.Vertical)
         self.navigator.section_chosen.connect(self.show_section)
         document.changed.connect(self._on_changed)
         document.modified_changed.connect(self._update_title)

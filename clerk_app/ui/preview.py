@@ -7,7 +7,14 @@ import re
 import time
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QCheckBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from clerk_app.render.errors import RenderError, StyleError
@@ -122,10 +129,22 @@ class PreviewPane(QWidget):
         line = self._line_of(section)
         if line is None:
             return
-        bar = self.text.verticalScrollBar()
-        if keep_if_visible and bar.value() <= line < bar.value() + max(self.text.height() // 20, 1):
+        block = self.text.document().findBlockByNumber(line)
+        if keep_if_visible and self._visible(line):
             return
-        bar.setValue(line)  # a plain text edit scrolls by lines
+        # Scrolled to the end first, the cursor's block then comes into view at the top.
+        bar = self.text.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        self.text.setTextCursor(QTextCursor(block))
+        self.text.ensureCursorVisible()
+
+    def _visible(self, line: int) -> bool:
+        first = self.text.firstVisibleBlock().blockNumber()
+        if line < first:
+            return False
+        block = self.text.document().findBlockByNumber(line)
+        top = self.text.blockBoundingGeometry(block).translated(self.text.contentOffset()).top()
+        return top < self.text.viewport().height() - 40
 
     def _heading_lines(self) -> list[int]:
         """Where each item's heading is: the first line after the previous heading that starts

@@ -59,6 +59,24 @@ class FormContext:
         return folder.style if folder else DEFAULT_STYLE
 
 
+class _FieldTabbing:
+    """Tab leaves a date or time field for the next field, as in Word and every Windows form,
+    instead of stepping through its day, month and year (typing 18062025 fills them in turn;
+    the arrow keys move between them). Qt's own way also traps Tab in a field that shows its
+    "Not recorded" text."""
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt's name
+        return QWidget.focusNextPrevChild(self, forward)  # type: ignore[arg-type]
+
+
+class DateField(_FieldTabbing, QDateEdit):
+    pass
+
+
+class TimeField(_FieldTabbing, QTimeEdit):
+    pass
+
+
 @dataclass
 class Binding:
     widget: QWidget
@@ -214,7 +232,7 @@ class Form(QWidget):
     ) -> QDateEdit:
         """A date with a calendar picker, shown as 18/06/2025. An optional date shows its
         minimum as "Not set" and stores None there."""
-        edit = QDateEdit(self)
+        edit = DateField(self)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat(DATE_FORMAT)
         self.named(edit, name, accessible)
@@ -240,7 +258,7 @@ class Form(QWidget):
 
     def bind_time(self, name: str, accessible: str, path: PathFunction, text: str) -> QTimeEdit:
         """A time as 17:30; 00:00 shows "Not recorded" and stores None."""
-        edit = QTimeEdit(self)
+        edit = TimeField(self)
         edit.setDisplayFormat(TIME_FORMAT)
         edit.setSpecialValueText("Not recorded")
         edit.setMinimumTime(QTime(0, 0))
