@@ -6,7 +6,7 @@ import datetime as dt
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from PySide6.QtCore import QMimeData, Qt
@@ -38,7 +38,7 @@ class Answers(Dialogs):
     open_path: Path | None = None
     export: tuple[Path, bool] | None = None
     replace_recovered = False
-    asked: list[str] = []
+    asked: ClassVar[list[str]] = []
 
     @classmethod
     def ask_save_changes(cls, parent: QWidget | None, name: str) -> SaveChoice:
@@ -139,7 +139,7 @@ def test_the_first_five_items_of_the_sample_built_through_the_forms(
 ) -> None:
     QTest.keyClick(window, Qt.Key.Key_N, CTRL)  # New meeting
     document = window.document
-    assert document is not None and document.meeting.items == ()
+    assert document is not None and not document.meeting.items
     qtbot.waitUntil(window.meeting_form.isVisible)  # Qt shows a new central widget on its next turn
 
     # The meeting form: the committee, the date as dd/mm/yyyy, and the first minute number.
@@ -227,7 +227,7 @@ def test_the_first_five_items_of_the_sample_built_through_the_forms(
     for _ in range(steps):
         QTest.keyClick(window, Qt.Key.Key_Z, CTRL)
     assert texts[:2] == ["Edit authority", "Edit committee name"]
-    assert document.meeting.items == () and document.meeting.authority == ""
+    assert not document.meeting.items and document.meeting.authority == ""
     assert not document.modified
     for _ in range(steps):
         QTest.keyClick(window, Qt.Key.Key_Y, CTRL)
