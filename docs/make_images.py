@@ -1,7 +1,9 @@
 """Pictures for the README and the user guide, made from the real program (run by hand).
 
-    python docs/make_images.py            # everything
-    python docs/make_images.py minutes    # pages of the sample minutes as Word renders them
+    python docs/make_images.py              # everything
+    python docs/make_images.py minutes      # pages of the sample minutes as Word renders them
+    python docs/make_images.py screens      # the app's window on each form, with the sample
+    python docs/make_images.py names        # docs/ui.md: every field's object and accessible name
 
 Minutes pages: each bundled sample is exported to Word with `clerk-app export`, converted to PDF
 by LibreOffice and to PNG by pdftoppm (poppler-utils), as a clerk would see it printed.
@@ -45,8 +47,148 @@ def minutes_pages() -> None:
             print("\n".join(str(p) for p in sorted(IMAGES.glob(f"minutes-{stem}-*.png"))))
 
 
+SCREENS = {
+    "start": None,
+    "meeting": ("meeting", None),
+    "attendance": ("attendance", None),
+    "declarations": ("declarations", None),
+    "item-questions": ("item", "questions"),
+    "item-resolution": ("item", "introduction"),
+    "close": ("close", None),
+}
+
+
+def _window(folder: Path) -> tuple[object, object]:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from clerk_app.render.styles import available_styles
+    from clerk_app.services.settings import Settings
+    from clerk_app.ui.main_window import MainWindow
+    from clerk_app.ui.messages import RecordedMessages
+
+    app = QApplication.instance() or QApplication([])
+    window = MainWindow(Settings(folder), available_styles(), messages=RecordedMessages())
+    window.resize(1400, 860)
+    window.show()
+    return app, window
+
+
+def screens() -> None:
+    """The window on each form with the sample open, as the clerk sees it."""
+    from PySide6.QtWidgets import QApplication
+
+    from clerk_app import locations
+    from clerk_app.ui.main_window import MainWindow
+    from clerk_app.ui.navigator import Section
+
+    IMAGES.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        app, window = _window(Path(folder))
+        assert isinstance(window, MainWindow) and isinstance(app, QApplication)
+        for _ in range(5):
+            app.processEvents()
+        window.grab().save(str(IMAGES / "screen-start.png"))
+        window.open_path(locations.sample_meeting(), ask=False)
+        for name, target in SCREENS.items():
+            if target is None:
+                continue
+            window.show_section(Section(target[0], target[1]))
+            for _ in range(10):
+                app.processEvents()
+            window.preview.render_now()
+            app.processEvents()
+            path = IMAGES / f"screen-{name}.png"
+            window.grab().save(str(path))
+            print(path)
+        if window.document is not None:
+            window.document.undo_stack.setClean()
+        window.close()
+
+
+EDITABLE = ("QLineEdit", "QPlainTextEdit", "QComboBox", "QAbstractSpinBox", "QCheckBox",
+            "QAbstractButton", "QAbstractItemView", "QTextEdit")  # fmt: skip
+
+
+def widget_names() -> list[tuple[str, str, str, str]]:
+    """(part, objectName, accessibleName, kind) of every field a clerk can reach, on every form,
+    with the sample open (its public questions and resolutions show their panels)."""
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from clerk_app import locations
+    from clerk_app.ui.main_window import MainWindow
+    from clerk_app.ui.navigator import Section
+
+    rows: dict[str, tuple[str, str, str, str]] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        app, window = _window(Path(folder))
+        assert isinstance(window, MainWindow) and isinstance(app, QApplication)
+
+        def collect(part: str, root: QWidget) -> None:
+            for widget in root.findChildren(QWidget):
+                kinds = [k.__name__ for k in type(widget).__mro__]
+                if not any(k in kinds for k in EDITABLE) or not widget.isVisibleTo(window):
+                    continue
+                name = widget.objectName()
+                if not name or name.startswith("qt_"):
+                    continue
+                key = name.rstrip("0123456789")
+                accessible = widget.accessibleName().split(" (")[0].split(" of resolution")[0]
+                rows.setdefault(key, (part, key, accessible, type(widget).__name__))
+
+        window.open_path(locations.sample_meeting(), ask=False)
+        for section, part in (
+            (Section("meeting"), "Meeting"),
+            (Section("attendance"), "Attendance"),
+            (Section("declarations"), "Declarations"),
+            (Section("item", "questions"), "Item"),
+            (Section("item", "introduction"), "Item"),
+            (Section("close"), "Close"),
+        ):
+            window.show_section(section)
+            for _ in range(5):
+                app.processEvents()
+            collect(part, window.forms.currentWidget())
+        collect("Window", window.navigator)
+        collect("Window", window.preview)
+        collect("Window", window.findings)
+        if window.document is not None:
+            window.document.undo_stack.setClean()
+        window.close()
+    return sorted(
+        rows.values(),
+        key=lambda r: (list(dict.fromkeys(p for p, *_ in rows.values())).index(r[0]), r[1]),
+    )
+
+
+UI_DOC = DOCS / "ui.md"
+
+
+def names() -> None:
+    lines = [
+        "# Fields and their names",
+        "",
+        "Every field a clerk can reach has an `objectName` (for tests and tools) and an",
+        "`accessibleName` (what Windows screen readers say). This list is made from the running",
+        "program by `python docs/make_images.py names`; `tests/ui/test_ui_doc.py` checks that it",
+        "is complete. Numbered groups (a second resolution, a second set of public questions) add",
+        'a number to the objectName and " (2)" or " of resolution 2" to the accessible name.',
+        "",
+        "| part | objectName | accessibleName | widget |",
+        "|---|---|---|---|",
+    ]
+    lines += [
+        f"| {part} | `{name}` | {accessible} | {kind} |"
+        for part, name, accessible, kind in widget_names()
+    ]
+    UI_DOC.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(UI_DOC)
+
+
 def main(what: list[str]) -> int:
-    jobs = {"minutes": minutes_pages}
+    jobs = {"minutes": minutes_pages, "screens": screens, "names": names}
     for name in what or list(jobs):
         jobs[name]()
     return 0

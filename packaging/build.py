@@ -34,7 +34,8 @@ class BuildError(Exception):
 
 
 def folder_size(folder: Path) -> int:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+    """Bytes on disk: links to libraries count once, as an installer copies them."""
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
 
 def build() -> float:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QWidget
 
 from clerk_app.domain.findings import Finding, Severity, check_meeting
@@ -37,6 +37,10 @@ class FindingsPanel(QListWidget):
         document.changed.connect(lambda _path: self.timer.start())
         self.itemActivated.connect(self._activated)
         self.check_now()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        # a few lines: the forms and the preview need the height more than the findings do
+        return QSize(600, 96)
 
     def check_now(self) -> None:
         meeting = self.document.meeting

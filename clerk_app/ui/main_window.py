@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QThreadPool
+from PySide6.QtCore import QByteArray, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -261,7 +261,10 @@ class MainWindow(QMainWindow):
         self.findings.navigate.connect(self.go_to_path)
         self.findings_dock.setWidget(self.findings)
         self.findings_dock.show()
-        self.resizeDocks([self.findings_dock], [110], Qt.Orientation.Vertical)
+        # once the new widgets are laid out (Qt shows them on its next turn)
+        QTimer.singleShot(
+            0, lambda: self.resizeDocks([self.findings_dock], [110], Qt.Orientation.Vertical)
+        )
         self.navigator.section_chosen.connect(self.show_section)
         document.changed.connect(self._on_changed)
         document.modified_changed.connect(self._update_title)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -13,6 +15,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from clerk_app import locations
 
 
 class StartPage(QWidget):
@@ -25,8 +29,8 @@ class StartPage(QWidget):
         super().__init__(parent)
         self.setObjectName("startPage")
         title = QLabel(
-            "<h1>Clerk</h1><p>Write the minutes of a council meeting and export them in your "
-            "council's house style.</p>"
+            "<h1 align='center'>Clerk</h1><p align='center'>Write the minutes of a council "
+            "meeting and export them in your council's house style.</p>"
         )
         title.setWordWrap(True)
         self.new_button = QPushButton("&New meeting")
@@ -50,11 +54,26 @@ class StartPage(QWidget):
         self.recent.itemActivated.connect(
             lambda item: self.recent_requested.emit(Path(item.data(256)))
         )
-        layout = QVBoxLayout(self)
+        crest = QLabel()
+        picture = QPixmap(str(locations.resources_dir() / "icons" / "clerk.png"))
+        if not picture.isNull():
+            crest.setPixmap(picture.scaledToHeight(96, Qt.TransformationMode.SmoothTransformation))
+        column = QWidget()
+        column.setMaximumWidth(560)
+        layout = QVBoxLayout(column)
+        layout.setSpacing(10)
+        layout.addWidget(crest, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(title)
         for button in (self.new_button, self.open_button, self.sample_button):
+            button.setMinimumHeight(36)
             layout.addWidget(button)
         if recent:
+            layout.addSpacing(12)
             layout.addWidget(QLabel("Recent meetings:"))
             layout.addWidget(self.recent)
+        outer = QHBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(column, 2)
+        outer.addStretch(1)
+        outer.setContentsMargins(24, 48, 24, 24)
         layout.addStretch(1)
