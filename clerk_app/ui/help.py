@@ -17,7 +17,7 @@ from clerk_app import __version__, locations
 from clerk_app.services.logs import log_file
 
 
-def show_help(parent: QWidget | None) -> None:
+def help_dialog(parent: QWidget | None) -> QDialog:
     dialog = QDialog(parent)
     dialog.setWindowTitle("Clerk help")
     dialog.resize(760, 640)
@@ -33,7 +33,11 @@ def show_help(parent: QWidget | None) -> None:
     layout = QVBoxLayout(dialog)
     layout.addWidget(browser)
     layout.addWidget(buttons)
-    dialog.exec()
+    return dialog
+
+
+def show_help(parent: QWidget | None) -> None:
+    help_dialog(parent).exec()
 
 
 def about_text() -> str:

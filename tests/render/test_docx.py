@@ -16,6 +16,7 @@ from docx.shared import Cm
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from clerk_app import __version__
 from clerk_app.domain.model import (
     Attendance,
     Interest,
@@ -129,7 +130,8 @@ def test_document_properties_and_page(sample_docx: bytes, sample: Meeting) -> No
         names = archive.namelist()
     assert re.search(r'<w:docDefaults>.*<w:lang w:val="en-GB"', styles, re.S)
     assert "en-US" not in styles and "en-US" not in settings_xml
-    assert "<Application>Clerk " in app and "Macintosh" not in app
+    assert f"<Application>Clerk {__version__}</Application>" in app and "Macintosh" not in app
+    assert props.last_modified_by == f"Clerk {__version__}"
     assert "docProps/thumbnail.jpeg" not in names
 
 
