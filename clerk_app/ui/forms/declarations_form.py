@@ -21,12 +21,10 @@ In a drop-down, typing finds a choice by any word ("moore", "156"). Tab from the
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
-from clerk_app.domain.edit import remove_at
 from clerk_app.domain.model import (
     INTEREST_ACTION_LABELS,
     INTEREST_KIND_LABELS,
@@ -34,7 +32,8 @@ from clerk_app.domain.model import (
     Meeting,
 )
 from clerk_app.services.document import EditPath, MeetingDocument
-from clerk_app.ui.forms.base import Form, FormContext
+from clerk_app.ui.forms.base import FormContext
+from clerk_app.ui.forms.record_form import RecordListForm
 from clerk_app.ui.tables import (
     Column,
     ColumnKind,
@@ -66,18 +65,21 @@ def first_present_member(meeting: Meeting) -> str | None:
     return next((a.id for a in members or present), None)
 
 
-class DeclarationsForm(Form):
+class DeclarationsForm(RecordListForm):
     """The declarations table and its buttons.
 
     Public: `table`, `model`, the button attributes, `add_declaration()`, `remove_selected()`,
     `move_current(step)`, and `focus_path(path)` for findings about ("interests", n, field...)."""
+
+    LIST = LIST
+    DEFAULT_COLUMN = INTEREST
+    PLURAL = "declarations"
 
     def __init__(
         self, document: MeetingDocument, context: FormContext, parent: QWidget | None = None
     ):
         super().__init__(document, context, parent)
         self.setObjectName("declarationsForm")
-        heading = QLabel("<h2>Declarations of interest</h2>")
 
         def items(meeting: Meeting) -> list[tuple[str, Any]]:
             return item_choices(meeting, context.house_style(meeting), GENERAL)
@@ -127,7 +129,7 @@ class DeclarationsForm(Form):
             ),
         ]
         self.model = RecordModel(
-            document, LIST, columns, "Edit declaration", self._warn, parent=self
+            document, LIST, columns, "Edit declaration", self.warn, parent=self
         )
         self.table = RecordTable(
             self.model,
@@ -148,65 +150,29 @@ class DeclarationsForm(Form):
             "moveDeclarationDownKey", "Move down", "Alt+Down", lambda: self.move_current(1)
         )
 
-        self.add_button = self._button(
+        self.add_button = self.button(
             "addDeclarationButton", "&Add declaration", "Add declaration",
             "Add a declaration after the current row (Insert)", self.add_declaration,
         )  # fmt: skip
-        self.remove_button = self._button(
+        self.remove_button = self.button(
             "removeDeclarationButton", "&Remove", "Remove declaration",
             "Remove the selected declarations (Delete); Ctrl+Z brings them back",
             self.remove_selected,
         )  # fmt: skip
-        self.up_button = self._button(
+        self.up_button = self.button(
             "moveDeclarationUpButton", "Move &up", "Move declaration up",
             "Move the current declaration up (Alt+Up)", lambda: self.move_current(-1),
         )  # fmt: skip
-        self.down_button = self._button(
+        self.down_button = self.button(
             "moveDeclarationDownButton", "Move do&wn", "Move declaration down",
             "Move the current declaration down (Alt+Down)", lambda: self.move_current(1),
         )  # fmt: skip
 
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        hint = QLabel(KEYS_HINT)
-        hint.setWordWrap(True)
-        hint.setObjectName("declarationsHint")
-
-        outer = QVBoxLayout(self)
-        outer.addWidget(heading)
-        outer.addLayout(buttons)
-        outer.addWidget(self.table, 1)
-        outer.addWidget(hint)
-
-        self.table.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
-        self.model.modelReset.connect(self._update_buttons)
+        self.lay_out("Declarations of interest", "declarationsHint", KEYS_HINT)
         self.refresh()
 
-    def _button(
-        self, name: str, text: str, accessible: str, tip: str, slot: Callable[[], None]
-    ) -> QPushButton:
-        button = QPushButton(text, self)
-        self.named(button, name, accessible)
-        button.setToolTip(tip)
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
-
-    def _warn(self, text: str) -> None:
-        self.context.messages.warning("That value cannot be used", text)
-
-    def refresh(self) -> None:
-        super().refresh()
-        self._update_buttons()
-
-    def _update_buttons(self) -> None:
-        row = self.table.current_row()
-        count = self.model.rowCount()
-        has_row = 0 <= row < count
-        self.remove_button.setEnabled(has_row)
-        self.up_button.setEnabled(has_row and row > 0)
-        self.down_button.setEnabled(has_row and row < count - 1)
+    def describe(self, row: int) -> str:
+        return "declaration"
 
     # --- actions -----------------------------------------------------------------------------
 
@@ -219,40 +185,3 @@ class DeclarationsForm(Form):
         interest = Interest(attendee_id=first_present_member(meeting))
         self.document.insert(LIST, index, interest, "Add declaration")
         self.table.go_to(index, MEMBER, edit=True)
-
-    def remove_selected(self) -> None:
-        """Remove every selected row as one undo step (undo brings them back, so no question)."""
-        rows = [r for r in self.table.selected_rows() if r < len(self.document.meeting.interests)]
-        if not rows:
-            return
-        after = self.document.meeting
-        for row in reversed(rows):
-            after = remove_at(after, LIST, row)
-        text = "Remove declaration" if len(rows) == 1 else f"Remove {len(rows)} declarations"
-        column = max(self.table.currentIndex().column(), 0)
-        self.document.edit(after, text, LIST)
-        self.table.go_to(min(rows[0], len(after.interests) - 1), column)
-        self.table.setFocus()
-
-    def move_current(self, step: int) -> None:
-        row = self.table.current_row()
-        target = row + step
-        count = len(self.document.meeting.interests)
-        if not (0 <= row < count and 0 <= target < count):
-            return
-        direction = "up" if step < 0 else "down"
-        self.document.move(LIST, row, target, f"Move declaration {direction}")
-        self.table.setFocus()
-
-    # --- findings ----------------------------------------------------------------------------
-
-    def focus_path(self, path: EditPath) -> bool:
-        """("interests", 0, "item_id") selects row 0's Item cell; ("interests",) just focuses
-        the table. False for paths about other parts of the meeting."""
-        if not path or path[0] != LIST[0]:
-            return False
-        if len(path) > 1 and isinstance(path[1], int) and 0 <= path[1] < self.model.rowCount():
-            self.table.go_to(path[1], self.model.column_for(tuple(path[2:]), default=INTEREST))
-        else:
-            self.table.setFocus()
-        return True

@@ -1,0 +1,138 @@
+"""What the attendance and declarations forms share: one list of the meeting shown as a table,
+with buttons and keys to add, remove and move its rows, each change one undo step."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from clerk_app.domain.edit import get_at, remove_at
+from clerk_app.services.document import EditPath, MeetingDocument
+from clerk_app.ui.forms.base import Form, FormContext
+from clerk_app.ui.tables import RecordModel, RecordTable
+
+
+class RecordListForm(Form):
+    """Subclasses set LIST (the list's path), DEFAULT_COLUMN (where a finding about a whole
+    row lands), PLURAL ("people"), make `model`, `table` and the four buttons, and say how one
+    record is named in undo texts (`describe`)."""
+
+    LIST: EditPath = ()
+    DEFAULT_COLUMN = 0
+    PLURAL = "rows"
+    model: RecordModel
+    table: RecordTable
+    add_button: QPushButton
+    remove_button: QPushButton
+    up_button: QPushButton
+    down_button: QPushButton
+
+    def __init__(
+        self, document: MeetingDocument, context: FormContext, parent: QWidget | None = None
+    ):
+        super().__init__(document, context, parent)
+        self.row_buttons: list[QPushButton] = []
+        """Extra buttons that act on the current row (enabled only when there is one)."""
+
+    def records(self) -> tuple[Any, ...]:
+        records: tuple[Any, ...] = get_at(self.document.meeting, self.LIST)
+        return records
+
+    def describe(self, row: int) -> str:
+        return f"row {row + 1}"
+
+    # --- building ------------------------------------------------------------------------------
+
+    def button(
+        self, name: str, text: str, accessible: str, tip: str, slot: Callable[[], None]
+    ) -> QPushButton:
+        button = QPushButton(text, self)
+        self.named(button, name, accessible)
+        button.setToolTip(tip)
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+    def warn(self, text: str) -> None:
+        self.context.messages.warning("That value cannot be used", text)
+
+    def lay_out(self, heading: str, hint_name: str, hint: str) -> None:
+        """Heading, the buttons (the row buttons after a gap), the table, and the key help."""
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            buttons.addWidget(button)
+        if self.row_buttons:
+            buttons.addSpacing(16)
+            for button in self.row_buttons:
+                buttons.addWidget(button)
+        buttons.addStretch(1)
+        help_line = QLabel(hint)
+        help_line.setWordWrap(True)
+        help_line.setObjectName(hint_name)
+        outer = QVBoxLayout(self)
+        outer.addWidget(QLabel(f"<h2>{heading}</h2>"))
+        outer.addLayout(buttons)
+        outer.addWidget(self.table, 1)
+        outer.addWidget(help_line)
+        self.table.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+        self.model.modelReset.connect(self._update_buttons)
+
+    def refresh(self) -> None:
+        super().refresh()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        row = self.table.current_row()
+        count = self.model.rowCount()
+        has_row = 0 <= row < count
+        self.remove_button.setEnabled(has_row)
+        self.up_button.setEnabled(has_row and row > 0)
+        self.down_button.setEnabled(has_row and row < count - 1)
+        for button in self.row_buttons:
+            button.setEnabled(has_row)
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def remove_selected(self) -> None:
+        """Remove every selected row as one undo step (undo brings them back, so no question)."""
+        count = len(self.records())
+        rows = [r for r in self.table.selected_rows() if r < count]
+        if not rows:
+            return
+        after = self.document.meeting
+        for row in reversed(rows):
+            after = remove_at(after, self.LIST, row)
+        text = (
+            f"Remove {self.describe(rows[0])}"
+            if len(rows) == 1
+            else f"Remove {len(rows)} {self.PLURAL}"
+        )
+        column = max(self.table.currentIndex().column(), 0)
+        self.document.edit(after, text, self.LIST)
+        self.table.go_to(min(rows[0], count - len(rows) - 1), column)
+        self.table.setFocus()
+
+    def move_current(self, step: int) -> None:
+        row = self.table.current_row()
+        target = row + step
+        count = len(self.records())
+        if not (0 <= row < count and 0 <= target < count):
+            return
+        direction = "up" if step < 0 else "down"
+        self.document.move(self.LIST, row, target, f"Move {self.describe(row)} {direction}")
+        # The table keeps the current cell on the moved record; keep the keyboard there too.
+        self.table.setFocus()
+
+    def focus_path(self, path: EditPath) -> bool:
+        """(list, 3, field) selects row 3's cell for that field; (list,) just focuses the
+        table. False for paths about other parts of the meeting."""
+        if not path or path[0] != self.LIST[0]:
+            return False
+        if len(path) > 1 and isinstance(path[1], int) and 0 <= path[1] < self.model.rowCount():
+            self.table.go_to(
+                path[1], self.model.column_for(tuple(path[2:]), default=self.DEFAULT_COLUMN)
+            )
+        else:
+            self.table.setFocus()
+        return True
