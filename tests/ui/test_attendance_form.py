@@ -7,12 +7,11 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from clerk_app import locations
 from clerk_app.domain.model import AttendanceStatus, Meeting, Role
-from clerk_app.render.styles import available_styles
 from clerk_app.services.document import MeetingDocument
 from clerk_app.ui.forms.attendance_form import (
     ARRIVED,
@@ -25,50 +24,17 @@ from clerk_app.ui.forms.attendance_form import (
     TITLE,
     AttendanceForm,
 )
-from clerk_app.ui.forms.base import FormContext
 from clerk_app.ui.messages import RecordedMessages
 from clerk_app.ui.tables import ChoiceEditor
-
-
-def make_form(qtbot: QtBot, document: MeetingDocument) -> AttendanceForm:
-    form = AttendanceForm(document, FormContext(available_styles(), RecordedMessages()))
-    qtbot.addWidget(form)
-    form.resize(1000, 600)
-    form.show()
-    qtbot.waitExposed(form)
-    form.activateWindow()
-    qtbot.waitUntil(form.isActiveWindow)
-    return form
-
-
-def sample_document() -> MeetingDocument:
-    return MeetingDocument.open(locations.sample_meeting())
-
-
-def open_editor(form: AttendanceForm) -> QWidget:
-    """The editor open on the current cell."""
-    widget = form.table.indexWidget(form.table.currentIndex())
-    assert widget is not None, "no editor is open on the current cell"
-    return widget
-
-
-def is_editing(form: AttendanceForm) -> bool:
-    return form.table.indexWidget(form.table.currentIndex()) is not None
-
-
-def commit(qtbot: QtBot, form: AttendanceForm, editor: QWidget) -> None:
-    """Enter, then wait for the editor to close (Qt commits on the next turn of the loop)."""
-    QTest.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not is_editing(form))
-
-
-def current(form: AttendanceForm) -> tuple[int, int]:
-    index = form.table.currentIndex()
-    return index.row(), index.column()
-
-
-def shown(form: AttendanceForm, row: int, column: int) -> Any:
-    return form.model.data(form.model.index(row, column))
+from tests.ui.table_helpers import (
+    commit,
+    current,
+    is_editing,
+    make_form,
+    open_editor,
+    sample_document,
+    shown,
+)
 
 
 def names_shown(form: AttendanceForm) -> list[str]:
@@ -96,7 +62,7 @@ def go_to(qtbot: QtBot, form: AttendanceForm, row: int, column: int) -> None:
 
 def test_the_first_three_attendees_can_be_entered_from_the_keyboard(qtbot: QtBot) -> None:
     document = MeetingDocument(Meeting(date=dt.date(2025, 6, 18)))
-    form = make_form(qtbot, document)
+    form = make_form(qtbot, AttendanceForm, document)
     table = form.table
 
     # Councillor Batool, Chair: the Add button opens the new row's Name for typing.
@@ -150,7 +116,7 @@ def test_the_first_three_attendees_can_be_entered_from_the_keyboard(qtbot: QtBot
 
 def test_add_inserts_after_the_current_row(qtbot: QtBot) -> None:
     document = sample_document()
-    form = make_form(qtbot, document)
+    form = make_form(qtbot, AttendanceForm, document)
     go_to(qtbot, form, 2, CAPACITY)
     QTest.keyClick(form.table, Qt.Key.Key_Insert)
     assert len(document.meeting.attendance) == 10
@@ -171,7 +137,7 @@ def test_add_inserts_after_the_current_row(qtbot: QtBot) -> None:
 def test_an_edit_is_undone_and_redone_exactly(qtbot: QtBot) -> None:
     document = sample_document()
     before = document.meeting
-    form = make_form(qtbot, document)
+    form = make_form(qtbot, AttendanceForm, document)
     go_to(qtbot, form, 2, CAPACITY)
     QTest.keyClick(form.table, Qt.Key.Key_F2)
     QTest.keyClicks(open_editor(form), "Lead Member for Schools")
@@ -192,7 +158,7 @@ def test_an_edit_is_undone_and_redone_exactly(qtbot: QtBot) -> None:
 def test_removing_selected_rows_is_one_undo_step(qtbot: QtBot) -> None:
     document = sample_document()
     before = document.meeting
-    form = make_form(qtbot, document)
+    form = make_form(qtbot, AttendanceForm, document)
     go_to(qtbot, form, 1, NAME)
     QTest.keyClick(form.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
     steps = document.undo_stack.count()
@@ -213,7 +179,7 @@ def test_removing_selected_rows_is_one_undo_step(qtbot: QtBot) -> None:
 
 def test_the_remove_button_removes_the_current_person(qtbot: QtBot) -> None:
     document = sample_document()
-    form = make_form(qtbot, document)
+    form = make_form(qtbot, AttendanceForm, document)
     go_to(qtbot, form, 8, NAME)
     QTest.mouseClick(form.remove_button, Qt.MouseButton.LeftButton)
     assert [a.id for a in document.meeting.attendance][-1] == "pantling"
@@ -225,7 +191,7 @@ def test_the_remove_button_removes_the_current_person(qtbot: QtBot) -> None:
 def test_moving_a_row_keeps_the_clerk_on_it_and_undoes(qtbot: QtBot) -> None:
     document = sample_document()
     before = document.meeting
-    form = make_form(qtbot, document)
+    form = make_form(qtbot, AttendanceForm, document)
     go_to(qtbot, form, 0, STATUS)
     assert not form.up_button.isEnabled()
     QTest.keyClick(form.table, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
@@ -247,7 +213,7 @@ def test_moving_a_row_keeps_the_clerk_on_it_and_undoes(qtbot: QtBot) -> None:
 
 def test_the_table_follows_edits_made_elsewhere(qtbot: QtBot) -> None:
     document = sample_document()
-    form = make_form(qtbot, document)
+    form = make_form(qtbot, AttendanceForm, document)
     document.set(("attendance", 0, "person", "name"), "Batool-Smith", "Edit name")
     assert shown(form, 0, NAME) == "Batool-Smith"
     document.remove(("attendance",), 0, "Remove")
@@ -260,7 +226,7 @@ def test_the_table_follows_edits_made_elsewhere(qtbot: QtBot) -> None:
 def test_mark_as_chair_demotes_the_old_chair_in_one_step(qtbot: QtBot) -> None:
     document = sample_document()
     before = document.meeting
-    form = make_form(qtbot, document)
+    form = make_form(qtbot, AttendanceForm, document)
     go_to(qtbot, form, 2, NAME)  # Councillor Gregg
     steps = document.undo_stack.count()
     QTest.mouseClick(form.chair_button, Qt.MouseButton.LeftButton)
@@ -281,7 +247,7 @@ def test_mark_as_chair_demotes_the_old_chair_in_one_step(qtbot: QtBot) -> None:
 
 def test_mark_as_vice_chair_moves_the_chair_to_vice_chair(qtbot: QtBot) -> None:
     document = sample_document()
-    form = make_form(qtbot, document)
+    form = make_form(qtbot, AttendanceForm, document)
     go_to(qtbot, form, 0, NAME)  # the Chair becomes Vice-Chair; there is then no Chair
     QTest.mouseClick(form.vice_chair_button, Qt.MouseButton.LeftButton)
     roles = [a.role for a in document.meeting.attendance[:2]]
@@ -296,7 +262,7 @@ def test_mark_as_vice_chair_moves_the_chair_to_vice_chair(qtbot: QtBot) -> None:
 
 def test_status_is_chosen_in_a_drop_down(qtbot: QtBot) -> None:
     document = sample_document()
-    form = make_form(qtbot, document)
+    form = make_form(qtbot, AttendanceForm, document)
     go_to(qtbot, form, 4, STATUS)
     QTest.keyClick(form.table, Qt.Key.Key_F2)
     combo = open_editor(form)
@@ -316,7 +282,7 @@ def test_status_is_chosen_in_a_drop_down(qtbot: QtBot) -> None:
 
 def test_space_ticks_remote(qtbot: QtBot) -> None:
     document = sample_document()
-    form = make_form(qtbot, document)
+    form = make_form(qtbot, AttendanceForm, document)
     go_to(qtbot, form, 3, REMOTE)
     index = form.model.index(3, REMOTE)
     assert form.model.data(index, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
@@ -329,7 +295,7 @@ def test_space_ticks_remote(qtbot: QtBot) -> None:
 
 def test_times_are_typed_as_hours_and_minutes(qtbot: QtBot) -> None:
     document = sample_document()
-    form = make_form(qtbot, document)
+    form = make_form(qtbot, AttendanceForm, document)
     go_to(qtbot, form, 1, ARRIVED)
     QTest.keyClick(form.table, Qt.Key.Key_F2)
     editor = open_editor(form)
@@ -352,7 +318,7 @@ def test_times_are_typed_as_hours_and_minutes(qtbot: QtBot) -> None:
 
 def test_present_from_offers_the_items_by_minute_number(qtbot: QtBot) -> None:
     document = sample_document()
-    form = make_form(qtbot, document)
+    form = make_form(qtbot, AttendanceForm, document)
     go_to(qtbot, form, 3, FROM)
     QTest.keyClick(form.table, Qt.Key.Key_F2)
     combo = open_editor(form)
@@ -377,7 +343,7 @@ def test_present_from_offers_the_items_by_minute_number(qtbot: QtBot) -> None:
 
 def test_a_value_the_model_refuses_is_reported_not_stored(qtbot: QtBot) -> None:
     document = sample_document()
-    form = make_form(qtbot, document)
+    form = make_form(qtbot, AttendanceForm, document)
     messages = form.context.messages
     assert isinstance(messages, RecordedMessages)
     assert not form.model.setData(form.model.index(0, NAME), 42)
@@ -393,7 +359,7 @@ def test_a_value_the_model_refuses_is_reported_not_stored(qtbot: QtBot) -> None:
 
 def test_focus_path_selects_the_cell_a_finding_names(qtbot: QtBot) -> None:
     document = sample_document()
-    form = make_form(qtbot, document)
+    form = make_form(qtbot, AttendanceForm, document)
     assert form.focus_path(("attendance", 3, "status"))
     assert current(form) == (3, STATUS)
     assert QApplication.focusWidget() is form.table
@@ -410,7 +376,7 @@ def test_focus_path_selects_the_cell_a_finding_names(qtbot: QtBot) -> None:
 
 
 def test_widgets_are_named_for_tests_and_screen_readers(qtbot: QtBot) -> None:
-    form = make_form(qtbot, sample_document())
+    form = make_form(qtbot, AttendanceForm, sample_document())
     assert form.objectName() == "attendanceForm"
     assert (form.table.objectName(), form.table.accessibleName()) == (
         "attendanceTable",
@@ -462,7 +428,7 @@ def test_typing_in_a_drop_down_finds_a_choice_by_any_word(qtbot: QtBot) -> None:
 
 def test_tab_leaves_the_table_from_its_last_cell(qtbot: QtBot) -> None:
     document = sample_document()
-    form = make_form(qtbot, document)
+    form = make_form(qtbot, AttendanceForm, document)
     go_to(qtbot, form, 8, FROM)
     QTest.keyClick(form.table, Qt.Key.Key_Tab)
     assert current(form) == (8, FROM + 1)  # Tab moves from cell to cell
@@ -479,7 +445,7 @@ def test_tab_leaves_the_table_from_its_last_cell(qtbot: QtBot) -> None:
 
 def test_a_choice_from_the_open_list_is_saved_at_once(qtbot: QtBot) -> None:
     document = sample_document()
-    form = make_form(qtbot, document)
+    form = make_form(qtbot, AttendanceForm, document)
     go_to(qtbot, form, 2, ROLE)
     QTest.keyClick(form.table, Qt.Key.Key_F2)
     combo = open_editor(form)

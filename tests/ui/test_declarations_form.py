@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from clerk_app import locations
 from clerk_app.domain.model import (
     Attendance,
     AttendanceStatus,
@@ -21,9 +19,7 @@ from clerk_app.domain.model import (
     Person,
     Role,
 )
-from clerk_app.render.styles import available_styles
 from clerk_app.services.document import MeetingDocument
-from clerk_app.ui.forms.base import FormContext
 from clerk_app.ui.forms.declarations_form import (
     ACTION,
     INTEREST,
@@ -33,7 +29,15 @@ from clerk_app.ui.forms.declarations_form import (
     DeclarationsForm,
     first_present_member,
 )
-from clerk_app.ui.messages import RecordedMessages
+from tests.ui.table_helpers import (
+    commit,
+    current,
+    is_editing,
+    make_form,
+    open_editor,
+    sample_document,
+    shown,
+)
 
 MILLGATE = (
     "she is the Chair of the Advisory Board at Millgate School and a Member of the Alderman "
@@ -41,50 +45,10 @@ MILLGATE = (
 )
 
 
-def make_form(qtbot: QtBot, document: MeetingDocument) -> DeclarationsForm:
-    form = DeclarationsForm(document, FormContext(available_styles(), RecordedMessages()))
-    qtbot.addWidget(form)
-    form.resize(1000, 600)
-    form.show()
-    qtbot.waitExposed(form)
-    form.activateWindow()
-    qtbot.waitUntil(form.isActiveWindow)
-    return form
-
-
-def sample_document() -> MeetingDocument:
-    return MeetingDocument.open(locations.sample_meeting())
-
-
-def open_editor(form: DeclarationsForm) -> QWidget:
-    widget = form.table.indexWidget(form.table.currentIndex())
-    assert widget is not None, "no editor is open on the current cell"
-    return widget
-
-
-def is_editing(form: DeclarationsForm) -> bool:
-    return form.table.indexWidget(form.table.currentIndex()) is not None
-
-
-def commit(qtbot: QtBot, form: DeclarationsForm, editor: QWidget) -> None:
-    """Enter, then wait for the editor to close (Qt commits on the next turn of the loop)."""
-    QTest.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not is_editing(form))
-
-
-def current(form: DeclarationsForm) -> tuple[int, int]:
-    index = form.table.currentIndex()
-    return index.row(), index.column()
-
-
-def shown(form: DeclarationsForm, row: int, column: int) -> Any:
-    return form.model.data(form.model.index(row, column))
-
-
 def test_a_declaration_is_entered_from_the_keyboard(qtbot: QtBot) -> None:
     document = sample_document()
     document.remove(("interests",), 0, "Start with none")
-    form = make_form(qtbot, document)
+    form = make_form(qtbot, DeclarationsForm, document)
 
     QTest.mouseClick(form.add_button, Qt.MouseButton.LeftButton)
     assert document.meeting.interests[0].attendee_id == "batool"  # the first member present
@@ -134,7 +98,7 @@ def test_a_declaration_is_entered_from_the_keyboard(qtbot: QtBot) -> None:
 
 def test_shift_enter_starts_a_new_line_in_the_interest(qtbot: QtBot) -> None:
     document = sample_document()
-    form = make_form(qtbot, document)
+    form = make_form(qtbot, DeclarationsForm, document)
     assert form.focus_path(("interests", 0, "interest"))
     QTest.keyClick(form.table, Qt.Key.Key_F2)
     text = open_editor(form)
@@ -160,7 +124,7 @@ def test_an_attendee_not_in_the_attendance_is_shown_as_such(qtbot: QtBot) -> Non
             interests=(Interest(attendee_id="ghost", interest="a school governor"),),
         )
     )
-    form = make_form(qtbot, document)
+    form = make_form(qtbot, DeclarationsForm, document)
     assert shown(form, 0, MEMBER) == "(not in attendance)"
     assert shown(form, 0, ITEM) == "(general declaration)"
     document.set(("interests", 0, "attendee_id"), "moore", "Fix member")
@@ -169,7 +133,7 @@ def test_an_attendee_not_in_the_attendance_is_shown_as_such(qtbot: QtBot) -> Non
 
 def test_the_member_column_follows_the_attendance(qtbot: QtBot) -> None:
     document = sample_document()
-    form = make_form(qtbot, document)
+    form = make_form(qtbot, DeclarationsForm, document)
     assert shown(form, 0, MEMBER) == "Councillor Moore"
     document.set(("attendance", 3, "person", "title"), "Cllr", "Edit title")
     assert shown(form, 0, MEMBER) == "Cllr Moore"
@@ -182,7 +146,7 @@ def test_the_member_column_follows_the_attendance(qtbot: QtBot) -> None:
 def test_remove_and_move_are_undoable(qtbot: QtBot) -> None:
     document = sample_document()
     original = document.meeting
-    form = make_form(qtbot, document)
+    form = make_form(qtbot, DeclarationsForm, document)
     form.table.setFocus()
     QTest.keyClick(form.table, Qt.Key.Key_Insert)
     QTest.keyClick(open_editor(form), Qt.Key.Key_Escape)
@@ -211,7 +175,7 @@ def test_remove_and_move_are_undoable(qtbot: QtBot) -> None:
 def test_focus_path_selects_the_cell_a_finding_names(qtbot: QtBot) -> None:
     document = sample_document()
     document.insert(("interests",), 1, Interest(attendee_id="gregg"), "Add")
-    form = make_form(qtbot, document)
+    form = make_form(qtbot, DeclarationsForm, document)
     assert form.focus_path(("interests", 1, "item_id"))
     assert current(form) == (1, ITEM)
     assert QApplication.focusWidget() is form.table
@@ -240,7 +204,7 @@ def test_a_new_declaration_goes_to_the_first_member_present() -> None:
 
 
 def test_widgets_are_named_for_tests_and_screen_readers(qtbot: QtBot) -> None:
-    form = make_form(qtbot, sample_document())
+    form = make_form(qtbot, DeclarationsForm, sample_document())
     assert form.objectName() == "declarationsForm"
     assert (form.table.objectName(), form.table.accessibleName()) == (
         "declarationsTable",
