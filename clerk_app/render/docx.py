@@ -82,8 +82,11 @@ class _StrictTemplate(DocxTemplate):  # type: ignore[misc]
         return "".join(parts)
 
 
-def render_docx(meeting: Meeting, style: StyleFolder, *, public: bool = True) -> bytes:
-    """The minutes as a Word document, checked; raises RenderError rather than write a bad one."""
+def render_docx(
+    meeting: Meeting, style: StyleFolder, *, public: bool = True, clerk: str = ""
+) -> bytes:
+    """The minutes as a Word document, checked; raises RenderError rather than write a bad one.
+    `clerk` (the clerk's name, from the app's settings) is recorded as the last to modify it."""
     if not style.docx_template.is_file():
         raise StyleError(f"{style.path}: the house style has no {DOCX_TEMPLATE}")
     context = build_context(meeting, style.style, public=public)
@@ -99,7 +102,7 @@ def render_docx(meeting: Meeting, style: StyleFolder, *, public: bool = True) ->
         raise RenderError(message) from exc
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise RenderError(f"{style.docx_template}: not a usable Word document ({exc})") from exc
-    _set_properties(template, context)
+    _set_properties(template, context, clerk)
     buffer = io.BytesIO()
     template.save(buffer)
     data = buffer.getvalue()
@@ -107,7 +110,7 @@ def render_docx(meeting: Meeting, style: StyleFolder, *, public: bool = True) ->
     return data
 
 
-def _set_properties(template: DocxTemplate, context: MinutesContext) -> None:
+def _set_properties(template: DocxTemplate, context: MinutesContext, clerk: str) -> None:
     """Title, author and language from the meeting; none of python-docx's or the template's."""
     meeting, style = context.meeting, context.style
     now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
@@ -115,7 +118,7 @@ def _set_properties(template: DocxTemplate, context: MinutesContext) -> None:
     props.title = f"Minutes: {meeting.body}, {meeting.short_date}"[:255]
     props.subject = meeting.body[:255]
     props.author = meeting.authority[:255]
-    props.last_modified_by = f"Clerk {__version__}"
+    props.last_modified_by = (clerk or f"Clerk {__version__}")[:255]
     props.keywords = "minutes"
     props.category = "Minutes"
     copy = (

@@ -21,7 +21,9 @@ def format_for(path: Path) -> str:
     return suffix
 
 
-def render_minutes(meeting: Meeting, style: StyleFolder, suffix: str, *, public: bool) -> bytes:
+def render_minutes(
+    meeting: Meeting, style: StyleFolder, suffix: str, *, public: bool, clerk: str = ""
+) -> bytes:
     # Imported here: Word export loads python-docx and lxml, which plain text does not need.
     if suffix == ".txt":
         from clerk_app.render.text import render_text
@@ -30,10 +32,10 @@ def render_minutes(meeting: Meeting, style: StyleFolder, suffix: str, *, public:
     if suffix == ".docx":
         from clerk_app.render.docx import render_docx
 
-        return render_docx(meeting, style, public=public)
+        return render_docx(meeting, style, public=public, clerk=clerk)
     if suffix == ".pdf":
         from clerk_app.render.docx import render_docx
         from clerk_app.render.pdf import docx_to_pdf
 
-        return docx_to_pdf(render_docx(meeting, style, public=public))
+        return docx_to_pdf(render_docx(meeting, style, public=public, clerk=clerk))
     raise RenderError(f"cannot export to {suffix}")

@@ -16,14 +16,16 @@ class ExportError(Exception):
     pass
 
 
-def export_minutes(meeting: Meeting, out: Path, style: StyleFolder, *, public: bool = True) -> Path:
+def export_minutes(
+    meeting: Meeting, out: Path, style: StyleFolder, *, public: bool = True, clerk: str = ""
+) -> Path:
     """Write the minutes to `out` in the format its suffix names; returns the path written."""
     suffix = format_for(out)
     if not out.parent.is_dir():
         raise ExportError(f"{out}: cannot write the minutes there: the folder does not exist")
     if out.is_dir():
         raise ExportError(f"{out}: cannot write the minutes there: it is a folder")
-    data = render_minutes(meeting, style, suffix, public=public)
+    data = render_minutes(meeting, style, suffix, public=public, clerk=clerk)
     try:
         atomic_write(out, data)
     except OSError as exc:

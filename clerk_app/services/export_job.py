@@ -20,14 +20,19 @@ class ExportSignals(QObject):
 
 
 class ExportJob(QRunnable):
-    def __init__(self, meeting: Meeting, out: Path, style: StyleFolder, *, public: bool) -> None:
+    def __init__(
+        self, meeting: Meeting, out: Path, style: StyleFolder, *, public: bool, clerk: str = ""
+    ) -> None:
         super().__init__()
         self.meeting, self.out, self.style, self.public = meeting, out, style, public
+        self.clerk = clerk
         self.signals = ExportSignals()
 
     def run(self) -> None:
         try:
-            path = export_minutes(self.meeting, self.out, self.style, public=self.public)
+            path = export_minutes(
+                self.meeting, self.out, self.style, public=self.public, clerk=self.clerk
+            )
         except (ExportError, RenderError, StyleError) as exc:
             self.signals.failed.emit(str(exc))
         except Exception as exc:  # reported, not lost in a worker thread

@@ -10,9 +10,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
+from clerk_app.render.styles import StyleFolder
 from clerk_app.services.recovery import RecoveredMeeting
+from clerk_app.ui.preferences import Preferences, PreferencesDialog
 
 MEETING_FILTER = "Meeting files (*.minutes)"
 EXPORT_FILTERS = {
@@ -147,6 +149,13 @@ class Dialogs:
             QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
+
+    @classmethod
+    def ask_preferences(
+        cls, parent: QWidget | None, current: Preferences, styles: dict[str, StyleFolder]
+    ) -> Preferences | None:
+        dialog = PreferencesDialog(current, styles, parent)
+        return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     @classmethod
     def after_export(cls, parent: QWidget | None, path: Path) -> None:

@@ -36,6 +36,7 @@ from clerk_app.ui.forms.meeting_form import MeetingForm
 from clerk_app.ui.help import show_about, show_help
 from clerk_app.ui.messages import Messages
 from clerk_app.ui.navigator import Navigator, NavigatorModel, Section
+from clerk_app.ui.preferences import Preferences
 from clerk_app.ui.preview import PreviewPane
 from clerk_app.ui.start_page import StartPage
 
@@ -150,6 +151,9 @@ class MainWindow(QMainWindow):
         self.move_down_action = self._action(
             "Move item do&wn", lambda: self.move_item(1), "Ctrl+Shift+Down", "moveItemDownAction"
         )
+        self.preferences_action = self._action(
+            "&Preferences…", self.edit_preferences, None, "preferencesAction"
+        )
         self.help_action = self._action(
             "&Help", lambda: show_help(self), key.HelpContents, "helpAction"
         )
@@ -181,6 +185,8 @@ class MainWindow(QMainWindow):
         edit = bar.addMenu("&Edit")
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
+        edit.addSeparator()
+        edit.addAction(self.preferences_action)
         items = bar.addMenu("&Item")
         for action in (
             self.new_item_action, self.insert_item_action, self.duplicate_item_action,
@@ -198,6 +204,14 @@ class MainWindow(QMainWindow):
     def redo(self) -> None:
         if self.document is not None:
             self.document.undo_stack.redo()
+
+    def edit_preferences(self) -> None:
+        current = Preferences(self.settings.clerk_name, self.settings.default_style)
+        chosen = self.dialogs.ask_preferences(self, current, self.styles)
+        if chosen is not None:
+            self.settings.clerk_name = chosen.clerk_name
+            self.settings.default_style = chosen.default_style
+            self.settings.sync()
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -424,7 +438,9 @@ class MainWindow(QMainWindow):
         if answer is None:
             return
         path, public = answer
-        job = ExportJob(document.meeting, path, folder, public=public)
+        job = ExportJob(
+            document.meeting, path, folder, public=public, clerk=self.settings.clerk_name
+        )
         job.signals.finished.connect(self._export_finished)
         job.signals.failed.connect(self._export_failed)
         self.exports.append(job)

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from clerk_app import locations
 from clerk_app.domain.model import STANDING_ITEM_TITLES, Meeting
-from clerk_app.render.styles import available_styles
+from clerk_app.render.styles import StyleFolder, available_styles
 from clerk_app.services.document import MeetingDocument
 from clerk_app.services.recovery import RecoveredMeeting
 from clerk_app.services.settings import Settings
@@ -25,6 +25,7 @@ from clerk_app.ui.dialogs import Dialogs, RestoreChoice, SaveChoice
 from clerk_app.ui.main_window import MainWindow
 from clerk_app.ui.messages import RecordedMessages
 from clerk_app.ui.navigator import ITEM_MIME, Section
+from clerk_app.ui.preferences import Preferences
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -75,12 +76,24 @@ class Answers(Dialogs):
     def after_export(cls, parent: QWidget | None, path: Path) -> None:
         cls.asked.append(f"exported {path.name}")
 
+    preferences: Preferences | None = None
+
+    @classmethod
+    def ask_preferences(
+        cls, parent: QWidget | None, current: Preferences, styles: dict[str, StyleFolder]
+    ) -> Preferences | None:
+        cls.asked.append(
+            f"preferences? {current.clerk_name or '(no name)'}, {current.default_style}"
+        )
+        return cls.preferences
+
 
 @pytest.fixture
 def answers() -> Iterator[type[Answers]]:
     Answers.asked = []
     Answers.save_changes = SaveChoice.CANCEL
     Answers.save_path = Answers.open_path = Answers.export = None
+    Answers.preferences = None
     yield Answers
 
 
@@ -446,3 +459,60 @@ def test_the_preview_follows_the_section(window: MainWindow, tmp_path: Path) -> 
 def test_a_new_meeting_uses_todays_date(window: MainWindow) -> None:
     window.new_document()
     assert window.document is not None and window.document.meeting.date == dt.date.today()
+
+
+def test_preferences_name_the_clerk_in_exports_and_choose_the_style_of_new_meetings(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, answers: type[Answers]
+) -> None:
+    import docx
+
+    answers.preferences = Preferences("Kirsty Wootton", "parish")
+    window.edit_preferences()
+    assert answers.asked == ["preferences? (no name), leicester"]
+    assert (window.settings.clerk_name, window.settings.default_style) == (
+        "Kirsty Wootton",
+        "parish",
+    )
+    window.new_document()
+    assert window.document is not None and window.document.meeting.house_style == "parish"
+    open_sample_copy(window, tmp_path)
+    answers.export = (tmp_path / "minutes.docx", True)
+    window.export(".docx")
+    qtbot.waitUntil(lambda: "exported minutes.docx" in answers.asked, timeout=30_000)
+    assert (
+        docx.Document(str(tmp_path / "minutes.docx")).core_properties.last_modified_by
+        == "Kirsty Wootton"
+    )
+
+
+def test_an_error_nobody_caught_is_logged_and_shown_naming_the_log(user_data: Path) -> None:
+    import logging
+    import sys
+
+    from clerk_app.services.logs import setup_logging
+    from clerk_app.ui.app import install_excepthook
+
+    messages = RecordedMessages()
+    log = setup_logging(user_data)
+    previous = sys.excepthook
+    install_excepthook(messages, log)
+    try:
+        try:
+            raise ValueError("the printer caught fire")
+        except ValueError as error:
+            sys.excepthook(type(error), error, error.__traceback__)
+    finally:
+        sys.excepthook = previous
+        root = logging.getLogger()
+        for handler in [
+            h
+            for h in root.handlers
+            if str(getattr(h, "baseFilename", "")).startswith(str(user_data))
+        ]:
+            handler.close()
+            root.removeHandler(handler)
+    ((kind, title, text),) = messages.shown
+    assert (kind, title) == ("error", "Something went wrong")
+    assert "the printer caught fire" in text and str(log) in text
+    logged = log.read_text(encoding="utf-8")
+    assert "Traceback" in logged and "ValueError: the printer caught fire" in logged
