@@ -156,7 +156,13 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
-COMMANDS = ("export", "check", "styles", "check-style")
+COMMAND_HANDLERS = {
+    "export": _export,
+    "check": _check,
+    "styles": _styles,
+    "check-style": _check_style,
+}
+COMMANDS = tuple(COMMAND_HANDLERS)
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -202,16 +208,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(args_list)
-        if args.command == "export":
-            return _export(args)
-        if args.command == "check":
-            return _check(args)
-        if args.command == "styles":
-            return _styles(args)
-        if args.command == "check-style":
-            return _check_style(args)
-        parser.print_help()  # pragma: no cover - argparse requires a command by now
-        return EXIT_OK
+        return COMMAND_HANDLERS[args.command](args)
     except (UsageError, MeetingFileError, StyleError, RenderError, ExportError) as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

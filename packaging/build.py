@@ -5,7 +5,8 @@
 After building it runs, from the frozen program itself and with a display-less Qt:
 1. `Clerk --smoke-test <the bundled sample>`: the GUI starts, opens the sample, draws the
    preview, exports Word and text and checks them;
-2. `Clerk export <the bundled sample> -o minutes.docx`, and validates that Word file against
+2. `clerk-cli export <the bundled sample> -o minutes.docx` (the console twin of the windowed
+   program), and validates that Word file against
    Microsoft's Open XML rules (tests/ooxml, needs Node.js; `--no-validate` skips it on a
    machine without Node, and says so).
 Any failure exits non-zero with the reason: a data file missing from the build never reaches a
@@ -27,6 +28,7 @@ DIST = ROOT / "dist"
 APP = DIST / "Clerk"
 SPEC = ROOT / "packaging" / "clerk.spec"
 EXECUTABLE = APP / ("Clerk.exe" if sys.platform == "win32" else "Clerk")
+CONSOLE = APP / ("clerk-cli.exe" if sys.platform == "win32" else "clerk-cli")
 
 
 class BuildError(Exception):
@@ -46,8 +48,9 @@ def build() -> float:
     ]  # fmt: skip
     if subprocess.run(command, cwd=ROOT, check=False).returncode != 0:
         raise BuildError("PyInstaller failed (its messages are above)")
-    if not EXECUTABLE.is_file():
-        raise BuildError(f"PyInstaller finished but {EXECUTABLE} is missing")
+    for program in (EXECUTABLE, CONSOLE):
+        if not program.is_file():
+            raise BuildError(f"PyInstaller finished but {program} is missing")
     return time.perf_counter() - started
 
 
@@ -59,10 +62,12 @@ def bundled_sample() -> Path:
     return found[0]
 
 
-def run_frozen(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
+def run_frozen(
+    *args: str, data: Path, program: Path = EXECUTABLE
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CLERK_DATA_DIR": str(data)}
     return subprocess.run(
-        [str(EXECUTABLE), *args], capture_output=True, text=True, env=env, timeout=300, check=False
+        [str(program), *args], capture_output=True, text=True, env=env, timeout=300, check=False
     )
 
 
@@ -76,7 +81,9 @@ def smoke_test(work: Path) -> str:
 
 def frozen_docx(work: Path) -> Path:
     out = work / "frozen-minutes.docx"
-    result = run_frozen("export", str(bundled_sample()), "-o", str(out), data=work / "data")
+    result = run_frozen(
+        "export", str(bundled_sample()), "-o", str(out), data=work / "data", program=CONSOLE
+    )
     if result.returncode != 0 or not out.is_file():
         raise BuildError(
             f"the frozen export failed (exit {result.returncode}): {result.stderr.strip()}"
