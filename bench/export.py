@@ -14,6 +14,9 @@ repeated 20 times, each copy with a fresh id; attendance and declarations as the
    headings made `##` headings and every line kept a line of its own). The two commands run in
    turn (clerk, pandoc, clerk, pandoc, ...) so that load on the machine falls on both alike;
    one untimed run of each first. The target is clerk/pandoc < 1.
+3. The floor: processes that only import what an export needs (Python itself, pydantic, the
+   meeting model, Jinja2 and docxtpl), each timed in turn with pandoc on the sample, so that the
+   table shows what the required stack costs before any work is done.
 
 Needs pandoc on PATH: without it the benchmark says so and exits 2. Otherwise exits 0, targets
 met or not; the table says which.
@@ -195,6 +198,23 @@ def clerk_command(meeting: Path, out: Path) -> list[str]:
     return [sys.executable, "-m", "clerk_app", "export", str(meeting), "-o", str(out)]
 
 
+FLOOR = (
+    ("python -c pass", "pass"),
+    ("import pydantic.BaseModel", "from pydantic import BaseModel"),
+    ("import the meeting model", "import clerk_app.domain.model"),
+    ("+ jinja2 sandbox, docxtpl", "import clerk_app.domain.model, jinja2.sandbox, docxtpl"),
+)
+"""What an export must import, as commands timed against pandoc: (label, Python source)."""
+
+
+def time_floor(pandoc_run: Sequence[str], repeat: int) -> list[tuple[str, Timing, Timing]]:
+    """Each import-only process of FLOOR against pandoc, interleaved like the exports."""
+    return [
+        (label, *time_interleaved([sys.executable, "-c", source], pandoc_run, repeat))
+        for label, source in FLOOR
+    ]
+
+
 def pandoc_version(pandoc: str) -> str:
     done = subprocess.run([pandoc, "--version"], capture_output=True, text=True, check=True)
     return done.stdout.splitlines()[0].strip()
@@ -295,6 +315,18 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"{_words(clerk_out)} words; pandoc {pandoc_out.stat().st_size // 1024} KB, "
                 f"{_words(pandoc_out)} words (from {len(markdown.read_bytes()) // 1024} KB "
                 "of Markdown)"
+            )
+        print()
+        print(
+            f"{'floor: imports only (interleaved)':<34}{'median':>10}{'min':>10}   "
+            "against pandoc on the sample (median)"
+        )
+        sample_md = work / "sample.md"
+        floor = time_floor([pandoc, str(sample_md), "-o", str(work / "floor.docx")], repeat)
+        for label, imports, peer in floor:
+            print(
+                f"  {label:<32}{_s(imports.median)}{_s(imports.min)}   "
+                f"{imports.median / peer.median:.2f}x of {peer.median:.3f} s"
             )
         print()
         print("outputs (words as a reader sees them, headers included):")
