@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+import PySide6
+from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -45,7 +47,7 @@ def about_text() -> str:
     return (
         f"<h3>Clerk {__version__}</h3>"
         "<p>Minutes of council meetings, in your council's house style.</p>"
-        f"<p>Python {sys.version.split()[0]}</p>"
+        f"<p>Python {sys.version.split()[0]}, PySide6 {PySide6.__version__}, Qt {qVersion()}</p>"
         f"<p>Your styles, settings and recovery copies: {data}<br>Log file: {log_file(data)}</p>"
     )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import PySide6
+from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QTextBrowser
 from pytestqt.qtbot import QtBot
 
@@ -23,3 +25,5 @@ def test_about_names_the_version_and_where_files_are(user_data: object) -> None:
     text = about_text()
     assert f"Clerk {__version__}" in text
     assert "clerk.log" in text and str(user_data) in text
+    # What council IT's support desk asks first: the versions underneath.
+    assert f"PySide6 {PySide6.__version__}, Qt {qVersion()}" in text
