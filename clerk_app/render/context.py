@@ -230,6 +230,9 @@ class InterestView:
     item: ItemRefView | None
     action: str
     action_text: str
+    withheld: bool = False
+    """About an exempt item in a public copy: the member's words are left out (`interest` is
+    empty), and under the house style's `omit` policy the item too (`item` is None)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,20 +335,32 @@ class _Builder:
         item = self.items_by_id.get(item_id or "")
         return bool(self.public and item is not None and item.exempt)
 
+    def hidden(self, item_id: str | None) -> bool:
+        """Withheld, and the style hides more than the content (number_only, omit)."""
+        return self.withheld(item_id) and self.style.exempt_in_public is not ExemptPolicy.NOTICE
+
+    def omitted(self, item_id: str | None) -> bool:
+        """Withheld, and the style leaves the item out of the public copy altogether."""
+        return self.withheld(item_id) and self.style.exempt_in_public is ExemptPolicy.OMIT
+
     def item_ref(self, item_id: str | None) -> ItemRefView | None:
         item = self.items_by_id.get(item_id or "")
         if item is None:
             return None
-        hide_title = (
-            self.withheld(item_id) and self.style.exempt_in_public is not ExemptPolicy.NOTICE
-        )
-        return ItemRefView(number=self.numbers[item.id], title="" if hide_title else item.title)
+        if self.omitted(item_id):
+            return None
+        title = "" if self.hidden(item_id) else item.title
+        return ItemRefView(number=self.numbers[item.id], title=title)
 
     # people
 
     def person(self, record: Attendance) -> PersonView:
-        from_minute = self.numbers.get(record.present_from_item or "", "")
-        to_minute = self.numbers.get(record.present_to_item or "", "")
+        def minute(item_id: str | None) -> str:
+            # An omitted item's number would point the public at a minute it does not have.
+            return "" if self.omitted(item_id) else self.numbers.get(item_id or "", "")
+
+        from_minute = minute(record.present_from_item)
+        to_minute = minute(record.present_to_item)
         parts = []
         if from_minute and to_minute:
             parts.append(f"from minute {from_minute} to minute {to_minute}")
@@ -404,14 +419,19 @@ class _Builder:
         )
 
     def interest(self, record: Interest) -> InterestView:
+        # The member's own words about a withheld item are part of what was considered in
+        # private ("owns land next to Mill Lane, which the council is selling to..."): the public
+        # copy records the declaration, not the words.
+        hidden = self.withheld(record.item_id)
         return InterestView(
             person=self.name_of(record.attendee_id),
-            interest=record.interest,
+            interest="" if hidden else record.interest,
             kind=record.kind.value,
             kind_label=INTEREST_KIND_LABELS[record.kind],
             item=self.item_ref(record.item_id),
             action=record.action.value,
             action_text=INTEREST_ACTION_LABELS[record.action],
+            withheld=hidden,
         )
 
     # item bodies

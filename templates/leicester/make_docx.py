@@ -33,9 +33,10 @@ NOTE = (
     '{{ " (" ~ notes | join("; ") ~ ")" if notes }}'
 )
 DECLARATION = (
-    "{% if d.kind == 'other' and not d.item %}{{ d.person }} declared that {{ d.interest | sentence }}"
+    "{% if d.kind == 'other' and not d.item and not d.withheld %}{{ d.person }} declared that {{ d.interest | sentence }}"
     "{% else %}{{ d.person }} declared {{ 'an' if d.kind_label[:1] in 'aeiou' else 'a' }} {{ d.kind_label }}"
-    "{% if d.item %} in minute {{ d.item.number }}{% if d.item.title %}, {{ d.item.title }},{% endif %}{% endif %}"
+    "{% if d.item %} in minute {{ d.item.number }}{% if d.item.title %}, {{ d.item.title }},{% endif %}"
+    "{% elif d.withheld %} in an item considered in private{% endif %}"
     "{% if d.interest %} in that {{ d.interest | sentence }}{% else %}.{% endif %}{% endif %}"
     "{% if d.action == 'left_room' %} {{ d.person }} left the room during the consideration of the item."
     "{% elif d.action == 'no_vote' %} {{ d.person }} took no part in the vote on the item."

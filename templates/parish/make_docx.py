@@ -66,7 +66,8 @@ def guests(group: str) -> str:
 DECLARATION = (
     "{{ d.person }} declared {{ 'an' if d.kind_label[:1] in 'aeiou' else 'a' }} {{ d.kind_label }}"
     "{% if d.item %} in minute {{ d.item.number }}"
-    "{% if d.item.title %} ({{ d.item.title }}){% endif %}{% endif %}"
+    "{% if d.item.title %} ({{ d.item.title }}){% endif %}"
+    "{% elif d.withheld %} in an item considered in private{% endif %}"
     "{% if d.interest %}: {{ d.interest | sentence }}{% else %}.{% endif %}"
     "{% if d.action == 'left_room' %} {{ d.person }} left the room while the item was considered."
     "{% elif d.action == 'no_vote' %} {{ d.person }} took no part in the vote."
