@@ -17,7 +17,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QTimer
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
 from clerk_app.domain.model import Meeting
 from clerk_app.services.document import MeetingDocument
@@ -59,6 +59,9 @@ def _remove(*paths: Path) -> None:
 class RecoverySession(QObject):
     """Keeps one running session's recovery copy of `document` up to date."""
 
+    problem_changed = Signal(str)
+    """Why the recovery copy could not be written (a full disk...), or "" once it is again."""
+
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.folder = recovery_dir(data_dir)
@@ -98,10 +101,17 @@ class RecoverySession(QObject):
         self.timer.stop()
         self.drop_copy()
 
-    def write_now(self) -> None:
+    def write_now(self) -> bool:
+        """Bring the copy up to date now; False if it could not be written (tried again later).
+
+        An unmodified document needs no copy: its file holds it (after undoing back to the saved
+        state, a copy left behind would offer stale work after a crash).
+        """
+        self.timer.stop()
         document = self.document
         if document is None or not document.modified:
-            return
+            self.drop_copy()
+            return True
         meta = {
             "original": str(document.path) if document.path else None,
             "saved_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -110,10 +120,17 @@ class RecoverySession(QObject):
         try:
             atomic_write(self.copy, meeting_to_json(document.meeting).encode("utf-8"))
             atomic_write(self.meta, json.dumps(meta, ensure_ascii=False).encode("utf-8"))
-            self.last_error = ""
         except OSError as exc:  # a full disk must not take the editor down; try again later
-            self.last_error = str(exc)
+            self._set_problem(str(exc))
             self._schedule()
+            return False
+        self._set_problem("")
+        return True
+
+    def _set_problem(self, problem: str) -> None:
+        if problem != self.last_error:
+            self.last_error = problem
+            self.problem_changed.emit(problem)
 
     def drop_copy(self) -> None:
         _remove(self.copy, self.meta)

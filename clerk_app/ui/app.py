@@ -65,7 +65,9 @@ def _application() -> QApplication:
     return app
 
 
-def install_excepthook(messages: Messages, log_path: Path) -> None:
+def install_excepthook(
+    messages: Messages, log_path: Path, recovery: RecoverySession | None = None
+) -> None:
     """Errors nobody caught: logged with their traceback, and shown once, naming the log."""
     showing = False
 
@@ -75,12 +77,17 @@ def install_excepthook(messages: Messages, log_path: Path) -> None:
         if showing or not isinstance(error, Exception):
             return
         showing = True
+        safe = recovery is not None and recovery.write_now()
+        work = (
+            "Your work is safe: it is kept in the recovery copy."
+            if safe
+            else "Save your work now (File > Save As) if you can."
+        )
         try:
             messages.error(
                 "Something went wrong",
-                f"Clerk hit an unexpected error: {error}\n\nYour work is safe: it is kept in the "
-                f"recovery copy. The details were written to\n{log_path}\nPlease send that file "
-                "to your IT service desk.",
+                f"Clerk hit an unexpected error: {error}\n\n{work} The details were written "
+                f"to\n{log_path}\nPlease send that file to your IT service desk.",
             )
         finally:
             showing = False
@@ -113,7 +120,10 @@ def offer_recovery(window: MainWindow, data_dir: Path, dialogs: type[Dialogs]) -
             document = MeetingDocument(meeting, recovered.original)
             document.mark_recovered()
             window.set_document(document)
-            discard_recovered(recovered)  # this session's own recovery copy takes over
+            # This session's own copy takes over, but only once it is on disk: a second crash
+            # straight after restoring must still find the meeting.
+            if window.recovery is None or window.recovery.write_now():
+                discard_recovered(recovered)
             return True
     return False
 
@@ -130,10 +140,10 @@ def run(
     log_path = setup_logging(data)
     log.info("Clerk %s starting", __version__)
     messages = Messages()
-    install_excepthook(messages, log_path)
     settings = Settings(data)
     styles = load_styles(messages)
     recovery = RecoverySession(data)
+    install_excepthook(messages, log_path, recovery)
     window = MainWindow(settings, styles, messages=messages, dialogs=dialogs, recovery=recovery)
     messages.parent = window
 

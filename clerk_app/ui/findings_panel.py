@@ -17,6 +17,8 @@ DELAY_MS = 300
 class FindingsPanel(QListWidget):
     navigate = Signal(object)
     """The path of the finding the clerk activated."""
+    checked = Signal()
+    """The findings were worked out again (`findings` holds them)."""
 
     def __init__(
         self,
@@ -57,6 +59,10 @@ class FindingsPanel(QListWidget):
             self.addItem(item)
         if not self.findings:
             self.addItem(QListWidgetItem("No problems found."))
+        self.checked.emit()
+
+    def number_of(self, severity: Severity) -> int:
+        return sum(f.severity is severity for f in self.findings)
 
     def _activated(self, item: QListWidgetItem) -> None:
         row = self.row(item)

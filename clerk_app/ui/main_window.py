@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app import locations
+from clerk_app.domain.findings import Severity
 from clerk_app.domain.model import Item, Meeting, new_id
 from clerk_app.render.styles import StyleFolder
 from clerk_app.services.document import MeetingDocument
@@ -41,6 +42,10 @@ from clerk_app.ui.preview import PreviewPane
 from clerk_app.ui.start_page import StartPage
 
 APP_TITLE = "Clerk"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def new_meeting(style: str) -> Meeting:
@@ -74,7 +79,16 @@ class MainWindow(QMainWindow):
         self.findings_dock.setObjectName("findingsDock")
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
         self.status_label = QLabel()
+        self.status_label.setObjectName("statusSummary")
         self.statusBar().addPermanentWidget(self.status_label)
+        # Shown only while the recovery copy cannot be written: the clerk must know to save.
+        self.recovery_warning = QLabel()
+        self.recovery_warning.setObjectName("recoveryWarning")
+        self.recovery_warning.setStyleSheet("QLabel { color: #b00020; font-weight: bold; }")
+        self.recovery_warning.hide()
+        self.statusBar().addPermanentWidget(self.recovery_warning)
+        if recovery is not None:
+            recovery.problem_changed.connect(self._on_recovery_problem)
         geometry = settings.geometry
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -266,13 +280,15 @@ class MainWindow(QMainWindow):
         for widget, stretch in ((self.navigator, 0), (self.forms, 2), (self.preview, 2)):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(self.splitter.indexOf(widget), stretch)
-        self.splitter.setSizes([260, 680, 460])
+        self.splitter.setSizes(self._splitter_sizes())
         state = self.settings.splitter_state
         if state is not None:
             self.splitter.restoreState(state)
         self.setCentralWidget(self.splitter)
         self.findings = FindingsPanel(document, self.styles)
         self.findings.navigate.connect(self.go_to_path)
+        self.findings.checked.connect(self._update_status)
+        self._update_status()
         self.findings_dock.setWidget(self.findings)
         self.findings_dock.show()
         # once the new widgets are laid out (Qt shows them on its next turn)
@@ -299,8 +315,31 @@ class MainWindow(QMainWindow):
         folder = self.styles.get(document.meeting.house_style)
         if folder is not None and folder.style is not self.nav_model.style:
             self.nav_model.set_style(folder.style)
-        errors = sum(f.severity == "error" for f in self.findings.findings)
-        self.status_label.setText(f"{len(document.meeting.items)} items · {errors} errors")
+
+    def _update_status(self) -> None:
+        """Items and errors, counted when the findings have been worked out again."""
+        if self.document is None:
+            return
+        items = len(self.document.meeting.items)
+        errors = self.findings.number_of(Severity.ERROR)
+        self.status_label.setText(f"{_count(items, 'item')} · {_count(errors, 'error')}")
+
+    def _on_recovery_problem(self, problem: str) -> None:
+        self.recovery_warning.setText(
+            "Recovery copy not saved: save your work now" if problem else ""
+        )
+        self.recovery_warning.setToolTip(
+            f"Clerk cannot write its recovery copy: {problem}" if problem else ""
+        )
+        self.recovery_warning.setVisible(bool(problem))
+
+    def _splitter_sizes(self) -> list[int]:
+        """Navigator, form and preview: the form gets the room on a laptop's 1366 pixels."""
+        screen = self.screen().availableGeometry().width() if self.screen() else 1400
+        width = max(self.width(), min(screen, 1400))
+        navigator = 240
+        preview = max(300, int(width * 0.3))
+        return [navigator, max(400, width - navigator - preview), preview]
 
     def _update_title(self) -> None:
         if self.document is None:

@@ -6,6 +6,7 @@ import json
 import socket
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
@@ -84,3 +85,40 @@ def test_a_copy_without_metadata_is_still_offered(sample: Meeting, tmp_path: Pat
     save_meeting(sample, folder / "orphan.minutes")
     (found,) = find_recovered(tmp_path)
     assert found.original is None and found.load() == sample
+
+
+def test_a_copy_that_cannot_be_written_is_reported_and_tried_again(
+    sample: Meeting, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import clerk_app.services.recovery as recovery
+
+    session = RecoverySession(tmp_path)
+    document = MeetingDocument(sample)
+    session.watch(document)
+    problems: list[str] = []
+    session.problem_changed.connect(problems.append)
+
+    def disk_full(path: Path, data: bytes) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(recovery, "atomic_write", disk_full)
+    document.set(("venue",), "City Hall", "Edit venue")
+    assert session.write_now() is False
+    assert problems == ["[Errno 28] No space left on device"] and not session.copy.exists()
+    monkeypatch.undo()  # space again: the retry it scheduled writes the copy by itself
+    qtbot.waitUntil(session.copy.exists, timeout=3000)
+    assert problems[-1] == "" and load_meeting(session.copy).venue == "City Hall"
+    session.end()
+
+
+def test_undoing_back_to_the_saved_state_drops_the_copy(sample: Meeting, tmp_path: Path) -> None:
+    # Otherwise a crash would offer back work the clerk had undone.
+    session = RecoverySession(tmp_path)
+    document = MeetingDocument(sample, tmp_path / "m.minutes")
+    session.watch(document)
+    document.set(("venue",), "City Hall", "Edit venue")
+    assert session.write_now() and session.copy.exists()
+    document.undo_stack.undo()
+    assert not document.modified
+    assert session.write_now() and not session.copy.exists()
+    session.end()
