@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
@@ -44,6 +45,54 @@ def show_in_folder(path: Path) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
 
+def save_dialog(
+    parent: QWidget | None, title: str, suggested: Path, name_filter: str
+) -> QFileDialog:
+    """A save dialog that adds the suffix itself, so that its own overwrite question covers
+    `june` typed for an existing `june.minutes` (adding the suffix after the dialog has closed
+    would replace that file without asking)."""
+    dialog = QFileDialog(parent, title, str(suggested.parent), name_filter)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    dialog.setDefaultSuffix(suggested.suffix.lstrip("."))
+    dialog.selectFile(suggested.name)
+    return dialog
+
+
+def with_suffix(chosen: Path, suffix: str, may_replace: Callable[[Path], bool]) -> Path | None:
+    """`chosen` ending in `suffix`. "Council 18.06.2025" has a suffix of its own, so the dialog
+    added none: it is added here, and replacing a file the dialog did not ask about is asked."""
+    if chosen.suffix.lower() == suffix.lower():
+        return chosen
+    path = chosen.with_name(chosen.name + suffix)
+    return path if not path.exists() or may_replace(path) else None
+
+
+def ask_file_to_write(
+    parent: QWidget | None, title: str, suggested: Path, name_filter: str
+) -> Path | None:
+    dialog = save_dialog(parent, title, suggested, name_filter)
+    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return None
+
+    def may_replace(path: Path) -> bool:
+        answer = QMessageBox.question(
+            parent,
+            title,
+            f"{path.name} already exists.\nDo you want to replace it?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    return with_suffix(Path(dialog.selectedFiles()[0]), suggested.suffix, may_replace)
+
+
+def confidential_name(path: Path) -> Path:
+    """Where a confidential copy goes by default: never the public copy's name."""
+    return path.with_name(f"{path.stem} (CONFIDENTIAL){path.suffix}")
+
+
 class Dialogs:
     @classmethod
     def ask_open_path(cls, parent: QWidget | None, folder: Path | None) -> Path | None:
@@ -54,27 +103,16 @@ class Dialogs:
 
     @classmethod
     def ask_save_path(cls, parent: QWidget | None, suggested: Path) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
-            parent, "Save meeting as", str(suggested), MEETING_FILTER
-        )
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix.lower() == ".minutes" else path.with_name(path.name + ".minutes")
+        return ask_file_to_write(parent, "Save meeting as", suggested, MEETING_FILTER)
 
     @classmethod
     def ask_export(
         cls, parent: QWidget | None, suggested: Path, has_exempt: bool
     ) -> tuple[Path, bool] | None:
-        """Where to export, and whether it is the public copy (exempt items withheld)."""
-        name, _ = QFileDialog.getSaveFileName(
-            parent, "Export minutes", str(suggested), EXPORT_FILTERS[suggested.suffix]
-        )
-        if not name:
-            return None
-        path = Path(name)
-        if path.suffix.lower() not in EXPORT_FILTERS:
-            path = path.with_name(path.name + suggested.suffix)
+        """Whether it is the public copy (exempt items withheld), then where to export it.
+
+        The question comes first so that a confidential copy is offered a name of its own.
+        """
         public = True
         if has_exempt:
             answer = QMessageBox.question(
@@ -91,7 +129,14 @@ class Dialogs:
             if answer == QMessageBox.StandardButton.Cancel:
                 return None
             public = answer == QMessageBox.StandardButton.Yes
-        return path, public
+        title = "Export minutes" if public else "Export the confidential copy"
+        path = ask_file_to_write(
+            parent,
+            title,
+            suggested if public else confidential_name(suggested),
+            EXPORT_FILTERS[suggested.suffix],
+        )
+        return None if path is None else (path, public)
 
     @classmethod
     def ask_save_changes(cls, parent: QWidget | None, name: str) -> SaveChoice:
