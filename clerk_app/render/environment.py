@@ -28,6 +28,7 @@ from jinja2 import (
     UndefinedError,
     nodes,
 )
+from jinja2.bccache import Bucket
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -108,6 +109,22 @@ class ClerkEnvironment(ImmutableSandboxedEnvironment):
         return code
 
 
+class _QuietBytecodeCache(FileSystemBytecodeCache):
+    """Jinja's bytecode cache for file templates, but a cache that cannot be read or written (a
+    full disk, a read-only or missing folder, an app-data "folder" that is a file) is skipped:
+    it is only a speed-up, and must never stop the minutes."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except OSError:
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
 # Bytecode depends on the Python and Jinja versions that made it.
 _CODE_TAG = f"py{sys.version_info[0]}{sys.version_info[1]}-jinja{jinja2.__version__}"
 
@@ -128,7 +145,7 @@ def make_environment(
         auto_reload=True,  # a council editing its style while Clerk is open sees the change
         finalize=_finalize,
         code_cache=code_cache,
-        bytecode_cache=FileSystemBytecodeCache(str(code_cache)) if code_cache else None,
+        bytecode_cache=_QuietBytecodeCache(str(code_cache)) if code_cache else None,
     )
     env.filters["sentence"] = sentence
     env.filters["words"] = number_in_words

@@ -161,3 +161,36 @@ def test_compiled_templates_are_reused_and_a_damaged_cache_is_ignored(
     assert damaged.from_string(source).render(context) == "Fees &amp; &lt;Charges&gt; & 2"
     plain = make_environment(tmp_path, autoescape=False, code_cache=cache)
     assert plain.from_string(source).render(context) == "Fees & <Charges> & 2"
+
+
+@pytest.mark.parametrize("where", ["file", "file/cache"])
+def test_an_unusable_cache_folder_never_breaks_rendering(
+    tmp_path: Path, sample: Meeting, where: str
+) -> None:
+    """A full, read-only or non-folder app-data folder: the cache is skipped, the minutes come."""
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    style = style_with(tmp_path, "{{ meeting.body }}")
+    env = make_environment(style.path, autoescape=False, code_cache=tmp_path / where)
+    assert render_template(env, "minutes.txt.j2", {"meeting": {"body": "Finance"}}) == "Finance"
+    assert env.from_string("{{ 1 + 1 }}").render() == "2"
+
+
+def test_a_cache_that_cannot_be_written_never_breaks_rendering(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ENOSPC and friends while the bytecode is stored or read back are ignored."""
+    import errno
+
+    from clerk_app.render import environment
+
+    style = style_with(tmp_path, "{{ x }}")
+    env = make_environment(style.path, autoescape=False, code_cache=tmp_path / "cache")
+    cache = env.bytecode_cache
+    assert cache is not None
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(environment.FileSystemBytecodeCache, "dump_bytecode", full)
+    monkeypatch.setattr(environment.FileSystemBytecodeCache, "load_bytecode", full)
+    assert render_template(env, "minutes.txt.j2", {"x": "ok"}) == "ok"
