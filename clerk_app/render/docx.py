@@ -20,15 +20,19 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
+from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate
-from jinja2 import TemplateError
-from jinja2.exceptions import SecurityError
 from lxml import etree
 
 from clerk_app import __version__
 from clerk_app.domain.model import Meeting
 from clerk_app.render.context import MinutesContext, build_context
-from clerk_app.render.environment import describe_template_error, environment_for, template_cache
+from clerk_app.render.environment import (
+    TEMPLATE_ERRORS,
+    describe_template_error,
+    environment_for,
+    template_cache,
+)
 from clerk_app.render.errors import RenderError, StyleError
 from clerk_app.render.styles import DOCX_TEMPLATE, StyleFolder
 
@@ -82,6 +86,15 @@ class _StrictTemplate(DocxTemplate):  # type: ignore[misc]
         return "".join(parts)
 
 
+def describe_open_error(exc: Exception) -> str:
+    """Why python-docx could not open a Word file, in words rather than its exception's."""
+    if isinstance(exc, PackageNotFoundError | zipfile.BadZipFile):
+        return "it is not a Word file, or it is truncated or damaged"
+    if isinstance(exc, OSError):
+        return f"cannot be read: {exc.strerror or exc}"
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+
+
 def render_docx(
     meeting: Meeting, style: StyleFolder, *, public: bool = True, clerk: str = ""
 ) -> bytes:
@@ -91,17 +104,21 @@ def render_docx(
         raise StyleError(f"{style.path}: the house style has no {DOCX_TEMPLATE}")
     context = build_context(meeting, style.style, public=public)
     env = environment_for(style.path, autoescape=True, code_cache=template_cache())
+    template = _StrictTemplate(str(style.docx_template))
     try:
-        template = _StrictTemplate(str(style.docx_template))
+        template.init_docx()
+    except Exception as exc:  # python-docx fails in many ways on a damaged file: all one finding
+        raise RenderError(
+            f"{style.docx_template}: not a usable Word document ({describe_open_error(exc)})"
+        ) from exc
+    try:
         template.render(context.as_dict(), jinja_env=env, autoescape=True)
-    except (TemplateError, SecurityError) as exc:
+    except TEMPLATE_ERRORS as exc:
         message = describe_template_error(exc, DOCX_TEMPLATE)
         near = [line.strip() for line in getattr(exc, "docx_context", []) if line.strip()]
         if near:
             message += f" (near: {' / '.join(near)[:200]})"
         raise RenderError(message) from exc
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise RenderError(f"{style.docx_template}: not a usable Word document ({exc})") from exc
     _set_properties(template, context, clerk)
     buffer = io.BytesIO()
     template.save(buffer)

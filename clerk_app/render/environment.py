@@ -24,6 +24,8 @@ from jinja2 import (
     StrictUndefined,
     Template,
     TemplateError,
+    TemplateNotFound,
+    TemplatesNotFound,
     TemplateSyntaxError,
     UndefinedError,
     nodes,
@@ -172,8 +174,30 @@ def environment_for(
     return _ENVIRONMENTS[key]
 
 
+RUNTIME_ERRORS: tuple[type[Exception], ...] = (
+    ArithmeticError,  # {{ 1 / 0 }}; range(10**7) in the sandbox raises OverflowError
+    LookupError,
+    TypeError,  # {{ "%d" % "x" }}
+    ValueError,
+    AttributeError,
+    RecursionError,  # a template that includes or calls itself; lists nested without end
+)
+"""What template code can raise while it runs, like any code: each is the template's fault and
+becomes a RenderError naming the template, never a traceback."""
+
+TEMPLATE_ERRORS: tuple[type[Exception], ...] = (TemplateError, SecurityError, *RUNTIME_ERRORS)
+"""Everything a template can fail with: its own errors, and the runtime ones."""
+
+
 def describe_template_error(exc: Exception, template_name: str) -> str:
     """One line that says what is wrong with a template and where."""
+    if isinstance(exc, TemplatesNotFound) and len(exc.templates) > 1:
+        names = ", ".join(repr(str(n)) for n in exc.templates)
+        return f"{template_name}: includes one of {names}, none of which exists"
+    if isinstance(exc, TemplateNotFound):
+        if exc.name == template_name:
+            return f"{template_name}: does not exist"
+        return f"{template_name}: includes {exc.name!r}, which does not exist"
     if isinstance(exc, TemplateSyntaxError):
         name = exc.filename or exc.name or template_name
         return f"{name}, line {exc.lineno}: {exc.message}"
@@ -183,6 +207,11 @@ def describe_template_error(exc: Exception, template_name: str) -> str:
         return f"{template_name}: the template uses a name the minutes do not provide: {exc}"
     if isinstance(exc, TemplateError):
         return f"{template_name}: {exc}"
+    if isinstance(exc, RecursionError):
+        return (
+            f"{template_name}: includes, macros or lists nest too deeply "
+            "(does the template include or call itself?)"
+        )
     return f"{template_name}: {type(exc).__name__}: {exc}"
 
 
@@ -191,8 +220,6 @@ def render_template(
 ) -> str:
     try:
         return env.get_template(template_name).render(context)
-    except (TemplateError, SecurityError) as exc:
-        raise RenderError(describe_template_error(exc, template_name)) from exc
-    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as exc:
+    except TEMPLATE_ERRORS as exc:
         # Template code can fail like any code ("{{ 1 / 0 }}"); say where, not a traceback.
         raise RenderError(describe_template_error(exc, template_name)) from exc

@@ -9,6 +9,7 @@ would not list; and any failure rendering the bundled sample meetings with it.
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -30,6 +31,7 @@ from clerk_app.render.styles import (
 )
 
 CONTEXT_NAMES = frozenset(f.name for f in fields(MinutesContext))
+_TOO_DEEP = "its tags nest too deeply to be read"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,9 @@ def _check_text(style: StyleFolder, env: ImmutableSandboxedEnvironment) -> Itera
     except TemplateSyntaxError as exc:
         yield StyleProblem("error", f"{TEXT_TEMPLATE}, line {exc.lineno}", exc.message or str(exc))
         return
+    except RecursionError:
+        yield StyleProblem("error", TEXT_TEMPLATE, _TOO_DEEP)
+        return
     for name in sorted(unknown):
         yield StyleProblem(
             "error",
@@ -97,11 +102,17 @@ def _check_docx(style: StyleFolder, env: ImmutableSandboxedEnvironment) -> Itera
     try:
         sources = list(_docx_sources(style))
     except Exception as exc:  # any failure to open it is itself the finding
-        yield StyleProblem("error", DOCX_TEMPLATE, f"is not a usable Word document: {exc}")
+        from clerk_app.render.docx import describe_open_error
+
+        problem = describe_open_error(exc)
+        yield StyleProblem("error", DOCX_TEMPLATE, f"is not a usable Word document: {problem}")
         return
     for part, source, _ in sources:
         try:
             unknown = _unknown_names(env, source)
+        except RecursionError:
+            yield StyleProblem("error", f"{DOCX_TEMPLATE} ({part})", _TOO_DEEP)
+            continue
         except TemplateSyntaxError as exc:
             lines = source.splitlines()
             start = max((exc.lineno or 1) - 2, 0)
@@ -127,16 +138,23 @@ def _check_docx_styles(style: StyleFolder) -> Iterator[StyleProblem]:
     import zipfile
 
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    with zipfile.ZipFile(style.docx_template) as archive:
-        names = archive.namelist()
-        styles_xml = etree.fromstring(archive.read("word/styles.xml"))
-        defined = {s.get(f"{w}styleId"): s for s in styles_xml.iter(f"{w}style")}
-        used: dict[str, str] = {}
-        for name in names:
-            if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", name):
-                root = etree.fromstring(archive.read(name))
-                for ref in root.iter(f"{w}pStyle", f"{w}rStyle", f"{w}tblStyle"):
-                    used.setdefault(ref.get(f"{w}val", ""), name)
+    used: dict[str, str] = {}
+    try:
+        with zipfile.ZipFile(style.docx_template) as archive:
+            names = archive.namelist()
+            styles_xml = etree.fromstring(archive.read("word/styles.xml"))
+            defined = {s.get(f"{w}styleId"): s for s in styles_xml.iter(f"{w}style")}
+            for name in names:
+                if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", name):
+                    root = etree.fromstring(archive.read(name))
+                    for ref in root.iter(f"{w}pStyle", f"{w}rStyle", f"{w}tblStyle"):
+                        used.setdefault(ref.get(f"{w}val", ""), name)
+    except KeyError:
+        yield StyleProblem("error", DOCX_TEMPLATE, "has no styles (word/styles.xml is missing)")
+        return
+    except (OSError, EOFError, zipfile.BadZipFile, etree.XMLSyntaxError, zlib.error) as exc:
+        yield StyleProblem("error", DOCX_TEMPLATE, f"is not a usable Word document: {exc}")
+        return
     for style_id, part in sorted(used.items()):
         if style_id not in defined:
             yield StyleProblem(

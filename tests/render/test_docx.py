@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -389,3 +390,38 @@ def test_hostile_text_comes_out_escaped_and_verbatim(
             assert " ".join(cleaned.split()).casefold() in normal.casefold()
     assert "\x07" not in shown and "\ud800" not in shown
     assert_valid(ooxml, data, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("tag", "problem"),
+    [
+        ("{{ 1 / 0 }}", "ZeroDivisionError: division by zero"),
+        ("{% for i in range(10**7) %}x{% endfor %}", "OverflowError: Range too big"),
+        ('{{ "%d" % "x" }}', "TypeError: %d format"),
+        ('{% include "nothere.xml" %}', "includes 'nothere.xml', which does not exist"),
+    ],
+)
+def test_a_word_template_failing_while_it_runs_is_a_render_error(
+    sample: Meeting, tmp_path: Path, tag: str, problem: str
+) -> None:
+    style = make_docx_style(tmp_path / "failing", tag, *TITLES_AND_ROWS)
+    with pytest.raises(RenderError, match=r"^minutes\.docx: ") as info:
+        render_docx(sample, style)
+    assert problem in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: b"this is not a Word document",
+        lambda data: data[: len(data) // 2],  # truncated: no central directory
+        lambda data: b"",
+    ],
+)
+def test_a_damaged_word_template_is_a_render_error(
+    sample: Meeting, tmp_path: Path, damage: Callable[[bytes], bytes]
+) -> None:
+    style = make_docx_style(tmp_path / "damaged", *TITLES_AND_ROWS)
+    style.docx_template.write_bytes(damage(style.docx_template.read_bytes()))
+    with pytest.raises(RenderError, match=r"minutes\.docx: not a usable Word document"):
+        render_docx(sample, style)

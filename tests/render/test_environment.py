@@ -181,7 +181,7 @@ def test_a_cache_that_cannot_be_written_never_breaks_rendering(
     """ENOSPC and friends while the bytecode is stored or read back are ignored."""
     import errno
 
-    from clerk_app.render import environment
+    from jinja2 import FileSystemBytecodeCache
 
     style = style_with(tmp_path, "{{ x }}")
     env = make_environment(style.path, autoescape=False, code_cache=tmp_path / "cache")
@@ -191,6 +191,26 @@ def test_a_cache_that_cannot_be_written_never_breaks_rendering(
     def full(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(environment.FileSystemBytecodeCache, "dump_bytecode", full)
-    monkeypatch.setattr(environment.FileSystemBytecodeCache, "load_bytecode", full)
+    monkeypatch.setattr(FileSystemBytecodeCache, "dump_bytecode", full)
+    monkeypatch.setattr(FileSystemBytecodeCache, "load_bytecode", full)
     assert render_template(env, "minutes.txt.j2", {"x": "ok"}) == "ok"
+
+
+@pytest.mark.parametrize(
+    ("template", "problem"),
+    [
+        ("{% for i in range(10**7) %}x{% endfor %}", "OverflowError: Range too big"),
+        ('{{ "%d" % "x" }}', "TypeError: %d format"),
+        ("{{ 10.0 ** 400 }}", "OverflowError"),
+        ('{% include "minutes.txt.j2" %}', "nest too deeply"),
+        ('{% include "header.j2" %}', "includes 'header.j2', which does not exist"),
+        ("{% macro m(n) %}{{ m(n) }}{% endmacro %}{{ m(1) }}", "nest too deeply"),
+    ],
+)
+def test_text_template_runtime_errors_are_render_errors(
+    tmp_path: Path, sample: Meeting, template: str, problem: str
+) -> None:
+    with pytest.raises(RenderError) as info:
+        render_text(sample, style_with(tmp_path, template))
+    assert str(info.value).startswith("minutes.txt.j2: ")
+    assert problem in str(info.value)

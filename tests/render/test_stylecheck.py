@@ -121,3 +121,45 @@ def test_bad_style_toml_and_empty_folder(copy: Path, tmp_path: Path) -> None:
     empty.mkdir()
     (empty / "style.toml").write_text('display_name = "Empty"\n', encoding="utf-8")
     assert messages(empty) == [f"error: {empty}: has neither minutes.txt.j2 nor minutes.docx"]
+
+
+@pytest.mark.parametrize(
+    ("tag", "problem"),
+    [
+        ("{{ 1 / 0 }}", "ZeroDivisionError"),
+        ("{% for i in range(10**7) %}x{% endfor %}", "OverflowError"),
+        ('{{ "%d" % "x" }}', "TypeError"),
+    ],
+)
+def test_a_word_template_failing_on_the_samples_is_a_finding(
+    copy: Path, sample: Meeting, tag: str, problem: str
+) -> None:
+    rewrite_docx(
+        copy / "minutes.docx",
+        "word/document.xml",
+        ("<w:body>", f"<w:body><w:p><w:r><w:t>{tag}</w:t></w:r></w:p>"),
+    )
+    found = messages(copy, (sample,))
+    assert any(
+        m.startswith("error: rendering the sample") and f"minutes.docx: {problem}" in m
+        for m in found
+    ), found
+
+
+@pytest.mark.parametrize("data", [b"not a zip", b""])
+def test_a_word_template_that_is_not_a_word_document(copy: Path, data: bytes) -> None:
+    (copy / "minutes.docx").write_bytes(data)
+    (found,) = messages(copy)
+    assert found.startswith("error: minutes.docx: is not a usable Word document")
+
+
+def test_a_truncated_word_template(copy: Path) -> None:
+    template = copy / "minutes.docx"
+    template.write_bytes(template.read_bytes()[:20000])
+    (found,) = messages(copy)
+    assert found.startswith("error: minutes.docx: is not a usable Word document")
+
+
+def test_a_text_template_nested_too_deeply_to_read(copy: Path) -> None:
+    (copy / "minutes.txt.j2").write_text("{{ " + "(" * 3000 + "1" + ")" * 3000 + " }}")
+    assert messages(copy)[0] == "error: minutes.txt.j2: its tags nest too deeply to be read"
