@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from clerk_app.domain.model import (
+    MAX_LIST_DEPTH,
     AttachmentRef,
     Block,
     BulletList,
@@ -39,6 +40,11 @@ from clerk_app.domain.model import (
 
 RESOLUTION_WORDS = ("AGREED", "RESOLVED", "RECOMMENDED", "DECIDED")
 INDENT = "    "
+TYPED_LIST_DEPTH = MAX_LIST_DEPTH - 1
+"""How deep typed lists nest: an entry indented further joins the deepest list instead (and a
+resolution word there is a lead-in), so that Tab after Tab never makes a meeting that cannot be
+saved and opened again. One level below the model's cap: the public questions form puts what is
+typed inside a list of its own."""
 
 _BULLET = re.compile(r"^[-*•]\s+(.*)$")
 _BULLET_EMPTY = re.compile(r"^[-*•]$")
@@ -97,6 +103,10 @@ class _Parser:
         self.tokens = tokens
         self.pos = 0
         self.default_word = default_word
+        self.depth = 0  # lists open around the current token
+
+    def can_nest(self) -> bool:
+        return self.depth < TYPED_LIST_DEPTH
 
     def peek(self) -> _Token | None:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
@@ -118,6 +128,8 @@ class _Parser:
             token = self.next_content()
             if token is None or token.indent < min_indent:
                 return blocks
+            if token.kind in ("bullet", "number") and not self.can_nest():
+                return blocks  # the deepest list takes it as an entry of its own
             self.skip_blanks()
             blocks.append(self.block(token))
 
@@ -130,6 +142,8 @@ class _Parser:
         if token.kind == "questions":
             return PublicQuestions(questioner=token.text)
         if token.kind == "resolution":
+            if not self.can_nest():
+                return LeadIn(text=f"{token.text}:")
             return self.resolution(token)
         return self.plain(token)
 
@@ -171,26 +185,38 @@ class _Parser:
         return " ".join(p for p in parts if p)
 
     def list_block(self, kind: str, indent: int) -> BulletList | NumberedList:
-        entries: list[ListEntry] = []
-        start = previous = 0
+        self.depth += 1
+        try:
+            entries = self.entries(kind, indent)
+        finally:
+            self.depth -= 1
+        if kind == "number":
+            start = entries[0][1] if entries else 0
+            return NumberedList(start=start, entries=tuple(e for e, _ in entries))
+        return BulletList(entries=tuple(e for e, _ in entries))
+
+    def entries(self, kind: str, indent: int) -> list[tuple[ListEntry, int]]:
+        """The list's entries, each with its number (numbered lists)."""
+        entries: list[tuple[ListEntry, int]] = []
+        previous = 0
+        deepest = not self.can_nest()
         while True:
             token = self.next_content()
-            if token is None or token.indent != indent or token.kind != kind:
+            if token is None:
                 break
-            if kind == "number":
+            deeper = deepest and token.indent > indent and token.kind in ("bullet", "number")
+            if not deeper and (token.indent != indent or token.kind != kind):
+                break
+            if kind == "number" and not deeper:
                 if entries and token.number <= previous:
                     break  # numbering starts again: a new list
-                if not entries:
-                    start = token.number
                 previous = token.number
             self.skip_blanks()
             self.pos += 1
             text = self.continuation(token.text)
-            children = self.blocks(indent + 1)
-            entries.append(ListEntry(text=text, blocks=tuple(children)))
-        if kind == "number":
-            return NumberedList(start=start, entries=tuple(entries))
-        return BulletList(entries=tuple(entries))
+            children = self.blocks(token.indent + 1)
+            entries.append((ListEntry(text=text, blocks=tuple(children)), token.number))
+        return entries
 
 
 def parse_body(

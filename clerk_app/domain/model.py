@@ -12,7 +12,8 @@ import uuid
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from clerk_app.domain.text import Line, Text
 
@@ -270,6 +271,47 @@ Block = Annotated[
 ]
 
 
+MAX_LIST_DEPTH = 9
+"""Lists inside lists, at most (Word's list levels stop at nine). A resolution's and public
+questions' entries count as a list. Deeper nesting is no meeting's: it only makes templates and
+the preview recurse until Python gives up."""
+
+
+def list_depth(blocks: tuple[Block, ...]) -> int:
+    """How many lists deep `blocks` nest (0: no list at all); walked without recursion."""
+    deepest = 0
+    stack: list[tuple[tuple[Block, ...], int]] = [(blocks, 0)]
+    while stack:
+        current, depth = stack.pop()
+        for block in current:
+            groups: tuple[tuple[ListEntry, ...], ...] = ()
+            if isinstance(block, BulletList | NumberedList):
+                groups = (block.entries,)
+            elif isinstance(block, Resolution):
+                groups = (block.resolutions,)
+            elif isinstance(block, PublicQuestions):
+                groups = (block.questions, block.responses)
+            for entries in groups:
+                deepest = max(deepest, depth + 1)
+                stack.extend((entry.blocks, depth + 1) for entry in entries)
+    return deepest
+
+
+def _not_too_deep(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    depth = list_depth(blocks)
+    if depth > MAX_LIST_DEPTH:
+        raise PydanticCustomError(
+            "list_too_deep",
+            "lists are nested {depth} levels deep; at most {limit} levels are allowed",
+            {"depth": depth, "limit": MAX_LIST_DEPTH},
+        )
+    return blocks
+
+
+Blocks = Annotated[tuple[Block, ...], AfterValidator(_not_too_deep)]
+"""An item's body: its blocks, with lists nested at most MAX_LIST_DEPTH deep."""
+
+
 class FollowUp(Model):
     """An action the clerk tracks: "Further information was to be circulated"."""
 
@@ -323,7 +365,7 @@ class Item(Model):
     """Taken with the press and public excluded: withheld from the public minutes."""
     exempt_reason: Line = ""
     """The legal ground: "Paragraph 3 of Part 1 of Schedule 12A, Local Government Act 1972"."""
-    blocks: tuple[Block, ...] = ()
+    blocks: Blocks = ()
     actions: tuple[FollowUp, ...] = ()
 
 

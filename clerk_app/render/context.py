@@ -17,6 +17,7 @@ from clerk_app.domain.house_style import ExemptPolicy, HouseStyle
 from clerk_app.domain.model import (
     INTEREST_ACTION_LABELS,
     INTEREST_KIND_LABELS,
+    MAX_LIST_DEPTH,
     ROLE_LABELS,
     AttachmentRef,
     Attendance,
@@ -37,6 +38,7 @@ from clerk_app.domain.model import (
     Role,
     VoteChoice,
 )
+from clerk_app.render.errors import RenderError
 
 NUMBER_WORDS = (
     "none",
@@ -673,4 +675,10 @@ def vote_text(votes_for: int | None, against: int | None, abstained: int | None)
 
 def build_context(meeting: Meeting, style: HouseStyle, *, public: bool = True) -> MinutesContext:
     """The context for rendering `meeting` in `style`; `public` withholds exempt items."""
-    return _Builder(meeting, style, public).build()
+    try:
+        return _Builder(meeting, style, public).build()
+    except RecursionError:
+        # A loaded meeting is capped (MAX_LIST_DEPTH); one built in code may not be.
+        raise RenderError(
+            f"the minutes' lists nest too deeply to render (at most {MAX_LIST_DEPTH} levels)"
+        ) from None

@@ -178,7 +178,7 @@ def describe_validation_error(exc: ValidationError, data: object) -> str:
     message = str(first["msg"]).removeprefix("Value error, ")
     where = json_path(tuple(first["loc"]), data)
     found = ""
-    if first["type"] not in ("missing", "extra_forbidden") and first["loc"]:
+    if first["type"] not in ("missing", "extra_forbidden", "list_too_deep") and first["loc"]:
         shown = repr(first.get("input"))
         found = f" (found {shown if len(shown) <= 40 else shown[:37] + '...'})"
     more = f"; and {len(errors) - 1} more problem(s)" if len(errors) > 1 else ""

@@ -195,3 +195,41 @@ def test_an_empty_entry_keeps_its_space_for_the_next_letter() -> None:
     blocks = (BulletList(entries=(ListEntry(text="one"), ListEntry(text=""))),)
     assert format_body(blocks) == "- one\n- "
     assert parse_body(format_body(blocks)) == blocks
+
+
+def test_indenting_cannot_nest_lists_deeper_than_the_cap() -> None:
+    """Tab after Tab in the minute text: the deepest list takes the further-indented entries."""
+    from clerk_app.domain.bodytext import TYPED_LIST_DEPTH
+    from clerk_app.domain.model import MAX_LIST_DEPTH, Item, list_depth
+
+    assert TYPED_LIST_DEPTH < MAX_LIST_DEPTH  # room for one more level round what is typed
+    text = "\n".join("    " * level + f"- level {level}" for level in range(40))
+    blocks = parse_body(text)
+    assert list_depth(blocks) == TYPED_LIST_DEPTH
+    Item.model_validate({"blocks": [b.model_dump() for b in blocks]})
+    words = " ".join(format_body(blocks).split())
+    assert words == " ".join(f"- level {level}" for level in range(40))  # no text lost
+    assert parse_body(format_body(blocks)) == blocks
+
+
+def test_a_resolution_typed_at_the_deepest_level_is_a_lead_in() -> None:
+    from clerk_app.domain.bodytext import TYPED_LIST_DEPTH
+    from clerk_app.domain.model import list_depth
+
+    deepest = "\n".join("    " * level + f"- level {level}" for level in range(TYPED_LIST_DEPTH))
+    indent = "    " * TYPED_LIST_DEPTH
+    text = f"{deepest}\n\n{indent}AGREED:\n\n{indent}1. That it be noted."
+    blocks = parse_body(text)
+    assert list_depth(blocks) == TYPED_LIST_DEPTH
+    assert "AGREED:" in format_body(blocks) and "That it be noted." in format_body(blocks)
+
+
+def test_numbered_entries_keep_numbering_below_the_cap() -> None:
+    assert parse_body("1. a\n    - b\n2. c") == (
+        NumberedList(
+            entries=(
+                ListEntry(text="a", blocks=(BulletList(entries=(ListEntry(text="b"),)),)),
+                ListEntry(text="c"),
+            )
+        ),
+    )

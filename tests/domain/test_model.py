@@ -13,6 +13,7 @@ from clerk_app.domain.model import (
     NumberedList,
     Paragraph,
     Person,
+    PublicQuestions,
     Resolution,
     Role,
 )
@@ -100,3 +101,33 @@ def test_lookups(sample: Meeting) -> None:
     assert sample.item(None) is None and sample.attendee("nobody") is None
     assert sample.date == dt.date(2025, 6, 18)
     assert isinstance(sample.items[0].blocks[0], Paragraph)
+
+
+def nested_bullets(depth: int) -> BulletList:
+    """`depth` bullet lists, each inside the one entry of the one before."""
+    block = BulletList(entries=(ListEntry(text=f"level {depth}"),))
+    for level in range(depth - 1, 0, -1):
+        block = BulletList(entries=(ListEntry(text=f"level {level}", blocks=(block,)),))
+    return block
+
+
+def test_lists_nest_up_to_the_cap_and_no_deeper() -> None:
+    from clerk_app.domain.model import MAX_LIST_DEPTH, list_depth
+
+    assert MAX_LIST_DEPTH >= 8
+    deepest = meeting(items=[{"blocks": [nested_bullets(MAX_LIST_DEPTH).model_dump()]}])
+    assert list_depth(deepest.items[0].blocks) == MAX_LIST_DEPTH
+    with pytest.raises(ValidationError, match=f"at most {MAX_LIST_DEPTH} levels") as info:
+        meeting(items=[{"blocks": [nested_bullets(MAX_LIST_DEPTH + 1).model_dump()]}])
+    assert info.value.errors()[0]["loc"] == ("items", 0, "blocks")
+
+
+def test_resolutions_and_questions_count_as_list_levels() -> None:
+    from clerk_app.domain.model import list_depth
+
+    inner = nested_bullets(2)
+    resolution = Resolution(resolutions=(ListEntry(text="That", blocks=(inner,)),))
+    questions = PublicQuestions(responses=(ListEntry(text="Yes", blocks=(resolution,)),))
+    assert list_depth((resolution,)) == 3
+    assert list_depth((questions,)) == 4
+    assert list_depth((Paragraph(text="x"),)) == 0

@@ -214,3 +214,22 @@ def test_text_template_runtime_errors_are_render_errors(
         render_text(sample, style_with(tmp_path, template))
     assert str(info.value).startswith("minutes.txt.j2: ")
     assert problem in str(info.value)
+
+
+@pytest.mark.parametrize("depth", [100, 2000])
+def test_lists_nested_past_any_sense_are_a_render_error(
+    sample: Meeting, leicester: StyleFolder, depth: int
+) -> None:
+    """A meeting built in code skips the load-time cap: rendering still fails in one line."""
+    from clerk_app.domain.model import BulletList, Item, ListEntry
+    from clerk_app.render.docx import render_docx
+
+    block = BulletList(entries=(ListEntry(text="deepest"),))
+    for _ in range(depth):
+        block = BulletList(entries=(ListEntry(text="level", blocks=(block,)),))
+    item = Item.model_construct(**{**dict(sample.items[0]), "blocks": (block,)})
+    deep = sample.model_copy(update={"items": (item, *sample.items[1:])})
+    renders = (render_text, render_docx) if depth > 1000 else (render_text,)  # Word: flat rows
+    for render in renders:
+        with pytest.raises(RenderError, match="nest too deeply"):
+            render(deep, leicester)

@@ -230,3 +230,21 @@ def test_loading_runs_the_migrations(
     monkeypatch.setattr(migrations, "MIGRATIONS", {})
     with pytest.raises(MeetingFileError, match="format 1 can no longer be read"):
         load_meeting(path)
+
+
+def deep_bullets(depth: int) -> dict[str, object]:
+    block: dict[str, object] = {"type": "bullets", "entries": [{"text": f"level {depth}"}]}
+    for level in range(depth - 1, 0, -1):
+        block = {"type": "bullets", "entries": [{"text": f"level {level}", "blocks": [block]}]}
+    return block
+
+
+@pytest.mark.parametrize("depth", [10, 100])
+def test_lists_nested_too_deeply_do_not_load(tmp_path: Path, sample: Meeting, depth: int) -> None:
+    """100 levels of bullets once loaded, then crashed every export with RecursionError."""
+    data = json.loads(meeting_to_json(sample))
+    data["items"][2]["blocks"].append(deep_bullets(depth))
+    assert error_for(tmp_path, json.dumps(data)) == (
+        f"has a bad value at $.items[2].blocks: lists are nested {depth} levels deep; "
+        "at most 9 levels are allowed"
+    )
