@@ -45,6 +45,8 @@ class ReplaceMeeting(QUndoCommand):
         self.changed = changed
         self.merge_key = merge_key
         self.stamp = self.started = time.monotonic()
+        self.pushed = False
+        """QUndoStack.push runs redo() once: that is the edit itself, not a redo."""
 
     def id(self) -> int:
         return self.MERGE_ID if self.merge_key is not None else -1
@@ -62,9 +64,13 @@ class ReplaceMeeting(QUndoCommand):
 
     def redo(self) -> None:
         self.document._replace(self.after, self.changed)
+        if self.pushed:
+            self.document.stepped.emit(self.changed, f"Redone: {self.text()}")
+        self.pushed = True
 
     def undo(self) -> None:
         self.document._replace(self.before, self.changed)
+        self.document.stepped.emit(self.changed, f"Undone: {self.text()}")
 
 
 class MeetingDocument(QObject):
@@ -73,6 +79,8 @@ class MeetingDocument(QObject):
     path_changed = Signal(object)
     modified_changed = Signal(bool)
     saved = Signal(object)
+    stepped = Signal(object, str)
+    """Undo or redo went a step: the path of what changed, and what it was ("Undone: …")."""
 
     def __init__(self, meeting: Meeting, path: Path | None = None, parent: QObject | None = None):
         super().__init__(parent)

@@ -297,6 +297,13 @@ class MainWindow(QMainWindow):
         )
         self.navigator.section_chosen.connect(self.show_section)
         document.changed.connect(self._on_changed)
+        document.stepped.connect(self._on_stepped)
+        stack = document.undo_stack
+        # bound methods, not lambdas: Qt drops the connection when the window goes
+        stack.undoTextChanged.connect(self._name_undo)
+        stack.redoTextChanged.connect(self._name_redo)
+        self._name_undo(stack.undoText())
+        self._name_redo(stack.redoText())
         document.modified_changed.connect(self._update_title)
         document.path_changed.connect(lambda _path: self._update_title())
         for action in self.document_actions:
@@ -315,6 +322,21 @@ class MainWindow(QMainWindow):
         folder = self.styles.get(document.meeting.house_style)
         if folder is not None and folder.style is not self.nav_model.style:
             self.nav_model.set_style(folder.style)
+
+    def _name_undo(self, text: str) -> None:
+        """The Edit menu says what undo and redo will do: "Undo Edit item title"."""
+        self.undo_action.setText(f"&Undo {text}" if text else "&Undo")
+
+    def _name_redo(self, text: str) -> None:
+        self.redo_action.setText(f"&Redo {text}" if text else "&Redo")
+
+    def _on_stepped(self, path: tuple[str | int, ...], text: str) -> None:
+        """After undo or redo, the clerk sees what changed: its part comes up, and the status bar
+        names the step."""
+        section = self.section_of(path)
+        if section is not None and section != self.navigator.current_section:
+            self.show_section(section)
+        self.statusBar().showMessage(text, 5000)
 
     def _update_status(self) -> None:
         """Items and errors, counted when the findings have been worked out again."""
@@ -357,27 +379,27 @@ class MainWindow(QMainWindow):
         if self.navigator.current_section != section:
             self.navigator.choose(section)
 
-    def go_to_path(self, path: tuple[str | int, ...]) -> None:
-        """Take the clerk to the field a finding is about."""
+    def section_of(self, path: tuple[str | int, ...]) -> Section | None:
+        """The part of the meeting a path lies in; None for the list of items as a whole."""
         document = self.document
         if document is None or not path:
-            return
+            return None
         head = path[0]
         if head == "attendance":
-            section = Section("attendance")
-        elif head == "interests":
-            section = Section("declarations")
-        elif (
-            head == "items"
-            and len(path) > 1
-            and isinstance(path[1], int)
-            and path[1] < len(document.meeting.items)
-        ):
-            section = Section("item", document.meeting.items[path[1]].id)
-        elif head == "close_time":
-            section = Section("close")
-        else:
-            section = Section("meeting")
+            return Section("attendance")
+        if head == "interests":
+            return Section("declarations")
+        if head == "items":
+            if len(path) > 1 and isinstance(path[1], int) and path[1] < len(document.meeting.items):
+                return Section("item", document.meeting.items[path[1]].id)
+            return None
+        if head == "close_time":
+            return Section("close")
+        return Section("meeting")
+
+    def go_to_path(self, path: tuple[str | int, ...]) -> None:
+        """Take the clerk to the field a finding is about."""
+        section = self.section_of(path) or Section("meeting")
         self.show_section(section)
         self.pages["item" if section.kind == "item" else section.kind].focus_path(path)
 

@@ -174,6 +174,8 @@ class Navigator(QListView):
         self.setUniformItemSizes(True)
         self._current: Section = FIXED_BEFORE[0][0]
         self.selectionModel().currentChanged.connect(self._on_current)
+        self._row_before_reset = 0
+        model.modelAboutToBeReset.connect(self._remember_row)
         model.modelReset.connect(self._restore_current)
         self.setCurrentIndex(model.index(0))
 
@@ -187,10 +189,16 @@ class Navigator(QListView):
             self._current = section
             self.section_chosen.emit(section)
 
+    def _remember_row(self) -> None:
+        self._row_before_reset = self.currentIndex().row()
+
     def _restore_current(self) -> None:
         row = self.nav_model.row_of(self._current)
-        if row < 0:  # the item was deleted: go to its neighbour
-            row = min(self.nav_model.first_item_row(), self.nav_model.rowCount() - 1)
+        if row < 0:  # the item was deleted: the one that took its place, or the one before
+            first = self.nav_model.first_item_row()
+            items = len(self.nav_model.document.meeting.items)
+            last = first + items - 1 if items else first - 1
+            row = max(first - 1, min(self._row_before_reset, last))
         self.selectionModel().blockSignals(True)
         self.setCurrentIndex(self.nav_model.index(row))
         self.selectionModel().blockSignals(False)

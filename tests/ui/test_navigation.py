@@ -1,0 +1,71 @@
+"""Where the clerk lands: after deleting an item, and after undo or redo of an edit elsewhere."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from clerk_app.domain.model import Meeting
+from clerk_app.render.styles import available_styles
+from clerk_app.services.document import MeetingDocument
+from clerk_app.services.settings import Settings
+from clerk_app.ui.dialogs import Dialogs, SaveChoice
+from clerk_app.ui.main_window import MainWindow
+from clerk_app.ui.messages import RecordedMessages
+from clerk_app.ui.navigator import Section
+
+
+class Discard(Dialogs):
+    @classmethod
+    def ask_save_changes(cls, parent: QWidget | None, name: str) -> SaveChoice:
+        return SaveChoice.DISCARD
+
+
+@pytest.fixture
+def window(qtbot: QtBot, user_data: Path, sample: Meeting) -> Iterator[MainWindow]:
+    win = MainWindow(
+        Settings(user_data), available_styles(), messages=RecordedMessages(), dialogs=Discard
+    )
+    qtbot.addWidget(win)
+    win.show()
+    win.set_document(MeetingDocument(sample))
+    yield win
+
+
+def item(sample: Meeting, number: int) -> Section:
+    return Section("item", sample.items[number - sample.first_minute_number].id)
+
+
+@pytest.mark.parametrize(("deleted", "lands_on"), [(161, 162), (163, 162), (149, 150)])
+def test_deleting_an_item_lands_on_its_neighbour(
+    window: MainWindow, sample: Meeting, deleted: int, lands_on: int
+) -> None:
+    window.show_section(item(sample, deleted))
+    window.delete_item_action.trigger()
+    assert window.navigator.current_section == item(sample, lands_on)
+    assert window.item_form.item_id == item(sample, lands_on).item_id
+
+
+def test_undo_shows_what_it_undid(window: MainWindow, sample: Meeting, qtbot: QtBot) -> None:
+    window.show_section(item(sample, 152))
+    window.item_form.title.setFocus()
+    window.item_form.title.selectAll()
+    QTest.keyClicks(window.item_form.title, "Membership")
+    assert window.undo_action.text() == "&Undo Edit item title"
+    window.show_section(item(sample, 154))
+    QTest.keyClick(window.navigator, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    # the clerk is taken to the item whose title came back, and told what happened
+    assert window.navigator.current_section == item(sample, 152)
+    assert window.item_form.title.text() == sample.items[3].title
+    assert window.statusBar().currentMessage() == "Undone: Edit item title"
+    assert window.redo_action.text() == "&Redo Edit item title"
+    window.show_section(item(sample, 154))
+    window.redo_action.trigger()
+    assert window.navigator.current_section == item(sample, 152)
+    assert window.item_form.title.text() == "Membership"
