@@ -67,7 +67,7 @@ class PreviewPane(QWidget):
         self.section: Section = Section("meeting")
         self.setObjectName("previewPane")
         self.title = QLabel("<b>Preview</b>")
-        self.public = QCheckBox("&Public copy (exempt items withheld)")
+        self.public = QCheckBox("Public copy (exempt items withheld)")
         self.public.setObjectName("previewPublicCheck")
         self.public.setAccessibleName("Preview the public copy")
         self.public.toggled.connect(self.schedule)

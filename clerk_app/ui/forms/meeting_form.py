@@ -90,7 +90,7 @@ class MeetingForm(Form):
         add_row(layout, "&Close time:", self.close_time)
         add_row(layout, "&Venue:", self.venue)
         add_row(layout, "House st&yle:", self.style_combo)
-        add_row(layout, "&First minute number:", self.first_number)
+        add_row(layout, "First minute &number:", self.first_number)
         add_row(layout, "Minute &prefix:", self.prefix)
         add_row(layout, "Stat&us:", self.status_combo)
         add_row(layout, "Confir&med on:", self.confirmed)
