@@ -25,6 +25,17 @@ MERGE_LIMIT = 10.0
 """The longest a merged step may run: undo never takes away minutes of typing at once."""
 
 
+def file_stamp(path: Path | None) -> tuple[int, int] | None:
+    """A file's modification time and size, or None if there is no file to stamp."""
+    if path is None:
+        return None
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size
+
+
 class ReplaceMeeting(QUndoCommand):
     """One step of undo: the meeting before and after (they share every unchanged part)."""
 
@@ -90,6 +101,8 @@ class MeetingDocument(QObject):
         """Restored from a recovery copy: its file has not been overwritten yet."""
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self._stamp = file_stamp(path)
+        """The file as this document last read or wrote it (see changed_on_disk)."""
 
     def mark_recovered(self) -> None:
         """This meeting came from a recovery copy: it counts as unsaved until the clerk saves."""
@@ -104,6 +117,14 @@ class MeetingDocument(QObject):
     def open(cls, path: Path, parent: QObject | None = None) -> MeetingDocument:
         """Raises MeetingFileError, naming the file and the problem."""
         return cls(load_meeting(path), path, parent)
+
+    def changed_on_disk(self) -> bool:
+        """Its file was changed since this document read or wrote it: another Clerk, a colleague
+        on the share, a sync client. Saving now would replace their version."""
+        if self._path is None or self._stamp is None:
+            return False
+        now = file_stamp(self._path)
+        return now is not None and now != self._stamp
 
     @property
     def meeting(self) -> Meeting:
@@ -159,6 +180,7 @@ class MeetingDocument(QObject):
         if target is None:
             raise ValueError("the meeting has no file yet: save it under a name")
         save_meeting(self._meeting, target)
+        self._stamp = file_stamp(target)
         self.recovered = False
         if target != self._path:
             self._path = target

@@ -196,6 +196,19 @@ class Dialogs:
         return answer == QMessageBox.StandardButton.Yes
 
     @classmethod
+    def ask_replace_changed(cls, parent: QWidget | None, path: Path) -> bool:
+        answer = QMessageBox.warning(
+            parent,
+            "File changed by someone else",
+            f"{path.name} has been changed since you opened it, by another program or another "
+            "person.\n\nReplace their version with yours? Choose No to save yours under "
+            "another name and keep both.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    @classmethod
     def ask_preferences(
         cls, parent: QWidget | None, current: Preferences, styles: dict[str, StyleFolder]
     ) -> Preferences | None:

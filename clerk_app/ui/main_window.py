@@ -456,6 +456,8 @@ class MainWindow(QMainWindow):
             return self.save_as()
         if document.recovered and not self.dialogs.ask_replace_with_recovered(self, document.path):
             return self.save_as()
+        if document.changed_on_disk() and not self.dialogs.ask_replace_changed(self, document.path):
+            return self.save_as()
         return self._save_to(document.path)
 
     def save_as(self) -> bool:
