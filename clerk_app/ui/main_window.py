@@ -165,6 +165,12 @@ class MainWindow(QMainWindow):
         self.move_down_action = self._action(
             "Move item do&wn", lambda: self.move_item(1), "Ctrl+Shift+Down", "moveItemDownAction"
         )
+        self.next_section_action = self._action(
+            "Ne&xt part", lambda: self.step_section(1), "Ctrl+PgDown", "nextSectionAction"
+        )
+        self.previous_section_action = self._action(
+            "Pre&vious part", lambda: self.step_section(-1), "Ctrl+PgUp", "previousSectionAction"
+        )
         self.preferences_action = self._action(
             "&Preferences…", self.edit_preferences, None, "preferencesAction"
         )
@@ -178,7 +184,8 @@ class MainWindow(QMainWindow):
             self.save_action, self.save_as_action, self.export_word_action, self.export_text_action,
             self.export_pdf_action, self.undo_action, self.redo_action, self.new_item_action,
             self.insert_item_action, self.duplicate_item_action, self.delete_item_action,
-            self.move_up_action, self.move_down_action,
+            self.move_up_action, self.move_down_action, self.next_section_action,
+            self.previous_section_action,
         ]  # fmt: skip
 
     def _build_menus(self) -> None:
@@ -207,6 +214,9 @@ class MainWindow(QMainWindow):
             self.delete_item_action, self.move_up_action, self.move_down_action,
         ):  # fmt: skip
             items.addAction(action)
+        items.addSeparator()
+        items.addAction(self.next_section_action)
+        items.addAction(self.previous_section_action)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.help_action)
         help_menu.addAction(self.about_action)
@@ -519,6 +529,22 @@ class MainWindow(QMainWindow):
         self.messages.error("The minutes could not be exported", message)
 
     # --- items ---------------------------------------------------------------------------------
+
+    def step_section(self, step: int) -> None:
+        """Ctrl+PgDown / Ctrl+PgUp: the next or previous part of the meeting, an item's minute
+        text ready for typing."""
+        if self.document is None:
+            return
+        model = self.nav_model
+        row = model.row_of(self.navigator.current_section) + step
+        section = model.section(max(0, min(row, model.rowCount() - 1)))
+        if section is None:
+            return
+        self.show_section(section)
+        if section.kind == "item":
+            self.item_form.body.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self.navigator.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _current_index(self) -> int | None:
         if self.document is None or self.navigator.current_section.kind != "item":

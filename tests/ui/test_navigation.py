@@ -69,3 +69,20 @@ def test_undo_shows_what_it_undid(window: MainWindow, sample: Meeting, qtbot: Qt
     window.redo_action.trigger()
     assert window.navigator.current_section == item(sample, 152)
     assert window.item_form.title.text() == "Membership"
+
+
+def test_ctrl_page_down_goes_from_item_to_item_into_the_minute_text(
+    window: MainWindow, sample: Meeting
+) -> None:
+    window.activateWindow()
+    window.show_section(item(sample, 158))
+    window.item_form.body.setFocus()
+    QTest.keyClick(window.item_form.body, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.navigator.current_section == item(sample, 159)
+    assert window.item_form.body.hasFocus()
+    assert "Families First" in window.item_form.body.toPlainText()
+    QTest.keyClick(window.item_form.body, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert window.navigator.current_section == item(sample, 158)
+    window.show_section(item(sample, 149))
+    window.previous_section_action.trigger()
+    assert window.navigator.current_section == Section("declarations")
