@@ -8,7 +8,8 @@
     clerk-app check-style FOLDER
 
 Bad input of any kind exits with status 2 and one line on stderr; `check` exits 1 when it finds
-errors in the meeting.
+errors in the meeting, `check-style` when it finds errors in the style, `styles` when a style
+folder cannot be loaded.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from clerk_app import __version__, locations
 from clerk_app.domain.findings import Severity, check_meeting
 from clerk_app.domain.model import Meeting
 from clerk_app.render.errors import RenderError, StyleError
-from clerk_app.render.styles import StyleFolder, available_styles, find_style
+from clerk_app.render.styles import StyleFolder, find_style, style_catalogue
 from clerk_app.services.export import ExportError, export_minutes
 from clerk_app.storage import MeetingFileError, load_meeting
 from clerk_app.storage.library import find_previous_meeting
@@ -81,7 +82,8 @@ def _parser() -> argparse.ArgumentParser:
         "styles",
         help="list the house styles",
         description="List the house styles: built-in ones and the user's own, from "
-        f"{locations.user_styles_dir()}.",
+        f"{locations.user_styles_dir()}. A style folder that cannot be loaded is listed with "
+        "its problem, and the exit status is then 1.",
     )
     check_style = commands.add_parser(
         "check-style",
@@ -98,7 +100,9 @@ def _style_for(meeting: Meeting, name: str | None) -> StyleFolder:
 
 
 def _styles(args: argparse.Namespace) -> int:
-    for name, style in available_styles(locations.user_styles_dir()).items():
+    user_dir = locations.user_styles_dir()
+    catalogue = style_catalogue(user_dir)
+    for name, style in catalogue.styles.items():
         formats = [
             label
             for label, present in (
@@ -111,7 +115,10 @@ def _styles(args: argparse.Namespace) -> int:
         print(
             f"{name:<16} {style.style.display_name} ({origin}; {', '.join(formats)}): {style.path}"
         )
-    return EXIT_OK
+    for name, problem in catalogue.broken.items():
+        origin = "user" if (user_dir / name).exists() else "built-in"
+        print(f"{name:<16} broken ({origin}): {problem}")
+    return EXIT_FINDINGS if catalogue.broken else EXIT_OK
 
 
 def _check_style(args: argparse.Namespace) -> int:

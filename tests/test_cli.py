@@ -277,3 +277,65 @@ def test_check_style_exit_codes(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     code, _, err = run(capsys, "check-style", tmp_path / "nowhere")
     assert code == 2
     assert_one_line_error(err, "nowhere: not a folder")
+
+
+def make_broken_style(user_data: Path, name: str = "zz") -> Path:
+    folder = user_data / "styles" / name
+    folder.mkdir(parents=True)
+    (folder / "style.toml").write_text("display_name = \n", encoding="utf-8")
+    return folder
+
+
+def test_a_broken_user_style_does_not_hide_a_typo(
+    capsys: pytest.CaptureFixture[str], sample_path: Path, user_data: Path, tmp_path: Path
+) -> None:
+    make_broken_style(user_data)
+    code, _, err = run(
+        capsys, "export", sample_path, "-o", tmp_path / "m.txt", "--style", "leicestr"
+    )
+    assert code == 2
+    assert_one_line_error(err, "there is no house style called 'leicestr' (available: ")
+    assert "broken: zz" in err
+    code, _, err = run(capsys, "export", sample_path, "-o", tmp_path / "m.txt")
+    assert (code, err) == (0, "")  # the meeting's own style still works
+
+
+def test_styles_lists_broken_styles_with_their_problem(
+    capsys: pytest.CaptureFixture[str], user_data: Path
+) -> None:
+    folder = make_broken_style(user_data)
+    code, out, err = run(capsys, "styles")
+    assert code == 1
+    assert err == ""
+    lines = out.splitlines()
+    assert any(line.startswith("leicester ") for line in lines)
+    (broken,) = [line for line in lines if line.startswith("zz ")]
+    assert "broken (user)" in broken and f"{folder / 'style.toml'}: Invalid value" in broken
+
+
+@pytest.mark.parametrize("command", ["styles", "export", "check-style"])
+def test_a_style_toml_nested_too_deeply(
+    capsys: pytest.CaptureFixture[str],
+    sample_path: Path,
+    user_data: Path,
+    tmp_path: Path,
+    command: str,
+) -> None:
+    folder = user_data / "styles" / "deep"
+    folder.mkdir(parents=True)
+    (folder / "style.toml").write_text(
+        'display_name = "x"\nx = ' + "[" * 2000 + "]" * 2000 + "\n", encoding="utf-8"
+    )
+    args = {
+        "styles": ("styles",),
+        "export": ("export", sample_path, "-o", tmp_path / "m.txt", "--style", "deep"),
+        "check-style": ("check-style", folder),
+    }[command]
+    code, out, err = run(capsys, *args)
+    assert "Traceback" not in out + err
+    if command == "export":
+        assert code == 2
+        assert_one_line_error(err, "style.toml", "nest")
+    else:
+        assert code == 1
+        assert "style.toml" in out and "nest" in out

@@ -7,7 +7,6 @@ style with the same name as a built-in one takes its place.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,6 +52,8 @@ def load_style_folder(path: Path, *, builtin: bool = False) -> StyleFolder:
         raise StyleError(f"{toml_path}: cannot be read: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise StyleError(f"{toml_path}: {exc}") from None
+    except RecursionError:
+        raise StyleError(f"{toml_path}: its arrays or tables nest too deeply") from None
     data.setdefault("name", path.name)
     try:
         style = HouseStyle.model_validate(data)
@@ -64,28 +65,68 @@ def load_style_folder(path: Path, *, builtin: bool = False) -> StyleFolder:
     return StyleFolder(name=path.name, path=path, style=style, builtin=builtin)
 
 
-def _style_folders(directory: Path) -> Iterable[Path]:
-    if not directory.is_dir():
-        return []
-    return sorted(p for p in directory.iterdir() if (p / STYLE_FILE).is_file())
+@dataclass(frozen=True, slots=True)
+class StyleCatalogue:
+    """The usable styles by name, and the style folders that could not be loaded, with why."""
+
+    styles: dict[str, StyleFolder]
+    broken: dict[str, StyleError]
+
+
+def _scan(directory: Path, catalogue: StyleCatalogue, *, builtin: bool) -> None:
+    try:
+        folders = sorted(directory.iterdir()) if directory.is_dir() else []
+    except OSError as exc:
+        catalogue.broken[directory.name] = StyleError(
+            f"{directory}: the styles folder cannot be read: {exc.strerror or exc}"
+        )
+        return
+    for folder in folders:
+        try:
+            if not (folder / STYLE_FILE).is_file():
+                continue  # not a style folder: some other file a council keeps there
+            style = load_style_folder(folder, builtin=builtin)
+        except OSError as exc:
+            catalogue.broken[folder.name] = StyleError(f"{folder}: cannot be read: {exc}")
+        except StyleError as exc:
+            catalogue.broken[folder.name] = exc
+        else:
+            catalogue.styles[folder.name] = style
+            catalogue.broken.pop(folder.name, None)
+
+
+def style_catalogue(user_dir: Path | None = None) -> StyleCatalogue:
+    """Every style folder: the built-in ones, then the user's (which win on a clash). A folder
+    that cannot be loaded is set aside in `broken`, so that one council's broken style never
+    stops the others (nor hides what is wrong with them). A broken user style leaves the built-in
+    one of its name usable."""
+    catalogue = StyleCatalogue({}, {})
+    _scan(builtin_styles_dir(), catalogue, builtin=True)
+    if user_dir is not None:
+        _scan(user_dir, catalogue, builtin=False)
+    return catalogue
 
 
 def available_styles(user_dir: Path | None = None) -> dict[str, StyleFolder]:
-    """Every usable style by name: built-in ones, then the user's (which win on a clash)."""
-    styles = {
-        p.name: load_style_folder(p, builtin=True) for p in _style_folders(builtin_styles_dir())
-    }
-    if user_dir is not None:
-        for folder in _style_folders(user_dir):
-            styles[folder.name] = load_style_folder(folder)
-    return styles
+    """Every usable style by name: built-in ones, then the user's (which win on a clash).
+    Broken folders are left out: `style_catalogue` says which and why."""
+    return style_catalogue(user_dir).styles
 
 
 def find_style(name: str, user_dir: Path | None = None) -> StyleFolder:
-    if user_dir is not None and (user_dir / name / STYLE_FILE).is_file():
-        return load_style_folder(user_dir / name)
-    builtin = builtin_styles_dir() / name
-    if (builtin / STYLE_FILE).is_file():
-        return load_style_folder(builtin, builtin=True)
-    known = ", ".join(sorted(available_styles(user_dir))) or "none"
-    raise StyleError(f"there is no house style called {name!r} (available: {known})")
+    """The style called `name`; a StyleError saying what is wrong with it if it is broken, or
+    which styles there are if there is none of that name."""
+    try:
+        if user_dir is not None and (user_dir / name / STYLE_FILE).is_file():
+            return load_style_folder(user_dir / name)
+        builtin = builtin_styles_dir() / name
+        if (builtin / STYLE_FILE).is_file():
+            return load_style_folder(builtin, builtin=True)
+    except OSError as exc:  # a name too long for a path, a folder that cannot be read
+        raise StyleError(
+            f"cannot look up the house style {name!r}: {exc.strerror or exc}"
+        ) from None
+    catalogue = style_catalogue(user_dir)
+    known = ", ".join(sorted(catalogue.styles)) or "none"
+    broken = f"; broken: {', '.join(sorted(catalogue.broken))}" if catalogue.broken else ""
+    raise StyleError(f"there is no house style called {name!r} (available: {known}{broken})")

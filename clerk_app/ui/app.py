@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from clerk_app import __version__, locations
 from clerk_app.render.errors import StyleError
-from clerk_app.render.styles import StyleFolder, available_styles
+from clerk_app.render.styles import StyleFolder, style_catalogue
 from clerk_app.services.document import MeetingDocument
 from clerk_app.services.logs import setup_logging
 from clerk_app.services.recovery import RecoverySession, discard_recovered, find_recovered
@@ -96,13 +96,19 @@ def install_excepthook(
 
 
 def load_styles(messages: Messages) -> dict[str, StyleFolder]:
-    try:
-        return available_styles(locations.user_styles_dir())
-    except StyleError as exc:
-        messages.warning(
-            "A house style could not be loaded", f"{exc}\n\nOnly the built-in styles are available."
+    """The usable house styles; a warning names each style folder that could not be loaded and
+    why, and the others are used."""
+    catalogue = style_catalogue(locations.user_styles_dir())
+    if catalogue.broken:
+        count = len(catalogue.broken)
+        title = (
+            "A house style could not be loaded"
+            if count == 1
+            else f"{count} house styles could not be loaded"
         )
-        return available_styles()
+        problems = "\n\n".join(str(problem) for problem in catalogue.broken.values())
+        messages.warning(title, f"{problems}\n\nThe other house styles can be used.")
+    return catalogue.styles
 
 
 def offer_recovery(window: MainWindow, data_dir: Path, dialogs: type[Dialogs]) -> bool:
@@ -172,24 +178,37 @@ class _NoQuestions(Dialogs):
 
 
 def smoke_test(path: Path) -> int:
-    """Start the GUI, open `path`, draw the preview, export Word and text, check them."""
-    from clerk_app.render.docx import visible_text
-    from clerk_app.services.export import export_minutes
+    """Start the GUI, open `path`, draw the preview, export Word and text, check them.
 
+    Exits 0 when all is well; 2, with one line, when the meeting cannot be opened or its house
+    style cannot be found (bad input, as everywhere on the command line); 1 when the test ran and
+    something failed."""
+    from clerk_app.render.docx import visible_text
+    from clerk_app.render.errors import RenderError
+    from clerk_app.render.styles import find_style
+    from clerk_app.services.export import ExportError, export_minutes
+    from clerk_app.storage import load_meeting
+
+    def failed(problem: str, status: int) -> int:
+        print(f"smoke test failed: {problem}", file=sys.stderr)
+        return status
+
+    user_styles = locations.user_styles_dir()
+    try:
+        meeting = load_meeting(path)
+        style = find_style(meeting.house_style, user_styles)
+    except (MeetingFileError, StyleError) as exc:
+        return failed(str(exc), 2)
     app = _application()
     with tempfile.TemporaryDirectory(prefix="clerk-smoke-") as folder:
         work = Path(folder)
         messages = RecordedMessages()
         settings = Settings(work / "data")
-        styles = available_styles()
+        styles = {**style_catalogue(user_styles).styles, style.name: style}
         window = MainWindow(settings, styles, messages=messages, dialogs=_NoQuestions)
         window.show()
         if not window.open_path(path, ask=False):
-            print(
-                f"smoke test failed: {messages.shown[-1][2] if messages.shown else path}",
-                file=sys.stderr,
-            )
-            return 1
+            return failed(messages.shown[-1][2] if messages.shown else str(path), 1)
         app.processEvents()
         window.preview.render_now()
         preview = window.preview.text.toPlainText()
@@ -199,9 +218,12 @@ def smoke_test(path: Path) -> int:
         problems = []
         if meeting.body.upper() not in preview.upper():
             problems.append("the preview does not show the meeting")
-        style = styles[meeting.house_style]
         for suffix in (".docx", ".txt"):
-            out = export_minutes(meeting, work / f"minutes{suffix}", style)
+            try:
+                out = export_minutes(meeting, work / f"minutes{suffix}", style)
+            except (RenderError, StyleError, ExportError) as exc:
+                problems.append(f"the {suffix} export failed: {exc}")
+                continue
             data = out.read_bytes()
             text = visible_text(data) if suffix == ".docx" else data.decode("utf-8")
             if meeting.body.upper() not in text.upper():
@@ -212,8 +234,7 @@ def smoke_test(path: Path) -> int:
         window.close()
         if problems or messages.shown:
             said = "; ".join(problems + [f"{kind}: {text}" for kind, _, text in messages.shown])
-            print(f"smoke test failed: {said}", file=sys.stderr)
-            return 1
+            return failed(said, 1)
     print(
         f"smoke test passed: {path.name}, {len(meeting.items)} items; "
         "the preview, the Word export and the text export were checked"

@@ -233,3 +233,42 @@ def test_lists_nested_past_any_sense_are_a_render_error(
     for render in renders:
         with pytest.raises(RenderError, match="nest too deeply"):
             render(deep, leicester)
+
+
+def test_a_style_toml_nested_too_deeply_is_a_style_error(tmp_path: Path) -> None:
+    with pytest.raises(StyleError, match=r"style\.toml: .*nest"):
+        style_with(tmp_path, "", 'display_name = "x"\nx = ' + "[" * 2000 + "]" * 2000 + "\n")
+
+
+def broken_user_style(user_dir: Path, name: str = "zz") -> Path:
+    folder = user_dir / name
+    folder.mkdir(parents=True)
+    (folder / "style.toml").write_text("display_name = \n", encoding="utf-8")
+    return folder
+
+
+def test_a_broken_user_style_is_skipped_and_reported(tmp_path: Path) -> None:
+    from clerk_app.render.styles import style_catalogue
+
+    broken_user_style(tmp_path)
+    mine = tmp_path / "ours"
+    mine.mkdir()
+    (mine / "style.toml").write_text('display_name = "Ours"\n', encoding="utf-8")
+    assert {"leicester", "parish", "ours"} <= set(available_styles(tmp_path))
+    assert "zz" not in available_styles(tmp_path)
+    catalogue = style_catalogue(tmp_path)
+    assert list(catalogue.broken) == ["zz"]
+    assert "style.toml: Invalid value" in str(catalogue.broken["zz"])
+    assert find_style("ours", tmp_path).style.display_name == "Ours"
+
+
+def test_a_typo_is_reported_as_a_typo_beside_a_broken_style(tmp_path: Path) -> None:
+    broken_user_style(tmp_path)
+    with pytest.raises(StyleError) as info:
+        find_style("leicestr", tmp_path)
+    message = str(info.value)
+    assert message.startswith("there is no house style called 'leicestr' (available: ")
+    assert "leicester" in message and "parish" in message
+    assert "; broken: zz)" in message
+    with pytest.raises(StyleError, match=r"style\.toml: Invalid value"):
+        find_style("zz", tmp_path)  # asked for by name: its own problem

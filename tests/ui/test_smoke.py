@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -33,8 +35,53 @@ def test_smoke_test_passes_on_both_samples(tmp_path: Path) -> None:
 
 
 def test_smoke_test_fails_loudly(tmp_path: Path) -> None:
+    """A meeting it cannot open is bad input: one line, exit 2, as everywhere on the command
+    line; 1 is for a smoke test that ran and found something wrong."""
     result = run("--smoke-test", str(tmp_path / "missing.minutes"), data=tmp_path)
-    assert result.returncode == 1
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("smoke test failed: ")
     assert result.stderr.strip().endswith(
         "missing.minutes: cannot be read: the file or its folder does not exist"
     )
+
+
+def with_style(tmp_path: Path, style: str) -> Path:
+    data = json.loads(locations.sample_meeting().read_text(encoding="utf-8"))
+    data["house_style"] = style
+    path = tmp_path / f"{style}.minutes"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_smoke_test_with_a_user_style(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(locations.templates_dir() / "leicester", data / "styles" / "ours")
+    result = run("--smoke-test", str(with_style(tmp_path, "ours")), data=data)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("smoke test passed: ours.minutes")
+
+
+def test_smoke_test_with_an_unknown_style(tmp_path: Path) -> None:
+    result = run("--smoke-test", str(with_style(tmp_path, "gothic")), data=tmp_path / "data")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
+    assert result.stderr.startswith(
+        "smoke test failed: there is no house style called 'gothic' (available: leicester, parish"
+    )
+
+
+def test_the_app_warns_about_a_broken_style_and_keeps_the_others(user_data: Path) -> None:
+    from clerk_app.ui.app import load_styles
+    from clerk_app.ui.messages import RecordedMessages
+
+    shutil.copytree(locations.templates_dir() / "leicester", user_data / "styles" / "ours")
+    broken = user_data / "styles" / "zz"
+    broken.mkdir()
+    (broken / "style.toml").write_text("display_name = \n", encoding="utf-8")
+    messages = RecordedMessages()
+    styles = load_styles(messages)
+    assert {"leicester", "parish", "ours"} <= set(styles) and "zz" not in styles
+    ((kind, title, text),) = messages.shown
+    assert (kind, title) == ("warning", "A house style could not be loaded")
+    assert f"{broken / 'style.toml'}: Invalid value" in text
