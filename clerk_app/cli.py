@@ -7,7 +7,8 @@
     clerk-app styles
     clerk-app check-style FOLDER
 
-Bad input of any kind exits with status 2 and one line on stderr; `check` exits 1 when it finds
+Bad input of any kind exits with status 2 and one line on stderr; an error in Clerk itself exits
+with status 1 and one line (the traceback too with CLERK_DEBUG=1); `check` exits 1 when it finds
 errors in the meeting, `check-style` when it finds errors in the style, `styles` when a style
 folder cannot be loaded.
 """
@@ -15,7 +16,9 @@ folder cannot be loaded.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
@@ -30,6 +33,7 @@ from clerk_app.storage import MeetingFileError, load_meeting
 from clerk_app.storage.library import find_previous_meeting
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_INTERNAL = 1
 PROG = "clerk-app"
 
 
@@ -125,7 +129,11 @@ def _check_style(args: argparse.Namespace) -> int:
     from clerk_app.render.stylecheck import check_style_folder
 
     folder: Path = args.folder
-    if not folder.is_dir():
+    try:
+        is_folder = folder.is_dir()
+    except OSError as exc:  # Python 3.11 raises for a name too long or a folder it may not enter
+        raise UsageError(f"{folder}: {exc.strerror or exc}") from None
+    if not is_folder:
         raise UsageError(f"{folder}: not a folder")
     samples = [load_meeting(path) for path in sorted(locations.samples_dir().glob("*.minutes"))]
     problems = check_style_folder(folder, samples)
@@ -139,7 +147,11 @@ def _check_style(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     meeting = load_meeting(args.meeting)
     out: Path = args.output
-    if out.exists() and out.resolve() == args.meeting.resolve():
+    try:
+        same = out.exists() and out.resolve() == args.meeting.resolve()
+    except (OSError, RuntimeError) as exc:  # a name too long; a symlink loop
+        raise UsageError(f"{out}: {getattr(exc, 'strerror', None) or exc}") from None
+    if same:
         raise UsageError(f"{out}: refusing to overwrite the meeting file with its minutes")
     export_minutes(meeting, out, _style_for(meeting, args.style), public=not args.include_exempt)
     return EXIT_OK
@@ -201,7 +213,31 @@ def _gui(args_list: list[str]) -> int:
     return run(args.meeting)
 
 
+DEBUG_VARIABLE = "CLERK_DEBUG"
+
+
+def _internal_error(exc: Exception) -> int:
+    """A bug, not bad input: one line, status 1; the traceback only when asked for."""
+    problem = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    if os.environ.get(DEBUG_VARIABLE):
+        traceback.print_exception(exc, file=sys.stderr)
+        print(f"{PROG}: internal error: {problem}", file=sys.stderr)
+    else:
+        print(
+            f"{PROG}: internal error: {problem} (set {DEBUG_VARIABLE}=1 to see the details)",
+            file=sys.stderr,
+        )
+    return EXIT_INTERNAL
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except Exception as exc:  # the safety net: never a bare traceback (Ctrl+C is not caught)
+        return _internal_error(exc)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     wants_command = bool(args_list) and (
         args_list[0] in COMMANDS or args_list[0] in ("-h", "--help", "--version")

@@ -339,3 +339,87 @@ def test_a_style_toml_nested_too_deeply(
     else:
         assert code == 1
         assert "style.toml" in out and "nest" in out
+
+
+LONG = "x" * 300  # longer than any file name may be: Path.exists() raises on Python 3.11
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("export", "{sample}", "-o", "{tmp}/" + LONG + ".txt"),
+        ("export", "{sample}", "-o", "{tmp}/" + LONG + "/m.txt"),
+        ("check-style", "{tmp}/" + LONG),
+        ("check", "{tmp}/" + LONG + ".minutes"),
+    ],
+)
+def test_a_name_too_long_is_one_line(
+    capsys: pytest.CaptureFixture[str], sample_path: Path, tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    code, _, err = run(capsys, *(a.format(sample=sample_path, tmp=tmp_path) for a in args))
+    assert code == 2
+    assert_one_line_error(err, "too long")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="named pipes and /dev/zero")
+def test_check_is_not_stopped_by_a_pipe_or_a_device(sample_path: Path, tmp_path: Path) -> None:
+    import os
+    import shutil
+
+    ok = tmp_path / "ok.minutes"
+    shutil.copy(sample_path, ok)
+    os.mkfifo(tmp_path / "x.minutes")
+    (tmp_path / "zero.minutes").symlink_to("/dev/zero")
+    result = subprocess.run(
+        [sys.executable, "-m", "clerk_app", "check", str(ok)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    for name in ("x.minutes", "zero.minutes"):
+        code_err = subprocess.run(
+            [sys.executable, "-m", "clerk_app", "check", str(tmp_path / name)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert code_err.returncode == 2
+        assert code_err.stderr.count("\n") == 1 and "not a regular file" in code_err.stderr
+
+
+def test_an_unexpected_error_is_one_line_and_status_1(
+    capsys: pytest.CaptureFixture[str],
+    sample_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from clerk_app import cli
+
+    def boom(args: object) -> int:
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(cli.COMMAND_HANDLERS, "check", boom)
+    monkeypatch.delenv("CLERK_DEBUG", raising=False)
+    code, _, err = run(capsys, "check", sample_path)
+    assert code == 1
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith("clerk-app: internal error: RuntimeError: boom (")
+    assert "CLERK_DEBUG" in err
+    monkeypatch.setenv("CLERK_DEBUG", "1")
+    code, _, err = run(capsys, "check", sample_path)
+    assert code == 1
+    assert "Traceback" in err and err.endswith("clerk-app: internal error: RuntimeError: boom\n")
+
+
+def test_ctrl_c_is_not_hidden(
+    capsys: pytest.CaptureFixture[str], sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clerk_app import cli
+
+    def interrupted(args: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setitem(cli.COMMAND_HANDLERS, "check", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        main(["check", str(sample_path)])

@@ -21,10 +21,15 @@ def export_minutes(
 ) -> Path:
     """Write the minutes to `out` in the format its suffix names; returns the path written."""
     suffix = format_for(out)
-    if not out.parent.is_dir():
-        raise ExportError(f"{out}: cannot write the minutes there: the folder does not exist")
-    if out.is_dir():
-        raise ExportError(f"{out}: cannot write the minutes there: it is a folder")
+    try:
+        # On Python 3.11 these raise, rather than answer False, for a name too long or a folder
+        # that may not be looked into.
+        if not out.parent.is_dir():
+            raise ExportError(f"{out}: cannot write the minutes there: the folder does not exist")
+        if out.is_dir():
+            raise ExportError(f"{out}: cannot write the minutes there: it is a folder")
+    except OSError as exc:
+        raise ExportError(f"{out}: cannot write the minutes there: {exc.strerror or exc}") from exc
     data = render_minutes(meeting, style, suffix, public=public, clerk=clerk)
     try:
         atomic_write(out, data)

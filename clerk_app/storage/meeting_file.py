@@ -9,7 +9,9 @@ MeetingFileError naming the file and, for a bad field, its JSON path.
 
 from __future__ import annotations
 
+import errno
 import json
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -78,15 +80,25 @@ def _reject_constant(name: str) -> Any:
 
 
 def load_meeting(path: Path) -> Meeting:
+    """The meeting in `path`. Only a regular file is read (a named pipe would block for ever,
+    a link to a device never end), and never more than MAX_FILE_SIZE bytes of it."""
+    too_large = f"is more than {MAX_FILE_SIZE // 1_048_576} MB, too large to be a meeting file"
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_SIZE:
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+        if not stat.S_ISREG(status.st_mode):
+            raise MeetingFileError(path, "is not a meeting file: it is not a regular file")
+        if status.st_size > MAX_FILE_SIZE:
             raise MeetingFileError(
-                path, f"is {size // 1_048_576} MB, too large to be a meeting file"
+                path, f"is {status.st_size // 1_048_576} MB, too large to be a meeting file"
             )
-        raw = path.read_bytes()
+        with path.open("rb") as file:
+            raw = file.read(MAX_FILE_SIZE + 1)
     except OSError as exc:
         raise MeetingFileError(path, f"cannot be read: {_os_problem(exc)}") from exc
+    if len(raw) > MAX_FILE_SIZE:
+        raise MeetingFileError(path, too_large)  # it grew, or its size was not what stat said
     return meeting_from_bytes(raw, path)
 
 

@@ -1,5 +1,8 @@
 import datetime as dt
+import os
 from pathlib import Path
+
+import pytest
 
 from clerk_app.domain.model import Meeting
 from clerk_app.storage import save_meeting
@@ -24,3 +27,18 @@ def test_finds_the_latest_earlier_meeting_of_the_same_body(sample: Meeting, tmp_
         find_previous_meeting(april, sample.model_copy(update={"date": dt.date(2025, 4, 8)}))
         is None
     )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_or_device_beside_the_meeting_is_skipped(
+    sample: Meeting, tmp_path: Path
+) -> None:
+    """It used to hang the check (a pipe) or exhaust memory (a link to /dev/zero)."""
+    save_meeting(sample.model_copy(update={"date": dt.date(2025, 5, 22)}), tmp_path / "may.minutes")
+    os.mkfifo(tmp_path / "x.minutes")
+    if Path("/dev/zero").exists():
+        (tmp_path / "zero.minutes").symlink_to("/dev/zero")
+    june = tmp_path / "june.minutes"
+    save_meeting(sample, june)
+    found = find_previous_meeting(june, sample)
+    assert found is not None and found[0].name == "may.minutes"

@@ -1,4 +1,5 @@
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,12 @@ def error_for(tmp_path: Path, content: bytes | str, name: str = "bad.minutes") -
     return message.removeprefix(f"{path}: ")
 
 
+def error_for_path(path: Path) -> str:
+    with pytest.raises(MeetingFileError) as info:
+        load_meeting(path)
+    return str(info.value).removeprefix(f"{path}: ")
+
+
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(
         MeetingFileError, match="cannot be read: the file or its folder does not exist"
@@ -76,12 +83,12 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     path = tmp_path / "locked.minutes"
     path.write_text("{}")
 
-    def refuse(self: Path) -> bytes:
+    def refuse(self: Path, *args: object, **kwargs: object) -> bytes:
         raise PermissionError(13, "Permission denied")
 
     # chmod cannot lock out root (CI runs as root) and means nothing on Windows, so the refusal
     # is injected where the operating system would give it.
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(Path, "open", refuse)
     with pytest.raises(MeetingFileError, match="permission denied"):
         load_meeting(path)
 
@@ -248,3 +255,26 @@ def test_lists_nested_too_deeply_do_not_load(tmp_path: Path, sample: Meeting, de
         f"has a bad value at $.items[2].blocks: lists are nested {depth} levels deep; "
         "at most 9 levels are allowed"
     )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_is_refused_without_reading_it(tmp_path: Path) -> None:
+    pipe = tmp_path / "x.minutes"
+    os.mkfifo(pipe)
+    assert error_for_path(pipe) == "is not a meeting file: it is not a regular file"
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_a_link_to_a_device_is_refused(tmp_path: Path) -> None:
+    link = tmp_path / "zero.minutes"
+    link.symlink_to("/dev/zero")
+    assert error_for_path(link) == "is not a meeting file: it is not a regular file"
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="no /proc here")
+def test_reading_stops_past_the_size_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file that grows, or claims a size of 0 (as /proc's do), is still read only so far."""
+    from clerk_app.storage import meeting_file
+
+    monkeypatch.setattr(meeting_file, "MAX_FILE_SIZE", 10)
+    assert error_for_path(Path("/proc/self/status")).endswith("too large to be a meeting file")
