@@ -219,10 +219,19 @@ def test_pdf_without_libreoffice(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv("CLERK_SOFFICE", str(tmp_path / "missing" / "soffice"))
+    from clerk_app.render import pdf
+
+    monkeypatch.delenv("CLERK_SOFFICE", raising=False)
+    monkeypatch.setattr(pdf, "_candidates", list)
     code, _, err = run(capsys, "export", sample_path, "-o", tmp_path / "m.pdf")
     assert code == 2
     assert_one_line_error(err, "PDF export needs LibreOffice, which was not found.")
+    assert not (tmp_path / "m.pdf").exists()
+    missing = tmp_path / "missing" / "soffice"
+    monkeypatch.setenv("CLERK_SOFFICE", str(missing))
+    code, _, err = run(capsys, "export", sample_path, "-o", tmp_path / "m.pdf")
+    assert code == 2
+    assert_one_line_error(err, f"CLERK_SOFFICE is set to {missing}, which does not exist")
     assert not (tmp_path / "m.pdf").exists()
 
 

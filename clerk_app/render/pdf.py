@@ -29,55 +29,79 @@ def _candidates() -> list[Path]:
     return paths
 
 
+SOFFICE_VARIABLE = "CLERK_SOFFICE"
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name too long, a folder that may not be entered
+        return False
+
+
 def find_soffice() -> Path | None:
     """LibreOffice's soffice: CLERK_SOFFICE, then PATH, then the usual install folders."""
-    override = os.environ.get("CLERK_SOFFICE")
+    override = os.environ.get(SOFFICE_VARIABLE)
     if override:
-        return Path(override) if Path(override).is_file() else None
-    return next((p for p in _candidates() if p.is_file()), None)
+        return Path(override) if _is_file(Path(override)) else None
+    return next((p for p in _candidates() if _is_file(p)), None)
 
 
 def docx_to_pdf(docx: bytes, timeout: float = CONVERSION_TIMEOUT) -> bytes:
+    override = os.environ.get(SOFFICE_VARIABLE)
+    if override and not _is_file(Path(override)):
+        raise RenderError(
+            f"{SOFFICE_VARIABLE} is set to {override}, which does not exist or is not a program: "
+            f"set it to the path of LibreOffice's soffice program, or remove it to have Clerk "
+            "look for LibreOffice in its usual places"
+        )
     soffice = find_soffice()
     if soffice is None:
         raise RenderError(INSTALL_HINT)
-    with tempfile.TemporaryDirectory(prefix="clerk-pdf-") as folder:
-        work = Path(folder)
-        source = work / "minutes.docx"
-        source.write_bytes(docx)
-        # A profile of its own: otherwise a LibreOffice the clerk has open takes the job over
-        # (or refuses it), and two exports at once would fight over one profile.
-        profile = (work / "profile").as_uri()
-        command = [
-            str(soffice),
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--norestore",
-            "--nolockcheck",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(work),
-            str(source),
-        ]
-        try:
-            result = subprocess.run(
-                command,
-                capture_output=True,
-                text=True,
-                timeout=timeout,
-                check=False,
-                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
-            )
-        except subprocess.TimeoutExpired:
-            raise RenderError(
-                f"LibreOffice did not finish the PDF within {timeout:.0f} seconds"
-            ) from None
-        except OSError as exc:
-            raise RenderError(f"LibreOffice could not be started ({soffice}): {exc}") from None
-        pdf = work / "minutes.pdf"
-        if result.returncode != 0 or not pdf.is_file():
-            said = (result.stderr or result.stdout).strip().splitlines()
-            detail = said[-1] if said else f"exit status {result.returncode}"
-            raise RenderError(f"LibreOffice could not convert the minutes to PDF: {detail}")
-        return pdf.read_bytes()
+    try:
+        with tempfile.TemporaryDirectory(prefix="clerk-pdf-", ignore_cleanup_errors=True) as folder:
+            work = Path(folder)
+            source = work / "minutes.docx"
+            source.write_bytes(docx)
+            return _convert(soffice, work, source, timeout)
+    except OSError as exc:  # no space or no permission in the temporary folder
+        raise RenderError(f"cannot prepare the PDF: {exc.strerror or exc}") from None
+
+
+def _convert(soffice: Path, work: Path, source: Path, timeout: float) -> bytes:
+    # A profile of its own: otherwise a LibreOffice the clerk has open takes the job over
+    # (or refuses it), and two exports at once would fight over one profile.
+    profile = (work / "profile").as_uri()
+    command = [
+        str(soffice),
+        f"-env:UserInstallation={profile}",
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(work),
+        str(source),
+    ]
+    try:
+        result = subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+        )
+    except subprocess.TimeoutExpired:
+        raise RenderError(
+            f"LibreOffice did not finish the PDF within {timeout:.0f} seconds"
+        ) from None
+    except OSError as exc:
+        raise RenderError(f"LibreOffice could not be started ({soffice}): {exc}") from None
+    pdf = work / "minutes.pdf"
+    if result.returncode != 0 or not pdf.is_file():
+        said = (result.stderr or result.stdout).strip().splitlines()
+        detail = said[-1] if said else f"exit status {result.returncode}"
+        raise RenderError(f"LibreOffice could not convert the minutes to PDF: {detail}")
+    return pdf.read_bytes()
