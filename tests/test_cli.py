@@ -432,3 +432,59 @@ def test_ctrl_c_is_not_hidden(
     monkeypatch.setitem(cli.COMMAND_HANDLERS, "check", interrupted)
     with pytest.raises(KeyboardInterrupt):
         main(["check", str(sample_path)])
+
+
+PARISH = "parish-2020-11-12.minutes"
+CONFIDENTIAL = "the Clerk's hours be increased"  # words of the sample's exempt staffing item
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_export_is_the_public_copy_unless_asked(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, suffix: str
+) -> None:
+    from clerk_app import locations
+    from clerk_app.render.docx import visible_text
+
+    sample = locations.samples_dir() / PARISH
+
+    def text(path: Path) -> str:
+        data = path.read_bytes()
+        return visible_text(data) if suffix == ".docx" else data.decode("utf-8")
+
+    public = tmp_path / f"public{suffix}"
+    assert run(capsys, "export", sample, "-o", public) == (0, "", "")
+    assert CONFIDENTIAL not in text(public)
+    assert "Its minute is not published." in text(public)  # the style's notice, in its place
+    assert "CONFIDENTIAL" not in text(public)
+    full = tmp_path / f"full{suffix}"
+    assert run(capsys, "export", sample, "-o", full, "--include-exempt") == (0, "", "")
+    assert CONFIDENTIAL in text(full)
+    assert "Its minute is not published." not in text(full)
+    top = [line for line in text(full).splitlines() if line.strip()][:2]  # marked at the top
+    assert any(line.startswith("CONFIDENTIAL: NOT FOR PUBLICATION") for line in top), top
+
+
+def test_export_into_a_folder_or_a_read_only_folder(
+    capsys: pytest.CaptureFixture[str],
+    sample_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    (tmp_path / "minutes.txt").mkdir()
+    code, _, err = run(capsys, "export", sample_path, "-o", tmp_path / "minutes.txt")
+    assert code == 2
+    assert_one_line_error(err, "minutes.txt: cannot write the minutes there: it is a folder")
+
+    real_open = Path.open
+
+    def read_only(self: Path, mode: str = "r", *args: object, **kwargs: object) -> object:
+        if "x" in mode or "w" in mode:  # the folder refuses new files, as a read-only one does
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, mode, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(Path, "open", read_only)
+    out = tmp_path / "m.txt"
+    code, _, err = run(capsys, "export", sample_path, "-o", out)
+    assert code == 2
+    assert_one_line_error(err, "m.txt: cannot write the minutes: Permission denied")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["minutes.txt"]

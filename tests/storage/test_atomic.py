@@ -65,11 +65,12 @@ def test_old_file_survives_a_failure_mid_save(
     assert leftovers == []
 
 
-def test_a_killed_save_leaves_the_old_file_and_only_a_stray_temporary(
+def test_a_save_interrupted_before_the_rename_leaves_the_old_file_and_no_temporary(
     saved: Path, sample: Meeting, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A process killed between writing and renaming cannot clean up; the file it leaves is a
-    hidden temporary, and the meeting file is untouched."""
+    """Interrupted between writing and renaming (Ctrl+C, SystemExit: any BaseException), the save
+    removes its temporary on the way out, and the meeting file is untouched. (A process killed
+    outright could not clean up; the file it left would be a hidden `.NAME.XXXX.tmp`.)"""
 
     class Killed(BaseException):
         pass
@@ -81,6 +82,7 @@ def test_a_killed_save_leaves_the_old_file_and_only_a_stray_temporary(
     with pytest.raises(Killed):
         save_meeting(changed(sample), saved)
     assert load_meeting(saved) == sample
+    assert [p.name for p in saved.parent.iterdir()] == [saved.name]  # no temporary left
 
 
 def test_replace_is_retried_while_windows_holds_the_file(
