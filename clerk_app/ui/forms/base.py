@@ -8,21 +8,33 @@ means the model's value (the model trims and cleans text) is left alone.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QDate, QSignalBlocker, QTime
+from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QRect, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QIcon,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
+    QApplication,
+    QCalendarWidget,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
-    QTimeEdit,
+    QToolTip,
     QWidget,
 )
 
@@ -35,8 +47,6 @@ from clerk_app.services.document import EditPath, MeetingDocument
 from clerk_app.ui.messages import Messages, error_text
 from clerk_app.ui.undo_keys import UndoKeys
 
-DATE_FORMAT = "dd/MM/yyyy"
-TIME_FORMAT = "HH:mm"
 PathFunction = Callable[[], EditPath | None]
 """Where a field's value lives now (items move, so forms look their item up by id each time);
 None when the thing the form shows no longer exists."""
@@ -59,22 +69,382 @@ class FormContext:
         return folder.style if folder else DEFAULT_STYLE
 
 
-class _FieldTabbing:
-    """Tab leaves a date or time field for the next field, as in Word and every Windows form,
-    instead of stepping through its day, month and year (typing 18062025 fills them in turn;
-    the arrow keys move between them). Qt's own way also traps Tab in a field that shows its
-    "Not recorded" text."""
+# --- dates and times as typed --------------------------------------------------------------------
 
-    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt's name
-        return QWidget.focusNextPrevChild(self, forward)  # type: ignore[arg-type]
-
-
-class DateField(_FieldTabbing, QDateEdit):
-    pass
+TIME_HINT = "HH:MM, e.g. 17:30 (1730, 17.30 and 5.30pm work too)"
+DATE_HINT = "dd/mm/yyyy, e.g. 18/06/2025 (18/6/25 and 18062025 work too)"
+_TIME_24 = re.compile(r"^(\d{1,2})(?:\s*[:.]\s*(\d{2}))?$|^(\d{1,2})(\d{2})$")
+_TIME_12 = re.compile(r"^(\d{1,2})(?:\s*[:.]?\s*(\d{2}))?\s*([ap])\.?\s*m?\.?$")
+_DATE_PARTS = re.compile(r"^(\d{1,2})\s*[/.\-\s]\s*(\d{1,2})\s*[/.\-\s]\s*(\d{4}|\d{2})$")
+_DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DATE_DIGITS = re.compile(r"^(\d{2})(\d{2})(\d{4}|\d{2})$")
 
 
-class TimeField(_FieldTabbing, QTimeEdit):
-    pass
+def parse_time_text(text: str) -> dt.time | None:
+    """A time as a clerk types it: 17:30, 17.30, 1730, 17, 5.30pm, 5:30 pm, 5pm; empty means
+    none. Raises ValueError, saying how to write it, for anything else."""
+    typed = text.strip().lower()
+    if not typed:
+        return None
+    problem = ValueError(f"{text.strip()!r} is not a time: type it as {TIME_HINT}")
+    if match := _TIME_24.match(typed):
+        hour, minute = match.group(1, 2) if match.group(1) else match.group(3, 4)
+        hour_n, minute_n = int(hour), int(minute or 0)
+    elif match := _TIME_12.match(typed):
+        hour_n, minute_n = int(match.group(1)), int(match.group(2) or 0)
+        if not 1 <= hour_n <= 12:
+            raise problem
+        hour_n = hour_n % 12 + (12 if match.group(3) == "p" else 0)
+    else:
+        raise problem
+    if hour_n > 23 or minute_n > 59:
+        raise problem
+    return dt.time(hour_n, minute_n)
+
+
+def parse_date_text(text: str) -> dt.date | None:
+    """A date as a clerk types it: 18/06/2025, 18/6/25, 18.06.2025, 18-6-2025, 18062025,
+    180625 or 2025-06-18 (a two-digit year is this century's); empty means none. Raises
+    ValueError, saying how to write it, for anything else."""
+    typed = text.strip()
+    if not typed:
+        return None
+    if match := _DATE_PARTS.match(typed) or _DATE_DIGITS.match(typed):
+        day, month, year = (int(part) for part in match.groups())
+        if len(match.group(3)) == 2:
+            year += 2000
+    elif match := _DATE_ISO.match(typed):
+        year, month, day = (int(part) for part in match.groups())
+    else:
+        raise ValueError(f"{typed!r} is not a date: type it as {DATE_HINT}")
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"{typed!r} is not a date in the calendar") from None
+
+
+def format_time_text(value: dt.time | None) -> str:
+    return "" if value is None else f"{value.hour:02d}:{value.minute:02d}"
+
+
+def format_date_text(value: dt.date | None) -> str:
+    return "" if value is None else f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
+
+
+_INVALID_STYLE = "QLineEdit { border: 2px solid #c42b1c; border-radius: 3px; }"
+_SHORTCUT_MODIFIERS = (
+    Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
+_ALT_GR = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+"""What Windows reports for AltGr, which types characters (€, @ on some keyboards)."""
+_MODIFIER_KEYS = {
+    key.value
+    for key in (
+        Qt.Key.Key_Control,
+        Qt.Key.Key_Shift,
+        Qt.Key.Key_Alt,
+        Qt.Key.Key_AltGr,
+        Qt.Key.Key_Meta,
+        Qt.Key.Key_Super_L,
+        Qt.Key.Key_Super_R,
+    )
+}
+_KEYBOARD_REASONS = (
+    Qt.FocusReason.TabFocusReason,
+    Qt.FocusReason.BacktabFocusReason,
+    Qt.FocusReason.ShortcutFocusReason,
+    Qt.FocusReason.OtherFocusReason,
+)
+
+
+class ValueField(QLineEdit):
+    """A line holding one value (a time, a date) that the clerk types as text.
+
+    Typing is free: the text is read when the clerk leaves the field or presses Enter, and a
+    value is reported once (`value_entered`: one undo step, however many keys it took). Empty
+    text is None ("not recorded"), unless the field is `required`. Text that cannot be read is
+    kept and flagged (a red border, a tooltip naming the format) and nothing is reported. Esc,
+    or Ctrl+Z before leaving, puts back the value the model holds. Coming in from the keyboard
+    selects the whole text, so typing replaces it."""
+
+    value_entered = Signal(object)
+    hint = ""
+    noun = "value"
+
+    def __init__(self, empty_text: str, required: bool = False, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.required = required
+        self.problem = ""
+        """Why the text cannot be used; empty when it can."""
+        self._shown: Any = None
+        self.setPlaceholderText(empty_text)
+        self.setToolTip(self._help())
+        self.setAccessibleDescription(self.hint)
+        self.textEdited.connect(self._recheck)
+        self.installEventFilter(self)  # see eventFilter: installed last, it runs first
+
+    # how a value is written and read: the subclasses' business
+    def parse(self, text: str) -> Any:
+        raise NotImplementedError
+
+    def format(self, value: Any) -> str:
+        raise NotImplementedError
+
+    def _help(self) -> str:
+        empty = "" if self.required else f" Empty means {self.placeholderText().lower()}."
+        return f"Type it as {self.hint}.{empty}"
+
+    @property
+    def value(self) -> Any:
+        """The value the field shows from the model (not what is typed and not yet entered)."""
+        return self._shown
+
+    def show_value(self, value: Any) -> None:
+        """Show the model's value, unless the clerk's unentered typing is about that value."""
+        if value == self._shown and self.pending():
+            return
+        self._shown = value
+        text = self.format(value)
+        if self.text() != text:
+            self.setText(text)
+        self._flag("")
+
+    def pending(self) -> bool:
+        """Whether the text is typing not yet entered (or entered but not readable)."""
+        return self.text() != self.format(self._shown)
+
+    def commit(self) -> bool:
+        """Read the text and report its value; False (the field flagged) if it cannot be read."""
+        if not self.pending():
+            self._flag("")
+            return True
+        try:
+            value = self.read(self.text())
+        except ValueError as exc:
+            self._flag(str(exc))
+            return False
+        self._flag("")
+        self.value_entered.emit(value)
+        if self.pending():  # the same value written another way, or one the model refused
+            self.setText(self.format(self._shown))
+        return True
+
+    def read(self, text: str) -> Any:
+        value = self.parse(text)
+        if value is None and self.required:
+            raise ValueError(f"The {self.noun} cannot be left empty: type it as {self.hint}")
+        return value
+
+    def revert(self) -> None:
+        self.setText(self.format(self._shown))
+        self._flag("")
+        self.selectAll()
+
+    def _flag(self, problem: str) -> None:
+        if problem == self.problem:
+            return
+        self.problem = problem
+        self.setStyleSheet(_INVALID_STYLE if problem else "")
+        self.setToolTip(problem or self._help())
+        self.setAccessibleDescription(problem or self.hint)
+        if problem and self.isVisible():
+            QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), problem, self)
+
+    def _recheck(self, text: str) -> None:
+        """A flagged field loses its flag as soon as its text can be read."""
+        if self.problem:
+            try:
+                self.read(text)
+            except ValueError:
+                return
+            self._flag("")
+
+    # --- keys and focus ------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Ctrl+Z over unentered typing takes the typing back (the meeting's undo, which the
+        form's UndoKeys filter gives Ctrl+Z, would undo an older change behind it)."""
+        if (
+            watched is self
+            and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Undo)
+            and self.pending()
+        ):
+            if event.type() == QEvent.Type.KeyPress:
+                self.revert()
+            event.accept()
+            return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.commit()
+        elif event.key() == Qt.Key.Key_Escape and self.pending():
+            self.revert()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+        super().focusInEvent(event)
+        if event.reason() in _KEYBOARD_REASONS:
+            self.selectAll()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+        super().focusOutEvent(event)
+        # Not for the field's own context menu (or calendar), but for the menu bar's menus, so
+        # that File > Save saves what was typed. Nor when the clerk switches to another program
+        # mid-time: "17" entered as 17:00 would leave "17:00" to type ":30" after on return.
+        reason = event.reason()
+        popup = QApplication.activePopupWidget()
+        if reason == Qt.FocusReason.ActiveWindowFocusReason or (
+            reason == Qt.FocusReason.PopupFocusReason
+            and popup is not None
+            and popup.parentWidget() is self
+        ):
+            return
+        self.commit()
+
+    def event(self, event: QEvent) -> bool:
+        """A window's shortcut (Ctrl+S, Ctrl+E, F5...) pressed in the field acts on what was
+        typed: the typing is entered first. The field's own editing keys are left alone."""
+        handled = super().event(event)
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and not event.isAccepted()
+            and event.key() not in _MODIFIER_KEYS  # Ctrl pressed on its way to Ctrl+A
+            and (
+                event.modifiers() & _SHORTCUT_MODIFIERS
+                or Qt.Key.Key_F1.value <= event.key() <= Qt.Key.Key_F35.value
+            )
+            and not (event.modifiers() & _ALT_GR == _ALT_GR and event.text().strip())
+        ):
+            self.commit()
+        return handled
+
+
+class TimeField(ValueField):
+    """A time typed as 17:30 (or 1730, 17.30, 5.30pm); empty is none."""
+
+    hint = TIME_HINT
+    noun = "time"
+
+    def __init__(self, parent: QWidget | None = None, empty_text: str = "Not recorded"):
+        super().__init__(empty_text, parent=parent)
+
+    def parse(self, text: str) -> dt.time | None:
+        return parse_time_text(text)
+
+    def format(self, value: Any) -> str:
+        return format_time_text(value)
+
+
+def _calendar_icon(color: QColor) -> QIcon:
+    """A small calendar page, drawn in the text's colour (Qt has no standard one)."""
+    icon = QIcon()
+    for size in (16, 24, 32):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        unit = size / 16
+        page = QRect(round(2 * unit), round(3 * unit), round(12 * unit), round(11 * unit))
+        painter.setPen(color)
+        painter.drawRect(page.adjusted(0, 0, -1, -1))
+        painter.fillRect(page.x(), page.y(), page.width(), round(3 * unit), color)
+        for row in range(2):
+            for column in range(3):
+                painter.fillRect(
+                    round((4 + 3.5 * column) * unit),
+                    round((8 + 3 * row) * unit),
+                    max(1, round(2 * unit)),
+                    max(1, round(2 * unit)),
+                    color,
+                )
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
+
+
+class DateField(ValueField):
+    """A date typed as 18/06/2025 (or 18/6/25, 18062025), or picked from a calendar: the
+    button at the field's end, or Alt+Down or F4 as in any Windows date field."""
+
+    hint = DATE_HINT
+    noun = "date"
+
+    def __init__(
+        self, parent: QWidget | None = None, empty_text: str = "Not set", required: bool = False
+    ):
+        super().__init__("dd/mm/yyyy" if required else empty_text, required, parent)
+        self.calendar: QCalendarWidget | None = None
+        self.calendar_action = self.addAction(
+            _calendar_icon(self.palette().color(QPalette.ColorRole.Text)),
+            QLineEdit.ActionPosition.TrailingPosition,
+        )
+        self.calendar_action.setToolTip("Choose from a calendar (Alt+Down)")
+        self.calendar_action.triggered.connect(self.show_calendar)
+
+    def parse(self, text: str) -> dt.date | None:
+        return parse_date_text(text)
+
+    def format(self, value: Any) -> str:
+        return format_date_text(value)
+
+    def _help(self) -> str:
+        return f"{super()._help()} Alt+Down opens a calendar."
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        alt_down = event.key() == Qt.Key.Key_Down and bool(
+            event.modifiers() & Qt.KeyboardModifier.AltModifier
+        )
+        if alt_down or (event.key() == Qt.Key.Key_F4 and not event.modifiers()):
+            self.show_calendar()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def show_calendar(self) -> None:
+        """The calendar below the field, on the typed date (or the model's, or today)."""
+        if self.calendar is None:
+            self.calendar = QCalendarWidget(self)
+            self.calendar.setWindowFlags(Qt.WindowType.Popup)
+            self.calendar.setAttribute(Qt.WidgetAttribute.WA_NoMouseReplay)
+            self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+            self.calendar.setVerticalHeaderFormat(
+                QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader
+            )
+            self.calendar.clicked.connect(self._picked)
+            self.calendar.activated.connect(self._picked)
+        try:
+            shown = self.parse(self.text()) or self._shown
+        except ValueError:
+            shown = self._shown
+        day = shown or dt.date.today()
+        self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
+        self.calendar.adjustSize()
+        size = self.calendar.sizeHint()
+        place = self.mapToGlobal(QPoint(0, self.height()))
+        screen = self.screen().availableGeometry()
+        if place.y() + size.height() > screen.bottom():
+            place.setY(self.mapToGlobal(QPoint(0, 0)).y() - size.height())
+        place.setX(max(screen.left(), min(place.x(), screen.right() - size.width())))
+        self.calendar.move(place)
+        self.calendar.show()
+        self.calendar.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def _picked(self, date: QDate) -> None:
+        if self.calendar is not None:
+            self.calendar.hide()
+        self.setText(self.format(dt.date(date.year(), date.month(), date.day())))
+        self.commit()
+        self.setFocus(Qt.FocusReason.PopupFocusReason)
+
+
+_Field = TypeVar("_Field", bound=ValueField)
 
 
 @dataclass
@@ -125,6 +495,13 @@ class Form(QWidget):
                 continue
             with QSignalBlocker(binding.widget):
                 binding.refresh(value)
+
+    def commit_pending(self) -> bool:
+        """Enter what is typed in the form's time and date fields but not yet entered (they
+        enter it when left, on Enter, or at a window shortcut); False if some cannot be read.
+        For whatever saves or closes by other ways (the window's close button)."""
+        entered = [b.widget.commit() for b in self.bindings if isinstance(b.widget, ValueField)]
+        return all(entered)  # every field tried, not only up to the first that fails
 
     def focus_path(self, path: EditPath) -> bool:
         """Put the keyboard focus on the field for `path` (a finding's); False if none here."""
@@ -229,50 +606,25 @@ class Form(QWidget):
 
     def bind_date(
         self, name: str, accessible: str, path: PathFunction, text: str, optional: bool = False
-    ) -> QDateEdit:
-        """A date with a calendar picker, shown as 18/06/2025. An optional date shows its
-        minimum as "Not set" and stores None there."""
-        edit = DateField(self)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat(DATE_FORMAT)
-        self.named(edit, name, accessible)
-        unset = QDate(1900, 1, 1)
-        if optional:
-            edit.setMinimumDate(unset)
-            edit.setSpecialValueText("Not set")
+    ) -> DateField:
+        """A date typed as 18/06/2025, with a calendar picker. An optional date may be left
+        empty ("Not set"), which stores None; a required one refuses empty text."""
+        edit = DateField(self, required=not optional)
+        return self._bind_value(edit, name, accessible, path, text)
 
-        def refresh(value: Any) -> None:
-            edit.setDate(QDate(value.year, value.month, value.day) if value else unset)
-
-        def changed(date: QDate) -> None:
-            value = (
-                None
-                if optional and date == unset
-                else dt.date(date.year(), date.month(), date.day())
-            )
-            self._set(path, value, text, merge=False)
-
-        edit.dateChanged.connect(changed)
-        self.bindings.append(Binding(edit, path, refresh))
-        return edit
-
-    def bind_time(self, name: str, accessible: str, path: PathFunction, text: str) -> QTimeEdit:
-        """A time as 17:30; 00:00 shows "Not recorded" and stores None."""
+    def bind_time(self, name: str, accessible: str, path: PathFunction, text: str) -> TimeField:
+        """A time typed as 17:30; empty shows "Not recorded" and stores None."""
         edit = TimeField(self)
-        edit.setDisplayFormat(TIME_FORMAT)
-        edit.setSpecialValueText("Not recorded")
-        edit.setMinimumTime(QTime(0, 0))
+        return self._bind_value(edit, name, accessible, path, text)
+
+    def _bind_value(
+        self, edit: _Field, name: str, accessible: str, path: PathFunction, text: str
+    ) -> _Field:
         self.named(edit, name, accessible)
-
-        def refresh(value: Any) -> None:
-            edit.setTime(QTime(value.hour, value.minute) if value else QTime(0, 0))
-
-        def changed(moment: QTime) -> None:
-            value = None if moment == QTime(0, 0) else dt.time(moment.hour(), moment.minute())
-            self._set(path, value, text)
-
-        edit.timeChanged.connect(changed)
-        self.bindings.append(Binding(edit, path, refresh))
+        edit.installEventFilter(edit)  # after UndoKeys' filter, so that it runs before it
+        # one undo step for each value entered, not merged with the next
+        edit.value_entered.connect(lambda value: self._set(path, value, text, merge=False))
+        self.bindings.append(Binding(edit, path, edit.show_value))
         return edit
 
 
