@@ -415,8 +415,16 @@ class MainWindow(QMainWindow):
 
     # --- files ---------------------------------------------------------------------------------
 
+    def commit_typing(self) -> None:
+        """Typing in a time or date field counts before anything saves, closes or exports."""
+        if self.document is not None:
+            page = self.forms.currentWidget()
+            if isinstance(page, Form):
+                page.commit_pending()
+
     def maybe_save(self) -> bool:
         """Ask about unsaved changes; False if the clerk cancelled."""
+        self.commit_typing()
         document = self.document
         if document is None or not document.modified:
             return True
@@ -459,6 +467,7 @@ class MainWindow(QMainWindow):
         return True
 
     def save(self) -> bool:
+        self.commit_typing()
         document = self.document
         if document is None:
             return False
@@ -471,6 +480,7 @@ class MainWindow(QMainWindow):
         return self._save_to(document.path)
 
     def save_as(self) -> bool:
+        self.commit_typing()
         document = self.document
         if document is None:
             return False
@@ -494,6 +504,7 @@ class MainWindow(QMainWindow):
         return True
 
     def export(self, suffix: str) -> None:
+        self.commit_typing()
         document = self.document
         if document is None:
             return

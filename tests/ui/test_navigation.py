@@ -86,3 +86,17 @@ def test_ctrl_page_down_goes_from_item_to_item_into_the_minute_text(
     window.show_section(item(sample, 149))
     window.previous_section_action.trigger()
     assert window.navigator.current_section == Section("declarations")
+
+
+def test_a_time_typed_but_not_left_counts_when_the_window_closes(
+    window: MainWindow, sample: Meeting
+) -> None:
+    window.show_section(Section("meeting"))
+    field = window.meeting_form.start_time
+    field.setFocus()
+    field.selectAll()
+    QTest.keyClicks(field, "1815")
+    assert window.document is not None and window.document.meeting.start_time == sample.start_time
+    assert window.maybe_save()  # the close button's question: the typing is in the meeting first
+    assert window.document.meeting.start_time is not None
+    assert window.document.meeting.start_time.strftime("%H:%M") == "18:15"
