@@ -9,8 +9,6 @@ and the forms add their own keys (Insert, Delete, Alt+Up, Alt+Down) as actions o
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -57,14 +55,11 @@ from clerk_app.domain.house_style import DEFAULT_STYLE, HouseStyle
 from clerk_app.domain.model import Meeting
 from clerk_app.services.document import EditPath, MeetingDocument
 from clerk_app.ui.messages import error_text
+from clerk_app.ui.typed import TIME_CHARACTERS, TIME_HINT, format_time, parse_time
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 Choices = Callable[[Meeting], Sequence[tuple[str, Any]]]
 """(label, value) pairs for a drop-down, worked out from the meeting as it is now."""
-
-TIME_PATTERN = re.compile(r"^\s*(?:([01]?\d|2[0-3])(?:[:.]?([0-5]\d))?\s*)?$")
-"""17:30, 17.30, 1730, 9 or nothing (as typed: the editor refuses anything else)."""
-TIME_HINT = "HH:MM"
 
 
 class ColumnKind(Enum):
@@ -94,20 +89,6 @@ class Column:
     """What the cell shows for None, if not the drop-down's label for None."""
     missing: str = ""
     """What the cell shows for a value that is not among the choices (a dangling id)."""
-
-
-def parse_time(text: str) -> dt.time | None:
-    """17:30, 17.30, 1730 or 17 as a time; empty means none. Raises ValueError otherwise."""
-    match = TIME_PATTERN.match(text)
-    if match is None:
-        raise ValueError(f"{text.strip()!r} is not a time: write it as {TIME_HINT}, e.g. 17:30")
-    if match.group(1) is None:
-        return None
-    return dt.time(int(match.group(1)), int(match.group(2) or 0))
-
-
-def format_time(value: dt.time | None) -> str:
-    return "" if value is None else f"{value.hour:02d}:{value.minute:02d}"
 
 
 def item_choices(
@@ -378,10 +359,10 @@ class RecordDelegate(QStyledItemDelegate):
             line.setFrame(False)
             if column.kind is ColumnKind.TIME:
                 line.setValidator(
-                    QRegularExpressionValidator(QRegularExpression(TIME_PATTERN.pattern), line)
+                    QRegularExpressionValidator(QRegularExpression(TIME_CHARACTERS), line)
                 )
-                line.setPlaceholderText(TIME_HINT)
-                line.setToolTip("A time such as 17:30; leave it empty if not recorded")
+                line.setPlaceholderText("HH:MM")
+                line.setToolTip(f"A time: {TIME_HINT}; leave it empty if not recorded")
             editor = line
         editor.setAccessibleName(column.header)
         return editor

@@ -47,8 +47,9 @@ from clerk_app.ui.body_editor import BodyEditor
 from clerk_app.ui.forms import item_form
 from clerk_app.ui.forms.base import FormContext
 from clerk_app.ui.forms.item_form import ItemForm
-from clerk_app.ui.forms.item_parts import DONE, DUE, OWNER, carry_over, parse_due
+from clerk_app.ui.forms.item_parts import DONE, DUE, OWNER, carry_over
 from clerk_app.ui.messages import RecordedMessages
+from clerk_app.ui.typed import parse_date as parse_due
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

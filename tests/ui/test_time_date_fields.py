@@ -22,18 +22,11 @@ from clerk_app.services.recovery import RecoveredMeeting
 from clerk_app.services.settings import Settings
 from clerk_app.storage import load_meeting
 from clerk_app.ui.dialogs import Dialogs, RestoreChoice, SaveChoice
-from clerk_app.ui.forms.base import (
-    DateField,
-    TimeField,
-    ValueField,
-    format_date_text,
-    format_time_text,
-    parse_date_text,
-    parse_time_text,
-)
+from clerk_app.ui.forms.base import DateField, TimeField, ValueField
 from clerk_app.ui.main_window import MainWindow
 from clerk_app.ui.messages import RecordedMessages
 from clerk_app.ui.navigator import Section
+from clerk_app.ui.typed import format_date, format_time, parse_date, parse_time
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -141,7 +134,7 @@ def press(key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoMo
     ],
 )
 def test_times_are_read_as_clerks_type_them(text: str, time: dt.time | None) -> None:
-    assert parse_time_text(text) == time
+    assert parse_time(text) == time
 
 
 @pytest.mark.parametrize(
@@ -149,7 +142,7 @@ def test_times_are_read_as_clerks_type_them(text: str, time: dt.time | None) -> 
 )
 def test_what_is_not_a_time_is_refused_naming_the_format(text: str) -> None:
     with pytest.raises(ValueError, match="HH:MM"):
-        parse_time_text(text)
+        parse_time(text)
 
 
 @pytest.mark.parametrize(
@@ -168,25 +161,25 @@ def test_what_is_not_a_time_is_refused_naming_the_format(text: str) -> None:
     ],
 )
 def test_dates_are_read_day_first(text: str, date: dt.date | None) -> None:
-    assert parse_date_text(text) == date
+    assert parse_date(text) == date
 
 
 @pytest.mark.parametrize("text", ["18/06", "June 18", "2025", "18/06/202", "Not set23092025"])
 def test_what_is_not_a_date_is_refused_naming_the_format(text: str) -> None:
     with pytest.raises(ValueError, match="dd/mm/yyyy"):
-        parse_date_text(text)
+        parse_date(text)
 
 
 @pytest.mark.parametrize("text", ["31/02/2025", "18/13/2025", "00/06/2025"])
 def test_a_day_not_in_the_calendar_is_refused(text: str) -> None:
     with pytest.raises(ValueError, match="not a date in the calendar"):
-        parse_date_text(text)
+        parse_date(text)
 
 
 def test_values_are_shown_as_house_formats() -> None:
-    assert format_time_text(dt.time(9, 5)) == "09:05"
-    assert format_date_text(dt.date(2025, 6, 8)) == "08/06/2025"
-    assert format_time_text(None) == format_date_text(None) == ""
+    assert format_time(dt.time(9, 5)) == "09:05"
+    assert format_date(dt.date(2025, 6, 8)) == "08/06/2025"
+    assert format_time(None) == format_date(None) == ""
 
 
 # --- typing into empty fields -------------------------------------------------------------------
@@ -204,7 +197,7 @@ def test_an_empty_start_time_takes_a_typed_time(
     press(Qt.Key.Key_Tab)
     expected = dt.time(20, 20) if typed == "20:20" else dt.time(17, 30)
     assert new_meeting.meeting.start_time == expected
-    assert form.start_time.text() == format_time_text(expected)
+    assert form.start_time.text() == format_time(expected)
     assert form.close_time.hasFocus() and not form.start_time.problem
 
 
@@ -364,7 +357,7 @@ def test_escape_takes_back_unentered_typing(
     press(Qt.Key.Key_Return)
     assert form.start_time.problem
     press(Qt.Key.Key_Escape)
-    assert form.start_time.text() == format_time_text(before) and not form.start_time.problem
+    assert form.start_time.text() == format_time(before) and not form.start_time.problem
     press(Qt.Key.Key_Tab)
     assert sample_meeting.meeting.start_time == before
     assert sample_meeting.undo_stack.count() == count

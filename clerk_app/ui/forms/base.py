@@ -8,7 +8,6 @@ means the model's value (the model trims and cleans text) is left alone.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -45,6 +44,14 @@ from clerk_app.domain.text import clean_line, clean_text
 from clerk_app.render.styles import StyleFolder
 from clerk_app.services.document import EditPath, MeetingDocument
 from clerk_app.ui.messages import Messages, error_text
+from clerk_app.ui.typed import (
+    DATE_HINT,
+    TIME_HINT,
+    format_date,
+    format_time,
+    parse_date,
+    parse_time,
+)
 from clerk_app.ui.undo_keys import UndoKeys
 
 PathFunction = Callable[[], EditPath | None]
@@ -67,68 +74,6 @@ class FormContext:
         """The meeting's house style, or the plain default if it is not installed."""
         folder = self.styles.get(meeting.house_style)
         return folder.style if folder else DEFAULT_STYLE
-
-
-# --- dates and times as typed --------------------------------------------------------------------
-
-TIME_HINT = "HH:MM, e.g. 17:30 (1730, 17.30 and 5.30pm work too)"
-DATE_HINT = "dd/mm/yyyy, e.g. 18/06/2025 (18/6/25 and 18062025 work too)"
-_TIME_24 = re.compile(r"^(\d{1,2})(?:\s*[:.]\s*(\d{2}))?$|^(\d{1,2})(\d{2})$")
-_TIME_12 = re.compile(r"^(\d{1,2})(?:\s*[:.]?\s*(\d{2}))?\s*([ap])\.?\s*m?\.?$")
-_DATE_PARTS = re.compile(r"^(\d{1,2})\s*[/.\-\s]\s*(\d{1,2})\s*[/.\-\s]\s*(\d{4}|\d{2})$")
-_DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_DATE_DIGITS = re.compile(r"^(\d{2})(\d{2})(\d{4}|\d{2})$")
-
-
-def parse_time_text(text: str) -> dt.time | None:
-    """A time as a clerk types it: 17:30, 17.30, 1730, 17, 5.30pm, 5:30 pm, 5pm; empty means
-    none. Raises ValueError, saying how to write it, for anything else."""
-    typed = text.strip().lower()
-    if not typed:
-        return None
-    problem = ValueError(f"{text.strip()!r} is not a time: type it as {TIME_HINT}")
-    if match := _TIME_24.match(typed):
-        hour, minute = match.group(1, 2) if match.group(1) else match.group(3, 4)
-        hour_n, minute_n = int(hour), int(minute or 0)
-    elif match := _TIME_12.match(typed):
-        hour_n, minute_n = int(match.group(1)), int(match.group(2) or 0)
-        if not 1 <= hour_n <= 12:
-            raise problem
-        hour_n = hour_n % 12 + (12 if match.group(3) == "p" else 0)
-    else:
-        raise problem
-    if hour_n > 23 or minute_n > 59:
-        raise problem
-    return dt.time(hour_n, minute_n)
-
-
-def parse_date_text(text: str) -> dt.date | None:
-    """A date as a clerk types it: 18/06/2025, 18/6/25, 18.06.2025, 18-6-2025, 18062025,
-    180625 or 2025-06-18 (a two-digit year is this century's); empty means none. Raises
-    ValueError, saying how to write it, for anything else."""
-    typed = text.strip()
-    if not typed:
-        return None
-    if match := _DATE_PARTS.match(typed) or _DATE_DIGITS.match(typed):
-        day, month, year = (int(part) for part in match.groups())
-        if len(match.group(3)) == 2:
-            year += 2000
-    elif match := _DATE_ISO.match(typed):
-        year, month, day = (int(part) for part in match.groups())
-    else:
-        raise ValueError(f"{typed!r} is not a date: type it as {DATE_HINT}")
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        raise ValueError(f"{typed!r} is not a date in the calendar") from None
-
-
-def format_time_text(value: dt.time | None) -> str:
-    return "" if value is None else f"{value.hour:02d}:{value.minute:02d}"
-
-
-def format_date_text(value: dt.date | None) -> str:
-    return "" if value is None else f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
 
 
 _INVALID_STYLE = "QLineEdit { border: 2px solid #c42b1c; border-radius: 3px; }"
@@ -337,10 +282,10 @@ class TimeField(ValueField):
         super().__init__(empty_text, parent=parent)
 
     def parse(self, text: str) -> dt.time | None:
-        return parse_time_text(text)
+        return parse_time(text)
 
     def format(self, value: Any) -> str:
-        return format_time_text(value)
+        return format_time(value)
 
 
 def _calendar_icon(color: QColor) -> QIcon:
@@ -389,10 +334,10 @@ class DateField(ValueField):
         self.calendar_action.triggered.connect(self.show_calendar)
 
     def parse(self, text: str) -> dt.date | None:
-        return parse_date_text(text)
+        return parse_date(text)
 
     def format(self, value: Any) -> str:
-        return format_date_text(value)
+        return format_date(value)
 
     def _help(self) -> str:
         return f"{super()._help()} Alt+Down opens a calendar."

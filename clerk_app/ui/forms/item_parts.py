@@ -6,7 +6,6 @@ The widgets' objectNames and accessibleNames are listed in `clerk_app.ui.forms.i
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import re
 from collections.abc import Callable, Hashable, Sequence
@@ -62,6 +61,7 @@ from clerk_app.ui.tables import (
     RecordModel,
     RecordTable,
 )
+from clerk_app.ui.typed import format_date, parse_date
 from clerk_app.ui.undo_keys import UndoKeys
 
 DEFAULT_WORD = "RESOLVED"
@@ -860,30 +860,6 @@ class ResolutionsPanel(QGroupBox):
 # --- follow-up actions ----------------------------------------------------------------------
 
 ACTION, OWNER, DUE, DONE = range(4)
-DATE_PATTERN = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})\s*$")
-ISO_PATTERN = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
-
-
-def parse_due(text: str) -> dt.date | None:
-    """18/06/2025 (or 18.6.25, 2025-06-18) as a date; empty means none. Raises ValueError."""
-    if not text.strip():
-        return None
-    if match := DATE_PATTERN.match(text):
-        day, month, year = (int(part) for part in match.groups())
-        if year < 100:
-            year += 2000
-    elif match := ISO_PATTERN.match(text):
-        year, month, day = (int(part) for part in match.groups())
-    else:
-        raise ValueError(f"{text.strip()!r} is not a date: write it as dd/mm/yyyy, e.g. 23/09/2025")
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        raise ValueError(f"{text.strip()!r} is not a date in the calendar") from None
-
-
-def format_due(value: dt.date | None) -> str:
-    return "" if value is None else value.strftime("%d/%m/%Y")
 
 
 class ActionsModel(RecordModel):
@@ -937,7 +913,7 @@ class ActionsModel(RecordModel):
     def value(self, index: ModelIndex) -> Any:
         value = super().value(index)
         if index.isValid() and index.column() == DUE:
-            return format_due(value)
+            return format_date(value)
         return value
 
     def setData(  # noqa: N802 - Qt's name
@@ -945,7 +921,7 @@ class ActionsModel(RecordModel):
     ) -> bool:
         if index.isValid() and index.column() == DUE and role == Qt.ItemDataRole.EditRole:
             try:
-                value = parse_due(str(value or ""))
+                value = parse_date(str(value or ""))
             except ValueError as exc:
                 self.on_error(str(exc))
                 return False
