@@ -1,0 +1,128 @@
+"""What an edit changed: worked out from the meeting before and after, so that each view redraws
+only what it shows (Anki's `OpChanges` is the model).
+
+Meetings are immutable and an edit shares every part it did not touch, so most comparisons are
+identity checks: working out the change of a keystroke in one item of a 300-item meeting costs a
+walk over 300 pointers, not a comparison of 300 items. Parts that are not shared (a meeting
+loaded afresh, a restored copy) are compared by value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from clerk_app.domain.model import Meeting
+
+Path = tuple[str | int, ...]
+
+HEADER_FIELDS = (
+    "authority",
+    "body",
+    "date",
+    "start_time",
+    "close_time",
+    "venue",
+    "status",
+    "confirmed_on",
+)
+"""The meeting's own fields that the minutes' heading and close show."""
+NUMBERING_FIELDS = ("date", "first_minute_number", "minute_prefix", "house_style")
+"""Fields that change how every minute number reads."""
+
+
+def _same(before: object, after: object) -> bool:
+    return before is after or before == after
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingChange:
+    """What differs between two versions of a meeting.
+
+    `items` names the items whose own content changed (by id); `item_list` says the list itself
+    changed (an item added, removed or moved), which renumbers what follows. `path` is where the
+    edit was made, for views that follow the clerk (undo and redo show that part)."""
+
+    header: bool = False
+    numbering: bool = False
+    style: bool = False
+    attendance: bool = False
+    interests: bool = False
+    item_list: bool = False
+    items: frozenset[str] = field(default_factory=frozenset)
+    path: Path = ()
+
+    @classmethod
+    def everything(cls, path: Path = ()) -> MeetingChange:
+        """A whole new meeting: every view redraws all it shows."""
+        return cls(True, True, True, True, True, True, frozenset(), path)
+
+    @classmethod
+    def between(cls, before: Meeting, after: Meeting, path: Path = ()) -> MeetingChange:
+        if before is after:
+            return cls(path=path)
+        header = any(not _same(getattr(before, f), getattr(after, f)) for f in HEADER_FIELDS)
+        numbering = any(
+            not _same(getattr(before, f), getattr(after, f)) for f in NUMBERING_FIELDS
+        )
+        old, new = before.items, after.items
+        item_list = False
+        changed: set[str] = set()
+        if old is not new:
+            if len(old) != len(new) or any(
+                a is not b and a.id != b.id for a, b in zip(old, new, strict=True)
+            ):
+                item_list = True
+                previous = {item.id: item for item in old}
+                changed = {
+                    item.id
+                    for item in new
+                    if item.id in previous and not _same(previous[item.id], item)
+                }
+            else:
+                changed = {b.id for a, b in zip(old, new, strict=True) if not _same(a, b)}
+        return cls(
+            header=header,
+            numbering=numbering or item_list,
+            style=not _same(before.house_style, after.house_style),
+            attendance=not _same(before.attendance, after.attendance),
+            interests=not _same(before.interests, after.interests),
+            item_list=item_list,
+            items=frozenset(changed),
+            path=path,
+        )
+
+    @property
+    def nothing(self) -> bool:
+        return not (
+            self.header
+            or self.numbering
+            or self.style
+            or self.attendance
+            or self.interests
+            or self.item_list
+            or self.items
+        )
+
+    @property
+    def only_items(self) -> bool:
+        """Only the content of some items changed: nothing around them, no renumbering."""
+        return bool(self.items) and not (
+            self.header
+            or self.numbering
+            or self.style
+            or self.attendance
+            or self.interests
+            or self.item_list
+        )
+
+    def touches_item(self, item_id: str | None) -> bool:
+        """Whether what an item's form shows may have changed: its own content, or the
+        meeting around it (its number, the people its votes name)."""
+        return (
+            item_id in self.items
+            or self.numbering
+            or self.attendance
+            or self.interests
+            or self.item_list
+            or self.style
+        )
