@@ -47,10 +47,11 @@ def user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
 
 @pytest.fixture(scope="session")
 def ooxml() -> Iterator[OoxmlValidator]:
-    """Microsoft's Open XML validator, started once for the session."""
+    """Microsoft's Open XML validator, started once for the session; the first session on a
+    fresh clone installs it (npm ci, under a lock that sessions running at once share)."""
     try:
         validator = OoxmlValidator()
     except ValidatorMissingError as exc:
-        pytest.fail(str(exc))
+        pytest.fail(str(exc), pytrace=False)
     yield validator
     validator.close()
