@@ -45,9 +45,10 @@ from clerk_app.services.document import MeetingDocument
 from clerk_app.storage import load_meeting
 from clerk_app.ui.body_editor import BodyEditor
 from clerk_app.ui.forms import item_form
-from clerk_app.ui.forms.base import FormContext
+from clerk_app.ui.forms.actions_panel import DONE, DUE, OWNER
+from clerk_app.ui.forms.binding import FormContext
 from clerk_app.ui.forms.item_form import ItemForm
-from clerk_app.ui.forms.item_parts import DONE, DUE, OWNER, carry_over
+from clerk_app.ui.forms.item_markup import carry_over
 from clerk_app.ui.messages import RecordedMessages
 from clerk_app.ui.typed import parse_date as parse_due
 

@@ -22,11 +22,11 @@ from clerk_app.services.recovery import RecoveredMeeting
 from clerk_app.services.settings import Settings
 from clerk_app.storage import load_meeting
 from clerk_app.ui.dialogs import Dialogs, RestoreChoice, SaveChoice
-from clerk_app.ui.forms.base import DateField, TimeField, ValueField
 from clerk_app.ui.main_window import MainWindow
 from clerk_app.ui.messages import RecordedMessages
 from clerk_app.ui.navigator import Section
 from clerk_app.ui.typed import format_date, format_time, parse_date, parse_time
+from clerk_app.ui.widgets.value_fields import DateField, TimeField, ValueField
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from clerk_app.services.document import MeetingDocument
-from clerk_app.ui.forms.base import Form, FormContext, add_row
+from clerk_app.ui.forms.binding import Form, FormContext, add_row
 
 
 class CloseForm(Form):

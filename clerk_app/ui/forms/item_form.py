@@ -71,17 +71,12 @@ from clerk_app.domain.model import (
 )
 from clerk_app.services.document import EditPath, MeetingDocument
 from clerk_app.ui.body_editor import MARKUP_HELP, BodyEditor, indent_of, list_line
-from clerk_app.ui.forms.base import Binding, Form, FormContext, add_row
-from clerk_app.ui.forms.item_parts import (
-    ActionsPanel,
-    ItemTarget,
-    QuestionsGroup,
-    QuestionsPanel,
-    ResolutionGroup,
-    ResolutionsPanel,
-    carry_over,
-    markup,
-)
+from clerk_app.ui.forms.actions_panel import ActionsPanel
+from clerk_app.ui.forms.binding import Binding, Form, FormContext, add_row
+from clerk_app.ui.forms.item_markup import carry_over, markup
+from clerk_app.ui.forms.item_target import ItemTarget
+from clerk_app.ui.forms.questions_panel import QuestionsGroup, QuestionsPanel
+from clerk_app.ui.forms.resolutions_panel import ResolutionGroup, ResolutionsPanel
 from clerk_app.ui.messages import error_text
 
 RESOLUTION_FIELDS = {

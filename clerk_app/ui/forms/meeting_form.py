@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from clerk_app.domain.model import MeetingStatus
 from clerk_app.services.document import EditPath, MeetingDocument
-from clerk_app.ui.forms.base import Form, FormContext, add_row
+from clerk_app.ui.forms.binding import Form, FormContext, add_row
 
 
 def _at(*path: str) -> EditPath:
