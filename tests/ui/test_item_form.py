@@ -257,6 +257,37 @@ def test_a_new_line_starts_a_new_undo_step(qtbot: QtBot) -> None:
     assert form.body.markup_text() == "- one\n- "
 
 
+def test_ctrl_z_after_a_sentence_in_a_new_paragraph_takes_all_of_it(qtbot: QtBot) -> None:
+    # Enter at the end of a paragraph changes nothing in the model; the sentence typed after
+    # it, first letter included, is one undo step that does not join the typing before it.
+    document = empty_document()
+    form = make_form(qtbot, document)
+    form.set_item("i1")
+    focus(qtbot, form.body)
+    QTest.keyClicks(form.body, "The Chair opened the meeting.")
+    type_lines(form.body, "", "", "Members thanked the Chair.")
+    assert item_of(form).blocks == (
+        Paragraph(text="The Chair opened the meeting."),
+        Paragraph(text="Members thanked the Chair."),
+    )
+    QTest.keyClick(form.body, Qt.Key.Key_Z, CTRL)
+    assert item_of(form).blocks == (Paragraph(text="The Chair opened the meeting."),)
+    assert form.body.markup_text().rstrip("\n") == "The Chair opened the meeting."
+    QTest.keyClick(form.body, Qt.Key.Key_Z, CTRL)
+    assert item_of(form).blocks == ()
+
+
+def test_ctrl_z_after_a_sentence_in_the_title_takes_all_of_it(qtbot: QtBot) -> None:
+    document = empty_document()
+    form = make_form(qtbot, document)
+    form.set_item("i1")
+    focus(qtbot, form.title)
+    QTest.keyClicks(form.title, "Families First Programme")
+    QTest.keyClick(form.title, Qt.Key.Key_Z, CTRL)
+    assert item_of(form).title == ""
+    assert form.title.text() == ""
+
+
 def test_a_change_made_elsewhere_is_shown_but_typing_is_left_alone(qtbot: QtBot) -> None:
     document = empty_document()
     form = make_form(qtbot, document)

@@ -115,7 +115,6 @@ class ItemForm(Form):
         `carry_over`), for this item."""
         self._shown: tuple[str | None, tuple[Block, ...] | None, str] = (None, None, "")
         """(item id, its blocks, the style's word) the minute text is known to mean."""
-        self._typing = False
         self._block = -1
         self._questions_layout: bool | None = None
 
@@ -304,8 +303,7 @@ class ItemForm(Form):
         help_text = MARKUP_HELP.format(word=word)
         if self.help.text() != help_text:
             self.help.setText(help_text)
-        if not self._typing:
-            self._refresh_body(item, word)
+        self._refresh_body(item, word)
         self.questions.refresh(item)
         self.resolutions.refresh(item)
 
@@ -314,7 +312,9 @@ class ItemForm(Form):
         if shown_id != item.id:
             self.body.load_text(markup(item.blocks, word))
             self.problem.hide()
-        elif item.blocks is not shown_blocks or word != shown_word:
+        elif word != shown_word or (
+            item.blocks is not shown_blocks and item.blocks != shown_blocks
+        ):
             # Changed elsewhere (undo, a panel): show it, unless the text already means it.
             try:
                 meant: tuple[Block, ...] | None = carry_over(
@@ -362,15 +362,18 @@ class ItemForm(Form):
             return
         self.problem.hide()
         blocks = carry_over(fresh, item.blocks, self._memory)
+        new_step = self.body.take_step_break()
         if blocks == item.blocks:
+            # A new line that means nothing yet (Enter after a paragraph): the typing after it
+            # starts a step of its own, its first letter included.
+            if new_step:
+                self.target.break_step()
             self._shown = (item.id, item.blocks, word)
             return
-        merge = not self.body.take_step_break()
-        self._typing = True
-        try:
-            self.target.set(("blocks",), blocks, f"Type in minute {self.target.minute()}", merge)
-        finally:
-            self._typing = False
+        # The text means these blocks: the redraw the edit causes leaves the text alone.
+        self._shown = (item.id, blocks, word)
+        text = f"Type in minute {self.target.minute()}"
+        self.target.set(("blocks",), blocks, text, merge=not new_step)
         now = self.target.item()
         if now is not None:
             self._shown = (now.id, now.blocks, word)
