@@ -1,8 +1,10 @@
 """The open meeting: the model, its file, its undo stack and whether it has unsaved changes.
 
 Every edit, whatever widget makes it, goes through `MeetingDocument.edit` (or one of the helpers
-built on it) as an undo command; the document then emits `changed` with the path of what changed,
-and widgets redraw from the model. Nothing else ever assigns the meeting.
+built on it) as an undo command; the document then emits `changed` with a `MeetingChange` saying
+what changed (the header, the attendance, the list of items, which items' content...), worked out
+from the meeting before and after, and each view redraws only what it shows. Nothing else ever
+assigns the meeting.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from clerk_app.domain import edit
+from clerk_app.domain.changes import MeetingChange
 from clerk_app.domain.model import Meeting
 from clerk_app.storage import load_meeting, save_meeting
 
@@ -86,7 +89,8 @@ class ReplaceMeeting(QUndoCommand):
 
 class MeetingDocument(QObject):
     changed = Signal(object)
-    """The meeting changed; the argument is the path of what changed (() for anything)."""
+    """The meeting changed; the argument is a `MeetingChange` (what changed, and the path of the
+    edit)."""
     path_changed = Signal(object)
     modified_changed = Signal(bool)
     saved = Signal(object)
@@ -142,10 +146,10 @@ class MeetingDocument(QObject):
     def display_name(self) -> str:
         return self._path.name if self._path else "Untitled meeting"
 
-    def _replace(self, meeting: Meeting, changed: EditPath) -> None:
+    def _replace(self, meeting: Meeting, path: EditPath) -> None:
         if meeting is not self._meeting:
-            self._meeting = meeting
-            self.changed.emit(changed)
+            before, self._meeting = self._meeting, meeting
+            self.changed.emit(MeetingChange.between(before, meeting, path))
 
     # --- edits: each is one undo step ------------------------------------------------------------
 

@@ -1,12 +1,22 @@
 """The live preview: the minutes as the house style writes them, redrawn as the clerk types and
-scrolled to the part being edited."""
+scrolled to the part being edited.
+
+Typing never waits for it. A keystroke in one item redraws that item alone (a few milliseconds
+however long the meeting: `render.incremental`) and replaces only its lines. Anything else (the
+heading, the attendance, the list of items, the house style) lays the whole meeting out again: at
+once for a short meeting, on a worker thread for a long one, where the newest request wins and
+older results are dropped. A second later, once the typing has paused, the whole meeting is laid
+out again in the background, so that whatever a template does with its items, the preview ends
+as the export will be.
+"""
 
 from __future__ import annotations
 
 import re
 import time
+from dataclasses import dataclass
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -17,15 +27,19 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QCheckBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from clerk_app.domain.changes import MeetingChange
+from clerk_app.domain.model import Meeting
 from clerk_app.render.errors import RenderError, StyleError
+from clerk_app.render.incremental import Layout, lay_out, render_item
 from clerk_app.render.styles import StyleFolder
-from clerk_app.render.text import render_text
 from clerk_app.services.document import MeetingDocument
 from clerk_app.ui.navigator import Section
 
-DELAY_MS = 15
-"""Keystrokes closer together than this are drawn once (a fast typist's are ~100 ms apart;
-a paste or a held key comes faster)."""
+SETTLE_MS = 1000
+"""After the typing pauses this long, the whole meeting is laid out again in the background."""
+SYNCHRONOUS_ITEMS = 40
+"""Meetings of up to this many items are laid out at once (a few milliseconds); longer ones on a
+worker thread."""
 
 
 class _Highlighter(QSyntaxHighlighter):
@@ -33,8 +47,8 @@ class _Highlighter(QSyntaxHighlighter):
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
-        self.headings: set[int] = set()
-        """Line numbers of the minute headings."""
+        self.headings: set[str] = set()
+        """The text of the minute headings' lines."""
         self.bold = QTextCharFormat()
         self.bold.setFontWeight(QFont.Weight.Bold)
         self.mark = QTextCharFormat()
@@ -43,12 +57,48 @@ class _Highlighter(QSyntaxHighlighter):
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
         stripped = text.strip()
-        if self.currentBlock().blockNumber() in self.headings or re.fullmatch(
-            r"[A-Z][A-Z ]+:", stripped
-        ):
+        if text in self.headings or re.fullmatch(r"[A-Z][A-Z ]+:", stripped):
             self.setFormat(0, len(text), self.bold)
         elif stripped.startswith(("DRAFT", "CONFIDENTIAL")):
             self.setFormat(0, len(text), self.mark)
+
+
+@dataclass(frozen=True, slots=True)
+class _Request:
+    generation: int
+    meeting: Meeting
+    style: StyleFolder
+    public: bool
+
+
+class _Signals(QObject):
+    done = Signal(int, object, float)
+    """generation, the Layout (or the problem as a str), seconds taken."""
+
+
+class _LayoutJob(QRunnable):
+    """Lays a meeting out on a worker thread; skipped if a newer request came meanwhile."""
+
+    def __init__(self, request: _Request, latest: list[int], signals: _Signals) -> None:
+        super().__init__()
+        self.request = request
+        self.latest = latest
+        self.signals = signals
+
+    def run(self) -> None:
+        request = self.request
+        if request.generation != self.latest[0]:
+            return  # a newer request is queued behind this one
+        started = time.perf_counter()
+        result = _lay_out(request.meeting, request.style, request.public)
+        self.signals.done.emit(request.generation, result, time.perf_counter() - started)
+
+
+def _lay_out(meeting: Meeting, style: StyleFolder, public: bool) -> Layout | str:
+    try:
+        return lay_out(meeting, style, public=public)
+    except (RenderError, StyleError) as exc:
+        return f"The preview cannot be drawn:\n\n{exc}"
 
 
 class PreviewPane(QWidget):
@@ -70,11 +120,12 @@ class PreviewPane(QWidget):
         self.public = QCheckBox("Public copy (exempt items withheld)")
         self.public.setObjectName("previewPublicCheck")
         self.public.setAccessibleName("Preview the public copy")
-        self.public.toggled.connect(self.schedule)
+        self.public.toggled.connect(lambda _on: self._schedule_full())
         self.text = QPlainTextEdit()
         self.text.setObjectName("previewText")
         self.text.setAccessibleName("Preview of the minutes")
         self.text.setReadOnly(True)
+        self.text.setUndoRedoEnabled(False)
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.text.document().setDocumentMargin(12)
         self.highlighter = _Highlighter(self.text.document())
@@ -83,46 +134,220 @@ class PreviewPane(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.public)
         layout.addWidget(self.text)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(DELAY_MS)
-        self.timer.timeout.connect(self.render_now)
-        document.changed.connect(self.schedule)
-        self._lines: list[str] = []
-        self.render_now()
 
-    def schedule(self, *_: object) -> None:
-        self.timer.start()
+        self.layout_shown: Layout | None = None
+        """What the preview shows, and which lines each item wrote."""
+        self._message = ""
+        self._full_needed = False
+        self._in_flight = False
+        """A layout is being worked out on the worker thread."""
+        self._generation = [0]
+        """The newest request's number, shared with the worker jobs (a list: read in threads)."""
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = _Signals(self)
+        self._signals.done.connect(self._laid_out)
+        self._redraw = QTimer(self)
+        self._redraw.setSingleShot(True)
+        self._redraw.setInterval(0)  # the next turn of the event loop: keystrokes queued meanwhile
+        self._redraw.timeout.connect(self._catch_up)  # are drawn once
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._schedule_full)
+        document.changed.connect(self._on_changed)
+        self._schedule_full()
+
+    # --- what to redraw --------------------------------------------------------------------------
 
     def house_style(self) -> StyleFolder | None:
         return self.styles.get(self.document.meeting.house_style)
 
-    def render_now(self) -> None:
+    def _on_changed(self, change: MeetingChange) -> None:
+        if not change.only_items:
+            self._full_needed = True
+        self._redraw.start()
+
+    def _catch_up(self) -> None:
+        """Bring the preview up to the document: the changed items alone when that is all."""
+        shown = self.layout_shown
+        meeting = self.document.meeting
+        if self._in_flight and not self._full_needed:
+            return  # the layout on its way catches up when it arrives
+        if self._full_needed or shown is None or not shown.incremental:
+            self._schedule_full()
+            return
+        style = self.house_style()
+        if style is None or shown.meeting is meeting:
+            return
+        change = MeetingChange.between(shown.meeting, meeting)
+        if not change.only_items:
+            self._schedule_full()
+            return
         started = time.perf_counter()
+        layout = shown
+        try:
+            for item_id in change.items:
+                redrawn = render_item(layout, meeting, item_id, style)
+                if redrawn is None:
+                    self._schedule_full()
+                    return
+                self._replace_section(layout, redrawn, item_id)
+                layout = redrawn
+        except (RenderError, StyleError):
+            self._schedule_full()  # the full layout says what the problem is
+            return
+        self.layout_shown = layout
+        self._settle.start()
+        self.rendered.emit(time.perf_counter() - started)
+
+    def _schedule_full(self) -> None:
+        """Lay the whole meeting out: at once if it is short, else on the worker thread."""
+        self._full_needed = False
+        self._settle.stop()
+        self._generation[0] += 1
         meeting = self.document.meeting
         style = self.house_style()
         if style is None:
-            self._show(f"The house style '{meeting.house_style}' is not installed.")
+            self._show_message(f"The house style '{meeting.house_style}' is not installed.")
             return
-        try:
-            text = render_text(meeting, style, public=self.public.isChecked())
-        except (RenderError, StyleError) as exc:
-            self._show(f"The preview cannot be drawn:\n\n{exc}")
-            return
-        self.title.setText(f"<b>Preview</b> ({style.style.display_name})")
-        self._show(text)
-        self.rendered.emit(time.perf_counter() - started)
+        request = _Request(self._generation[0], meeting, style, self.public.isChecked())
+        if len(meeting.items) <= SYNCHRONOUS_ITEMS:
+            started = time.perf_counter()
+            result = _lay_out(meeting, style, request.public)
+            self._laid_out(request.generation, result, time.perf_counter() - started)
+        else:
+            self._in_flight = True
+            self._pool.start(_LayoutJob(request, self._generation, self._signals))
 
-    def _show(self, text: str) -> None:
+    def render_now(self) -> None:
+        """Lay the whole meeting out now, on this thread (for the smoke test and tests)."""
+        self._redraw.stop()
+        self._full_needed = True
+        self._generation[0] += 1
+        style = self.house_style()
+        meeting = self.document.meeting
+        if style is None:
+            self._show_message(f"The house style '{meeting.house_style}' is not installed.")
+            return
+        started = time.perf_counter()
+        result = _lay_out(meeting, style, self.public.isChecked())
+        self._full_needed = False
+        self._laid_out(self._generation[0], result, time.perf_counter() - started)
+
+    def _laid_out(self, generation: int, result: object, seconds: float) -> None:
+        if generation != self._generation[0]:
+            return  # the meeting changed since: a newer layout is on its way
+        self._in_flight = False
+        if isinstance(result, str):
+            self.layout_shown = None
+            self._show_message(result)
+            self.rendered.emit(seconds)
+            return
+        assert isinstance(result, Layout)
+        started = time.perf_counter()
+        style = self.house_style()
+        if style is not None:
+            self.title.setText(f"<b>Preview</b> ({style.style.display_name})")
+        self._show_layout(result)
+        if result.meeting is not self.document.meeting:
+            self._redraw.start()  # typed while it was laid out: catch up from here
+        self.rendered.emit(seconds + time.perf_counter() - started)
+
+    # --- drawing ---------------------------------------------------------------------------------
+
+    def _show_message(self, message: str) -> None:
+        self._message = message
+        self.highlighter.headings = set()
+        if self.text.toPlainText() != message:
+            self.text.setPlainText(message)
+
+    def _show_layout(self, layout: Layout) -> None:
+        shown = self.layout_shown
+        self.layout_shown = layout
+        self._message = ""
+        headings = self._headings(layout)
+        if (
+            shown is not None
+            and shown.incremental
+            and layout.incremental
+            and shown.prefix == layout.prefix
+            and shown.tail == layout.tail
+            and [i for i, _ in shown.sections] == [i for i, _ in layout.sections]
+        ):
+            # the same items: replace only the sections that differ (no scrolling, no flicker)
+            self.highlighter.headings = headings
+            for (item_id, old), (_, new) in zip(shown.sections, layout.sections, strict=True):
+                if old != new:
+                    self._replace_lines(shown.section_lines(item_id), new, shown, item_id)
+                    shown = shown.with_section(item_id, new, layout.meeting)
+            return
+        text = layout.text
+        self.highlighter.headings = headings
         if text == self.text.toPlainText():
+            self.highlighter.rehighlight()
             return
         bar = self.text.verticalScrollBar()
         position = bar.value()
-        self._lines = text.split("\n")
-        self.highlighter.headings = set(self._heading_lines())
         self.text.setPlainText(text)
         bar.setValue(position)
         self.scroll_to(self.section, keep_if_visible=True)
+
+    @staticmethod
+    def _headings(layout: Layout) -> set[str]:
+        return {lines[0] for _, lines in layout.sections if lines}
+
+    def _replace_section(self, old: Layout, new: Layout, item_id: str) -> None:
+        lines = next(lines for own, lines in new.sections if own == item_id)
+        self.highlighter.headings = self._headings(new)
+        self._replace_lines(old.section_lines(item_id), lines, old, item_id)
+
+    def _replace_lines(
+        self, where: tuple[int, int] | None, lines: tuple[str, ...], old: Layout, item_id: str
+    ) -> None:
+        """Put `lines` in place of the item's old lines, leaving the rest of the text alone."""
+        if where is None:
+            return
+        first, count = where
+        document = self.text.document()
+        old_lines = next(lines for own, lines in old.sections if own == item_id)
+        if old_lines == lines:
+            return
+        # the lines both versions start and end with stay: typing in a long item's last
+        # paragraph replaces that paragraph, not the item
+        same_start = 0
+        while (
+            same_start < min(len(old_lines), len(lines))
+            and old_lines[same_start] == lines[same_start]
+        ):
+            same_start += 1
+        same_end = 0
+        while (
+            same_end < min(len(old_lines), len(lines)) - same_start
+            and old_lines[-1 - same_end] == lines[-1 - same_end]
+        ):
+            same_end += 1
+        start = first + same_start
+        removed = count - same_start - same_end
+        added = lines[same_start : len(lines) - same_end]
+        cursor = QTextCursor(document)
+        if removed:
+            begin = document.findBlockByNumber(start)
+            last = document.findBlockByNumber(start + removed - 1)
+            cursor.setPosition(begin.position())
+            cursor.setPosition(last.position() + last.length(), QTextCursor.MoveMode.KeepAnchor)
+            if cursor.position() >= document.characterCount():  # the document's last block
+                cursor.setPosition(document.characterCount() - 1, QTextCursor.MoveMode.KeepAnchor)
+        else:
+            block = document.findBlockByNumber(start)
+            cursor.setPosition(
+                block.position() if block.isValid() else document.characterCount() - 1
+            )
+        cursor.beginEditBlock()
+        cursor.insertText("".join(f"{line}\n" for line in added))
+        cursor.endEditBlock()
+
+    # --- following the clerk -------------------------------------------------------------------
 
     def scroll_to(self, section: Section, *, keep_if_visible: bool = False) -> None:
         """Bring the part of the minutes for `section` to the top of the preview."""
@@ -147,52 +372,31 @@ class PreviewPane(QWidget):
         top = self.text.blockBoundingGeometry(block).translated(self.text.contentOffset()).top()
         return top < self.text.viewport().height() - 40
 
-    def _heading_lines(self) -> list[int]:
-        """Where each item's heading is: the first line after the previous heading that starts
-        with the item's minute number and holds its title."""
-        found: list[int] = []
-        start = 0
-        lines = [line.casefold().lstrip() for line in self._lines]
-        for number, title in self._item_labels():
-            for n in range(start, len(lines)):
-                if lines[n].startswith(number) and title in lines[n]:
-                    found.append(n)
-                    start = n + 1
-                    break
-        return found
-
-    def _item_labels(self) -> list[tuple[str, str]]:
-        meeting = self.document.meeting
-        style = self.house_style()
-        labels = []
-        for index, item in enumerate(meeting.items):
-            number = str(meeting.minute_number(index))
-            if style is not None:
-                number = style.style.minute_number(
-                    number=meeting.minute_number(index),
-                    meeting_date=meeting.date,
-                    prefix=meeting.minute_prefix,
-                )
-            labels.append((number.casefold(), item.title.casefold()))
-        return labels
-
     def _line_of(self, section: Section) -> int | None:
-        lines = [line.casefold() for line in self._lines]
-        meeting = self.document.meeting
+        layout = self.layout_shown
+        if layout is None:
+            return None
+        meeting = layout.meeting
         if section.kind == "meeting":
             return 0
         if section.kind == "attendance":
+            lines = layout.prefix if layout.incremental else tuple(layout.text.split("\n"))
             return next(
-                (n for n, line in enumerate(lines) if "present" in line.replace(" ", "")), 0
+                (
+                    n
+                    for n, line in enumerate(lines)
+                    if "present" in line.casefold().replace(" ", "")
+                ),
+                0,
             )
         if section.kind == "close":
-            return max(len(lines) - 3, 0)
+            total = self.text.document().blockCount()
+            return max(total - 3, 0)
         if section.kind == "declarations":
             item = next((i for i in meeting.items if i.standing == "declarations"), None)
         else:
             item = meeting.item(section.item_id)
-        index = meeting.item_index(item.id) if item is not None else None
-        if index is None:
+        if item is None or not layout.incremental:
             return None
-        headings = self._heading_lines()
-        return headings[index] if index < len(headings) else None
+        where = layout.section_lines(item.id)
+        return where[0] if where is not None and where[1] else None

@@ -21,12 +21,14 @@ def document(sample: Meeting, qtbot: QtBot) -> MeetingDocument:
     return MeetingDocument(sample)
 
 
-def test_set_is_one_undo_step_and_emits_its_path(
+def test_set_is_one_undo_step_and_says_what_changed(
     document: MeetingDocument, sample: Meeting, qtbot: QtBot
 ) -> None:
     with qtbot.waitSignal(document.changed) as signal:
         document.set(("venue",), "City Hall", "Edit venue")
-    assert signal.args == [("venue",)]
+    (change,) = signal.args
+    assert change.path == ("venue",) and change.header
+    assert not (change.items or change.item_list or change.attendance or change.numbering)
     assert document.meeting.venue == "City Hall" and document.modified
     document.undo_stack.undo()
     assert document.meeting is sample and not document.modified
@@ -117,3 +119,21 @@ def test_recovered_document_counts_as_unsaved(sample: Meeting, qtbot: QtBot) -> 
 def test_new_meeting_date(document: MeetingDocument) -> None:
     document.set(("date",), dt.date(2025, 7, 1), "Change date", merge=False)
     assert document.meeting.date == dt.date(2025, 7, 1)
+
+
+def test_typing_in_an_item_names_that_item_alone(document: MeetingDocument, qtbot: QtBot) -> None:
+    item = document.meeting.items[10]
+    with qtbot.waitSignal(document.changed) as signal:
+        document.set(("items", 10, "title"), "Families First (revised)", "Edit item title")
+    (change,) = signal.args
+    assert change.items == {item.id} and change.only_items
+    with qtbot.waitSignal(document.changed) as undone:
+        document.undo_stack.undo()
+    assert undone.args[0].items == {item.id} and undone.args[0].path == ("items", 10, "title")
+
+
+def test_moving_an_item_renumbers(document: MeetingDocument, qtbot: QtBot) -> None:
+    with qtbot.waitSignal(document.changed) as signal:
+        document.move(("items",), 3, 5, "Move minute 152")
+    (change,) = signal.args
+    assert change.item_list and change.numbering and not change.only_items
