@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDialog, QFileDialog, QMessageBox, QWidget
 
 from clerk_app.render.styles import StyleFolder
 from clerk_app.services.recovery import RecoveredMeeting
@@ -93,6 +93,26 @@ def confidential_name(path: Path) -> Path:
     return path.with_name(f"{path.stem} (CONFIDENTIAL){path.suffix}")
 
 
+def save_changes_box(
+    parent: QWidget | None, name: str
+) -> tuple[QMessageBox, dict[QAbstractButton | None, SaveChoice]]:
+    """The unsaved-changes question, not yet asked, and what each of its buttons means.
+
+    Every answer has its Alt+letter (Qt's own Save, Discard and Cancel have none): Alt+S saves,
+    Alt+D discards, Alt+C or Esc cancels; Enter saves."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Unsaved changes")
+    box.setText(f"Save the changes to {name}?")
+    save = box.addButton("&Save", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("&Discard changes", QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton("&Cancel", QMessageBox.ButtonRole.RejectRole)
+    discard.setToolTip("Close without saving: the changes since the last save are lost")
+    box.setDefaultButton(save)
+    box.setEscapeButton(cancel)
+    return box, {save: SaveChoice.SAVE, discard: SaveChoice.DISCARD, cancel: SaveChoice.CANCEL}
+
+
 class Dialogs:
     @classmethod
     def ask_open_path(cls, parent: QWidget | None, folder: Path | None) -> Path | None:
@@ -140,20 +160,9 @@ class Dialogs:
 
     @classmethod
     def ask_save_changes(cls, parent: QWidget | None, name: str) -> SaveChoice:
-        answer = QMessageBox.question(
-            parent,
-            "Unsaved changes",
-            f"Save the changes to {name}?",
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            return SaveChoice.SAVE
-        if answer == QMessageBox.StandardButton.Discard:
-            return SaveChoice.DISCARD
-        return SaveChoice.CANCEL
+        box, answers = save_changes_box(parent, name)
+        box.exec()
+        return answers.get(box.clickedButton(), SaveChoice.CANCEL)
 
     @classmethod
     def ask_restore(cls, parent: QWidget | None, recovered: RecoveredMeeting) -> RestoreChoice:
