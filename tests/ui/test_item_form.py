@@ -54,6 +54,7 @@ from clerk_app.ui.typed import parse_date as parse_due
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
+ALT = Qt.KeyboardModifier.AltModifier
 FIRST = 149  # the sample's first minute number
 
 
@@ -535,6 +536,24 @@ def test_exemption(qtbot: QtBot) -> None:
     focus(qtbot, form.reason)
     QTest.keyClicks(form.reason, "Paragraph 3")
     assert item_of(form).exempt_reason == "Paragraph 3"
+
+
+def test_alt_r_straight_after_ticking_exempt_takes_the_typed_reason(qtbot: QtBot) -> None:
+    # Alt+X ticks the box at once (not a moment later, as a click drawn on screen would), so
+    # that Alt+R pressed straight after finds the reason field open.
+    document = sample_document()
+    form = make_form(qtbot, document, 160)
+    focus(qtbot, form.title)
+    QTest.keyClick(form.title, Qt.Key.Key_X, ALT)
+    assert form.exempt.hasFocus()
+    assert form.exempt.isChecked() and item_of(form).exempt
+    QTest.keyClick(form.exempt, Qt.Key.Key_R, ALT)
+    assert form.reason.hasFocus()
+    QTest.keyClicks(form.reason, "Paragraph 1")
+    assert item_of(form).exempt_reason == "Paragraph 1"
+    QTest.keyClick(form.reason, Qt.Key.Key_X, ALT)  # and off again, at once
+    assert not item_of(form).exempt
+    assert not form.reason.isEnabled()
 
 
 def test_an_item_deleted_elsewhere_leaves_the_form_empty(qtbot: QtBot) -> None:

@@ -31,6 +31,7 @@ from clerk_app.render.styles import StyleFolder
 from clerk_app.services.document import EditPath, MeetingDocument
 from clerk_app.ui.messages import Messages, error_text
 from clerk_app.ui.undo_keys import UndoKeys
+from clerk_app.ui.widgets.check_box import CheckBox
 from clerk_app.ui.widgets.value_fields import DateField, TimeField, ValueField
 
 PathFunction = Callable[[], EditPath | None]
@@ -199,7 +200,8 @@ class Form(QWidget):
         return combo
 
     def bind_check(self, name: str, label: str, path: PathFunction, text: str) -> QCheckBox:
-        box = QCheckBox(label, self)
+        """A check box; its Alt+letter ticks it at once (see `CheckBox`)."""
+        box = CheckBox(label, self)
         self.named(box, name, label.replace("&", ""))
         box.toggled.connect(lambda checked: self._set(path, checked, text, merge=False))
         self.bindings.append(Binding(box, path, lambda value: box.setChecked(bool(value))))

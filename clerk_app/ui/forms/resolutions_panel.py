@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -25,6 +24,7 @@ from clerk_app.domain.bodytext import RESOLUTION_WORDS, format_body
 from clerk_app.domain.model import Item, Meeting, NamedVote, Outcome, Resolution, VoteChoice
 from clerk_app.ui.forms.item_target import ItemTarget
 from clerk_app.ui.undo_keys import UndoKeys
+from clerk_app.ui.widgets.check_box import CheckBox
 from clerk_app.ui.widgets.panel_inputs import CountSpin, WordChoice, name_widget
 
 VOTE_LABELS: dict[VoteChoice | None, str] = {
@@ -86,7 +86,7 @@ class ResolutionGroup(QGroupBox):
         self.lead_word.setToolTip(
             "The word that introduces the resolution; the house style's unless you choose another"
         )
-        self.numbered = QCheckBox("&Numbered", self)
+        self.numbered = CheckBox("&Numbered", self)
         name_widget(self.numbered, "numberedCheck", f"Numbered{of}")
         self.proposer = WordChoice(self)
         name_widget(self.proposer, "proposerCombo", f"Proposed by{of}")
