@@ -29,8 +29,7 @@ from clerk_app.domain.model import Meeting
 from clerk_app.render.errors import RenderError, StyleError
 from clerk_app.render.styles import StyleFolder, find_style, style_catalogue
 from clerk_app.services.export import ExportError, export_minutes
-from clerk_app.storage import MeetingFileError, load_meeting
-from clerk_app.storage.library import find_previous_meeting
+from clerk_app.storage import MeetingFileError, load_meeting, previous_meeting
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 EXIT_INTERNAL = 1
@@ -160,7 +159,7 @@ def _export(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     meeting = load_meeting(args.meeting)
     style = _style_for(meeting, args.style)
-    previous = find_previous_meeting(args.meeting, meeting)
+    previous = previous_meeting(args.meeting.parent, meeting, exclude=args.meeting)
     if previous is not None:
         print(f"{args.meeting.name}: minute numbers checked against {previous[0].name}")
     findings = check_meeting(meeting, style.style, previous[1] if previous else None)

@@ -50,9 +50,7 @@ def test_check_clean_and_with_errors(
     capsys: pytest.CaptureFixture[str], sample: Meeting, sample_path: Path, tmp_path: Path
 ) -> None:
     code, out, _ = run(capsys, "check", sample_path)
-    assert code == 0
-    assert "warning: House style 'leicester' writes the start time like '5:30 pm'" in out
-    assert out.endswith("0 error(s), 1 warning(s)\n")
+    assert (code, out) == (0, f"{sample_path.name}: no problems found\n")
 
     broken = sample.model_copy(
         update={"items": (sample.items[0].model_copy(update={"title": ""}), *sample.items[1:])}
@@ -79,6 +77,36 @@ def test_check_compares_numbers_with_the_previous_meeting(
     assert (
         "error: Minute numbers 160 to 163 were already used at the meeting of 18 June 2025" in out
     )
+
+
+def test_check_starts_numbers_again_in_a_new_year(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Parish numbers carry the year (196/20): January's 1/21 does not reuse November's 1/20."""
+    import datetime as dt
+    import shutil
+
+    from clerk_app import locations
+    from clerk_app.storage import load_meeting
+
+    november = shutil.copy(locations.samples_dir() / "parish-2020-11-12.minutes", tmp_path)
+    january = load_meeting(Path(november)).model_copy(
+        update={"date": dt.date(2021, 1, 14), "first_minute_number": 1}
+    )
+    save_meeting(january, tmp_path / "parish-2021-01-14.minutes")
+    code, out, _ = run(capsys, "check", tmp_path / "parish-2021-01-14.minutes")
+    assert (code, out) == (
+        0,
+        "parish-2021-01-14.minutes: minute numbers checked against parish-2020-11-12.minutes\n"
+        "parish-2021-01-14.minutes: no problems found\n",
+    )
+    save_meeting(
+        january.model_copy(update={"first_minute_number": 3}),
+        tmp_path / "parish-2021-01-14.minutes",
+    )
+    code, out, _ = run(capsys, "check", tmp_path / "parish-2021-01-14.minutes")
+    assert code == 0
+    assert "ended at minute 204/20: minute numbers that carry the year start again at 1/21" in out
 
 
 @pytest.mark.parametrize(
@@ -275,8 +303,14 @@ def test_check_style_exit_codes(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     from clerk_app.render.styles import builtin_styles_dir
 
     code, out, _ = run(capsys, "check-style", builtin_styles_dir() / "leicester")
-    assert code == 0
-    assert out.endswith("leicester: 0 error(s), 0 warning(s)\n")
+    assert (code, out) == (
+        0,
+        "leicester: warning: style.toml: writes the start time like '5:30 pm' but the closing "
+        "time like '8.20pm'\n"
+        "leicester: 0 error(s), 1 warning(s)\n",
+    )
+    code, out, _ = run(capsys, "check-style", builtin_styles_dir() / "parish")
+    assert (code, out) == (0, "parish: 0 error(s), 0 warning(s)\n")
     broken = tmp_path / "broken"
     shutil.copytree(builtin_styles_dir() / "leicester", broken)
     (broken / "minutes.txt.j2").write_text("{{ nonsense }}", encoding="utf-8")

@@ -7,7 +7,6 @@ about, so that the app can take the clerk there.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -33,6 +32,7 @@ from clerk_app.domain.model import (
     StandingItem,
     VoteChoice,
 )
+from clerk_app.domain.numbering import MinuteNumbering
 
 FieldPath = tuple[str | int, ...]
 
@@ -63,17 +63,19 @@ def _warning(message: str, *path: str | int) -> Finding:
 def check_meeting(
     meeting: Meeting, style: HouseStyle = DEFAULT_STYLE, previous: Meeting | None = None
 ) -> list[Finding]:
-    """Every finding for the meeting, in the order of the minutes.
+    """Every finding for the meeting, in the order of the minutes. Pure and quick: it reads
+    nothing from disk.
 
-    `previous` is the body's meeting before this one, if known: minute numbers run on from it.
+    `previous` is the body's meeting before this one, if known (`clerk_app.storage.library.
+    previous_meeting` finds it in a folder): minute numbers run on from it. The style's own
+    inconsistencies are not the meeting's: `clerk-app check-style` reports them.
     """
     return [
         *_check_header(meeting),
-        *(check_numbering(previous, meeting, style) if previous is not None else ()),
+        *numbering_findings(meeting, previous, style),
         *_check_attendance(meeting),
         *_check_interests(meeting, style),
         *_check_items(meeting, style),
-        *check_house_style(style),
     ]
 
 
@@ -206,10 +208,8 @@ def _check_interests(meeting: Meeting, style: HouseStyle) -> Iterator[Finding]:
 def _check_items(meeting: Meeting, style: HouseStyle) -> Iterator[Finding]:
     if not meeting.items:
         yield _warning("The meeting has no items.", "items")
-    numbers = [
-        style.minute_number(meeting.minute_number(n), meeting.date, meeting.minute_prefix)
-        for n in range(len(meeting.items))
-    ]
+    numbers = MinuteNumbering(meeting, style).labels()
+    written = frozenset(style.writes_standing_items)
     for n, item in enumerate(meeting.items):
         where = f"Minute {numbers[n]}"
         if not item.title:
@@ -221,7 +221,7 @@ def _check_items(meeting: Meeting, style: HouseStyle) -> Iterator[Finding]:
                 n,
                 "exempt_reason",
             )
-        if not item.blocks:
+        if not item.blocks and item.standing not in written:
             yield _warning(f"{where} has no minute text.", "items", n, "blocks")
         for b, block in enumerate(item.blocks):
             yield from _check_block(meeting, block, where, ("items", n, "blocks", b))
@@ -354,51 +354,60 @@ def _check_resolution(
         )
 
 
-def check_numbering(previous: Meeting, meeting: Meeting, style: HouseStyle) -> list[Finding]:
-    """Minute numbers run on from the body's previous meeting: no reuse and no gap."""
-    if not previous.items or not meeting.items:
+def numbering_findings(
+    meeting: Meeting, previous: Meeting | None, style: HouseStyle = DEFAULT_STYLE
+) -> list[Finding]:
+    """Minute numbers run on from the body's previous meeting: no reuse and no gap.
+
+    Numbers that carry the year ("196/20") or a prefix of the meeting's own are a new run when
+    that part changes: 1/21 does not reuse 1/20, and a meeting in the new year may start again at
+    1 or run on from the last number; anything else is queried. Each meeting's numbers are
+    written as that meeting writes them ("ended at minute 204/20"). Pure: the caller finds
+    `previous` (see `clerk_app.storage.library.previous_meeting`).
+    """
+    if previous is None:
         return []
-    last = previous.minute_number(len(previous.items) - 1)
+    before, now = MinuteNumbering(previous, style), MinuteNumbering(meeting, style)
+    last, end = before.last, now.last
+    if last is None or end is None:
+        return []
     first = meeting.first_minute_number
     when = style.short_date(previous.date)
-
-    def number(n: int) -> str:
-        return style.minute_number(n, meeting.date, meeting.minute_prefix)
-
+    if before.format(last) != now.format(last):  # a new year or a new prefix: a new run
+        if first in (1, last + 1):
+            return []
+        restart = now.format(1)
+        in_the_year = style.minute_number(last, previous.date, meeting.minute_prefix)
+        which = (
+            f"minute numbers that carry the year start again at {restart} in a new year"
+            if in_the_year != now.format(last)
+            else f"numbers with a new prefix start again at {restart}"
+        )
+        return [
+            _warning(
+                f"This meeting's minutes start at {now.format(first)}, but the meeting of {when} "
+                f"ended at minute {before.format(last)}: {which} (or run on at "
+                f"{now.format(last + 1)}).",
+                "first_minute_number",
+            )
+        ]
     if first <= last:
-        overlap_end = min(last, meeting.minute_number(len(meeting.items) - 1))
         return [
             _error(
-                f"Minute numbers {number(first)} to {number(overlap_end)} were already used at "
-                f"the meeting of {when}, which ended at minute {number(last)}.",
+                f"Minute numbers {now.format(first)} to {now.format(min(last, end))} were already "
+                f"used at the meeting of {when}, which ended at minute {before.format(last)}.",
                 "first_minute_number",
             )
         ]
     if first > last + 1:
+        skipped = now.format(last + 1)
+        if first - 1 > last + 1:
+            skipped += f" to {now.format(first - 1)}"
         return [
             _warning(
-                f"The meeting of {when} ended at minute {number(last)}, so numbering skips "
-                f"{number(last + 1)}{' to ' + number(first - 1) if first - 1 > last + 1 else ''}.",
+                f"The meeting of {when} ended at minute {before.format(last)}, so numbering "
+                f"skips {skipped}.",
                 "first_minute_number",
             )
         ]
     return []
-
-
-_SAMPLE_START, _SAMPLE_CLOSE = dt.time(17, 30), dt.time(20, 20)
-
-
-def check_house_style(style: HouseStyle) -> list[Finding]:
-    """Inconsistencies in the style itself, such as writing times two different ways."""
-    findings: list[Finding] = []
-    if style.time_format != style.close_time_format:
-        start = style.start_time(_SAMPLE_START)
-        close = style.close_time(_SAMPLE_CLOSE)
-        findings.append(
-            _warning(
-                f"House style '{style.name}' writes the start time like '{start}' but the "
-                f"closing time like '{close}'.",
-                "house_style",
-            )
-        )
-    return findings

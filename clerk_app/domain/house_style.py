@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from pydantic import Field, field_validator
 
-from clerk_app.domain.model import Model
+from clerk_app.domain.model import Model, StandingItem
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = (
@@ -132,6 +132,10 @@ class HouseStyle(Model):
         "This item was considered in private and its minute is not published ({reason})."
     )
     language: str = Field(default="en-GB", pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")
+    writes_standing_items: tuple[StandingItem, ...] = ()
+    """Standing items whose text the templates write themselves from the meeting's data, whatever
+    it holds ("There were no declarations of interest."), so that such an item needs no minute
+    text of its own. A style that does not say is taken to write none."""
 
     @field_validator("minute_number_format")
     @classmethod

@@ -1,13 +1,18 @@
 """Checking a house style folder before a council relies on it (`clerk-app check-style FOLDER`).
 
-It reports, each with the file and the place: style.toml errors; template syntax errors (in a
-Word template, with the text around the tag); names a template uses that the context does not
-provide; Word paragraph styles used but not defined, and item headings Word's navigation pane
-would not list; and any failure rendering the bundled sample meetings with it.
+It reports, each with the file and the place: style.toml errors, and a style that contradicts
+itself (the start and the closing time written two ways); template syntax errors (in a Word
+template, with the text around the tag); names a template uses that the context does not
+provide; a standing item the style says it writes but a template never mentions; Word
+paragraph styles used but not defined, and item headings Word's navigation pane would not list;
+and any failure rendering the bundled sample meetings with it.
+
+These are the style's problems, reported once here rather than on every meeting's findings.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import zlib
 from collections.abc import Iterable, Iterator
@@ -18,6 +23,7 @@ from jinja2 import TemplateSyntaxError, meta, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
 
+from clerk_app.domain.house_style import HouseStyle
 from clerk_app.domain.model import Meeting
 from clerk_app.render.context import MinutesContext
 from clerk_app.render.environment import make_environment
@@ -177,6 +183,56 @@ def _check_docx_styles(style: StyleFolder) -> Iterator[StyleProblem]:
         )
 
 
+_SAMPLE_START, _SAMPLE_CLOSE = dt.time(17, 30), dt.time(20, 20)
+
+
+def _check_style_rules(style: HouseStyle) -> Iterator[StyleProblem]:
+    """Inconsistencies in style.toml itself, such as writing times two different ways."""
+    if style.time_format != style.close_time_format:
+        start = style.start_time(_SAMPLE_START)
+        close = style.close_time(_SAMPLE_CLOSE)
+        yield StyleProblem(
+            "warning",
+            STYLE_FILE,
+            f"writes the start time like '{start}' but the closing time like '{close}'",
+        )
+
+
+def _template_sources(style: StyleFolder) -> Iterator[tuple[str, str]]:
+    """(file name, Jinja source) of each template that can be read; the others are reported
+    by their own checks."""
+    if style.text_template.is_file():
+        try:
+            text = style.text_template.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            text = None
+        if text is not None:
+            yield TEXT_TEMPLATE, text
+    if style.docx_template.is_file():
+        try:
+            docx = "\n".join(source for _, source, _ in _docx_sources(style))
+        except Exception:  # an unreadable Word template is _check_docx's finding
+            docx = None
+        if docx is not None:
+            yield DOCX_TEMPLATE, docx
+
+
+def _check_written_items(style: StyleFolder) -> Iterator[StyleProblem]:
+    """A standing item the style says it writes must be one its templates test for."""
+    written = style.style.writes_standing_items
+    if not written:
+        return
+    for name, source in _template_sources(style):
+        for standing in written:
+            if f'"{standing.value}"' not in source and f"'{standing.value}'" not in source:
+                yield StyleProblem(
+                    "warning",
+                    STYLE_FILE,
+                    f"writes_standing_items names '{standing.value}', which {name} never "
+                    "mentions: its minutes would print that item empty without notice",
+                )
+
+
 def _check_rendering(style: StyleFolder, samples: Iterable[Meeting]) -> Iterator[StyleProblem]:
     from clerk_app.render.docx import render_docx
     from clerk_app.render.text import render_text
@@ -203,7 +259,7 @@ def check_style_folder(folder: Path, samples: Iterable[Meeting] = ()) -> list[St
         style = load_style_folder(folder)
     except StyleError as exc:
         return [StyleProblem("error", STYLE_FILE, str(exc))]
-    problems: list[StyleProblem] = []
+    problems: list[StyleProblem] = list(_check_style_rules(style.style))
     has_text, has_docx = style.text_template.is_file(), style.docx_template.is_file()
     if not has_text and not has_docx:
         return [
@@ -223,5 +279,6 @@ def check_style_folder(folder: Path, samples: Iterable[Meeting] = ()) -> list[St
     if has_docx:
         problems.extend(_check_docx(style, make_environment(folder, autoescape=True)))
     if not any(p.severity == "error" for p in problems):
+        problems.extend(_check_written_items(style))
         problems.extend(_check_rendering(style, samples))
     return problems

@@ -6,7 +6,7 @@ import pytest
 
 from clerk_app.domain.model import Meeting
 from clerk_app.storage import save_meeting
-from clerk_app.storage.library import find_previous_meeting
+from clerk_app.storage.library import find_previous_meeting, previous_meeting
 
 
 def test_finds_the_latest_earlier_meeting_of_the_same_body(sample: Meeting, tmp_path: Path) -> None:
@@ -42,3 +42,21 @@ def test_a_named_pipe_or_device_beside_the_meeting_is_skipped(
     save_meeting(sample, june)
     found = find_previous_meeting(june, sample)
     assert found is not None and found[0].name == "may.minutes"
+
+
+def test_previous_meeting_of_a_meeting_not_yet_saved_or_since_redated(
+    sample: Meeting, tmp_path: Path
+) -> None:
+    """The app asks about the meeting it holds: perhaps never saved, perhaps with a new date; its
+    own file on disk is not its previous meeting."""
+    save_meeting(sample.model_copy(update={"date": dt.date(2025, 5, 22)}), tmp_path / "may.minutes")
+    june = tmp_path / "june.minutes"
+    save_meeting(sample, june)
+    found = previous_meeting(tmp_path, sample)
+    assert found is not None and found[0].name == "may.minutes"
+    redated = sample.model_copy(update={"date": dt.date(2025, 9, 23)})
+    assert previous_meeting(tmp_path, redated) is not None
+    found = previous_meeting(tmp_path, redated, exclude=june)
+    assert found is not None and found[0].name == "may.minutes"
+    assert found[1].date == dt.date(2025, 5, 22)
+    assert previous_meeting(tmp_path / "nowhere", sample) is None
