@@ -24,8 +24,6 @@ tinted steps of indentation.
 from __future__ import annotations
 
 import math
-import re
-from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import (
@@ -42,7 +40,36 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from clerk_app.domain.bodytext import INDENT, RESOLUTION_WORDS
+from clerk_app.domain.markup import (
+    DEFAULT_WORD,
+    INDENT,
+    LineKind,
+    MarkupLine,
+    clean_paste,
+    continued_indent,
+    end_entry,
+    grammar,
+    indent_of,
+    next_entry,
+    renumbered,
+    shifted,
+    unmarked,
+)
+
+__all__ = [  # with the markup's names the forms and tests take from here
+    "MARKUP_HELP",
+    "BodyEditor",
+    "ListLine",
+    "MarkupHighlighter",
+    "clean_paste",
+    "code_point_index",
+    "common_prefix",
+    "common_suffix",
+    "indent_of",
+    "list_line",
+    "renumbered",
+    "utf16_length",
+]
 
 MARKUP_HELP = "  ·  ".join(
     phrase.replace(" ", "\u00a0")  # lines wrap between the phrases, never inside one
@@ -57,16 +84,6 @@ MARKUP_HELP = "  ·  ".join(
     )
 )
 """The help line shown under a body editor; {word} is the house style's resolution word."""
-
-_LIST_LINE = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<marker>[-*•]|(?P<number>\d{1,6})(?P<delim>[.)]))(?P<gap>[ \t]+|$)"
-)
-_ATTACHMENT = re.compile(r"^\s*\[attachment:.*\]\s*$", re.IGNORECASE)
-_QUESTIONS = re.compile(r"^\s*\[public questions:.*\]\s*$", re.IGNORECASE)
-_RESOLUTION = re.compile(r"^\s*(?:" + "|".join(RESOLUTION_WORDS) + r")\s*:\s*$")
-_PASTED_BULLET = re.compile(r"^([ \t]*)[•·\uf0b7\uf0a7\u25aa\u25cf\u2022o§]\t+", re.MULTILINE)
-_LINE_BREAKS = re.compile("\r\n|[\r\v\f\x85\u2028\u2029]")
-
 
 # --- positions: Qt counts UTF-16 code units, Python counts code points --------------------------
 
@@ -111,143 +128,15 @@ def common_suffix(a: str, b: str, limit: int) -> int:
     return low
 
 
-# --- lines of markup --------------------------------------------------------------------------
+# --- lines of markup: every decision is the domain's markup grammar's ------------------------
+
+ListLine = MarkupLine
+"""A list entry's line (what `list_line` gives): its indentation, marker and number."""
 
 
-def indent_of(line: str) -> int:
-    expanded = line.expandtabs(4)
-    return len(expanded) - len(expanded.lstrip())
-
-
-@dataclass(frozen=True, slots=True)
-class ListLine:
-    """A list entry's line: where its marker is and what kind it is."""
-
-    indent: int
-    marker_start: int
-    marker_end: int
-    """Index after the marker and the gap after it (where the entry's text starts)."""
-    number: int | None
-    delimiter: str
-    bullet: str
-
-    def marker(self, number: int | None = None) -> str:
-        if self.number is None:
-            return self.bullet
-        return f"{self.number if number is None else number}{self.delimiter}"
-
-
-def list_line(line: str) -> ListLine | None:
-    match = _LIST_LINE.match(line)
-    if match is None:
-        return None
-    number = match.group("number")
-    return ListLine(
-        indent=indent_of(match.group("indent")),
-        marker_start=match.start("marker"),
-        marker_end=match.end("gap"),
-        number=int(number) if number is not None else None,
-        delimiter=match.group("delim") or ".",
-        bullet="" if number is not None else match.group("marker"),
-    )
-
-
-def _is_plain(line: str) -> bool:
-    """A line the parser reads as plain text (it continues a list entry straight above it)."""
-    return bool(
-        line.strip()
-        and list_line(line) is None
-        and not _ATTACHMENT.match(line)
-        and not _QUESTIONS.match(line)
-        and not _RESOLUTION.match(line)
-    )
-
-
-def _run_entries(lines: list[str], first: int, indent: int, keep: int) -> list[int]:
-    """The line numbers of the entries of the numbered list whose first entry is `first`, read
-    as the parser reads it. A later entry numbered 1 starts a list of its own (unless it is line
-    `keep`, the one just edited)."""
-    entries = [first]
-    n, i = len(lines), first + 1
-    while i < n:
-        while i < n and _is_plain(lines[i]):  # continuation lines of the entry
-            i += 1
-        while i < n and (not lines[i].strip() or indent_of(lines[i]) > indent):  # its children
-            i += 1
-        if i >= n or indent_of(lines[i]) != indent:
-            break
-        found = list_line(lines[i])
-        if found is None or found.number is None or (found.number == 1 and i != keep):
-            break
-        entries.append(i)
-        i += 1
-    return entries
-
-
-def renumbered(lines: list[str], line: int, restart: bool = False) -> dict[int, str]:
-    """New text for the lines of the numbered list that holds `line`, numbered on from its first
-    entry (from 1 if `restart` and `line` is that first entry). Only changed lines are given."""
-    found = list_line(lines[line]) if 0 <= line < len(lines) else None
-    if found is None or found.number is None:
-        return {}
-    indent = found.indent
-    start = 0
-    run: list[int] = []
-    while start < len(lines):
-        candidate = list_line(lines[start])
-        if candidate is not None and candidate.number is not None and candidate.indent == indent:
-            run = _run_entries(lines, start, indent, keep=line)
-            if line in run:
-                break
-            start = run[-1] + 1
-        else:
-            start += 1
-    if line not in run:
-        return {}
-    first = list_line(lines[run[0]])
-    assert first is not None and first.number is not None
-    number = 1 if restart and run[0] == line else first.number
-    changes: dict[int, str] = {}
-    for index in run:
-        entry = list_line(lines[index])
-        assert entry is not None
-        if entry.number != number:
-            text = lines[index]
-            changes[index] = (
-                text[: entry.marker_start]
-                + entry.marker(number)
-                + text[entry.marker_start + len(entry.marker()) :]
-            )
-        number += 1
-    return changes
-
-
-def _entry_above(lines: list[str], line: int, indent: int) -> ListLine | None:
-    """The list entry above `line` at `indent` in the same list, if any (skipping nested
-    content and blank lines)."""
-    for index in range(line - 1, -1, -1):
-        text = lines[index]
-        if not text.strip():
-            continue
-        level = indent_of(text)
-        if level > indent:
-            continue
-        if level < indent:
-            return None
-        return list_line(text)
-    return None
-
-
-def clean_paste(text: str) -> str:
-    """Text from Word or an e-mail as markup: its bullets as "- ", its tabs as indentation."""
-    text = _LINE_BREAKS.sub("\n", text)
-    text = _PASTED_BULLET.sub(lambda m: m.group(1) + "- ", text)
-    return "\n".join(_leading_tabs(line) for line in text.split("\n"))
-
-
-def _leading_tabs(line: str) -> str:
-    stripped = line.lstrip(" \t")
-    return line[: len(line) - len(stripped)].expandtabs(4) + stripped
+def list_line(line: str, word: str = DEFAULT_WORD) -> MarkupLine | None:
+    """`line` read by the markup grammar, if it is a list entry."""
+    return grammar(word).entry(line)
 
 
 # --- the editor ---------------------------------------------------------------------------------
@@ -267,21 +156,31 @@ class BodyEditor(QPlainTextEdit):
         parent: QWidget | None = None,
         *,
         undo_stack: QUndoStack | None = None,
+        resolution_word: str = DEFAULT_WORD,
     ) -> None:
         super().__init__(parent)
         self.undo_stack = undo_stack
+        self.word = resolution_word
+        """The house style's resolution word: a line of it ("DETERMINED:") is a resolution."""
         if undo_stack is not None:
             # One undo history, the meeting's: the text's own would fight with it.
             self.setUndoRedoEnabled(False)
         self.setTabChangesFocus(False)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.highlighter = MarkupHighlighter(self.document())
+        self.highlighter = MarkupHighlighter(self.document(), resolution_word)
         self._quiet = 0
         self._step_break = False
         self._line = 0
         self._fit: tuple[int, int] | None = None
         self.textChanged.connect(self._on_text_changed)
         self.cursorPositionChanged.connect(self._on_cursor_moved)
+
+    def set_resolution_word(self, word: str) -> None:
+        """Read the text as a house style with this resolution word does (the lines that are
+        resolutions, and so where lists end, depend on it)."""
+        if word != self.word:
+            self.word = word
+            self.highlighter.set_resolution_word(word)
 
     # --- what the form reads -----------------------------------------------------------------
 
@@ -477,59 +376,8 @@ class BodyEditor(QPlainTextEdit):
         self._shift_lines(-1)
 
     def _shift_lines(self, step: int) -> None:
-        lines = self._lines()
         first, last = self._selected_lines()
-        changes: dict[int, str] = {}
-        for number in range(first, last + 1):
-            text = lines[number]
-            if step > 0:
-                if text.strip() or first == last:
-                    changes[number] = INDENT + text
-            elif text.startswith("\t"):
-                changes[number] = text[1:]
-            else:
-                spaces = len(text) - len(text.lstrip(" "))
-                if spaces:
-                    changes[number] = text[min(spaces, len(INDENT)) :]
-        if not changes:
-            return
-        old_lines = list(lines)
-        for number, text in changes.items():
-            lines[number] = text
-        # Numbered entries take their numbers from their new list, and the list they left
-        # closes up behind them.
-        moved = [n for n in sorted(changes) if (found := list_line(lines[n])) and found.number]
-        for number in moved:
-            changes.update(self._renumber(lines, number, restart=True))
-        for number in moved:
-            left = list_line(old_lines[number])
-            assert left is not None
-            following = self._next_at(lines, last + 1, left.indent)
-            if following is not None:
-                changes.update(self._renumber(lines, following, restart=True))
-        self._batch(changes)
-
-    @staticmethod
-    def _renumber(lines: list[str], line: int, restart: bool = False) -> dict[int, str]:
-        changes = renumbered(lines, line, restart)
-        for number, text in changes.items():
-            lines[number] = text
-        return changes
-
-    @staticmethod
-    def _next_at(lines: list[str], start: int, indent: int) -> int | None:
-        """The next numbered line at `indent` from `start`, before anything shallower."""
-        for number in range(start, len(lines)):
-            text = lines[number]
-            if not text.strip():
-                continue
-            level = indent_of(text)
-            if level < indent:
-                return None
-            if level == indent:
-                found = list_line(text)
-                return number if found is not None and found.number is not None else None
-        return None
+        self._batch(shifted(self._lines(), first, last, step, self.word))
 
     def new_line(self) -> None:
         """Enter: a new line that continues a list, or ends it if the entry is empty."""
@@ -537,57 +385,43 @@ class BodyEditor(QPlainTextEdit):
         block = cursor.block()
         text = block.text()
         column = code_point_index(text, cursor.positionInBlock())
-        found = list_line(text)
+        line = block.blockNumber()
         self._step_break = True
-        if found is None or cursor.hasSelection() or column < found.marker_end:
-            # A plain line keeps the indentation of the one it follows (text nested in an entry).
-            indent = text[: len(text) - len(text.lstrip(" \t"))] if text.strip() else ""
-            cursor.insertText("\n" + (indent if column >= len(indent) else ""))
+        found = list_line(text, self.word)
+        split = None if cursor.hasSelection() else next_entry(text, column, self.word)
+        on_empty_entry = found is not None and column >= found.marker_end and not found.text
+        if on_empty_entry and not cursor.hasSelection():
+            self._end_entry(self._lines(), line)
+            return
+        if split is None:
+            cursor.insertText("\n" + continued_indent(text, column))
             self.ensureCursorVisible()
             return
-        line = block.blockNumber()
         lines = self._lines()
-        if not text[found.marker_end :].strip():
-            self._end_entry(lines, line, found)
-            return
-        rest = text[column:]
-        kept = text[:column].rstrip(" \t")
-        marker = found.marker(None if found.number is None else found.number + 1)
-        new = text[: found.marker_start] + marker + " " + rest.lstrip(" \t")
-        lines[line : line + 1] = [kept, new]
+        lines[line : line + 1] = [split.kept, split.new]
         self._quiet += 1
         try:
             cursor.beginEditBlock()
-            cursor.setPosition(block.position() + utf16_length(kept))
+            cursor.setPosition(block.position() + utf16_length(split.kept))
             cursor.movePosition(
                 QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
             )
-            cursor.insertText("\n" + new)
+            cursor.insertText("\n" + split.new)
             cursor.endEditBlock()
-            if found.number is not None:
-                self._apply(self._renumber(lines, line + 1))
+            if split.numbered:
+                self._apply(renumbered(lines, line + 1, word=self.word))
         finally:
             self._quiet -= 1
-        target = self.document().findBlockByNumber(line + 1)
-        entry = list_line(target.text())
+        entry = list_line(self.document().findBlockByNumber(line + 1).text(), self.word)
         self.go_to_line(line + 1, entry.marker_end if entry else 0)
         self.edited.emit()
 
-    def _end_entry(self, lines: list[str], line: int, found: ListLine) -> None:
+    def _end_entry(self, lines: list[str], line: int) -> None:
         """Enter on an empty entry: a nested one goes back a level, a top one ends the list."""
-        if found.indent >= len(INDENT):
-            level = found.indent - len(INDENT)
-            above = _entry_above(lines, line, level)
-            if above is not None:
-                marker = above.marker(None if above.number is None else above.number + 1)
-            else:
-                marker = found.marker(1 if found.number is not None else None)
-            lines[line] = " " * level + marker + " "
-            changes = {line: lines[line]}
-            if above is not None and above.number is not None:
-                changes.update(self._renumber(lines, line))
+        changes = end_entry(lines, line, self.word)
+        if changes is not None:
             self._batch(changes)
-            self.go_to_line(line, len(lines[line]))
+            self.go_to_line(line, len(changes[line]))
             return
         # The line becomes the blank line that ends the list; typing goes on below it.
         block = self.document().findBlockByNumber(line)
@@ -612,15 +446,12 @@ class BodyEditor(QPlainTextEdit):
         if cursor.hasSelection():
             return False
         text = cursor.block().text()
-        column = code_point_index(text, cursor.positionInBlock())
-        found = list_line(text)
-        if found is None or column != found.marker_end:
+        result = unmarked(text, code_point_index(text, cursor.positionInBlock()), self.word)
+        if result is None:
             return False
-        if found.marker_end == found.marker_start + len(found.marker()):
-            return False  # no space after the marker yet: an ordinary backspace
         line = cursor.blockNumber()
-        self._batch({line: text[: found.marker_start] + text[found.marker_end :]})
-        self.go_to_line(line, found.marker_start)
+        self._batch({line: result[0]})
+        self.go_to_line(line, result[1])
         return True
 
     # --- paste -----------------------------------------------------------------------------------
@@ -684,15 +515,16 @@ def _format(
 
 
 class MarkupHighlighter(QSyntaxHighlighter):
-    """Shows what each line of body markup will be. Colours are dark on light tints, readable
-    with either a light or a dark window theme, and never the only sign: markers and
-    resolution words are also bold, attachments italic."""
+    """Shows what each line of body markup will be, as the markup grammar reads it. Colours are
+    dark on light tints, readable with either a light or a dark window theme, and never the only
+    sign: markers and resolution words are also bold, attachments italic."""
 
     LEVEL_TINTS = ("#dfe9f7", "#e6dff5", "#dcefe4", "#f5ead9")
     """Backgrounds of the indentation, one per level of nesting, so that nesting shows."""
 
-    def __init__(self, document: QTextDocument) -> None:
+    def __init__(self, document: QTextDocument, resolution_word: str = DEFAULT_WORD) -> None:
         super().__init__(document)
+        self.grammar = grammar(resolution_word)
         self.bullet = _format("#0b4f9c", bold=True)
         self.number = _format("#005f61", bold=True)
         self.lead_in = _format("#3b3b7a", weight=QFont.Weight.DemiBold)
@@ -703,36 +535,39 @@ class MarkupHighlighter(QSyntaxHighlighter):
         for level, tint in zip(self.levels, self.LEVEL_TINTS, strict=True):
             level.setBackground(QColor(tint))
 
+    def set_resolution_word(self, word: str) -> None:
+        self.grammar = grammar(word)
+        self.rehighlight()
+
+    def kind(self, text: str) -> LineKind:
+        """What the highlighter shows `text` (one line) to be."""
+        return self.grammar.read(text).kind
+
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
-        stripped = text.strip()
-        if not stripped:
+        line = self.grammar.read(text)
+        if line.kind == "blank":
             return
-        leading = len(text) - len(text.lstrip(" \t"))
+        leading = line.content_start
         # Nesting: each level of indentation a tinted step.
         column = 0
         level = 0
         while column < leading:
             width = 1 if text[column] == "\t" else min(len(INDENT), leading - column)
-            self.setFormat(column, width, self.levels[level % len(self.levels)])
+            start = utf16_length(text[:column])
+            self.setFormat(start, width, self.levels[level % len(self.levels)])
             column += width
             level += 1
         length = utf16_length(text)
         start = utf16_length(text[:leading])
-        if _RESOLUTION.match(text):
-            self.setFormat(start, length - start, self.resolution)
-            return
-        if _ATTACHMENT.match(text):
-            self.setFormat(start, length - start, self.attachment)
-            return
-        if _QUESTIONS.match(text):
-            self.setFormat(start, length - start, self.questions)
-            return
-        found = list_line(text)
-        if found is not None:
-            marker = len(found.marker())
-            self.setFormat(
-                found.marker_start, marker, self.bullet if found.number is None else self.number
-            )
-            return
-        if stripped.endswith(":"):
+        whole = {
+            "resolution": self.resolution,
+            "attachment": self.attachment,
+            "questions": self.questions,
+        }
+        if line.kind in whole:
+            self.setFormat(start, length - start, whole[line.kind])
+        elif line.is_entry:
+            marker = utf16_length(text[leading : leading + line.marker_width])
+            self.setFormat(start, marker, self.bullet if line.number is None else self.number)
+        elif line.is_lead_in:
             self.setFormat(start, length - start, self.lead_in)

@@ -6,14 +6,26 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtGui import QFont, QTextCharFormat, QUndoCommand, QUndoStack
+from PySide6.QtGui import QFont, QTextCharFormat, QTextDocument, QUndoCommand, QUndoStack
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from clerk_app.domain.markup import parse_body
+from clerk_app.domain.model import (
+    AttachmentRef,
+    BulletList,
+    Lines,
+    NumberedList,
+    PublicQuestions,
+    Resolution,
+)
 from clerk_app.ui.body_editor import (
     BodyEditor,
+    MarkupHighlighter,
     clean_paste,
     code_point_index,
     renumbered,
@@ -326,3 +338,115 @@ def test_a_small_editor_grows_with_its_text(qtbot: QtBot) -> None:
 
 
 # --- the environment ----------------------------------------------------------------------------
+
+
+# --- the editor reads lines as the parser does -------------------------------------------------
+
+_PAINTED_KINDS = {
+    "#0b4f9c": "bullet",
+    "#005f61": "number",
+    "#8a0f26": "resolution",
+    "#5b1f8a": "attachment",
+    "#7a4100": "questions",
+    "#3b3b7a": "plain",  # a lead-in: text, to the line grammar
+}
+
+
+def _painted_kind(highlighter: MarkupHighlighter, line: str) -> str:
+    """What the highlighter shows `line` to be, read off the colours it paints."""
+    document = highlighter.document()
+    document.setPlainText(line)
+    highlighter.rehighlight()
+    if not line.strip():
+        return "blank"
+    column = utf16_length(line[: len(line) - len(line.lstrip())])
+    for item in document.firstBlock().layout().formats():
+        if item.start <= column < item.start + item.length:
+            colour = QTextCharFormat(item.format).foreground().color().name()
+            return _PAINTED_KINDS.get(colour, "plain")
+    return "plain"
+
+
+def _parsed_kind(line: str, word: str) -> str:
+    blocks = parse_body(line, word)
+    if not blocks:
+        return "blank"
+    kinds = {
+        BulletList: "bullet",
+        NumberedList: "number",
+        AttachmentRef: "attachment",
+        PublicQuestions: "questions",
+        Resolution: "resolution",
+    }
+    return kinds.get(type(blocks[0]), "plain")
+
+
+_LINE = st.lists(
+    st.sampled_from(
+        [
+            *(" ", "\t", "\u00a0", "-", "•", "1", "12", "100000", "100001", "999999", ".", ")"),
+            *(":", "AGREED", "DETERMINED", "[attachment:", "[public questions:", "]", "x", "Notes"),
+        ]
+    ),
+    max_size=6,
+).map("".join)
+
+
+@settings(max_examples=250, deadline=None)
+@given(_LINE, st.sampled_from(["RESOLVED", "DETERMINED"]))
+def test_the_highlighter_shows_every_line_as_the_parser_reads_it(
+    qapp: QApplication, line: str, word: str
+) -> None:
+    # Before, "100000. x" and "999999. x" were list lines to the editor and text to the parser,
+    # "-\u00a0x" the reverse, and a style's own "DETERMINED:" a resolution only to the parser.
+    if word not in _HIGHLIGHTERS:
+        document = QTextDocument()  # kept: the highlighter goes with its document
+        _HIGHLIGHTERS[word] = (document, MarkupHighlighter(document, word))
+    highlighter = _HIGHLIGHTERS[word][1]
+    assert _painted_kind(highlighter, line) == _parsed_kind(line, word)
+    assert highlighter.kind(line) == _parsed_kind(line, word)
+
+
+_HIGHLIGHTERS: dict[str, tuple[QTextDocument, MarkupHighlighter]] = {}
+
+
+def test_the_style_s_own_resolution_word_is_shown_as_a_resolution(qtbot: QtBot) -> None:
+    editor, _ = make_editor(qtbot)
+    editor.setPlainText("DETERMINED:\n\n1. That the plan be adopted.")
+    assert _format_at(editor, 0, 0).fontWeight() != QFont.Weight.Bold
+    editor.set_resolution_word("DETERMINED")
+    assert _format_at(editor, 0, 0).fontWeight() == QFont.Weight.Bold
+    assert _format_at(editor, 0, 0).background().color().name() == "#fbe3e8"
+    other = BodyEditor(resolution_word="DETERMINED")
+    qtbot.addWidget(other)
+    other.setPlainText("DETERMINED:")
+    assert other.highlighter.kind("DETERMINED:") == "resolution"
+
+
+def test_enter_continues_a_list_whose_marker_is_followed_by_a_non_breaking_space(
+    qtbot: QtBot,
+) -> None:
+    editor, _ = make_editor(qtbot)
+    editor.setPlainText("-\u00a0one")
+    go_to(editor, 0)
+    type_lines(editor, "", "two")
+    assert editor.markup_text() == "-\u00a0one\n- two"
+
+
+def test_enter_after_a_number_too_high_for_a_list_is_a_plain_new_line(qtbot: QtBot) -> None:
+    editor, _ = make_editor(qtbot)
+    editor.setPlainText("999999. x")
+    go_to(editor, 0)
+    type_lines(editor, "", "y")
+    assert editor.markup_text() == "999999. x\ny"
+    assert parse_body(editor.markup_text()) == (Lines(lines=("999999. x", "y")),)
+
+
+def test_renumbering_in_the_editor_stops_at_the_style_s_resolution_word(qtbot: QtBot) -> None:
+    editor, _ = make_editor(qtbot)
+    editor.set_resolution_word("DETERMINED")
+    editor.setPlainText("1. a\n2. b\nDETERMINED:\n3. That it be done.")
+    go_to(editor, 0)
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    QTest.keyClicks(editor, "new")
+    assert editor.markup_text() == "1. a\n2. new\n3. b\nDETERMINED:\n3. That it be done."

@@ -1,0 +1,664 @@
+"""The minute-text markup: an item's body as plain text a typist can write without touching the
+mouse, and back. One module reads and writes it: the parser, the writer and the editor (its
+highlighting, Enter, Tab, renumbering and pasting) all take every decision about a line from
+`LineGrammar.read`, so that what the editor shows a line to be is what the minutes make of it.
+
+The markup is what clerks already type in e-mails:
+
+- blocks are separated by blank lines; one line on its own is a paragraph, and a paragraph
+  that ends with a colon is a lead-in ("Key points included:");
+- several lines with no blank line between them are a list of plain lines (meeting dates);
+- ``- `` (or ``* ``, ``•``) starts a bullet, ``1.`` or ``1)`` a numbered entry (numbers up to
+  100,000, the highest a list may start at); lines that follow an entry directly continue it;
+  indented lines under an entry nest (a list inside a numbered entry, or, after a blank line, a
+  paragraph belonging to it);
+- a numbered entry numbered 1 (or lower than the one before) starts a new list;
+- ``[attachment: label]`` on its own line refers to an attached document;
+- a resolution word in capitals on its own line (``AGREED:``, ``RESOLVED:``, or the house
+  style's own word, ``DETERMINED:``) starts a resolution, followed by numbered resolutions or a
+  single unnumbered one;
+- public questions are edited in their own form and appear as ``[public questions: name]``.
+
+Indentation is the white space at the start of a line, a tab counting to the next multiple of
+four columns; a marker is followed by white space or the end of the line.
+
+Parsing can take the blocks the text was made from, so that what the markup cannot show (a
+resolution's proposer and votes, the text of public questions) survives an edit of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from clerk_app.domain.model import (
+    MAX_LIST_DEPTH,
+    AttachmentRef,
+    Block,
+    BulletList,
+    LeadIn,
+    Lines,
+    ListEntry,
+    NumberedList,
+    Paragraph,
+    PublicQuestions,
+    Resolution,
+)
+
+RESOLUTION_WORDS = ("AGREED", "RESOLVED", "RECOMMENDED", "DECIDED")
+DEFAULT_WORD = "RESOLVED"
+INDENT = "    "
+TAB_WIDTH = len(INDENT)
+MAX_NUMBER = 100_000
+"""The highest number a numbered line may have: the highest a numbered list may start at
+(`NumberedList.start`). A line "100001. x" is text, for the editor and the parser alike."""
+TYPED_LIST_DEPTH = MAX_LIST_DEPTH - 1
+"""How deep typed lists nest: an entry indented further joins the deepest list instead (and a
+resolution word there is a lead-in), so that Tab after Tab never makes a meeting that cannot be
+saved and opened again. One level below the model's cap: the public questions form puts what is
+typed inside a list of its own."""
+
+LineKind = Literal["blank", "bullet", "number", "attachment", "questions", "resolution", "plain"]
+
+_BULLET = re.compile(r"^([-*•])(?:\s+(.*))?$", re.DOTALL)
+_NUMBER = re.compile(r"^(\d{1,6})([.)])(?:\s+(.*))?$", re.DOTALL)
+_ATTACHMENT = re.compile(r"^\[attachment:\s*(.*?)\s*\]$", re.IGNORECASE | re.DOTALL)
+_QUESTIONS = re.compile(r"^\[public questions:\s*(.*?)\s*\]$", re.IGNORECASE | re.DOTALL)
+_PASTED_BULLET = re.compile(r"^([ \t]*)[•·\uf0b7\uf0a7\u25aa\u25cf\u2022o§]\t+", re.MULTILINE)
+_LINE_BREAKS = re.compile("\r\n|[\r\v\f\x85\u2028\u2029]")
+
+
+@dataclass(frozen=True, slots=True)
+class MarkupLine:
+    """What one line of markup is.
+
+    Positions (`content_start`, `marker_start`, `marker_end`) are indexes in the line as typed
+    (code points); `indent` is in columns, tabs expanded."""
+
+    kind: LineKind
+    indent: int = 0
+    text: str = ""
+    """What the line says: an entry's text, an attachment's label, the questioner, the
+    resolution word, or a plain line's text (tabs expanded, white space trimmed)."""
+    number: int | None = None
+    """A numbered line's number."""
+    delimiter: str = "."
+    """A numbered line's "." or ")"."""
+    bullet: str = ""
+    """A bullet line's bullet: "-", "*" or "•"."""
+    content_start: int = 0
+    """Where the line's first character that is not white space is (its marker, for an entry)."""
+    marker_end: int = 0
+    """For an entry: after its marker and the white space after it (where its text starts)."""
+    marker_width: int = 0
+    """For an entry: how long its marker is as typed ("01." is three)."""
+
+    @property
+    def is_entry(self) -> bool:
+        """A bullet or numbered list entry."""
+        return self.kind in ("bullet", "number")
+
+    @property
+    def is_plain(self) -> bool:
+        """Plain text: it continues a list entry straight above it."""
+        return self.kind == "plain"
+
+    @property
+    def is_lead_in(self) -> bool:
+        """A plain line ending in a colon: a lead-in when it stands on its own."""
+        return self.kind == "plain" and self.text.endswith(":")
+
+    @property
+    def marker_start(self) -> int:
+        return self.content_start
+
+    def marker(self, number: int | None = None) -> str:
+        """The entry's marker ("-", "3."), or a numbered entry's with another number."""
+        if self.number is None:
+            return self.bullet
+        return f"{self.number if number is None else number}{self.delimiter}"
+
+
+class LineGrammar:
+    """How lines read for one house style's resolution word (a style may use its own, as
+    DETERMINED; it is read as typed and in capitals)."""
+
+    def __init__(self, word: str = DEFAULT_WORD) -> None:
+        self.word = word.strip() or DEFAULT_WORD
+        words = {*RESOLUTION_WORDS, self.word, self.word.upper()}
+        alternatives = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+        self._resolution = re.compile(rf"^({alternatives})\s*:$")
+        self._cache: dict[str, MarkupLine] = {}
+
+    def read(self, line: str) -> MarkupLine:
+        """What `line` (one line, without its line break) is."""
+        found = self._cache.get(line)
+        if found is None:
+            found = self._read(line)
+            if len(self._cache) > 4096:
+                self._cache.clear()
+            self._cache[line] = found
+        return found
+
+    def _read(self, raw: str) -> MarkupLine:
+        start = len(raw) - len(raw.lstrip())
+        indent = len(raw[:start].expandtabs(TAB_WIDTH))
+        # The text as the parser has always taken it: tabs inside a line expanded.
+        line = raw.expandtabs(TAB_WIDTH).strip()
+        if not line:
+            return MarkupLine("blank")
+        if match := _BULLET.match(line):
+            return MarkupLine(
+                "bullet",
+                indent,
+                (match.group(2) or "").strip(),
+                bullet=match.group(1),
+                content_start=start,
+                marker_end=_after_gap(raw, start + 1),
+                marker_width=1,
+            )
+        if (match := _NUMBER.match(line)) and int(match.group(1)) <= MAX_NUMBER:
+            marker = match.group(1) + match.group(2)
+            return MarkupLine(
+                "number",
+                indent,
+                (match.group(3) or "").strip(),
+                number=int(match.group(1)),
+                delimiter=match.group(2),
+                content_start=start,
+                marker_end=_after_gap(raw, start + len(marker)),
+                marker_width=len(marker),
+            )
+        if match := _ATTACHMENT.match(line):
+            return MarkupLine("attachment", indent, match.group(1), content_start=start)
+        if match := _QUESTIONS.match(line):
+            return MarkupLine("questions", indent, match.group(1), content_start=start)
+        if match := self._resolution.match(line):
+            return MarkupLine("resolution", indent, match.group(1), content_start=start)
+        return MarkupLine("plain", indent, line, content_start=start)
+
+    def entry(self, line: str) -> MarkupLine | None:
+        """`line` read, if it is a list entry."""
+        found = self.read(line)
+        return found if found.is_entry else None
+
+
+def _after_gap(raw: str, index: int) -> int:
+    while index < len(raw) and raw[index].isspace():
+        index += 1
+    return index
+
+
+@lru_cache(maxsize=16)
+def grammar(word: str = DEFAULT_WORD) -> LineGrammar:
+    """The grammar for a house style's resolution word (one per word, shared)."""
+    return LineGrammar(word)
+
+
+def read_line(line: str, word: str = DEFAULT_WORD) -> MarkupLine:
+    return grammar(word).read(line)
+
+
+def indent_of(line: str) -> int:
+    """How far `line` is indented, in columns (a tab to the next multiple of four)."""
+    start = len(line) - len(line.lstrip())
+    return len(line[:start].expandtabs(TAB_WIDTH))
+
+
+def split_lines(text: str) -> list[str]:
+    """The text's lines, for any of the line ends typed or pasted (CRLF, CR, LF)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+# --- reading: text to blocks -------------------------------------------------------------------
+
+
+class _Parser:
+    def __init__(self, tokens: list[MarkupLine], default_word: str) -> None:
+        self.tokens = tokens
+        self.pos = 0
+        self.default_word = default_word
+        self.depth = 0  # lists open around the current token
+
+    def can_nest(self) -> bool:
+        return self.depth < TYPED_LIST_DEPTH
+
+    def peek(self) -> MarkupLine | None:
+        return self.tokens[self.pos] if self.pos < len(self.tokens) else None
+
+    def next_content(self) -> MarkupLine | None:
+        """The next token that is not a blank line, without consuming anything."""
+        for token in self.tokens[self.pos :]:
+            if token.kind != "blank":
+                return token
+        return None
+
+    def skip_blanks(self) -> None:
+        while (token := self.peek()) is not None and token.kind == "blank":
+            self.pos += 1
+
+    def blocks(self, min_indent: int) -> list[Block]:
+        blocks: list[Block] = []
+        while True:
+            token = self.next_content()
+            if token is None or token.indent < min_indent:
+                return blocks
+            if token.is_entry and not self.can_nest():
+                return blocks  # the deepest list takes it as an entry of its own
+            self.skip_blanks()
+            blocks.append(self.block(token))
+
+    def block(self, token: MarkupLine) -> Block:
+        if token.is_entry:
+            return self.list_block(token.kind, token.indent)
+        self.pos += 1
+        if token.kind == "attachment":
+            return AttachmentRef(label=token.text)
+        if token.kind == "questions":
+            return PublicQuestions(questioner=token.text)
+        if token.kind == "resolution":
+            if not self.can_nest():
+                return LeadIn(text=f"{token.text}:")
+            return self.resolution(token)
+        return self.plain(token)
+
+    def plain(self, first: MarkupLine) -> Block:
+        lines = [first.text]
+        while (token := self.peek()) is not None and token.kind == "plain":
+            lines.append(token.text)
+            self.pos += 1
+        if len(lines) > 1:
+            return Lines(lines=tuple(lines))
+        if first.text.endswith(":"):
+            return LeadIn(text=first.text)
+        return Paragraph(text=first.text)
+
+    def resolution(self, token: MarkupLine) -> Resolution:
+        word = "" if token.text == self.default_word else token.text
+        following = self.next_content()
+        if following is None or following.indent < token.indent:
+            return Resolution(lead_word=word)
+        if following.is_entry:
+            self.skip_blanks()
+            entries = self.list_block(following.kind, following.indent).entries
+            return Resolution(
+                lead_word=word, numbered=following.kind == "number", resolutions=entries
+            )
+        if following.kind == "plain":
+            self.skip_blanks()
+            self.pos += 1
+            text = self.continuation(following.text)
+            return Resolution(lead_word=word, numbered=False, resolutions=(ListEntry(text=text),))
+        return Resolution(lead_word=word)
+
+    def continuation(self, text: str) -> str:
+        """Plain lines straight after an entry continue it (text pasted with hard wraps)."""
+        parts = [text]
+        while (token := self.peek()) is not None and token.kind == "plain":
+            parts.append(token.text)
+            self.pos += 1
+        return " ".join(p for p in parts if p)
+
+    def list_block(self, kind: str, indent: int) -> BulletList | NumberedList:
+        self.depth += 1
+        try:
+            entries = self.entries(kind, indent)
+        finally:
+            self.depth -= 1
+        if kind == "number":
+            start = entries[0][1] if entries else 0
+            return NumberedList(start=start, entries=tuple(e for e, _ in entries))
+        return BulletList(entries=tuple(e for e, _ in entries))
+
+    def entries(self, kind: str, indent: int) -> list[tuple[ListEntry, int]]:
+        """The list's entries, each with its number (numbered lists)."""
+        entries: list[tuple[ListEntry, int]] = []
+        previous = 0
+        deepest = not self.can_nest()
+        while True:
+            token = self.next_content()
+            if token is None:
+                break
+            deeper = deepest and token.indent > indent and token.is_entry
+            if not deeper and (token.indent != indent or token.kind != kind):
+                break
+            if kind == "number" and not deeper:
+                number = token.number or 0
+                if entries and number <= previous:
+                    break  # numbering starts again: a new list
+                previous = number
+            self.skip_blanks()
+            self.pos += 1
+            text = self.continuation(token.text)
+            children = self.blocks(token.indent + 1)
+            entries.append((ListEntry(text=text, blocks=tuple(children)), token.number or 0))
+        return entries
+
+
+def line_kinds(text: str, default_word: str = DEFAULT_WORD) -> list[LineKind]:
+    """What each line of `text` is, as the parser reads it."""
+    rules = grammar(default_word)
+    return [rules.read(line).kind for line in split_lines(text)]
+
+
+def parse_body(
+    text: str, default_word: str = DEFAULT_WORD, previous: tuple[Block, ...] = ()
+) -> tuple[Block, ...]:
+    """The blocks a body text describes.
+
+    `default_word` is the house style's resolution word: a resolution typed with it follows the
+    style. `previous` are the blocks the text was made from: their resolutions and public
+    questions, taken in order, keep what the text does not show.
+    """
+    rules = grammar(default_word)
+    tokens = [rules.read(line) for line in split_lines(text)]
+    blocks = _Parser(tokens, rules.word).blocks(0)
+    return tuple(_carry_over(blocks, previous))
+
+
+def _carry_over(blocks: list[Block], previous: tuple[Block, ...]) -> list[Block]:
+    old_resolutions = [b for b in previous if isinstance(b, Resolution)]
+    old_questions = [b for b in previous if isinstance(b, PublicQuestions)]
+    result: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Resolution) and old_resolutions:
+            old = old_resolutions.pop(0)
+            result.append(
+                old.model_copy(
+                    update={
+                        "lead_word": block.lead_word,
+                        "numbered": block.numbered,
+                        "resolutions": block.resolutions,
+                    }
+                )
+            )
+        elif isinstance(block, PublicQuestions) and old_questions:
+            result.append(old_questions.pop(0).model_copy(update={"questioner": block.questioner}))
+        else:
+            result.append(block)
+    return result
+
+
+# --- writing: blocks to text -------------------------------------------------------------------
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split("\n"))
+
+
+def format_body(blocks: tuple[Block, ...], default_word: str = DEFAULT_WORD) -> str:
+    """The body as markup; `parse_body` of the result gives the same blocks back."""
+    chunks = [_format_block(block, "", default_word) for block in blocks]
+    return "\n\n".join(chunks)
+
+
+def _format_entries(
+    entries: tuple[ListEntry, ...], marker: str | int, indent: str, default_word: str
+) -> str:
+    lines: list[str] = []
+    for n, entry in enumerate(entries):
+        label = marker if isinstance(marker, str) else f"{marker + n}."
+        # an empty entry keeps its space ("- "), so the clerk's next letter continues the list
+        lines.append(f"{indent}{label} {_one_line(entry.text)}")
+        for child in entry.blocks:
+            formatted = _format_block(child, indent + INDENT, default_word)
+            if isinstance(child, BulletList | NumberedList):
+                lines.append(formatted)
+            else:
+                # A paragraph inside an entry sits between blank lines, indented.
+                lines.extend(["", formatted, ""])
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+
+
+def _format_block(block: Block, indent: str, default_word: str) -> str:
+    match block:
+        case Paragraph() | LeadIn():
+            return indent + _one_line(block.text)
+        case Lines():
+            return "\n".join(indent + line for line in block.lines)
+        case AttachmentRef():
+            return f"{indent}[attachment: {block.label}]"
+        case PublicQuestions():
+            return f"{indent}[public questions: {block.questioner}]"
+        case BulletList():
+            return _format_entries(block.entries, "-", indent, default_word)
+        case NumberedList():
+            return _format_entries(block.entries, block.start, indent, default_word)
+        case Resolution():
+            head = f"{indent}{block.lead_word or default_word}:"
+            if not block.resolutions:
+                return head
+            marker: str | int = 1 if block.numbered else "-"
+            only = block.resolutions[0]
+            if not block.numbered and len(block.resolutions) == 1 and not only.blocks:
+                return f"{head}\n\n{indent}{_one_line(only.text)}"
+            return f"{head}\n\n" + _format_entries(block.resolutions, marker, indent, default_word)
+    raise AssertionError(f"unknown block {block!r}")  # pragma: no cover
+
+
+# --- editing: what the editor's keys do to lines -----------------------------------------------
+
+
+def _run_entries(
+    rules: LineGrammar, lines: list[str], first: int, indent: int, keep: int
+) -> list[int]:
+    """The line numbers of the entries of the numbered list whose first entry is `first`, read
+    as the parser reads it. A later entry numbered 1 starts a list of its own (unless it is line
+    `keep`, the one just edited)."""
+    entries = [first]
+    n, i = len(lines), first + 1
+    while i < n:
+        while i < n and rules.read(lines[i]).is_plain:  # continuation lines of the entry
+            i += 1
+        while i < n and (not lines[i].strip() or indent_of(lines[i]) > indent):  # its children
+            i += 1
+        if i >= n or indent_of(lines[i]) != indent:
+            break
+        found = rules.read(lines[i])
+        if found.kind != "number" or (found.number == 1 and i != keep):
+            break
+        entries.append(i)
+        i += 1
+    return entries
+
+
+def renumbered(
+    lines: list[str], line: int, restart: bool = False, word: str = DEFAULT_WORD
+) -> dict[int, str]:
+    """New text for the lines of the numbered list that holds `line`, numbered on from its first
+    entry (from 1 if `restart` and `line` is that first entry). Only changed lines are given."""
+    rules = grammar(word)
+    found = rules.read(lines[line]) if 0 <= line < len(lines) else None
+    if found is None or found.kind != "number":
+        return {}
+    indent = found.indent
+    start = 0
+    run: list[int] = []
+    while start < len(lines):
+        candidate = rules.read(lines[start])
+        if candidate.kind == "number" and candidate.indent == indent:
+            run = _run_entries(rules, lines, start, indent, keep=line)
+            if line in run:
+                break
+            start = run[-1] + 1
+        else:
+            start += 1
+    if line not in run:
+        return {}
+    first = rules.read(lines[run[0]])
+    assert first.number is not None
+    number = 1 if restart and run[0] == line else first.number
+    changes: dict[int, str] = {}
+    for index in run:
+        entry = rules.read(lines[index])
+        if entry.number != number:
+            text = lines[index]
+            changes[index] = (
+                text[: entry.marker_start]
+                + entry.marker(number)
+                + text[entry.marker_start + entry.marker_width :]
+            )
+        number += 1
+    return changes
+
+
+def entry_above(
+    lines: list[str], line: int, indent: int, word: str = DEFAULT_WORD
+) -> MarkupLine | None:
+    """The list entry above `line` at `indent` in the same list, if any (skipping nested
+    content and blank lines)."""
+    for index in range(line - 1, -1, -1):
+        text = lines[index]
+        if not text.strip():
+            continue
+        level = indent_of(text)
+        if level > indent:
+            continue
+        if level < indent:
+            return None
+        return grammar(word).entry(text)
+    return None
+
+
+def _next_numbered_at(rules: LineGrammar, lines: list[str], start: int, indent: int) -> int | None:
+    """The next numbered line at `indent` from `start`, before anything shallower."""
+    for number in range(start, len(lines)):
+        text = lines[number]
+        if not text.strip():
+            continue
+        level = indent_of(text)
+        if level < indent:
+            return None
+        if level == indent:
+            return number if rules.read(text).kind == "number" else None
+    return None
+
+
+def shifted(
+    lines: list[str], first: int, last: int, step: int, word: str = DEFAULT_WORD
+) -> dict[int, str]:
+    """Tab (`step` +1) or Shift+Tab (-1) on lines `first` to `last`: each goes one level in or
+    out (a blank line only when it is the only one), numbered entries take their numbers from
+    the list they join, and the list they left closes up behind them. The changed lines."""
+    rules = grammar(word)
+    lines = list(lines)
+    changes: dict[int, str] = {}
+    for number in range(first, last + 1):
+        text = lines[number]
+        if step > 0:
+            if text.strip() or first == last:
+                changes[number] = INDENT + text
+        elif text.startswith("\t"):
+            changes[number] = text[1:]
+        else:
+            spaces = len(text) - len(text.lstrip(" "))
+            if spaces:
+                changes[number] = text[min(spaces, len(INDENT)) :]
+    if not changes:
+        return {}
+    old_lines = list(lines)
+    for number, text in changes.items():
+        lines[number] = text
+
+    def renumber(line: int) -> None:
+        found = renumbered(lines, line, restart=True, word=word)
+        for index, text in found.items():
+            lines[index] = text
+        changes.update(found)
+
+    moved = [n for n in sorted(changes) if rules.read(lines[n]).kind == "number"]
+    for number in moved:
+        renumber(number)
+    for number in moved:
+        left = rules.read(old_lines[number])
+        following = _next_numbered_at(rules, lines, last + 1, left.indent)
+        if following is not None:
+            renumber(following)
+    return changes
+
+
+@dataclass(frozen=True, slots=True)
+class NextEntry:
+    """Enter inside a list entry's text: the entry keeps `kept`, and `new` is the next entry's
+    line (same indentation, the next number, the text after the cursor)."""
+
+    kept: str
+    new: str
+    numbered: bool
+    text_start: int
+    """Where the new entry's text starts in `new`."""
+
+
+def next_entry(line: str, column: int, word: str = DEFAULT_WORD) -> NextEntry | None:
+    """What Enter at `column` (code points) of `line` makes, if it continues a list: None for a
+    plain new line (not an entry, or the cursor is in the marker) and for an empty entry
+    (`end_entry` says what Enter does there)."""
+    found = grammar(word).entry(line)
+    if found is None or column < found.marker_end or not line[found.marker_end :].strip():
+        return None
+    rest = line[column:]
+    kept = line[:column].rstrip(" \t")
+    marker = found.marker(None if found.number is None else found.number + 1)
+    prefix = line[: found.marker_start] + marker + " "
+    return NextEntry(kept, prefix + rest.lstrip(" \t"), found.number is not None, len(prefix))
+
+
+def is_empty_entry(line: str, word: str = DEFAULT_WORD) -> bool:
+    """An entry with a marker and nothing after it ("- ", "3.")."""
+    found = grammar(word).entry(line)
+    return found is not None and not found.text
+
+
+def end_entry(lines: list[str], line: int, word: str = DEFAULT_WORD) -> dict[int, str] | None:
+    """Enter on an empty entry: a nested one goes back a level (the changed lines, renumbered
+    to fit); for an entry at the top level None: the list ends (the line becomes blank)."""
+    found = grammar(word).entry(lines[line])
+    if found is None or found.indent < len(INDENT):
+        return None
+    level = found.indent - len(INDENT)
+    above = entry_above(lines, line, level, word)
+    if above is not None:
+        marker = above.marker(None if above.number is None else above.number + 1)
+    else:
+        marker = found.marker(1 if found.number is not None else None)
+    lines = list(lines)
+    lines[line] = " " * level + marker + " "
+    changes = {line: lines[line]}
+    if above is not None and above.number is not None:
+        changes.update(renumbered(lines, line, word=word))
+    return changes
+
+
+def unmarked(line: str, column: int, word: str = DEFAULT_WORD) -> tuple[str, int] | None:
+    """Backspace at `column` straight after an entry's marker and the space after it: the line
+    without its marker and where the cursor goes; None when Backspace is an ordinary one."""
+    found = grammar(word).entry(line)
+    if found is None or column != found.marker_end:
+        return None
+    if found.marker_end == found.marker_start + found.marker_width:
+        return None  # no space after the marker yet: an ordinary backspace
+    return line[: found.marker_start] + line[found.marker_end :], found.marker_start
+
+
+def continued_indent(line: str, column: int) -> str:
+    """Enter on a plain line: the new line keeps the indentation of the one it follows (text
+    nested in an entry), unless the cursor is within that indentation."""
+    if not line.strip():
+        return ""
+    indent = line[: len(line) - len(line.lstrip())]
+    return indent if column >= len(indent) else ""
+
+
+def clean_paste(text: str) -> str:
+    """Text from Word or an e-mail as markup: its bullets as "- ", its tabs as indentation."""
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _PASTED_BULLET.sub(lambda m: m.group(1) + "- ", text)
+    return "\n".join(_leading_tabs(line) for line in text.split("\n"))
+
+
+def _leading_tabs(line: str) -> str:
+    stripped = line.lstrip(" \t")
+    return line[: len(line) - len(stripped)].expandtabs(TAB_WIDTH) + stripped
