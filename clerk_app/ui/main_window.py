@@ -3,11 +3,10 @@ live preview on the right, findings below; menus for files, items and help."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QByteArray, QRect, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -17,16 +16,16 @@ from PySide6.QtWidgets import (
     QStackedWidget,
 )
 
-from clerk_app import locations
+from clerk_app.domain.changes import MeetingChange
 from clerk_app.domain.findings import Severity
-from clerk_app.domain.model import Item, Meeting, new_id
+from clerk_app.domain.house_style import DEFAULT_STYLE
+from clerk_app.domain.numbering import MinuteNumbering
 from clerk_app.render.styles import StyleFolder
 from clerk_app.services.document import MeetingDocument
-from clerk_app.services.export_job import ExportJob
 from clerk_app.services.recovery import RecoverySession
 from clerk_app.services.settings import Settings
-from clerk_app.storage import MeetingFileError
-from clerk_app.ui.dialogs import Dialogs, SaveChoice
+from clerk_app.ui.dialogs import Dialogs
+from clerk_app.ui.files import FileActions, new_meeting
 from clerk_app.ui.findings_panel import FindingsPanel
 from clerk_app.ui.forms.attendance_form import AttendanceForm
 from clerk_app.ui.forms.base import Form, FormContext
@@ -35,6 +34,7 @@ from clerk_app.ui.forms.declarations_form import DeclarationsForm
 from clerk_app.ui.forms.item_form import ItemForm
 from clerk_app.ui.forms.meeting_form import MeetingForm
 from clerk_app.ui.help import show_about, show_help
+from clerk_app.ui.item_actions import ItemActions
 from clerk_app.ui.messages import Messages
 from clerk_app.ui.navigator import Navigator, NavigatorModel, Section
 from clerk_app.ui.preferences import Preferences
@@ -42,14 +42,11 @@ from clerk_app.ui.preview import PreviewPane
 from clerk_app.ui.start_page import StartPage
 
 APP_TITLE = "Clerk"
+__all__ = ["APP_TITLE", "MainWindow", "new_meeting"]
 
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
-def new_meeting(style: str) -> Meeting:
-    return Meeting(date=dt.date.today(), house_style=style)
 
 
 class MainWindow(QMainWindow):
@@ -72,7 +69,8 @@ class MainWindow(QMainWindow):
         self.recovery = recovery
         self.pool = pool or QThreadPool(self)
         self.document: MeetingDocument | None = None
-        self.exports: list[ExportJob] = []
+        self.files = FileActions(self, self)
+        self.items = ItemActions(self)
         self._build_actions()
         self._build_menus()
         self.findings_dock = QDockWidget("Findings", self)
@@ -90,11 +88,30 @@ class MainWindow(QMainWindow):
         if recovery is not None:
             recovery.problem_changed.connect(self._on_recovery_problem)
         geometry = settings.geometry
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 900)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.fit_screen()
         self.show_start_page()
+
+    def fit_screen(self, available: QRect | None = None) -> None:
+        """The first start: as large as the screen allows up to 1400x900, and maximised on a
+        small screen (a 1366x768 laptop), so that nothing is off screen. `available` is the
+        screen's room less its task bar (by default, the window's screen's)."""
+        if available is None:
+            screen = self.screen()
+            available = screen.availableGeometry() if screen is not None else None
+        if available is None or available.isEmpty():
+            self.resize(1280, 720)
+            return
+        # the frame (title bar, borders) is not part of the window's size
+        width = min(1400, available.width() - 16)
+        height = min(900, available.height() - 40)
+        self.resize(width, height)
+        self.move(
+            available.x() + (available.width() - width) // 2,
+            available.y() + max(0, (available.height() - height - 30) // 2),
+        )
+        if available.width() < 1400 or available.height() < 900:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     # --- actions and menus ---------------------------------------------------------------------
 
@@ -116,23 +133,27 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         key = QKeySequence.StandardKey
-        self.new_action = self._action("&New meeting", self.new_document, key.New, "newAction")
-        self.open_action = self._action("&Open…", self.open_dialog, key.Open, "openAction")
-        self.sample_action = self._action(
-            "Open the &sample meeting", self.open_sample, None, "sampleAction"
+        self.new_action = self._action(
+            "&New meeting", self.files.new_document, key.New, "newAction"
         )
-        self.save_action = self._action("&Save", self.save, key.Save, "saveAction")
-        self.save_as_action = self._action("Save &as…", self.save_as, key.SaveAs, "saveAsAction")
+        self.open_action = self._action("&Open…", self.files.open_dialog, key.Open, "openAction")
+        self.sample_action = self._action(
+            "Open the &sample meeting", self.files.open_sample, None, "sampleAction"
+        )
+        self.save_action = self._action("&Save", self.files.save, key.Save, "saveAction")
+        self.save_as_action = self._action(
+            "Save &as…", self.files.save_as, key.SaveAs, "saveAsAction"
+        )
         if self.save_as_action.shortcut().isEmpty():  # not every platform defines Save As
             self.save_as_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.export_word_action = self._action(
-            "Export to &Word…", lambda: self.export(".docx"), "Ctrl+E", "exportWordAction"
+            "Export to &Word…", lambda: self.files.export(".docx"), "Ctrl+E", "exportWordAction"
         )
         self.export_text_action = self._action(
-            "Export to &text…", lambda: self.export(".txt"), None, "exportTextAction"
+            "Export to &text…", lambda: self.files.export(".txt"), None, "exportTextAction"
         )
         self.export_pdf_action = self._action(
-            "Export to &PDF…", lambda: self.export(".pdf"), None, "exportPdfAction"
+            "Export to &PDF…", lambda: self.files.export(".pdf"), None, "exportPdfAction"
         )
         self.quit_action = self._action("&Quit", self.close, key.Quit, "quitAction")
         self.undo_action = QAction("&Undo", self)
@@ -148,28 +169,37 @@ class MainWindow(QMainWindow):
         for action in (self.undo_action, self.redo_action):
             self.addAction(action)
         self.new_item_action = self._action(
-            "&New item after this one", self.new_item, "Ctrl+Shift+N", "newItemAction"
+            "&New item after this one", self.items.new_item, "Ctrl+Shift+N", "newItemAction"
         )
         self.insert_item_action = self._action(
-            "&Insert item before this one", self.insert_item, "Ctrl+Shift+I", "insertItemAction"
+            "&Insert item before this one",
+            self.items.insert_item,
+            "Ctrl+Shift+I",
+            "insertItemAction",
         )
         self.duplicate_item_action = self._action(
-            "&Duplicate item", self.duplicate_item, "Ctrl+Shift+D", "duplicateItemAction"
+            "&Duplicate item", self.items.duplicate_item, "Ctrl+Shift+D", "duplicateItemAction"
         )
         self.delete_item_action = self._action(
-            "De&lete item", self.delete_item, "Ctrl+Shift+Del", "deleteItemAction"
+            "De&lete item", self.items.delete_item, "Ctrl+Shift+Del", "deleteItemAction"
         )
         self.move_up_action = self._action(
-            "Move item &up", lambda: self.move_item(-1), "Ctrl+Shift+Up", "moveItemUpAction"
+            "Move item &up", lambda: self.items.move_item(-1), "Ctrl+Shift+Up", "moveItemUpAction"
         )
         self.move_down_action = self._action(
-            "Move item do&wn", lambda: self.move_item(1), "Ctrl+Shift+Down", "moveItemDownAction"
+            "Move item do&wn",
+            lambda: self.items.move_item(1),
+            "Ctrl+Shift+Down",
+            "moveItemDownAction",
         )
         self.next_section_action = self._action(
-            "Ne&xt part", lambda: self.step_section(1), "Ctrl+PgDown", "nextSectionAction"
+            "Ne&xt part", lambda: self.items.step_section(1), "Ctrl+PgDown", "nextSectionAction"
         )
         self.previous_section_action = self._action(
-            "Pre&vious part", lambda: self.step_section(-1), "Ctrl+PgUp", "previousSectionAction"
+            "Pre&vious part",
+            lambda: self.items.step_section(-1),
+            "Ctrl+PgUp",
+            "previousSectionAction",
         )
         self.preferences_action = self._action(
             "&Preferences…", self.edit_preferences, None, "preferencesAction"
@@ -295,11 +325,14 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.splitter.restoreState(state)
         self.setCentralWidget(self.splitter)
+        old_findings = self.findings_dock.widget()
         self.findings = FindingsPanel(document, self.styles)
         self.findings.navigate.connect(self.go_to_path)
         self.findings.checked.connect(self._update_status)
         self._update_status()
         self.findings_dock.setWidget(self.findings)
+        if old_findings is not None:
+            old_findings.deleteLater()  # the last meeting's panel goes with it
         self.findings_dock.show()
         # once the new widgets are laid out (Qt shows them on its next turn)
         QTimer.singleShot(
@@ -314,21 +347,22 @@ class MainWindow(QMainWindow):
         stack.redoTextChanged.connect(self._name_redo)
         self._name_undo(stack.undoText())
         self._name_redo(stack.redoText())
-        document.modified_changed.connect(self._update_title)
-        document.path_changed.connect(lambda _path: self._update_title())
+        document.modified_changed.connect(self.update_title)
+        document.path_changed.connect(lambda _path: self.update_title())
         for action in self.document_actions:
             action.setEnabled(True)
         if self.recovery is not None:
             self.recovery.watch(document)
         self.show_section(Section("meeting"))
-        self._update_title()
+        self.update_title()
         self.navigator.setFocus()
         if old is not None:
             old.deleteLater()
 
-    def _on_changed(self, _path: object) -> None:
+    def _on_changed(self, change: MeetingChange) -> None:
         document = self.document
-        assert document is not None
+        if document is None or not change.style:
+            return
         folder = self.styles.get(document.meeting.house_style)
         if folder is not None and folder.style is not self.nav_model.style:
             self.nav_model.set_style(folder.style)
@@ -373,7 +407,7 @@ class MainWindow(QMainWindow):
         preview = max(300, int(width * 0.3))
         return [navigator, max(400, width - navigator - preview), preview]
 
-    def _update_title(self) -> None:
+    def update_title(self) -> None:
         if self.document is None:
             return
         suffix = " (recovered)" if self.document.recovered else ""
@@ -413,7 +447,7 @@ class MainWindow(QMainWindow):
         self.show_section(section)
         self.pages["item" if section.kind == "item" else section.kind].focus_path(path)
 
-    # --- files ---------------------------------------------------------------------------------
+    # --- files and items: the controllers' work -------------------------------------------------
 
     def commit_typing(self) -> None:
         """Typing in a time or date field counts before anything saves, closes or exports."""
@@ -422,183 +456,50 @@ class MainWindow(QMainWindow):
             if isinstance(page, Form):
                 page.commit_pending()
 
+    def show_status(self, message: str, milliseconds: int = 5000) -> None:
+        if message:
+            self.statusBar().showMessage(message, milliseconds)
+        else:
+            self.statusBar().clearMessage()
+
+    def numbering(self) -> MinuteNumbering:
+        assert self.document is not None
+        folder = self.styles.get(self.document.meeting.house_style)
+        return MinuteNumbering(self.document.meeting, folder.style if folder else DEFAULT_STYLE)
+
+    # the controllers' entry points, as the start page, the app and the tests call them
     def maybe_save(self) -> bool:
-        """Ask about unsaved changes; False if the clerk cancelled."""
-        self.commit_typing()
-        document = self.document
-        if document is None or not document.modified:
-            return True
-        choice = self.dialogs.ask_save_changes(self, document.display_name)
-        if choice == SaveChoice.CANCEL:
-            return False
-        if choice == SaveChoice.SAVE:
-            return self.save()
-        return True
+        return self.files.maybe_save()
 
     def new_document(self) -> None:
-        if self.maybe_save():
-            self.set_document(MeetingDocument(new_meeting(self.settings.default_style)))
+        self.files.new_document()
 
     def open_dialog(self) -> None:
-        if not self.maybe_save():
-            return
-        folder = self.document.path.parent if self.document and self.document.path else None
-        path = self.dialogs.ask_open_path(self, folder)
-        if path is not None:
-            self.open_path(path, ask=False)
+        self.files.open_dialog()
 
     def open_sample(self) -> None:
-        if self.maybe_save():
-            # the sample opens as a new, unsaved meeting: the bundled file is never written to
-            document = MeetingDocument.open(locations.sample_meeting())
-            self.set_document(MeetingDocument(document.meeting))
+        self.files.open_sample()
 
     def open_path(self, path: Path, ask: bool = True) -> bool:
-        if ask and not self.maybe_save():
-            return False
-        try:
-            document = MeetingDocument.open(path)
-        except MeetingFileError as exc:
-            self.messages.error("The meeting could not be opened", str(exc))
-            self.settings.remove_recent(path)
-            return False
-        self.set_document(document)
-        self.settings.add_recent(path)
-        return True
+        return self.files.open_path(path, ask)
 
     def save(self) -> bool:
-        self.commit_typing()
-        document = self.document
-        if document is None:
-            return False
-        if document.path is None:
-            return self.save_as()
-        if document.recovered and not self.dialogs.ask_replace_with_recovered(self, document.path):
-            return self.save_as()
-        if document.changed_on_disk() and not self.dialogs.ask_replace_changed(self, document.path):
-            return self.save_as()
-        return self._save_to(document.path)
+        return self.files.save()
 
     def save_as(self) -> bool:
-        self.commit_typing()
-        document = self.document
-        if document is None:
-            return False
-        suggested = document.path or (
-            Path.home()
-            / f"{document.meeting.body or 'Meeting'} {document.meeting.date:%Y-%m-%d}.minutes"
-        )
-        path = self.dialogs.ask_save_path(self, suggested)
-        return path is not None and self._save_to(path)
-
-    def _save_to(self, path: Path) -> bool:
-        assert self.document is not None
-        try:
-            self.document.save(path)
-        except MeetingFileError as exc:
-            self.messages.error("The meeting could not be saved", str(exc))
-            return False
-        self.settings.add_recent(path)
-        self._update_title()
-        self.statusBar().showMessage(f"Saved {path}", 5000)
-        return True
+        return self.files.save_as()
 
     def export(self, suffix: str) -> None:
-        self.commit_typing()
-        document = self.document
-        if document is None:
-            return
-        folder = self.styles.get(document.meeting.house_style)
-        if folder is None:
-            self.messages.error(
-                "Export", f"The house style '{document.meeting.house_style}' is not installed."
-            )
-            return
-        base = (
-            document.path.with_suffix(suffix) if document.path else Path.home() / f"Minutes{suffix}"
-        )
-        has_exempt = any(item.exempt for item in document.meeting.items)
-        answer = self.dialogs.ask_export(self, base, has_exempt)
-        if answer is None:
-            return
-        path, public = answer
-        job = ExportJob(
-            document.meeting, path, folder, public=public, clerk=self.settings.clerk_name
-        )
-        job.signals.finished.connect(self._export_finished)
-        job.signals.failed.connect(self._export_failed)
-        self.exports.append(job)
-        self.statusBar().showMessage(f"Exporting {path.name}…")
-        self.pool.start(job)
-
-    def _export_finished(self, path: Path) -> None:
-        self.statusBar().showMessage(f"Exported {path}", 5000)
-        self.dialogs.after_export(self, path)
-
-    def _export_failed(self, message: str) -> None:
-        self.statusBar().clearMessage()
-        self.messages.error("The minutes could not be exported", message)
-
-    # --- items ---------------------------------------------------------------------------------
-
-    def step_section(self, step: int) -> None:
-        """Ctrl+PgDown / Ctrl+PgUp: the next or previous part of the meeting, an item's minute
-        text ready for typing."""
-        if self.document is None:
-            return
-        model = self.nav_model
-        row = model.row_of(self.navigator.current_section) + step
-        section = model.section(max(0, min(row, model.rowCount() - 1)))
-        if section is None:
-            return
-        self.show_section(section)
-        if section.kind == "item":
-            self.item_form.body.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        else:
-            self.navigator.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def _current_index(self) -> int | None:
-        if self.document is None or self.navigator.current_section.kind != "item":
-            return None
-        return self.document.meeting.item_index(self.navigator.current_section.item_id or "")
-
-    def _add_item(self, item: Item, index: int, text: str) -> None:
-        assert self.document is not None
-        self.document.insert(("items",), index, item, text)
-        self.show_section(Section("item", item.id))
-        self.item_form.focus_path(("items", index, "title"))
+        self.files.export(suffix)
 
     def new_item(self) -> None:
-        if self.document is None:
-            return
-        current = self._current_index()
-        index = len(self.document.meeting.items) if current is None else current + 1
-        self._add_item(Item(), index, "Add item")
-
-    def insert_item(self) -> None:
-        current = self._current_index()
-        self._add_item(Item(), 0 if current is None else current, "Insert item")
+        self.items.new_item()
 
     def duplicate_item(self) -> None:
-        current = self._current_index()
-        if self.document is None or current is None:
-            return
-        item = self.document.meeting.items[current]
-        actions = tuple(a.model_copy(update={"id": new_id()}) for a in item.actions)
-        copy = item.model_copy(update={"id": new_id(), "actions": actions})
-        self._add_item(copy, current + 1, "Duplicate item")
+        self.items.duplicate_item()
 
     def delete_item(self) -> None:
-        current = self._current_index()
-        if self.document is None or current is None:
-            return
-        number = self.document.meeting.minute_number(current)
-        self.document.remove(("items",), current, f"Delete minute {number}")
-        self.statusBar().showMessage(f"Minute {number} deleted: Ctrl+Z brings it back", 8000)
-
-    def move_item(self, step: int) -> None:
-        if self.document is not None:
-            self.navigator.move_current(step)
+        self.items.delete_item()
 
     # --- closing -------------------------------------------------------------------------------
 

@@ -19,7 +19,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
+from clerk_app.domain.changes import MeetingChange
 from clerk_app.domain.house_style import DEFAULT_STYLE, HouseStyle
+from clerk_app.domain.model import Item
+from clerk_app.domain.numbering import MinuteNumbering
 from clerk_app.services.document import MeetingDocument
 
 ITEM_MIME = "application/x-clerk-item-row"
@@ -53,30 +56,55 @@ class NavigatorModel(QAbstractListModel):
 
     def set_style(self, style: HouseStyle) -> None:
         self.style = style
-        self._on_changed(())
+        self._on_changed(MeetingChange.everything())
+
+    def numbering(self) -> MinuteNumbering:
+        return MinuteNumbering(self.document.meeting, self.style)
+
+    @staticmethod
+    def _label(number: str, item: Item) -> str:
+        title = item.title.upper() if item.title else "(no title)"
+        mark = "  [exempt]" if item.exempt else ""
+        return f"{number}. {title}{mark}"
 
     def _build(self) -> list[tuple[Section, str]]:
         meeting = self.document.meeting
+        numbering = self.numbering()
         rows = list(FIXED_BEFORE)
         for n, item in enumerate(meeting.items):
-            number = self.style.minute_number(
-                meeting.minute_number(n), meeting.date, meeting.minute_prefix
-            )
-            title = item.title.upper() if item.title else "(no title)"
-            mark = "  [exempt]" if item.exempt else ""
-            rows.append((Section("item", item.id), f"{number}. {title}{mark}"))
+            rows.append((Section("item", item.id), self._label(numbering.label(n), item)))
         rows.append((CLOSE, "Close"))
         return rows
 
-    def _on_changed(self, _path: object) -> None:
-        rows = self._build()
-        if [s for s, _ in rows] != [s for s, _ in self._rows]:
-            self.beginResetModel()
-            self._rows = rows
-            self.endResetModel()
-        elif rows != self._rows:
-            self._rows = rows
-            self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
+    def _on_changed(self, change: MeetingChange) -> None:
+        """Rows that show what changed are redrawn; the rest are left alone (a keystroke in an
+        item's text redraws at most that item's row)."""
+        if change.item_list or change.numbering or change.style:
+            rows = self._build()
+            if [s for s, _ in rows] != [s for s, _ in self._rows]:
+                self.beginResetModel()
+                self._rows = rows
+                self.endResetModel()
+            elif rows != self._rows:
+                pairs = enumerate(zip(rows, self._rows, strict=True))
+                changed = [n for n, (new, old) in pairs if new != old]
+                self._rows = rows
+                self.dataChanged.emit(self.index(changed[0]), self.index(changed[-1]))
+            return
+        if not change.items:
+            return
+        meeting = self.document.meeting
+        numbering = self.numbering()
+        first = self.first_item_row()
+        for item_id in change.items:
+            index = meeting.item_index(item_id)
+            if index is None:
+                continue
+            label = self._label(numbering.label(index), meeting.items[index])
+            row = first + index
+            if self._rows[row][1] != label:
+                self._rows[row] = (self._rows[row][0], label)
+                self.dataChanged.emit(self.index(row), self.index(row))
 
     def section(self, row: int) -> Section | None:
         return self._rows[row][0] if 0 <= row < len(self._rows) else None
@@ -147,10 +175,7 @@ class NavigatorModel(QAbstractListModel):
         return False  # the document's change redraws the list; Qt must not remove a row itself
 
     def move_item(self, source: int, target: int) -> None:
-        meeting = self.document.meeting
-        number = self.style.minute_number(
-            meeting.minute_number(source), meeting.date, meeting.minute_prefix
-        )
+        number = self.numbering().label(source)
         self.document.move(("items",), source, target, f"Move minute {number}")
 
 

@@ -254,6 +254,10 @@ class PreviewPane(QWidget):
             self._redraw.start()  # typed while it was laid out: catch up from here
         self.rendered.emit(seconds + time.perf_counter() - started)
 
+    def wait_for_layout(self, milliseconds: int = 30_000) -> bool:
+        """Wait for the worker thread's layout (tests, and before the pane goes)."""
+        return self._pool.waitForDone(milliseconds)
+
     # --- drawing ---------------------------------------------------------------------------------
 
     def _show_message(self, message: str) -> None:
