@@ -33,10 +33,20 @@ def _removed_characters() -> re.Pattern[str]:
 
 _REMOVED = _removed_characters()
 _TRAILING_SPACES = re.compile(r" +(?=\n)")
+_NEEDS_CLEANING = re.compile(f"{_LINE_BREAKS.pattern}|{_REMOVED.pattern}| \n")
+"""Anything the cleaning would change, but for NFC and the ends (checked apart): one search
+instead of three substitutions, for the common case of text that is already clean (a meeting
+file being opened holds thousands of pieces of text)."""
 
 
 def clean_text(value: str) -> str:
     """Newlines normalised, control characters and non-characters removed, NFC, trimmed."""
+    if (
+        not _NEEDS_CLEANING.search(value)
+        and value == value.strip()
+        and (value.isascii() or unicodedata.is_normalized("NFC", value))
+    ):
+        return value
     text = _REMOVED.sub("", _LINE_BREAKS.sub("\n", value))
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
