@@ -8,7 +8,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -611,6 +611,49 @@ def test_follow_up_actions(qtbot: QtBot) -> None:
     assert item_of(form).actions == ()
     document.undo_stack.undo()
     assert item_of(form).actions == (action,)
+
+
+def in_view(form: ItemForm, widget: QWidget) -> bool:
+    """Whether what can show of `widget` (a cell editor is cut off by its table) shows in the
+    panels' scrolling view, or as much of it as fits."""
+    view = form.panels.viewport()
+    place = QRect(widget.mapTo(view, QPoint(0, 0)), widget.size())
+    parent = widget.parentWidget()
+    while parent is not None and parent is not view:
+        place = place.intersected(QRect(parent.mapTo(view, QPoint(0, 0)), parent.size()))
+        parent = parent.parentWidget()
+    shown = view.rect().intersected(place)
+    return not place.isEmpty() and shown.height() >= min(place.height(), view.height() // 2)
+
+
+def test_a_field_getting_the_focus_in_the_panels_is_scrolled_into_view(qtbot: QtBot) -> None:
+    document = sample_document()
+    form = make_form(qtbot, document, 158)
+    form.resize(700, 560)
+    settle()
+    form.panels.verticalScrollBar().setValue(0)
+    focus(qtbot, form.title)
+    QTest.keyClick(form.title, Qt.Key.Key_C, ALT)  # Add action: the new row, ready to type
+    table = form.actions_panel.table
+    qtbot.waitUntil(lambda: table.isAncestorOf(QApplication.focusWidget()))
+    settle()
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit | QPlainTextEdit)
+    assert in_view(form, editor)
+    QTest.keyClicks(editor, "Circulate the report")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    assert item_of(form).actions[-1].action == "Circulate the report"
+
+    # Every field of the panels, reached with Tab from the minute text, comes into view.
+    focus(qtbot, form.body)
+    QTest.keyClick(form.body, Qt.Key.Key_Tab, CTRL)
+    seen = 0
+    while form.panels.widget().isAncestorOf(widget := QApplication.focusWidget()):
+        settle()
+        assert in_view(form, widget), widget.objectName()
+        seen += 1
+        QTest.keyClick(widget, Qt.Key.Key_Tab)
+    assert seen >= 10
 
 
 def test_a_due_date_that_is_not_a_date_is_refused(qtbot: QtBot) -> None:

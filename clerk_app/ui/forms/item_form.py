@@ -42,9 +42,10 @@ from __future__ import annotations
 import itertools
 from collections.abc import Hashable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -228,6 +229,11 @@ class ItemForm(Form):
         self.panels.setFrameShape(QFrame.Shape.NoFrame)
         self.panels.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.panels.setWidget(inner)
+        self._panel_area = inner
+        inner.installEventFilter(self)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._follow_focus)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("itemSplitter")
@@ -462,8 +468,8 @@ class ItemForm(Form):
         return True
 
     def _focus_in_panel(self, widget: QWidget) -> bool:
-        self.panels.ensureWidgetVisible(widget)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._show_in_panels()  # also when it had the focus already
         return True
 
     def _focus_block(self, item: Item, rest: EditPath) -> bool:
@@ -528,6 +534,47 @@ class ItemForm(Form):
             return self._focus_in_panel(group.lead_word)
         widget: QWidget = getattr(group, attribute)
         return self._focus_in_panel(widget)
+
+    # --- the panels follow the focus ------------------------------------------------------------
+
+    def _follow_focus(self, _old: QWidget | None, now: QWidget | None) -> None:
+        """A field that gets the focus in the scrolling panels is scrolled into view, however it
+        got it (Tab, Alt+letter, Add action's new row, a finding)."""
+        if now is not None and self._panel_area.isAncestorOf(now):
+            self._show_in_panels()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        # The panels grow after the focus has moved (a row just added has no place in them
+        # until they are laid out): the field with the focus is brought into view again.
+        if watched is self._panel_area and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self, self._show_in_panels)
+        return super().eventFilter(watched, event)
+
+    def _show_in_panels(self) -> None:
+        widget = QApplication.focusWidget()
+        area = self._panel_area
+        if widget is None or not area.isAncestorOf(widget):
+            return
+        # What can show of the field: a table's cell editor is cut off by the table.
+        place = QRect(widget.mapTo(area, QPoint(0, 0)), widget.size())
+        parent = widget.parentWidget()
+        while parent is not None and parent is not area:
+            place = place.intersected(QRect(parent.mapTo(area, QPoint(0, 0)), parent.size()))
+            parent = parent.parentWidget()
+        margin = 8
+        height = self.panels.viewport().height()
+        if place.height() + 2 * margin > height:  # too tall to show whole: its cursor, or top
+            cursor = widget.inputMethodQuery(Qt.InputMethodQuery.ImCursorRectangle)
+            if isinstance(cursor, QRectF | QRect) and not cursor.isEmpty():
+                box = cursor.toRect() if isinstance(cursor, QRectF) else cursor
+                place = QRect(widget.mapTo(area, box.topLeft()), box.size())
+            else:
+                place.setHeight(max(0, height - 2 * margin))
+        bar = self.panels.verticalScrollBar()
+        if place.top() - margin < bar.value():
+            bar.setValue(place.top() - margin)
+        elif place.bottom() + margin > bar.value() + height:
+            bar.setValue(place.bottom() + margin - height)
 
     # --- keyboard order ----------------------------------------------------------------------
 
