@@ -1,3 +1,4 @@
+# ruff: noqa: E402 - see the lines about typing.py below
 """How long exporting minutes takes: in process, and as a whole command against pandoc.
 
     python bench/export.py              7 runs of everything (about a minute)
@@ -24,13 +25,20 @@ met or not; the table says which.
 
 from __future__ import annotations
 
+# This folder holds typing.py (the typing benchmark), named like the standard library's `typing`:
+# a script run from here has this folder first on the path, which would shadow it.
+import os
+import sys
+
+_HERE = os.path.dirname(os.path.abspath(__file__))  # noqa: PTH100, PTH120
+sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != _HERE]  # noqa: PTH100
+
 import argparse
 import platform
 import re
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -41,13 +49,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from clerk_app import locations  # noqa: E402
-from clerk_app.domain.model import Meeting  # noqa: E402
-from clerk_app.render.context import build_context  # noqa: E402
-from clerk_app.render.docx import render_docx, visible_text  # noqa: E402
-from clerk_app.render.styles import StyleFolder, find_style  # noqa: E402
-from clerk_app.render.text import render_text  # noqa: E402
-from clerk_app.storage import load_meeting, save_meeting  # noqa: E402
+from clerk_app import locations
+from clerk_app.domain.model import Meeting
+from clerk_app.render.context import build_context
+from clerk_app.render.docx import render_docx, visible_text
+from clerk_app.render.styles import StyleFolder, find_style
+from clerk_app.render.text import render_text
+from clerk_app.storage import load_meeting, save_meeting
 
 COPIES = 20
 TARGETS = {"sample": 0.15, f"{COPIES}x": 1.5}

@@ -1,3 +1,4 @@
+# ruff: noqa: E402 - see the lines about typing.py below
 """How fast the desktop app starts and how fast the preview follows the clerk's typing.
 
     python bench/startup.py [--repeat N]
@@ -16,11 +17,17 @@ machine only.
 
 from __future__ import annotations
 
-import argparse
+# This folder holds typing.py (the typing benchmark), named like the standard library's `typing`:
+# a script run from here has this folder first on the path, which would shadow it.
 import os
+import sys
+
+_HERE = os.path.dirname(os.path.abspath(__file__))  # noqa: PTH100, PTH120
+sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != _HERE]  # noqa: PTH100
+
+import argparse
 import statistics
 import subprocess
-import sys
 import tempfile
 import textwrap
 import time

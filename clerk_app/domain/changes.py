@@ -61,9 +61,7 @@ class MeetingChange:
         if before is after:
             return cls(path=path)
         header = any(not _same(getattr(before, f), getattr(after, f)) for f in HEADER_FIELDS)
-        numbering = any(
-            not _same(getattr(before, f), getattr(after, f)) for f in NUMBERING_FIELDS
-        )
+        numbering = any(not _same(getattr(before, f), getattr(after, f)) for f in NUMBERING_FIELDS)
         old, new = before.items, after.items
         item_list = False
         changed: set[str] = set()

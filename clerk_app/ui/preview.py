@@ -156,7 +156,9 @@ class PreviewPane(QWidget):
         self._settle.setInterval(SETTLE_MS)
         self._settle.timeout.connect(self._schedule_full)
         document.changed.connect(self._on_changed)
-        self._schedule_full()
+        # drawn on the event loop's next turn: the window paints first
+        self._full_needed = True
+        self._redraw.start()
 
     # --- what to redraw --------------------------------------------------------------------------
 
