@@ -639,7 +639,7 @@ def test_a_field_getting_the_focus_in_the_panels_is_scrolled_into_view(qtbot: Qt
     settle()
     editor = QApplication.focusWidget()
     assert isinstance(editor, QLineEdit | QPlainTextEdit)
-    assert in_view(form, editor)
+    qtbot.waitUntil(lambda: in_view(form, editor), timeout=1000)  # once the panels have grown
     QTest.keyClicks(editor, "Circulate the report")
     QTest.keyClick(editor, Qt.Key.Key_Return)
     assert item_of(form).actions[-1].action == "Circulate the report"
@@ -654,6 +654,31 @@ def test_a_field_getting_the_focus_in_the_panels_is_scrolled_into_view(qtbot: Qt
         seen += 1
         QTest.keyClick(widget, Qt.Key.Key_Tab)
     assert seen >= 10
+
+
+@pytest.mark.parametrize("minute", [158, 159])
+def test_at_1366_by_768_a_resolution_shows_whole_beside_the_minute_text(
+    qtbot: QtBot, minute: int
+) -> None:
+    # Maximised on a 1366x768 laptop the form gets about 700 by 560 pixels: a resolution's
+    # fields must show together, without scrolling, and leave the minute text room to type.
+    document = sample_document()
+    form = make_form(qtbot, document)
+    form.resize(700, 560)
+    form.set_item(document.meeting.items[minute - FIRST].id)
+    settle()
+    group = form.resolutions.groups[-1]
+    fields = [
+        group.lead_word, group.numbered, group.proposer, group.seconder, group.votes_for,
+        group.votes_against, group.abstentions, group.outcome, group.named_button,
+    ]  # fmt: skip
+    focus(qtbot, group.proposer)
+    settle()
+    hidden = [field.objectName() for field in fields if not in_view(form, field)]
+    assert hidden == []
+    line = form.body.fontMetrics().lineSpacing()
+    assert form.body.viewport().height() >= 6 * line  # six lines of minute text at least
+    assert form.minimumSizeHint().height() <= 560
 
 
 def test_a_due_date_that_is_not_a_date_is_refused(qtbot: QtBot) -> None:

@@ -117,7 +117,10 @@ class ItemForm(Form):
         self._shown: tuple[str | None, tuple[Block, ...] | None, str] = (None, None, "")
         """(item id, its blocks, the style's word) the minute text is known to mean."""
         self._block = -1
-        self._questions_layout: bool | None = None
+        self._split_kind = ""
+        """What the item shown holds, as far as the split goes: questions, resolutions, text."""
+        self._clerk_split = False
+        """The clerk moved the split since: resizing the form leaves it to Qt."""
 
         self.heading = QLabel(self)
         self.heading.setObjectName("itemHeading")
@@ -227,7 +230,8 @@ class ItemForm(Form):
         self.panels.setObjectName("itemPanelsScroll")
         self.panels.setWidgetResizable(True)
         self.panels.setFrameShape(QFrame.Shape.NoFrame)
-        self.panels.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Narrower than a resolution's rows (about 600 pixels): scrolled, not cut off
+        self.panels.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.panels.setWidget(inner)
         self._panel_area = inner
         inner.installEventFilter(self)
@@ -239,9 +243,12 @@ class ItemForm(Form):
         self.splitter.setObjectName("itemSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(text_part)
+        self._text_part = text_part
         self.splitter.addWidget(self.panels)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.splitterMoved.connect(self._clerk_moved_split)
+        self.splitter.installEventFilter(self)
 
         content = QWidget(self)
         content_layout = QVBoxLayout(content)
@@ -268,23 +275,57 @@ class ItemForm(Form):
 
     def set_item(self, item_id: str | None) -> None:
         """Show this item (None: none)."""
-        if item_id != self.target.item_id:
-            self.target.item_id = item_id
-            self._memory.clear()
-            self._block = -1
-            self.actions_panel.model.reload()
-            item = self.target.item()
-            questions = item is not None and any(
-                isinstance(b, PublicQuestions) for b in item.blocks
-            )
-            if item is not None and questions != self._questions_layout:
-                # Public questions fill the panels and leave little text: the panels get most
-                # of the room. Only when that changes, so the clerk's own split is kept.
-                self._questions_layout = questions
-                total = max(self.splitter.height(), 600)
-                share = 0.25 if questions else 0.65
-                self.splitter.setSizes([int(total * share), int(total * (1 - share))])
+        if item_id == self.target.item_id:
+            self.refresh()
+            return
+        self.target.item_id = item_id
+        self._memory.clear()
+        self._block = -1
+        self.actions_panel.model.reload()
         self.refresh()
+        item = self.target.item()
+        if item is None:
+            return
+        kind = (
+            "questions"
+            if any(isinstance(b, PublicQuestions) for b in item.blocks)
+            else "resolutions"
+            if any(isinstance(b, Resolution) for b in item.blocks)
+            else "text"
+        )
+        if kind != self._split_kind:
+            # Only when the kind of item changes, so that the clerk's own split is kept.
+            self._split_kind = kind
+            self._clerk_split = False
+            self._split()
+
+    def _split(self) -> None:
+        """Share the height between the minute text and the panels by what the item holds:
+        public questions fill the panels and get most of it; a resolution gets what it needs
+        to show whole (on a 1366x768 laptop too); otherwise the text gets most."""
+        total = self.splitter.height() if self.splitter.isVisible() else 0
+        total = total if total > 0 else 600
+        line = self.body.fontMetrics().lineSpacing()
+        around = self._text_part.sizeHint().height() - self.body.sizeHint().height()
+        text_least = min(total // 2, around + 7 * line + 2 * self.body.frameWidth())
+        if self._split_kind == "questions":
+            text_least = min(text_least, total // 4)
+            panels = int(total * 0.75)
+        elif self._split_kind == "resolutions" and self.resolutions.groups:
+            spacing = max(self._panel_area.layout().spacing(), 0)  # type: ignore[union-attr]
+            first = self.resolutions.groups[0].sizeHint().height()
+            header = self.resolutions.sizeHint().height() - sum(
+                group.sizeHint().height() + spacing for group in self.resolutions.groups
+            )
+            need = self.questions.sizeHint().height() + spacing + header + first + 16
+            panels = max(int(total * 0.35), need)
+        else:
+            panels = int(total * 0.35)
+        panels = min(panels, total - text_least)
+        self.splitter.setSizes([total - panels, panels])
+
+    def _clerk_moved_split(self) -> None:
+        self._clerk_split = True
 
     def refresh(self) -> None:
         item = self.target.item()
@@ -548,6 +589,13 @@ class ItemForm(Form):
         # until they are laid out): the field with the focus is brought into view again.
         if watched is self._panel_area and event.type() == QEvent.Type.Resize:
             QTimer.singleShot(0, self, self._show_in_panels)
+        elif (
+            watched is self.splitter
+            and event.type() == QEvent.Type.Resize
+            and not self._clerk_split
+            and self._split_kind
+        ):
+            QTimer.singleShot(0, self, self._split)
         return super().eventFilter(watched, event)
 
     def _show_in_panels(self) -> None:

@@ -208,5 +208,8 @@ class QuestionsPanel(QGroupBox):
                 group.show()  # now, not on the next turn of the event loop
             self.rebuilt.emit()
         self.empty.setVisible(not blocks)
+        # None: one line (the button says what it is about), not a titled box.
+        self.setTitle("Public questions" if blocks else "")
+        self.setFlat(not blocks)
         for group, block in zip(self.groups, blocks, strict=True):
             group.refresh(block)

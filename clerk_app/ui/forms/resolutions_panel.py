@@ -70,7 +70,10 @@ class ResolutionGroup(QGroupBox):
         self.target = target
         self.ordinal = ordinal
         self.setObjectName(f"resolutionGroup{ordinal + 1}")
-        self.setTitle(f"Resolution {ordinal + 1}" if total > 1 else "Resolution")
+        if total > 1:
+            self.setTitle(f"Resolution {ordinal + 1}")
+        else:  # the panel's title says it: no box in a box
+            self.setFlat(True)
         self._shown: Resolution | None = None
         self._shown_attendance: object = None
         self._shown_word = ""
@@ -114,12 +117,20 @@ class ResolutionGroup(QGroupBox):
         self.named_combos: dict[str, WordChoice] = {}
         self.named_table.setVisible(False)
 
+        # Three rows, so that a resolution shows whole in the panels on a 1366x768 laptop:
+        # the words (lead word, numbering, outcome), the people, the vote.
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.setVerticalSpacing(4)
         word_row = QHBoxLayout()
         word_row.addWidget(self.lead_word)
         word_row.addSpacing(12)
         word_row.addWidget(self.numbered)
+        word_row.addSpacing(12)
+        outcome = QLabel("O&utcome:")
+        outcome.setBuddy(self.outcome)
+        word_row.addWidget(outcome)
+        word_row.addWidget(self.outcome)
         word_row.addStretch(1)
         self._row(form, "&Lead word:", word_row, self.lead_word)
         people = QHBoxLayout()
@@ -146,8 +157,8 @@ class ResolutionGroup(QGroupBox):
         votes_label = QLabel("&Votes:")
         votes_label.setBuddy(self.votes_for)
         form.addRow(votes_label, votes)
-        self._row(form, "O&utcome:", self.outcome, self.outcome)
         layout = QVBoxLayout(self)
+        layout.setSpacing(4)
         layout.addWidget(self.text)
         layout.addLayout(form)
         layout.addWidget(self.named_button)
@@ -274,7 +285,7 @@ class ResolutionGroup(QGroupBox):
             return False
         self._shown, self._shown_attendance, self._shown_word = block, meeting.attendance, word
         text = format_body((block,), word)
-        self.text.setText(_plain(text, 400) or f"{word}: (no text yet)")
+        self.text.setText(_plain(text, 160) or f"{word}: (no text yet)")
         widgets: list[QWidget] = [
             self.lead_word, self.numbered, self.proposer, self.seconder, self.votes_for,
             self.votes_against, self.abstentions, self.outcome,
