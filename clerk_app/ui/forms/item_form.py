@@ -59,7 +59,6 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.domain.bodytext import parse_body
-from clerk_app.domain.edit import set_at
 from clerk_app.domain.model import (
     STANDING_ITEM_TITLES,
     Block,
@@ -70,6 +69,7 @@ from clerk_app.domain.model import (
     Resolution,
     StandingItem,
 )
+from clerk_app.domain.operations import set_standing
 from clerk_app.services.document import EditPath, MeetingDocument
 from clerk_app.ui.body_editor import MARKUP_HELP, BodyEditor, indent_of, list_line
 from clerk_app.ui.forms.actions_panel import ActionsPanel
@@ -386,12 +386,8 @@ class ItemForm(Form):
             return
         data = self.standing.itemData(index)  # Qt gives the enum back as a plain string
         standing = StandingItem(data) if data else None
-        if standing == item.standing:
-            return
-        after = set_at(self.document.meeting, (*path, "standing"), standing)
-        if standing is not None and not item.title:
-            # A standing item usually has its usual title: give it, if there is none yet.
-            after = set_at(after, (*path, "title"), STANDING_ITEM_TITLES[standing])
+        # A standing item gets its usual title if it has none yet (see `set_standing`).
+        after = set_standing(self.document.meeting, item.id, standing)
         self.document.edit(after, f"Change standing item of minute {self.target.minute()}", path)
 
     # --- the minute text -------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from clerk_app.domain.bodytext import RESOLUTION_WORDS, format_body
 from clerk_app.domain.model import Item, Meeting, NamedVote, Outcome, Resolution, VoteChoice
+from clerk_app.domain.operations import vote_rows
 from clerk_app.ui.forms.item_target import ItemTarget
 from clerk_app.ui.undo_keys import UndoKeys
 from clerk_app.ui.widgets.check_box import CheckBox
@@ -233,17 +234,17 @@ class ResolutionGroup(QGroupBox):
         self._set("named_votes", votes, "Change named vote", merge=False)
 
     def _voters(self, block: Resolution) -> list[tuple[str, str]]:
-        """Who can be given a named vote: the members present, and anyone already given one."""
+        """Who can be given a named vote (`vote_rows`: who may vote on the item, and anyone
+        already given one), with the names to show."""
         meeting = self.target.document.meeting
-        voted = {vote.attendee_id for vote in block.named_votes}
-        people = [
-            (person.id, person.display_name or "(no name)")
-            for person in meeting.attendance
-            if (person.attended and person.is_member) or person.id in voted
+        item_id = self.target.item_id
+        if item_id is None:
+            return []
+        names = {person.id: person.display_name or "(no name)" for person in meeting.attendance}
+        return [
+            (person_id, names.get(person_id, "(not in the attendance list)"))
+            for person_id in vote_rows(meeting, item_id, block)
         ]
-        known = {person_id for person_id, _ in people}
-        people += [(v, "(not in the attendance list)") for v in sorted(voted - known)]
-        return people
 
     def _build_named(self, block: Resolution) -> bool:
         """Make a vote drop-down for each possible voter; True if they changed."""
