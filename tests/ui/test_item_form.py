@@ -301,6 +301,24 @@ def test_a_change_made_elsewhere_is_shown_but_typing_is_left_alone(qtbot: QtBot)
     assert form.body.markup_text() == "Another text."
 
 
+def test_a_change_to_another_item_leaves_the_form_alone(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    document = sample_document()
+    form = make_form(qtbot, document, 158)
+    redrawn: list[int] = []
+    original = form.refresh
+    monkeypatch.setattr(form, "refresh", lambda: (redrawn.append(1), original())[1])
+    document.set(("items", 159 - FIRST, "title"), "Families First", "Edit item title")
+    assert redrawn == []
+    document.set(("items", 158 - FIRST, "title"), "Introduction", "Edit item title")
+    assert redrawn == [1] and form.heading.text() == "158. Introduction"
+    document.set(("first_minute_number",), 150, "Change first minute number")
+    assert len(redrawn) == 2 and form.heading.text() == "159. Introduction"  # renumbered
+    document.changed.emit(())  # a bare path, as the document sent before: redrawn as before
+    assert len(redrawn) == 3
+
+
 def test_a_number_too_large_for_a_list_is_kept_as_text(qtbot: QtBot) -> None:
     document = empty_document()
     form = make_form(qtbot, document)

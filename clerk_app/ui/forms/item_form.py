@@ -59,6 +59,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.domain.bodytext import parse_body
+from clerk_app.domain.changes import MeetingChange
 from clerk_app.domain.model import (
     STANDING_ITEM_TITLES,
     Block,
@@ -326,6 +327,13 @@ class ItemForm(Form):
 
     def _clerk_moved_split(self) -> None:
         self._clerk_split = True
+
+    def _on_changed(self, change: object) -> None:
+        # Typing in another item, the header or the close leaves this form alone. (A bare
+        # path, as the document sent before it said what changed, redraws as before.)
+        if isinstance(change, MeetingChange) and not change.touches_item(self.target.item_id):
+            return
+        super()._on_changed(change)
 
     def refresh(self) -> None:
         item = self.target.item()
