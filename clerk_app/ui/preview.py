@@ -16,7 +16,7 @@ import re
 import time
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -25,7 +25,14 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QCheckBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLabel,
+    QPlainTextDocumentLayout,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from clerk_app.domain.changes import MeetingChange
 from clerk_app.domain.model import Meeting
@@ -127,6 +134,8 @@ class PreviewPane(QWidget):
         self.text.setReadOnly(True)
         self.text.setUndoRedoEnabled(False)
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        # always there: a scroll bar that comes and goes re-wraps the text under the clerk
+        self.text.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.text.document().setDocumentMargin(12)
         self.highlighter = _Highlighter(self.text.document())
         layout = QVBoxLayout(self)
@@ -364,11 +373,18 @@ class PreviewPane(QWidget):
         block = self.text.document().findBlockByNumber(line)
         if keep_if_visible and self._visible(line):
             return
-        # Scrolled to the end first, the cursor's block then comes into view at the top.
-        bar = self.text.verticalScrollBar()
-        bar.setValue(bar.maximum())
+        # The scroll bar counts laid-out lines, and a plain text view lays its paragraphs out
+        # lazily: those above the block are laid out first, so that its line number is true.
+        document = self.text.document()
+        layout = document.documentLayout()
+        if isinstance(layout, QPlainTextDocumentLayout):
+            above = document.begin()
+            while above.isValid() and above.blockNumber() <= line:
+                layout.ensureBlockLayout(above)
+                above = above.next()
         self.text.setTextCursor(QTextCursor(block))
-        self.text.ensureCursorVisible()
+        bar = self.text.verticalScrollBar()
+        bar.setValue(min(block.firstLineNumber(), bar.maximum()))
 
     def _visible(self, line: int) -> bool:
         first = self.text.firstVisibleBlock().blockNumber()

@@ -69,6 +69,7 @@ def test_typing_in_an_item_redraws_that_item_alone(
     window = make_window(Discard)
     window.set_document(MeetingDocument(sample))
     preview = window.preview
+    qtbot.waitUntil(lambda: preview.layout_shown is not None)  # drawn after the window paints
     changes: list[tuple[int, int, int]] = []
     preview.text.document().contentsChange.connect(
         lambda at, removed, added: changes.append((at, removed, added))
