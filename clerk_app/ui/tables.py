@@ -3,8 +3,14 @@
 `RecordModel` reads the list from the document every time the view asks, so it can never show a
 stale copy; every edit it makes goes to the document as an undo command. `RecordDelegate` gives
 each kind of column its editor (a line, several lines, a drop-down, a time), and `RecordTable`
-is a table that works from the keyboard: arrows and Tab move, F2 or typing edits, Enter commits,
-and the forms add their own keys (Insert, Delete, Alt+Up, Alt+Down) as actions on the table.
+is a table that works from the keyboard as a word processor's does: arrows and Tab move from cell
+to cell without editing (so Insert, Home and Delete act on the table), typing a character or F2
+edits the current cell (the character included), Enter or Tab saves the edit, Escape cancels it;
+the forms add their own keys (Insert, Delete, Alt+Up, Alt+Down) as actions.
+
+Drop-down cells take only what they can match: typing finds a choice by the start of its label
+(or, where a column allows, of any word in it), and typed text that matches no choice is refused
+with a beep and a red frame, keeping the choice the cell had (`RecordTable.refused` says so).
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -53,6 +59,7 @@ from PySide6.QtWidgets import (
 from clerk_app.domain.edit import get_at
 from clerk_app.domain.house_style import DEFAULT_STYLE, HouseStyle
 from clerk_app.domain.model import Meeting
+from clerk_app.domain.numbering import MinuteNumbering
 from clerk_app.services.document import EditPath, MeetingDocument
 from clerk_app.ui.messages import error_text
 from clerk_app.ui.typed import TIME_CHARACTERS, TIME_HINT, format_time, parse_time
@@ -89,18 +96,47 @@ class Column:
     """What the cell shows for None, if not the drop-down's label for None."""
     missing: str = ""
     """What the cell shows for a value that is not among the choices (a dangling id)."""
+    brief: Choices | None = None
+    """Shorter (label, value) pairs for the cell itself (a minute number for an item), where
+    the drop-down's labels would not fit; the whole label is the cell's tooltip."""
+    any_word: bool = False
+    """Typing in the drop-down may match the start of any word of a label ("moore" finds
+    "Councillor Moore"), not only the start of the label."""
+
+    @property
+    def heading(self) -> str:
+        """The header as shown: a header of several words on two lines, to take less room."""
+        words = self.header.split()
+        if len(words) < 2:
+            return self.header
+        # the break that makes the longer line shortest
+        cut = min(
+            range(1, len(words)),
+            key=lambda n: max(len(" ".join(words[:n])), len(" ".join(words[n:]))),
+        )
+        return " ".join(words[:cut]) + "\n" + " ".join(words[cut:])
 
 
 def item_choices(
     meeting: Meeting, style: HouseStyle | None, none_label: str
 ) -> list[tuple[str, Any]]:
     """The meeting's items as "156. Questions, Representations ...", by id; None first."""
-    style = style or DEFAULT_STYLE
+    numbering = MinuteNumbering(meeting, style or DEFAULT_STYLE)
     choices: list[tuple[str, Any]] = [(none_label, None)]
     for n, item in enumerate(meeting.items):
-        number = style.minute_number(meeting.minute_number(n), meeting.date, meeting.minute_prefix)
-        choices.append((f"{number}. {item.title or '(no title)'}", item.id))
+        choices.append((f"{numbering.label(n)}. {item.title or '(no title)'}", item.id))
     return choices
+
+
+def item_numbers(
+    meeting: Meeting, style: HouseStyle | None, none_label: str = ""
+) -> list[tuple[str, Any]]:
+    """The meeting's items by minute number alone ("156"), by id; None first."""
+    numbering = MinuteNumbering(meeting, style or DEFAULT_STYLE)
+    return [
+        (none_label, None),
+        *((numbering.label(n), item.id) for n, item in enumerate(meeting.items)),
+    ]
 
 
 def attendee_choices(meeting: Meeting) -> list[tuple[str, Any]]:
@@ -138,6 +174,8 @@ class RecordModel(QAbstractTableModel):
         self.on_error = on_error
         # Only the ids, to tell a change of rows (reset the view) from a change of values.
         self._ids = self._record_ids()
+        # The records last shown, to tell which rows an edit changed (records are immutable).
+        self._shown_records: tuple[Any, ...] = self.records()
         document.changed.connect(self._on_changed)
 
     @property
@@ -153,14 +191,29 @@ class RecordModel(QAbstractTableModel):
         return tuple(record.id for record in self.records())
 
     def _on_changed(self, _path: object) -> None:
-        ids = self._record_ids()
+        records = self.records()
+        before, self._shown_records = self._shown_records, records
+        ids = tuple(record.id for record in records)
         if ids != self._ids:
             self.beginResetModel()
             self._ids = ids
             self.endResetModel()
-        elif ids:
+            return
+        if not ids:
+            return
+        last = len(self.columns) - 1
+        changed = (
+            [n for n, (old, new) in enumerate(zip(before, records, strict=True)) if old is not new]
+            if len(before) == len(records)
+            else []
+        )
+        if records is before or not changed:
             # Labels depend on other parts too (names, minute numbers): redraw every cell.
-            self.dataChanged.emit(self.index(0, 0), self.index(len(ids) - 1, len(self.columns) - 1))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(ids) - 1, last))
+        else:
+            # An edit of some of the records: only their rows (a table that wraps its text
+            # measures the rows it is told about, and 60 rows take a while).
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], last))
 
     def path(self, row: int, column: int | None = None) -> EditPath:
         """The document path of a record, or of one of its cells."""
@@ -187,7 +240,8 @@ class RecordModel(QAbstractTableModel):
             return None
         return get_at(records[index.row()], self.columns[index.column()].field)
 
-    def display(self, index: ModelIndex) -> str:
+    def display(self, index: ModelIndex, *, brief: bool = True) -> str:
+        """The cell's text; with `brief` False, a drop-down's whole label."""
         column = self.columns[index.column()]
         value = self.value(index)
         if column.kind is ColumnKind.CHECK:
@@ -195,11 +249,12 @@ class RecordModel(QAbstractTableModel):
         if column.kind is ColumnKind.TIME:
             return format_time(value)
         if column.kind is ColumnKind.CHOICE and column.choices is not None:
+            choices = column.brief if brief and column.brief is not None else column.choices
             if value is None:
                 if column.unset is not None:
                     return column.unset
-                return label_of(column.choices(self.document.meeting), None) or ""
-            label = label_of(column.choices(self.document.meeting), value)
+                return label_of(choices(self.document.meeting), None) or ""
+            label = label_of(choices(self.document.meeting), value)
             return label if label is not None else column.missing or str(value)
         return "" if value is None else str(value)
 
@@ -218,13 +273,17 @@ class RecordModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             column = self.columns[section]
             if role == Qt.ItemDataRole.DisplayRole:
+                return column.heading
+            if role == Qt.ItemDataRole.AccessibleTextRole:
                 return column.header
             if role == Qt.ItemDataRole.ToolTipRole:
                 return column.description or column.header
         return super().headerData(section, orientation, role)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.records()):
+        if role not in self._ROLES or not index.isValid():
+            return None  # the view asks for every role of every cell it paints
+        if not 0 <= index.row() < len(self.records()):
             return None
         column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -234,21 +293,41 @@ class RecordModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and column.kind is ColumnKind.CHECK:
             return Qt.CheckState.Checked if self.value(index) else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
-            text = self.display(index)
-            return text if len(text) > column.width else None  # long labels, likely elided
+            text = self.display(index, brief=False)
+            if text != self.display(index) or len(text) > column.width:
+                return text  # a brief label, or a long one that is likely cut short
+            return None
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if column.kind is ColumnKind.CHECK:
                 return f"{column.header}: {'yes' if self.value(index) else 'no'}"
-            return self.display(index) or f"{column.header}: blank"
+            return self.display(index, brief=False) or f"{column.header}: blank"
         return None
+
+    _ROLES: ClassVar[frozenset[int]] = frozenset(
+        int(role)
+        for role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.EditRole,
+            Qt.ItemDataRole.CheckStateRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        )
+    )
+    _FLAGS: ClassVar[dict[ColumnKind, Qt.ItemFlag]] = {
+        kind: Qt.ItemFlag.ItemIsEnabled
+        | Qt.ItemFlag.ItemIsSelectable
+        | (
+            Qt.ItemFlag.ItemIsUserCheckable
+            if kind is ColumnKind.CHECK
+            else Qt.ItemFlag.ItemIsEditable
+        )
+        for kind in ColumnKind
+    }
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.columns[index.column()].kind is ColumnKind.CHECK:
-            return flags | Qt.ItemFlag.ItemIsUserCheckable
-        return flags | Qt.ItemFlag.ItemIsEditable
+        return self._FLAGS[self.columns[index.column()].kind]
 
     def setData(  # noqa: N802
         self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole
@@ -278,17 +357,26 @@ class RecordModel(QAbstractTableModel):
 class ChoiceEditor(QComboBox):
     """A drop-down editor for a cell.
 
-    Typing finds a choice by the start of its label or of any word in it, spaces included, so
-    "moore" finds "Councillor Moore" and "156" finds "156. Questions, ..." (Qt's own search
-    matches only the start, and a space opens the list). It says when the clerk picked from
-    its list, so that choice is committed at once; arrow keys only move through the choices."""
+    Typing finds a choice by the start of its label ("co" finds "Co-opted member"), spaces
+    included, or with `any_word` by the start of any word in it, so "moore" finds "Councillor
+    Moore" and "156" finds "156. Questions, ..." (Qt's own search forgets what was typed, and a
+    space opens the list). Typed text that matches no choice is refused: a beep, a red frame,
+    `refused` with the text, and the choice goes back to what it was before the typing, so a
+    surname typed into Role never silently picks a role. It says when the clerk picked from its
+    list, so that choice is committed at once; arrow keys only move through the choices."""
 
     chosen = Signal()
+    refused = Signal(str)
+    """Typed text that matches no choice."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, any_word: bool = True) -> None:
         super().__init__(parent)
+        self.any_word = any_word
         self._typed = ""
         self._typed_at = 0.0
+        self._before = -1
+        self.refused_text = ""
+        """What was typed and refused ("" when the last typing matched)."""
 
     def hidePopup(self) -> None:  # noqa: N802 - Qt's name
         was_open = self.view().isVisible()
@@ -306,29 +394,62 @@ class ChoiceEditor(QComboBox):
         if now - self._typed_at > QApplication.keyboardInputInterval() / 1000:
             self._typed = ""
         if plain and text and text.isprintable() and not (text == " " and not self._typed):
+            if not self._typed:
+                self._before = self.currentIndex()
             self._typed += text
             self._typed_at = now
             found = self.find_choice(self._typed)
             if found >= 0:
                 self.setCurrentIndex(found)
+                self._flag("")
+            else:
+                self.setCurrentIndex(self._before)
+                self._flag(self._typed)
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Backspace and self.refused_text:
+            # taking back what was refused: the choice is as it was
+            self._typed = ""
+            self._flag("")
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def _flag(self, refused: str) -> None:
+        if refused and not self.refused_text:
+            QApplication.beep()
+        self.refused_text = refused
+        self.setProperty("refused", bool(refused))
+        if refused:
+            self.setStyleSheet("ChoiceEditor { border: 2px solid #c0001a; }")
+            self.setToolTip(f"Nothing here starts with \u201c{refused}\u201d: kept as it was")
+            self.refused.emit(refused)
+        else:
+            self.setStyleSheet("")
+            self.setToolTip("")
 
     def find_choice(self, typed: str) -> int:
         """The choice whose label, or a word of it, starts with `typed` (ignoring case); the
         same letter again moves on to the next such choice. -1 if none."""
         needle = typed.casefold()
         labels = [" " + self.itemText(n).casefold() for n in range(self.count())]
-        if len(needle) > 1 and len(set(needle)) == 1:  # "mm": the next one with an m
-            order = [*range(self.currentIndex() + 1, self.count()), *range(self.count())]
-            return next((n for n in order if " " + needle[0] in labels[n]), -1)
+
+        def matches(label: str, text: str) -> bool:
+            return (" " + text in label) if self.any_word else label.startswith(" " + text)
+
         starts = [n for n, label in enumerate(labels) if label.startswith(" " + needle)]
-        words = [n for n, label in enumerate(labels) if " " + needle in label]
+        words = [n for n, label in enumerate(labels) if matches(label, needle)]
+        if not (starts or words) and len(needle) > 1 and len(set(needle)) == 1:
+            # "mm": the next one with an m
+            order = [*range(self.currentIndex() + 1, self.count()), *range(self.count())]
+            return next((n for n in order if matches(labels[n], needle[0])), -1)
         return (starts or words or [-1])[0]
 
 
 class RecordDelegate(QStyledItemDelegate):
+    refused = Signal(str, str)
+    """A drop-down refused typed text: (the column's header, the text)."""
+
     def __init__(self, model: RecordModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.model = model
@@ -342,7 +463,8 @@ class RecordDelegate(QStyledItemDelegate):
         column = self._column(index)
         editor: QWidget
         if column.kind is ColumnKind.CHOICE and column.choices is not None:
-            combo = ChoiceEditor(parent)
+            combo = ChoiceEditor(parent, any_word=column.any_word)
+            combo.refused.connect(lambda text: self.refused.emit(column.header, text))
             for label, value in column.choices(self.model.document.meeting):
                 combo.addItem(label, value)
             # The list may be wider than the cell: never cut the labels short.
@@ -439,7 +561,13 @@ class RecordDelegate(QStyledItemDelegate):
 
 class RecordTable(QTableView):
     """A keyboard-friendly table over a `RecordModel`. It keeps the current cell on the same
-    record when rows come and go (undo, moves), and fits its columns to the room it has."""
+    record when rows come and go (undo, moves), and fits its columns to the room it has.
+
+    Tab or Shift+Tab in a cell's editor saves it and moves to the next or previous cell, which
+    is then selected but not edited until the clerk types (as in a word processor's table)."""
+
+    refused = Signal(str, str)
+    """A drop-down cell refused typed text: (the column's header, the text)."""
 
     def __init__(
         self,
@@ -457,7 +585,9 @@ class RecordTable(QTableView):
         self.setAccessibleDescription(description)
         self.setModel(model)
         self.record_model = model
-        self.setItemDelegate(RecordDelegate(model, self))
+        delegate = RecordDelegate(model, self)
+        delegate.refused.connect(self.refused)
+        self.setItemDelegate(delegate)
         trigger = QAbstractItemView.EditTrigger
         self.setEditTriggers(
             trigger.DoubleClicked
@@ -477,6 +607,7 @@ class RecordTable(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.verticalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         )
@@ -484,7 +615,7 @@ class RecordTable(QTableView):
         model.modelAboutToBeReset.connect(self._remember_current)
         model.modelReset.connect(self._restore_current)
         if wrap:
-            model.dataChanged.connect(self._fit_rows)
+            model.dataChanged.connect(self._fit_changed_rows)
             header.sectionResized.connect(self._fit_rows)
         self.fit_columns()
 
@@ -499,6 +630,34 @@ class RecordTable(QTableView):
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         return action
+
+    def closeEditor(  # noqa: N802 - Qt's name
+        self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint
+    ) -> None:
+        # Qt would open the next cell's editor after Tab: then Insert, Home and the next
+        # person's name would be typed into it. Move to the next cell, and leave it unedited.
+        step = {
+            QAbstractItemDelegate.EndEditHint.EditNextItem: True,
+            QAbstractItemDelegate.EndEditHint.EditPreviousItem: False,
+        }.get(hint)
+        if step is None:
+            super().closeEditor(editor, hint)
+            return
+        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        self.focusNextPrevChild(step)
+
+    def editing(self) -> bool:
+        """Whether a cell's editor is open."""
+        return self.state() == QAbstractItemView.State.EditingState
+
+    def commit_editing(self) -> None:
+        """Save what is typed in the open cell editor, if any, and close it."""
+        index = self.currentIndex()
+        editor = self.indexWidget(index) if index.isValid() else None
+        if editor is None or not self.editing():
+            return
+        self.commitData(editor)
+        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt's name
         # Tab moves from cell to cell, but Qt's table would wrap round at the end and trap the
@@ -566,25 +725,60 @@ class RecordTable(QTableView):
         if self.isVisible():
             self.resizeRowsToContents()
 
+    def _fit_changed_rows(
+        self, top_left: QModelIndex, bottom_right: QModelIndex, *_: object
+    ) -> None:
+        if not self.isVisible():
+            return
+        if top_left.row() == 0 and bottom_right.row() == self.record_model.rowCount() - 1:
+            self.resizeRowsToContents()
+            return
+        for row in range(top_left.row(), bottom_right.row() + 1):
+            self.resizeRowToContents(row)
+
+    PADDING = 10
+    """Room either side of a cell's text."""
+
+    def _texts(self, number: int) -> list[str]:
+        column = self.record_model.columns[number]
+        texts = [self.record_model.display(self.record_model.index(row, number))
+                 for row in range(self.record_model.rowCount())]  # fmt: skip
+        if column.kind is ColumnKind.CHOICE and column.choices is not None:
+            choices = column.brief or column.choices
+            texts += [label for label, _ in choices(self.record_model.document.meeting)]
+        return texts
+
+    def header_width(self, number: int) -> int:
+        """The room the column's header needs (a header of several words on two lines)."""
+        metrics = self.fontMetrics()
+        lines = self.record_model.columns[number].heading.split("\n")
+        return max(metrics.horizontalAdvance(line) for line in lines) + 12
+
     def column_width(self, number: int) -> int:
         """Wide enough for the header and for what the column holds (its longest value, and
         for a drop-down its longest choice), but no wider than the column's `width` allows."""
         column = self.record_model.columns[number]
         metrics = self.fontMetrics()
-        padding = 20
-        texts = [self.record_model.display(self.record_model.index(row, number))
-                 for row in range(self.record_model.rowCount())]  # fmt: skip
-        if column.kind is ColumnKind.CHOICE and column.choices is not None:
-            texts += [label for label, _ in column.choices(self.record_model.document.meeting)]
-            padding += 12  # some of the drop-down arrow's room, when the cell is edited
-        content = max((metrics.horizontalAdvance(text) for text in texts), default=0) + padding
-        most = metrics.averageCharWidth() * column.width + padding
-        header = metrics.horizontalAdvance(column.header) + 24
-        return max(header, min(content, most))
+        texts = self._texts(number)
+        if column.kind is ColumnKind.CHECK:
+            texts = ["xx"]  # the box
+        content = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+        most = metrics.averageCharWidth() * column.width
+        return max(self.header_width(number), min(content, most) + self.PADDING)
+
+    def least_width(self, number: int) -> int:
+        """How narrow a stretching column of a table that wraps its text may become: its
+        header, and its longest word."""
+        metrics = self.fontMetrics()
+        words = [word for text in self._texts(number) for word in text.split()]
+        longest = max((metrics.horizontalAdvance(word) for word in words), default=0)
+        most = metrics.averageCharWidth() * self.record_model.columns[number].width
+        return max(self.header_width(number), min(longest, most) + self.PADDING)
 
     def fit_columns(self) -> None:
         """Every column at its fitting width; stretching columns share what room is left, and
-        the table scrolls sideways when there is too little."""
+        when there is too little, in a table that wraps its text, give up room down to their
+        longest word (their text goes onto more lines); past that the table scrolls sideways."""
         columns = self.record_model.columns
         widths = [self.column_width(n) for n in range(len(columns))]
         stretching = [n for n, c in enumerate(columns) if c.stretch]
@@ -593,6 +787,14 @@ class RecordTable(QTableView):
             share = spare // len(stretching)
             for n in stretching:
                 widths[n] += share
+        elif spare < 0 and self.wrap and stretching:
+            least = {n: self.least_width(n) for n in stretching}
+            give = {n: max(widths[n] - least[n], 0) for n in stretching}
+            total = sum(give.values())
+            if total:
+                taken = min(-spare, total)
+                for n in stretching:
+                    widths[n] -= taken * give[n] // total
         for n, width in enumerate(widths):
             self.setColumnWidth(n, width)
 

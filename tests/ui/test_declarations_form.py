@@ -32,12 +32,17 @@ from clerk_app.ui.forms.declarations_form import (
 from tests.ui.table_helpers import (
     commit,
     current,
+    focused,
     is_editing,
     make_form,
     open_editor,
     sample_document,
     shown,
+    type_keys,
 )
+
+TAB = Qt.Key.Key_Tab
+CTRL = Qt.KeyboardModifier.ControlModifier
 
 MILLGATE = (
     "she is the Chair of the Advisory Board at Millgate School and a Member of the Alderman "
@@ -58,15 +63,17 @@ def test_a_declaration_is_entered_from_the_keyboard(qtbot: QtBot) -> None:
     assert member.currentText() == "Councillor Batool"
     QTest.keyClicks(member, "moore")  # finds a word of the name, not just its start
     assert member.currentText() == "Councillor Moore"
-    QTest.keyClick(member, Qt.Key.Key_Tab)  # commits, opens the Item drop-down
+    QTest.keyClick(member, Qt.Key.Key_Tab)  # commits, and selects the Item without editing it
     assert current(form) == (0, ITEM)
+    assert not is_editing(form)
+    QTest.keyClick(form.table, Qt.Key.Key_1)  # typing opens the drop-down, the key included
     item = open_editor(form)
     assert isinstance(item, QComboBox)
-    assert item.currentText() == "(general declaration)"
-    QTest.keyClicks(item, "159")
+    QTest.keyClicks(item, "59")
     assert item.currentText() == "159. Families First Programme"
     QTest.keyClick(item, Qt.Key.Key_Tab)
     assert current(form) == (0, INTEREST)
+    QTest.keyClick(form.table, Qt.Key.Key_F2)
     text = open_editor(form)
     assert isinstance(text, QPlainTextEdit)
     QTest.keyClicks(text, MILLGATE)
@@ -214,3 +221,58 @@ def test_widgets_are_named_for_tests_and_screen_readers(qtbot: QtBot) -> None:
         assert button.objectName().endswith("Button")
         assert button.accessibleName()
         assert button.toolTip()
+
+
+# --- the keyboard ----------------------------------------------------------------------------
+
+
+def test_tab_selects_the_next_cell_without_editing_it(qtbot: QtBot) -> None:
+    document = sample_document()
+    form = make_form(qtbot, DeclarationsForm, document)
+    assert form.focus_path(("interests", 0, "interest"))
+    type_keys(Qt.Key.Key_F2, (Qt.Key.Key_End, CTRL), " (since 2019)", TAB)
+    assert document.meeting.interests[0].interest == MILLGATE + " (since 2019)"
+    assert current(form) == (0, KIND)
+    assert not is_editing(form)
+    assert focused() is form.table
+    type_keys(Qt.Key.Key_Home)  # on the table: back to Member
+    assert current(form) == (0, MEMBER)
+    type_keys("Gregg", TAB)  # typing opens the Member drop-down
+    assert document.meeting.interests[0].attendee_id == "gregg"
+    assert current(form) == (0, ITEM)
+    assert not is_editing(form)
+
+
+def test_insert_adds_a_declaration_while_a_cell_is_being_edited(qtbot: QtBot) -> None:
+    document = sample_document()
+    form = make_form(qtbot, DeclarationsForm, document)
+    assert form.focus_path(("interests", 0, "interest"))
+    type_keys(Qt.Key.Key_F2, (Qt.Key.Key_End, CTRL), ".", Qt.Key.Key_Insert)
+    assert document.meeting.interests[0].interest == MILLGATE + "."
+    assert len(document.meeting.interests) == 2
+    assert current(form) == (1, MEMBER)
+    assert is_editing(form)
+    type_keys(Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not is_editing(form))
+    form.remove_button.setFocus()
+    type_keys(Qt.Key.Key_Insert)  # from a button of the form too
+    assert len(document.meeting.interests) == 3
+    type_keys(Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not is_editing(form))
+    form.add_row()  # what the window calls for Insert on the navigator's row
+    assert len(document.meeting.interests) == 4
+    assert current(form) == (3, MEMBER)
+
+
+def test_a_name_not_in_the_attendance_is_refused(qtbot: QtBot) -> None:
+    document = sample_document()
+    form = make_form(qtbot, DeclarationsForm, document)
+    assert form.focus_path(("interests", 0, "attendee_id"))
+    type_keys("Kitterick")  # not at this meeting
+    member = open_editor(form)
+    assert isinstance(member, QComboBox)
+    assert member.currentText() == "Councillor Moore"
+    assert form.notice.text().startswith("\u201cKitterick\u201d matches no member")
+    type_keys(TAB)
+    assert document.meeting.interests[0].attendee_id == "moore"
+    assert not document.modified

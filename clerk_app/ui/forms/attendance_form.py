@@ -3,9 +3,10 @@
 Widgets (objectName: accessibleName, keys):
 
 - ``attendanceForm``: the form
-- ``attendanceTable``: "Attendance"; arrows and Tab move, F2 or typing edits, Enter commits,
-  Escape cancels, Space ticks Remote; Insert adds a person, Delete removes the selected rows,
-  Alt+Up / Alt+Down move the current row
+- ``attendanceTable``: "Attendance"; arrows and Tab move from cell to cell (without editing),
+  typing or F2 edits the cell, Enter or Tab saves it, Escape cancels, Space ticks Remote;
+  Insert adds a person (anywhere in the form, a cell being edited included), Delete removes
+  the selected rows, Alt+Up / Alt+Down move the current row
 - ``addPersonButton``: "Add person" (Alt+P; Insert in the table)
 - ``removePersonButton``: "Remove person" (Alt+R; Delete in the table)
 - ``movePersonUpButton``: "Move person up" (Alt+U; Alt+Up in the table)
@@ -13,11 +14,17 @@ Widgets (objectName: accessibleName, keys):
 - ``markChairButton``: "Mark as chair" (Alt+C)
 - ``markViceChairButton``: "Mark as vice-chair" (Alt+V)
 
-Keys on the table are QActions with a widget shortcut (they act only while the table itself,
-not one of its editors, has the focus): ``addPersonKey`` (Insert), ``removePersonKey`` (Delete),
-``movePersonUpKey`` (Alt+Up), ``movePersonDownKey`` (Alt+Down). Cell editors carry their
-column's name as accessibleName ("Title", "Name", "Role", "Capacity", "Status", "Substitute
-for", "Arrived", "Left", "Present from", "Present to"); Remote is a check box in the cell.
+- ``attendanceNotice``: a label under the table saying why typed text was refused
+
+Keys are QActions: ``addPersonKey`` (Insert) on the form, with a widget-with-children shortcut;
+on the table, with a widget shortcut (they act only while the table itself, not one of its
+editors, has the focus): ``removePersonKey`` (Delete), ``movePersonUpKey`` (Alt+Up),
+``movePersonDownKey`` (Alt+Down). Cell editors carry their column's name as accessibleName
+("Title", "Name", "Role", "Capacity", "Status", "Substitute for", "Arrived", "Left", "Present
+from", "Present to"); Remote is a check box in the cell. Role and Status take the start of a
+choice ("c" Chair, "v" Vice-Chair, "co" Co-opted member, "o" Officer, "a" Also present; "p"
+Present, "ap" Apologies, "ab" Absent, "s" Substitute) and refuse anything else. Present from
+and Present to show the item's minute number (the whole title in the drop-down and tooltip).
 Tab from the last cell (Shift+Tab from the first) leaves the table.
 """
 
@@ -45,13 +52,14 @@ from clerk_app.ui.tables import (
     RecordModel,
     RecordTable,
     item_choices,
+    item_numbers,
 )
 
 LIST: EditPath = ("attendance",)
 TITLE, NAME, ROLE, CAPACITY, STATUS, SUBSTITUTE_FOR, REMOTE, ARRIVED, LEFT, FROM, TO = range(11)
 KEYS_HINT = (
     "Insert adds a person, Delete removes the selected rows, Alt+Up and Alt+Down move one; "
-    "F2 or typing edits a cell, Enter saves it. Ctrl+Z undoes."
+    "typing or F2 edits a cell, Enter or Tab saves it. Ctrl+Z undoes."
 )
 
 
@@ -67,7 +75,8 @@ class AttendanceForm(RecordListForm):
     """The attendance table and its buttons.
 
     Public: `table` (the RecordTable), `model` (its RecordModel), the button attributes,
-    `add_person()`, `remove_selected()`, `move_current(step)`, `mark_role(role)`, and
+    `insert_key` (the Insert action), `add_row()` (= `add_person()`), `remove_selected()`,
+    `move_current(step)`, `mark_role(role)`, and
     `focus_path(path)` for findings about ("attendance", n, field...)."""
 
     LIST = LIST
@@ -86,10 +95,13 @@ class AttendanceForm(RecordListForm):
 
             return choices
 
+        def numbers(meeting: Meeting) -> list[tuple[str, Any]]:
+            return item_numbers(meeting, context.house_style(meeting))
+
         columns = [
             Column("Title", ("person", "title"), width=10, description="Councillor, Dr, Mrs…"),
             Column("Name", ("person", "name"), width=24, stretch=True),
-            Column("Role", ("role",), ColumnKind.CHOICE, _choices(ROLE_LABELS), width=20),
+            Column("Role", ("role",), ColumnKind.CHOICE, _choices(ROLE_LABELS), width=12),
             Column(
                 "Capacity",
                 ("capacity",),
@@ -102,6 +114,7 @@ class AttendanceForm(RecordListForm):
                 "Substitute for",
                 ("substitute_for",),
                 width=12,
+                stretch=True,
                 description="For a substitute: the member they replaced",
             ),
             Column(
@@ -130,7 +143,9 @@ class AttendanceForm(RecordListForm):
                 ("present_from_item",),
                 ColumnKind.CHOICE,
                 items("(from the start)"),
-                width=12,
+                width=7,
+                brief=numbers,
+                any_word=True,
                 unset="",
                 missing="(item deleted)",
                 description="Part attendance: the first item they were present for",
@@ -140,7 +155,9 @@ class AttendanceForm(RecordListForm):
                 ("present_to_item",),
                 ColumnKind.CHOICE,
                 items("(to the end)"),
-                width=12,
+                width=7,
+                brief=numbers,
+                any_word=True,
                 unset="",
                 missing="(item deleted)",
                 description="Part attendance: the last item they were present for",
@@ -148,9 +165,9 @@ class AttendanceForm(RecordListForm):
         ]
         self.model = RecordModel(document, LIST, columns, "Edit attendance", self.warn, parent=self)
         self.table = RecordTable(
-            self.model, "attendanceTable", "Attendance", KEYS_HINT, parent=self
+            self.model, "attendanceTable", "Attendance", KEYS_HINT, parent=self, wrap=True
         )
-        self.table.add_key("addPersonKey", "Add person", "Insert", self.add_person)
+        self.insert_key = self.form_key("addPersonKey", "Add person", "Insert", self.add_row)
         self.table.add_key("removePersonKey", "Remove person", "Delete", self.remove_selected)
         self.table.add_key("movePersonUpKey", "Move up", "Alt+Up", lambda: self.move_current(-1))
         self.table.add_key(
@@ -194,12 +211,17 @@ class AttendanceForm(RecordListForm):
 
     # --- actions -----------------------------------------------------------------------------
 
+    def add_row(self) -> None:
+        self.add_person()
+
     def add_person(self) -> None:
-        """A new row after the current one, with its Name open for typing."""
+        """A new row after the current one, with its Title open for typing (what was being
+        typed in a cell is saved first)."""
+        self.table.commit_editing()
         row = self.table.current_row()
         index = row + 1 if row >= 0 else len(self.document.meeting.attendance)
         self.document.insert(LIST, index, Attendance(), "Add person")
-        self.table.go_to(index, NAME, edit=True)
+        self.table.go_to(index, TITLE, edit=True)
 
     def mark_role(self, role: Role) -> None:
         """Give the current person `role`; whoever held it before becomes a Member."""

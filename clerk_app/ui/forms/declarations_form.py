@@ -3,20 +3,25 @@
 Widgets (objectName: accessibleName, keys):
 
 - ``declarationsForm``: the form
-- ``declarationsTable``: "Declarations of interest"; arrows and Tab move, F2 or typing edits,
-  Enter commits (Shift+Enter starts a new line in Interest), Escape cancels; Insert adds a
-  declaration, Delete removes the selected rows, Alt+Up / Alt+Down move the current row
+- ``declarationsTable``: "Declarations of interest"; arrows and Tab move from cell to cell
+  (without editing), typing or F2 edits the cell, Enter or Tab saves it (Shift+Enter starts a
+  new line in Interest), Escape cancels; Insert adds a declaration (anywhere in the form, a
+  cell being edited included), Delete removes the selected rows, Alt+Up / Alt+Down move the
+  current row
 - ``addDeclarationButton``: "Add declaration" (Alt+A; Insert in the table)
 - ``removeDeclarationButton``: "Remove declaration" (Alt+R; Delete in the table)
 - ``moveDeclarationUpButton``: "Move declaration up" (Alt+U; Alt+Up in the table)
 - ``moveDeclarationDownButton``: "Move declaration down" (Alt+W; Alt+Down in the table)
 
-Keys on the table are QActions with a widget shortcut (they act only while the table itself,
-not one of its editors, has the focus): ``addDeclarationKey`` (Insert), ``removeDeclarationKey``
-(Delete), ``moveDeclarationUpKey`` (Alt+Up), ``moveDeclarationDownKey`` (Alt+Down). Cell editors
-carry their column's name as accessibleName ("Member", "Item", "Interest", "Kind", "Action").
-In a drop-down, typing finds a choice by any word ("moore", "156"). Tab from the last cell
-(Shift+Tab from the first) leaves the table.
+- ``declarationsNotice``: a label under the table saying why typed text was refused
+
+Keys are QActions: ``addDeclarationKey`` (Insert) on the form, with a widget-with-children
+shortcut; on the table, with a widget shortcut (they act only while the table itself, not one
+of its editors, has the focus): ``removeDeclarationKey`` (Delete), ``moveDeclarationUpKey``
+(Alt+Up), ``moveDeclarationDownKey`` (Alt+Down). Cell editors carry their column's name as
+accessibleName ("Member", "Item", "Interest", "Kind", "Action"). In a drop-down, typing finds a
+choice by any word ("moore", "156"), and text that matches none is refused. Tab from the last
+cell (Shift+Tab from the first) leaves the table.
 """
 
 from __future__ import annotations
@@ -68,7 +73,8 @@ def first_present_member(meeting: Meeting) -> str | None:
 class DeclarationsForm(RecordListForm):
     """The declarations table and its buttons.
 
-    Public: `table`, `model`, the button attributes, `add_declaration()`, `remove_selected()`,
+    Public: `table`, `model`, the button attributes, `insert_key` (the Insert action),
+    `add_row()` (= `add_declaration()`), `remove_selected()`,
     `move_current(step)`, and `focus_path(path)` for findings about ("interests", n, field...)."""
 
     LIST = LIST
@@ -91,6 +97,7 @@ class DeclarationsForm(RecordListForm):
                 ColumnKind.CHOICE,
                 attendee_choices,
                 width=18,
+                any_word=True,
                 unset="(nobody chosen)",
                 missing=NOT_IN_ATTENDANCE,
                 description="Who declared the interest (from the attendance)",
@@ -101,6 +108,7 @@ class DeclarationsForm(RecordListForm):
                 ColumnKind.CHOICE,
                 items,
                 width=22,
+                any_word=True,
                 missing="(item deleted)",
                 description="The item it concerns; a general declaration concerns none",
             ),
@@ -118,6 +126,7 @@ class DeclarationsForm(RecordListForm):
                 ColumnKind.CHOICE,
                 lambda _m: [(_sentence_case(t), k) for k, t in INTEREST_KIND_LABELS.items()],
                 width=24,
+                any_word=True,
             ),
             Column(
                 "Action",
@@ -125,6 +134,7 @@ class DeclarationsForm(RecordListForm):
                 ColumnKind.CHOICE,
                 lambda _m: [(t, a) for a, t in INTEREST_ACTION_LABELS.items()],
                 width=26,
+                any_word=True,
                 description="What the member did about it",
             ),
         ]
@@ -139,7 +149,9 @@ class DeclarationsForm(RecordListForm):
             parent=self,
             wrap=True,
         )
-        self.table.add_key("addDeclarationKey", "Add declaration", "Insert", self.add_declaration)
+        self.insert_key = self.form_key(
+            "addDeclarationKey", "Add declaration", "Insert", self.add_row
+        )
         self.table.add_key(
             "removeDeclarationKey", "Remove declaration", "Delete", self.remove_selected
         )
@@ -176,9 +188,13 @@ class DeclarationsForm(RecordListForm):
 
     # --- actions -----------------------------------------------------------------------------
 
+    def add_row(self) -> None:
+        self.add_declaration()
+
     def add_declaration(self) -> None:
         """A new declaration after the current row, for the first member present, with its
-        Member open for choosing."""
+        Member open for choosing (what was being typed in a cell is saved first)."""
+        self.table.commit_editing()
         meeting = self.document.meeting
         row = self.table.current_row()
         index = row + 1 if row >= 0 else len(meeting.interests)

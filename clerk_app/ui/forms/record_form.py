@@ -1,11 +1,18 @@
 """What the attendance and declarations forms share: one list of the meeting shown as a table,
-with buttons and keys to add, remove and move its rows, each change one undo step."""
+with buttons and keys to add, remove and move its rows, each change one undo step.
+
+Insert adds a row wherever the keyboard is in the form, a cell being edited included (what is
+typed there is saved first); `add_row()` does the same for a caller outside the form (the
+window, with the navigator's row for the form current). A drop-down cell that refuses typed
+text says why in the form's notice line, under the table."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from clerk_app.domain.edit import get_at, remove_at
@@ -43,6 +50,11 @@ class RecordListForm(Form):
     def describe(self, row: int) -> str:
         return f"row {row + 1}"
 
+    def add_row(self) -> None:
+        """Save any cell being edited, add a record after the current row and open its first
+        cell for typing, with the keyboard in the table."""
+        raise NotImplementedError
+
     # --- building ------------------------------------------------------------------------------
 
     def button(
@@ -53,6 +65,18 @@ class RecordListForm(Form):
         button.setToolTip(tip)
         button.clicked.connect(lambda _checked=False: slot())
         return button
+
+    def form_key(
+        self, name: str, text: str, key: QKeySequence | str, slot: Callable[[], None]
+    ) -> QAction:
+        """A key that works wherever the keyboard is in the form, cell editors included."""
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
 
     def warn(self, text: str) -> None:
         self.context.messages.warning("That value cannot be used", text)
@@ -70,10 +94,19 @@ class RecordListForm(Form):
         help_line = QLabel(hint)
         help_line.setWordWrap(True)
         help_line.setObjectName(hint_name)
+        self.notice = QLabel(self)
+        """Why the last typed text was refused; hidden when there is nothing to say."""
+        self.notice.setObjectName(hint_name.replace("Hint", "Notice"))
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #a0001a; font-weight: bold;")
+        self.notice.hide()
+        self.table.refused.connect(self._refused)
+        self.document.changed.connect(self._clear_notice)
         outer = QVBoxLayout(self)
         outer.addWidget(QLabel(f"<h2>{heading}</h2>"))
         outer.addLayout(buttons)
         outer.addWidget(self.table, 1)
+        outer.addWidget(self.notice)
         outer.addWidget(help_line)
         self.table.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)
@@ -81,6 +114,21 @@ class RecordListForm(Form):
     def refresh(self) -> None:
         super().refresh()
         self._update_buttons()
+
+    def _refused(self, column: str, text: str) -> None:
+        number = next((n for n, c in enumerate(self.model.columns) if c.header == column), None)
+        choices = self.model.columns[number].choices if number is not None else None
+        labels = [label for label, _ in choices(self.document.meeting)] if choices else []
+        said = f"\u201c{text}\u201d matches no {column.lower()}, so it stays as it was."
+        if 1 < len(labels) <= 8:
+            said += f" Type the start of {', '.join(labels[:-1])} or {labels[-1]}."
+        self.notice.setText(said)
+        self.notice.show()
+
+    def _clear_notice(self, _change: object) -> None:
+        if self.notice.isVisible() or self.notice.text():
+            self.notice.clear()
+            self.notice.hide()
 
     def _update_buttons(self) -> None:
         row = self.table.current_row()
