@@ -350,6 +350,7 @@ def common_styles(document: DocumentObject, look: Look) -> None:
     paragraph_style(document, "Vote", look, left=t)
     paragraph_style(document, "Exempt Notice", look, left=t, italic=True)
     paragraph_style(document, "Closing", look, before=12)
+    action_styles(document, look)
 
 
 LEVELS = (1, 2, 3)
@@ -443,6 +444,102 @@ def item_rows(
             para(document, text, style)
     tag(document, "endif")
     tag(document, "endfor")
+
+
+# --- follow-up actions ------------------------------------------------------------------------
+
+ANNEX_HEADING = "ACTIONS ARISING FROM THE MEETING"
+"""The heading of the actions annex; what comes before it is the minutes proper."""
+ANNEX_COLUMNS = (("Minute", 0.11), ("Action", 0.45), ("Who", 0.25), ("By when", 0.19))
+"""The annex table's columns, with the share of the text width each takes."""
+ANNEX_SUBTITLE = "{{ meeting.body }}, {{ meeting.short_date }}"
+"""Under the heading: which meeting the actions arose at (the annex may be handed round alone)."""
+HEADER_FILL = "D9D9D9"
+
+INLINE_ACTION = (
+    '{% set what = a.action[:-1] if a.action.endswith(".") else a.action %}'
+    '{% set who = ([a.owner] if a.owner else []) + (["by " ~ a.due] if a.due else []) %}'
+    '{{ what }}{{ " (" ~ who | join(", ") ~ ")" if who }}.'
+)
+"""An action under its minute: "Write to the society (Clerk, by 1 May 2025)."."""
+
+
+def action_styles(document: DocumentObject, look: Look) -> None:
+    """The paragraph styles of actions: under their minute, and in the annex."""
+    paragraph_style(document, "Action", look, left=look.text_indent, italic=True, before=6, after=6)
+    heading = paragraph_style(
+        document,
+        "Annex Heading",
+        look,
+        bold=True,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        before=0,
+        after=12,
+        keep_with_next=True,
+    )
+    heading.paragraph_format.page_break_before = True
+    paragraph_style(
+        document, "Annex Subtitle", look, align=WD_ALIGN_PARAGRAPH.CENTER, after=12
+    ).paragraph_format.keep_with_next = True
+    paragraph_style(
+        document, "Annex Table Heading", look, bold=True, before=2, after=2, keep_with_next=True
+    )
+    paragraph_style(document, "Annex Text", look, before=2, after=2)
+
+
+def inline_actions(document: DocumentObject) -> None:
+    """Each action under its minute ("Action: ..."), when the style has no annex; inside the
+    loop over items."""
+    tag(document, "if not style.actions_annex")
+    tag(document, "for a in item.actions")
+    labelled(document, "Action: ", INLINE_ACTION, "Action")
+    tag(document, "endfor")
+    tag(document, "endif")
+
+
+def _cell_text(cell: object, text: str, style: str) -> None:
+    paragraph = cell.paragraphs[0]  # type: ignore[attr-defined]
+    paragraph.style = style
+    if text:
+        paragraph.add_run(text)
+
+
+def actions_annex(document: DocumentObject) -> None:
+    """After the close, when the style asks for it: every action in a table, one row each, with
+    its minute, what is to be done, who does it and by when. The header row repeats on every
+    page and no row breaks across pages."""
+    section = document.sections[0]
+    width = section.page_width - section.left_margin - section.right_margin
+    tag(document, "if style.actions_annex and meeting.actions")
+    para(document, ANNEX_HEADING, "Annex Heading")
+    para(document, ANNEX_SUBTITLE, "Annex Subtitle")
+    table = document.add_table(rows=4, cols=len(ANNEX_COLUMNS))
+    table.style = document.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    table.autofit = False
+    for column, (_, share) in zip(table.columns, ANNEX_COLUMNS, strict=True):
+        column.width = int(width * share)
+        for cell in column.cells:
+            cell.width = int(width * share)
+    header, loop, body, end = table.rows
+    for cell, (title, _) in zip(header.cells, ANNEX_COLUMNS, strict=True):
+        _cell_text(cell, title, "Annex Table Heading")
+        cell._tc.get_or_add_tcPr().append(
+            parse_xml(
+                f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/>'
+            )
+        )
+    fields = ("{{ a.minute }}", "{{ a.action }}", "{{ a.owner }}", "{{ a.due }}")
+    for cell, text in zip(body.cells, fields, strict=True):
+        _cell_text(cell, text, "Annex Text")
+    _cell_text(loop.cells[0], "{%tr for a in meeting.actions %}", "Annex Text")
+    _cell_text(end.cells[0], "{%tr endfor %}", "Annex Text")
+    for n, row in enumerate(table.rows):
+        properties = row._tr.get_or_add_trPr()
+        if n == 0:
+            properties.append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
+        properties.append(parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
+    tag(document, "endif")
 
 
 # --- packaging -------------------------------------------------------------------------------
@@ -545,6 +642,13 @@ def save(document: DocumentObject, path: Path) -> None:
     buffer = io.BytesIO()
     document.save(buffer)
     used = {p.style.name for p in document.paragraphs if p.style is not None}
+    used |= {
+        p.style.name
+        for table in document.tables
+        for c in table._cells
+        for p in c.paragraphs
+        if p.style is not None
+    }
     for section in document.sections:
         for part in (
             section.header,
@@ -560,7 +664,7 @@ def save(document: DocumentObject, path: Path) -> None:
     used |= {
         s.name
         for s in document.styles
-        if s.name.startswith(("Minute", "Heading 1", "Resolution", "Attachment"))
+        if s.name.startswith(("Minute", "Heading 1", "Resolution", "Attachment", "Action", "Annex"))
     }
     used |= {
         "Normal",

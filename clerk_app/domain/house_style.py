@@ -136,6 +136,9 @@ class HouseStyle(Model):
     """Standing items whose text the templates write themselves from the meeting's data, whatever
     it holds ("There were no declarations of interest."), so that such an item needs no minute
     text of its own. A style that does not say is taken to write none."""
+    actions_annex: bool = Field(default=False, strict=True)
+    """Follow-up actions in an annex after the close ("ACTIONS ARISING FROM THE MEETING"),
+    rather than each under its minute."""
 
     @field_validator("minute_number_format")
     @classmethod

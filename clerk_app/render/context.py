@@ -196,6 +196,8 @@ class FollowUpView:
     owner: str
     due: str
     done: bool
+    minute: str
+    """The number of the minute the action arose from, formatted: "158"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,6 +275,9 @@ class MeetingView:
     """This copy is for publication: exempt items are withheld."""
     confidential: bool
     """This copy contains exempt material and must not be published."""
+    actions: tuple[FollowUpView, ...]
+    """Every item's follow-up actions, in minute order: for an annex of actions. None of an
+    item withheld from this copy."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,6 +286,8 @@ class StyleView:
     display_name: str
     resolution_word: str
     language: str
+    actions_annex: bool
+    """Follow-up actions go in an annex after the close rather than under their minutes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -557,6 +564,7 @@ class _Builder:
                 owner=a.owner,
                 due=self.style.short_date(a.due) if a.due else "",
                 done=a.done,
+                minute=self.numbers[item.id],
             )
             for a in item.actions
         )
@@ -565,6 +573,7 @@ class _Builder:
         meeting, style = self.meeting, self.style
         from clerk_app import __version__
 
+        items = self.items()
         return MinutesContext(
             meeting=MeetingView(
                 authority=meeting.authority,
@@ -580,16 +589,18 @@ class _Builder:
                 confirmed_on=style.short_date(meeting.confirmed_on) if meeting.confirmed_on else "",
                 public=self.public,
                 confidential=not self.public and any(i.exempt for i in meeting.items),
+                actions=tuple(action for item in items for action in item.actions),
             ),
             style=StyleView(
                 name=style.name,
                 display_name=style.display_name,
                 resolution_word=style.resolution_word,
                 language=style.language,
+                actions_annex=style.actions_annex,
             ),
             attendance=self.attendance(),
             interests=tuple(self.interest(i) for i in meeting.interests),
-            items=self.items(),
+            items=items,
             generator=f"Clerk {__version__}",
         )
 

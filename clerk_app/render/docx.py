@@ -7,8 +7,9 @@ Three guards stand between a template and a clerk's published minutes:
 - the XML each part's template produced is parsed strictly before docxtpl gets it (docxtpl parses
   in lxml's recover mode, which drops or truncates whatever it cannot read), and every XML part of
   the saved document is parsed strictly again;
-- the saved document's text must contain the text of every item the context holds, in order; any
-  loss fails the export with the minute and the words that went missing.
+- the saved document's text (what a reader sees) must contain every piece of the minutes' text
+  the context holds (`clerk_app.render.completeness`, the same check as plain text); any loss
+  fails the export with the minute and the words that went missing.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from lxml import etree
 
 from clerk_app import __version__
 from clerk_app.domain.model import Meeting
+from clerk_app.render.completeness import check_complete
 from clerk_app.render.context import MinutesContext, build_context
 from clerk_app.render.environment import (
     TEMPLATE_ERRORS,
@@ -290,21 +292,6 @@ def visible_text(data: bytes) -> str:
     return "\n".join(visible_lines(data))
 
 
-def _normal(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
-def _expected(context: MinutesContext) -> Iterator[tuple[str, str]]:
-    """Every piece of text the minutes must show, with where it comes from."""
-    for item in context.items:
-        where = f"minute {item.number}"
-        if item.title:
-            yield where, item.title
-        for row in item.rows:
-            if row.text and row.kind not in ("vote", "named_vote"):
-                yield where, row.text
-
-
 def _strings(value: object) -> Iterator[str]:
     """Every piece of text in (a part of) the context."""
     if isinstance(value, str):
@@ -323,7 +310,6 @@ _TAG = re.compile(r"\{\{|\{%|%\}|\}\}")
 def check_docx(data: bytes, context: MinutesContext) -> None:
     """Fail loudly if the saved document is not well-formed or lost any of the minutes' text."""
     text = visible_text(data)
-    document = _normal(text)
     if _TAG.search(text):
         # Tag-like text the clerk typed is content; anything else is a tag left unrendered.
         remainder = text
@@ -338,16 +324,4 @@ def check_docx(data: bytes, context: MinutesContext) -> None:
                 "the Word template left a tag unrendered: "
                 f"'{remainder[start : leftover.end() + 30].strip()}'"
             )
-    cursor = 0
-    for where, expected in _expected(context):
-        wanted = _normal(expected)
-        found = document.find(wanted, cursor)
-        if found < 0:
-            found = document.find(wanted)  # a style may place some text elsewhere
-            if found < 0:
-                raise RenderError(
-                    f"the Word document lost text from {where}: '{expected[:80]}'; "
-                    "nothing was written"
-                )
-        else:
-            cursor = found + len(wanted)
+    check_complete(text, context, writer="the Word document", advice="nothing was written")

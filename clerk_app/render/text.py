@@ -1,10 +1,13 @@
-"""Plain-text minutes, from a house style's `minutes.txt.j2`."""
+"""Plain-text minutes, from a house style's `minutes.txt.j2`, checked like Word minutes: the text
+must hold every piece of the minutes' text (`clerk_app.render.completeness`), else the render
+fails naming the minute and the words the template left out."""
 
 from __future__ import annotations
 
 import re
 
 from clerk_app.domain.model import Meeting
+from clerk_app.render.completeness import check_complete
 from clerk_app.render.context import build_context
 from clerk_app.render.environment import environment_for, render_template, template_cache
 from clerk_app.render.errors import StyleError
@@ -22,8 +25,16 @@ def tidy_text(text: str) -> str:
 
 
 def render_text(meeting: Meeting, style: StyleFolder, *, public: bool = True) -> str:
+    """The minutes as plain text; raises RenderError if the template left anything out."""
     if not style.text_template.is_file():
         raise StyleError(f"{style.path}: the house style has no {TEXT_TEMPLATE}")
     context = build_context(meeting, style.style, public=public)
     env = environment_for(style.path, autoescape=False, code_cache=template_cache())
-    return tidy_text(render_template(env, TEXT_TEMPLATE, context.as_dict()))
+    text = tidy_text(render_template(env, TEXT_TEMPLATE, context.as_dict()))
+    check_complete(
+        text,
+        context,
+        writer="the text minutes",
+        advice=f"the house style's {TEXT_TEMPLATE} does not print it",
+    )
+    return text

@@ -14,8 +14,10 @@ from docx.document import Document as DocumentObject
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from make_docx import (
     Look,
+    actions_annex,
     common_styles,
     crest_header,
+    inline_actions,
     item_rows,
     new_document,
     para,
@@ -35,7 +37,7 @@ NOTE = (
 DECLARATION = (
     "{% if d.kind == 'other' and not d.item and not d.withheld %}{{ d.person }} declared that {{ d.interest | sentence }}"
     "{% else %}{{ d.person }} declared {{ 'an' if d.kind_label[:1] in 'aeiou' else 'a' }} {{ d.kind_label }}"
-    "{% if d.item %} in minute {{ d.item.number }}{% if d.item.title %}, {{ d.item.title }},{% endif %}"
+    "{% if d.item %} in minute {{ d.item.number }}{% if d.item.title %}, {{ d.item.title }}{% if d.interest %},{% endif %}{% endif %}"
     "{% elif d.withheld %} in an item considered in private{% endif %}"
     "{% if d.interest %} in that {{ d.interest | sentence }}{% else %}.{% endif %}{% endif %}"
     "{% if d.action == 'left_room' %} {{ d.person }} left the room during the consideration of the item."
@@ -108,6 +110,16 @@ def build() -> DocumentObject:
     )
     tag(document, "endfor")
     tag(document, "endif")
+    tag(document, "if attendance.officers")
+    para(document, "Officers in Attendance:", "Attendance Heading")
+    tag(document, "for p in attendance.officers")
+    para(
+        document,
+        "{{ p.name }}{% if p.capacity %} – {{ p.capacity }}{% endif %}" + NOTE,
+        "Attendance",
+    )
+    tag(document, "endfor")
+    tag(document, "endif")
     para(document, "* * * * *", "Separator")
 
     tag(document, "for item in items")
@@ -130,6 +142,7 @@ def build() -> DocumentObject:
     para(document, "There were no declarations of interest.", "Minute Text")
     tag(document, "endfor")
     tag(document, "endif")
+    inline_actions(document)
     tag(document, "endif")
     tag(document, "endfor")
 
@@ -140,4 +153,5 @@ def build() -> DocumentObject:
         "Closing",
     )
     tag(document, "endif")
+    actions_annex(document)
     return document

@@ -17,9 +17,11 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from make_docx import (
     Look,
+    actions_annex,
     add_field,
     common_styles,
     crest_header,
+    inline_actions,
     item_rows,
     labelled,
     new_document,
@@ -93,11 +95,6 @@ VOTE = (
     '{{ "; " ~ count if count }}{{ ((", and " if count else "; ") ~ outcome) if outcome }}.'
     '{% elif count %}On being put to the vote, {{ count }}{{ ", and " ~ outcome if outcome }}.'
     "{% else %}The motion was {{ b.outcome }}.{% endif %}"
-)
-ACTION = (
-    '{% set what = a.action[:-1] if a.action.endswith(".") else a.action %}'
-    '{% set who = ([a.owner] if a.owner else []) + (["by " ~ a.due] if a.due else []) %}'
-    '{{ what }}{{ " (" ~ who | join(", ") ~ ")" if who }}.'
 )
 APOLOGIES = (
     "{% if attendance.apologies %}Apologies were received and accepted from"
@@ -207,9 +204,7 @@ def build() -> DocumentObject:
     tag(document, "endfor")
     tag(document, "endif")
     item_rows(document, vote_line=VOTE, named_vote_style="Named Vote", resolution_on_word_line=True)
-    tag(document, "for a in item.actions")
-    labelled(document, "Action: ", ACTION, "Action")
-    tag(document, "endfor")
+    inline_actions(document)
     tag(document, "endif")
     tag(document, "endfor")
 
@@ -220,4 +215,5 @@ def build() -> DocumentObject:
         "Closing",
     )
     para(document, "Signed ........................ (Chair)\tDate ............", "Signature")
+    actions_annex(document)
     return document

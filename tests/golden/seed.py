@@ -1,7 +1,12 @@
-"""The seed minutes as the published PDF's text, and the same text with the PDF's artefacts removed.
+"""The seed minutes as the published PDF's text, and the golden text export of the sample.
 
 `seed-leicester-cype-2025-06-18.raw.txt` is the text extracted from Leicester City Council's
-published PDF, byte for byte. `clean_seed` removes what the extraction added and nothing else:
+published PDF, byte for byte. `leicester-cype-2025-06-18.txt` is the golden: the sample's whole
+text export, which is the published minutes with the PDF's artefacts removed (its minutes
+proper, everything before the actions annex: `clerk_app.render.compare.minutes_proper`),
+followed by the annex of follow-up actions the Leicester style prints after the close (the
+published minutes have no list of actions). `clean_seed` removes what the extraction added and
+nothing else:
 
 1. the blank lines before the first line, and the logo's line break ("Leicester / City Council");
 2. page breaks inside a sentence: a blank line between a line that does not end a sentence and a
@@ -21,7 +26,10 @@ from pathlib import Path
 
 GOLDEN = Path(__file__).parent
 RAW_SEED = GOLDEN / "seed-leicester-cype-2025-06-18.raw.txt"
-CLEAN_SEED = GOLDEN / "leicester-cype-2025-06-18.txt"
+GOLDEN_TEXT = GOLDEN / "leicester-cype-2025-06-18.txt"
+"""The sample's text export: `clean_seed` of the seed, then the actions annex."""
+CLEAN_SEED = GOLDEN_TEXT
+"""The same file, by its earlier name (the command-line tests compare an export with it)."""
 
 _ENTRY = re.compile(r"^(- |\d+\. )")
 _HEADING = re.compile(r"^\d+\. [^a-z]+$")  # "152. MEMBERSHIP OF THE COMMISSION 2025/26"

@@ -36,7 +36,7 @@ def test_draft_mark_and_attendance_details(meeting: Meeting, leicester: StyleFol
         "In Attendance:\nCouncillor Bell (attending remotely)\nCouncillor Cole (substituting for Councillor Dunn; from minute 14)\n"
         in text
     )
-    assert "Sam Lee" not in text  # Leicester refers to officers by title in the text
+    assert "Officers in Attendance:\nSam Lee – Democratic Services Officer\n* * * * *\n" in text
     assert "Apologies for absence were received from Councillor Dunn and Councillor Eyre.\n" in text
     assert text.endswith("There being no other business, the meeting closed at 11.45am.\n")
     approved = meeting.model_copy(

@@ -1,0 +1,121 @@
+"""Every word the minutes hold must reach the page: one check for every writer.
+
+A house style's template decides layout and wording around the minutes' text, never whether
+that text is printed. After rendering, the writer (text or Word) hands the text a reader sees to
+`check_complete`, which looks for every piece of text the template context holds:
+
+- the name of everyone who attended (chair, members, co-opted members, officers, others);
+- each item's title, the notice of an item withheld from a public copy, and every paragraph of
+  its body (list entries, nested blocks, resolutions, public questions, attachments);
+- each follow-up action: what is to be done, who does it and by when.
+
+What the check compares is already what this copy may show: in a public copy exempt items reach
+the context emptied (no body, no actions), so their absence is never a loss. Comparison ignores
+line breaks, runs of spaces and case (a style may print titles in capitals), and an action's
+closing full stop (a style may put the owner in brackets before it). Vote lines are left out:
+styles word the count their own way ("all eight were in favour").
+
+A piece counts as printed when the output holds it anywhere. The search follows each part of
+the minutes (each group of the attendance, the items, the actions, which a style may print
+under their minutes or in an annex) through the output in order, so that it costs one pass
+however long the meeting. Anything missing fails the render with the minute and the words, so
+that nothing is ever silently left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from clerk_app.render.context import FollowUpView, MinutesContext
+from clerk_app.render.errors import RenderError
+
+UNCOMPARED_ROWS = frozenset({"vote", "named_vote"})
+"""Row kinds whose text a style words its own way."""
+
+
+def normal(text: str) -> str:
+    """Text as compared: whitespace runs made one space, case folded."""
+    return " ".join(text.split()).casefold()
+
+
+def action_texts(action: FollowUpView) -> Iterator[str]:
+    """What of an action the minutes must show: what, who and by when."""
+    what = action.action.strip()
+    yield what[:-1] if what.endswith(".") else what
+    yield action.owner
+    yield action.due
+
+
+def expected_text(context: MinutesContext) -> Iterator[tuple[str, str, str]]:
+    """Every piece of text the minutes must show, as (part, where, text): the part of the
+    minutes it belongs to ("attendance: officers", "items", "actions"), where it comes from in
+    the words of an error message ("the attendance", "minute 158"), and the text. Within a part
+    the pieces come in the order the minutes hold them."""
+    attendance = context.attendance
+    for group, people in (
+        ("chairs", attendance.chairs),
+        ("vice-chairs", attendance.vice_chairs),
+        ("members", attendance.members),
+        ("co-opted members", attendance.co_opted),
+        ("officers", attendance.officers),
+        ("others", attendance.others),
+    ):
+        for person in people:  # each group a part: styles order the groups their own way
+            yield f"attendance: {group}", "the attendance", person.name
+    for item in context.items:
+        where = f"minute {item.number}"
+        yield "items", where, item.title
+        if item.withheld:
+            yield "items", where, item.notice
+        for row in item.rows:
+            if row.kind not in UNCOMPARED_ROWS:
+                yield "items", where, row.text
+        for action in item.actions:
+            for text in action_texts(action):
+                yield "actions", f"the actions of minute {item.number}", text
+
+
+def first_missing(output: str, context: MinutesContext) -> tuple[str, str] | None:
+    """Where from and what the first piece of the minutes' text that `output` lacks is, or None
+    when the output holds all of it.
+
+    A piece counts as printed when the output holds it anywhere, compared as `normal` text. To
+    cost one pass over the output however long the meeting, each part of the minutes is
+    followed through the output, in lower case, in order; only a piece not found that way is
+    looked for in the whole normalised output."""
+    lowered = output.lower()
+    if len(lowered) != len(output):  # a letter whose lower case is longer: no shortcut
+        lowered = ""
+    cursors: dict[str, int] = {}
+    document: str | None = None
+    for part, where, expected in expected_text(context):
+        if not expected.strip():
+            continue
+        wanted = expected.lower()
+        found = lowered.find(wanted, cursors.get(part, 0)) if lowered else -1
+        if found >= 0:
+            cursors[part] = found + len(wanted)
+            continue
+        if document is None:
+            document = normal(output)
+        if normal(expected) not in document:
+            return where, expected
+    return None
+
+
+def excerpt(text: str, limit: int = 80) -> str:
+    """The start of a text for an error message, on one line."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def check_complete(output: str, context: MinutesContext, *, writer: str, advice: str) -> None:
+    """Raise RenderError if `output` lost any of the minutes' text.
+
+    `writer` names the output ("the Word document", "the text minutes"); `advice` ends the
+    message (what happened to the output, what to do).
+    """
+    missing = first_missing(output, context)
+    if missing is not None:
+        where, text = missing
+        raise RenderError(f"{writer} lost text from {where}: '{excerpt(text)}'; {advice}")
