@@ -204,6 +204,22 @@ def test_removing_selected_rows_is_one_undo_step(qtbot: QtBot) -> None:
     assert form.model.rowCount() == 7
 
 
+def test_removing_a_person_removes_their_declaration_and_undo_brings_both_back(
+    qtbot: QtBot,
+) -> None:
+    document = sample_document()
+    before = document.meeting
+    assert [i.attendee_id for i in before.interests] == ["moore"]
+    form = make_form(qtbot, AttendanceForm, document)
+    go_to(qtbot, form, 3, NAME)  # Councillor Moore
+    type_keys(Qt.Key.Key_Delete)
+    assert "moore" not in [a.id for a in document.meeting.attendance]
+    assert document.meeting.interests == ()  # no declaration by nobody is left behind
+    assert document.undo_stack.undoText() == "Remove Councillor Moore"
+    document.undo_stack.undo()
+    assert document.meeting == before
+
+
 def test_the_remove_button_removes_the_current_person(qtbot: QtBot) -> None:
     document = sample_document()
     form = make_form(qtbot, AttendanceForm, document)

@@ -19,6 +19,7 @@ from clerk_app.domain.model import (
     Person,
     Role,
 )
+from clerk_app.domain.operations import first_present_member
 from clerk_app.services.document import MeetingDocument
 from clerk_app.ui.forms.declarations_form import (
     ACTION,
@@ -27,7 +28,6 @@ from clerk_app.ui.forms.declarations_form import (
     KIND,
     MEMBER,
     DeclarationsForm,
-    first_present_member,
 )
 from tests.ui.table_helpers import (
     commit,

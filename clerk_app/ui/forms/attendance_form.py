@@ -35,7 +35,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from clerk_app.domain.edit import set_at
+from clerk_app.domain import operations
 from clerk_app.domain.model import (
     ROLE_LABELS,
     STATUS_LABELS,
@@ -219,9 +219,16 @@ class AttendanceForm(RecordListForm):
         typed in a cell is saved first)."""
         self.table.commit_editing()
         row = self.table.current_row()
-        index = row + 1 if row >= 0 else len(self.document.meeting.attendance)
-        self.document.insert(LIST, index, Attendance(), "Add person")
+        meeting = self.document.meeting
+        index = row + 1 if row >= 0 else len(meeting.attendance)
+        after, _person = operations.add_attendee(meeting, index)
+        self.document.edit(after, "Add person", LIST)
         self.table.go_to(index, TITLE, edit=True)
+
+    def without_rows(self, meeting: Meeting, rows: list[int]) -> Meeting:
+        """Without these people, their declarations, named votes and places as proposer or
+        seconder (Ctrl+Z brings them all back)."""
+        return operations.remove_attendees(meeting, [meeting.attendance[r].id for r in rows])
 
     def mark_role(self, role: Role) -> None:
         """Give the current person `role`; whoever held it before becomes a Member."""
@@ -229,12 +236,7 @@ class AttendanceForm(RecordListForm):
         meeting = self.document.meeting
         if not 0 <= row < len(meeting.attendance):
             return
-        after = meeting
-        for n, attendance in enumerate(meeting.attendance):
-            if n != row and attendance.role == role:
-                after = set_at(after, (*LIST, n, "role"), Role.MEMBER)
-        if meeting.attendance[row].role != role:
-            after = set_at(after, (*LIST, row, "role"), role)
+        after = operations.set_role(meeting, meeting.attendance[row].id, role)
         if after is not meeting:
             label = ROLE_LABELS[role].lower()
             self.document.edit(

@@ -30,10 +30,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from clerk_app.domain import operations
 from clerk_app.domain.model import (
     INTEREST_ACTION_LABELS,
     INTEREST_KIND_LABELS,
-    Interest,
     Meeting,
 )
 from clerk_app.services.document import EditPath, MeetingDocument
@@ -60,14 +60,6 @@ KEYS_HINT = (
 
 def _sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def first_present_member(meeting: Meeting) -> str | None:
-    """Who a new declaration most likely belongs to: the first member present, else anyone
-    present, else nobody."""
-    present = [a for a in meeting.attendance if a.attended]
-    members = [a for a in present if a.is_member]
-    return next((a.id for a in members or present), None)
 
 
 class DeclarationsForm(RecordListForm):
@@ -198,6 +190,6 @@ class DeclarationsForm(RecordListForm):
         meeting = self.document.meeting
         row = self.table.current_row()
         index = row + 1 if row >= 0 else len(meeting.interests)
-        interest = Interest(attendee_id=first_present_member(meeting))
-        self.document.insert(LIST, index, interest, "Add declaration")
+        after, _interest = operations.add_declaration(meeting, index)  # by the first member present
+        self.document.edit(after, "Add declaration", LIST)
         self.table.go_to(index, MEMBER, edit=True)

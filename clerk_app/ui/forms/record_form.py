@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from clerk_app.domain.edit import get_at, remove_at
+from clerk_app.domain.model import Meeting
 from clerk_app.services.document import EditPath, MeetingDocument
 from clerk_app.ui.forms.base import Form, FormContext
 from clerk_app.ui.tables import RecordModel, RecordTable
@@ -49,6 +50,13 @@ class RecordListForm(Form):
 
     def describe(self, row: int) -> str:
         return f"row {row + 1}"
+
+    def without_rows(self, meeting: Meeting, rows: list[int]) -> Meeting:
+        """`meeting` without the records in `rows` (in order); subclasses also remove what
+        refers to them."""
+        for row in reversed(rows):
+            meeting = remove_at(meeting, self.LIST, row)
+        return meeting
 
     def add_row(self) -> None:
         """Save any cell being edited, add a record after the current row and open its first
@@ -148,9 +156,7 @@ class RecordListForm(Form):
         rows = [r for r in self.table.selected_rows() if r < count]
         if not rows:
             return
-        after = self.document.meeting
-        for row in reversed(rows):
-            after = remove_at(after, self.LIST, row)
+        after = self.without_rows(self.document.meeting, rows)
         text = (
             f"Remove {self.describe(rows[0])}"
             if len(rows) == 1
