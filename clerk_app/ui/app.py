@@ -11,9 +11,15 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QWidget
+try:
+    from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication, QWidget
+except ImportError as _error:  # a system library Qt needs may be missing: say which to install
+    from clerk_app.ui.platform_check import exit_for_import_error
+
+    exit_for_import_error(_error)
+    raise
 
 from clerk_app import __version__, locations
 from clerk_app.render.errors import StyleError
@@ -26,6 +32,7 @@ from clerk_app.storage import MeetingFileError
 from clerk_app.ui.dialogs import Dialogs, RestoreChoice
 from clerk_app.ui.main_window import MainWindow
 from clerk_app.ui.messages import Messages, RecordedMessages
+from clerk_app.ui.platform_check import exit_if_unusable
 
 log = logging.getLogger("clerk")
 
@@ -55,6 +62,9 @@ def _application() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    # On Linux Qt aborts when its window's system libraries or the display are missing: say
+    # which packages to install instead, and end with status 2.
+    exit_if_unusable()
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Clerk")
     app.setApplicationVersion(__version__)
