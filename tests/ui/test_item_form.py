@@ -308,7 +308,12 @@ def test_a_change_to_another_item_leaves_the_form_alone(
     form = make_form(qtbot, document, 158)
     redrawn: list[int] = []
     original = form.refresh
-    monkeypatch.setattr(form, "refresh", lambda: (redrawn.append(1), original())[1])
+
+    def counted() -> None:
+        redrawn.append(1)
+        original()
+
+    monkeypatch.setattr(form, "refresh", counted)
     document.set(("items", 159 - FIRST, "title"), "Families First", "Edit item title")
     assert redrawn == []
     document.set(("items", 158 - FIRST, "title"), "Introduction", "Edit item title")
@@ -631,6 +636,12 @@ def test_follow_up_actions(qtbot: QtBot) -> None:
     assert item_of(form).actions == (action,)
 
 
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
 def in_view(form: ItemForm, widget: QWidget) -> bool:
     """Whether what can show of `widget` (a cell editor is cut off by its table) shows in the
     panels' scrolling view, or as much of it as fits."""
@@ -653,7 +664,7 @@ def test_a_field_getting_the_focus_in_the_panels_is_scrolled_into_view(qtbot: Qt
     focus(qtbot, form.title)
     QTest.keyClick(form.title, Qt.Key.Key_C, ALT)  # Add action: the new row, ready to type
     table = form.actions_panel.table
-    qtbot.waitUntil(lambda: table.isAncestorOf(QApplication.focusWidget()))
+    qtbot.waitUntil(lambda: table.isAncestorOf(focused()))
     settle()
     editor = QApplication.focusWidget()
     assert isinstance(editor, QLineEdit | QPlainTextEdit)
@@ -666,7 +677,9 @@ def test_a_field_getting_the_focus_in_the_panels_is_scrolled_into_view(qtbot: Qt
     focus(qtbot, form.body)
     QTest.keyClick(form.body, Qt.Key.Key_Tab, CTRL)
     seen = 0
-    while form.panels.widget().isAncestorOf(widget := QApplication.focusWidget()):
+    area = form.panels.widget()
+    assert area is not None
+    while area.isAncestorOf(widget := focused()):
         settle()
         assert in_view(form, widget), widget.objectName()
         seen += 1
