@@ -288,13 +288,34 @@ def test_export_with_a_user_style(
 
     mine = user_data / "styles" / "ours"
     shutil.copytree(builtin_styles_dir() / "leicester", mine)
-    (mine / "minutes.txt.j2").write_text("Our minutes of {{ meeting.body }}\n", encoding="utf-8")
+    template = mine / "minutes.txt.j2"
+    template.write_text(
+        template.read_text(encoding="utf-8") + "\nOur minutes of {{ meeting.body }}\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "m.txt"
     assert run(capsys, "export", sample_path, "-o", out, "--style", "ours")[0] == 0
-    assert (
-        out.read_text(encoding="utf-8")
-        == "Our minutes of Children, Young People and Education Scrutiny Commission\n"
+    assert out.read_text(encoding="utf-8").endswith(
+        "\nOur minutes of Children, Young People and Education Scrutiny Commission\n"
     )
+
+
+def test_export_refuses_a_user_style_that_drops_the_minutes(
+    capsys: pytest.CaptureFixture[str], sample_path: Path, user_data: Path, tmp_path: Path
+) -> None:
+    """A house style whose text template prints only the committee's name would publish
+    minutes with nothing in them: one line says so, and no file is written."""
+    import shutil
+
+    from clerk_app.render.styles import builtin_styles_dir
+
+    mine = user_data / "styles" / "ours"
+    shutil.copytree(builtin_styles_dir() / "leicester", mine)
+    (mine / "minutes.txt.j2").write_text("Our minutes of {{ meeting.body }}\n", encoding="utf-8")
+    out = tmp_path / "m.txt"
+    code, _, err = run(capsys, "export", sample_path, "-o", out, "--style", "ours")
+    assert code == 2 and not out.exists()
+    assert "lost text" in err and len(err.strip().splitlines()) == 1
 
 
 def test_check_style_exit_codes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -298,6 +298,8 @@ class MainWindow(QMainWindow):
         folder = self.styles.get(document.meeting.house_style)
         self.nav_model = NavigatorModel(document, folder.style if folder else None)
         self.navigator = Navigator(self.nav_model)
+        # Insert on the Attendance or Declarations row adds a row there
+        self.navigator.insert_requested.connect(self._insert_from_navigator)
         self.meeting_form = MeetingForm(document, context)
         self.attendance_form = AttendanceForm(document, context)
         self.declarations_form = DeclarationsForm(document, context)
@@ -358,6 +360,13 @@ class MainWindow(QMainWindow):
         self.navigator.setFocus()
         if old is not None:
             old.deleteLater()
+
+    def _insert_from_navigator(self, section: Section) -> None:
+        kind = section.kind
+        if kind == "attendance":
+            self.attendance_form.add_row()
+        elif kind == "declarations":
+            self.declarations_form.add_row()
 
     def _on_changed(self, change: MeetingChange) -> None:
         document = self.document

@@ -183,6 +183,9 @@ class Navigator(QListView):
     """Emits `section_chosen` when the clerk picks a row; Alt+Up/Down move the chosen item."""
 
     section_chosen = Signal(object)
+    insert_requested = Signal(object)
+    """Insert pressed on a row: the section it stands for (the window adds a person, a
+    declaration...)."""
 
     def __init__(self, model: NavigatorModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -238,6 +241,9 @@ class Navigator(QListView):
             self.setCurrentIndex(self.nav_model.index(row))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Insert and not event.modifiers():
+            self.insert_requested.emit(self._current)
+            return
         if event.modifiers() == Qt.KeyboardModifier.AltModifier and event.key() in (
             Qt.Key.Key_Up,
             Qt.Key.Key_Down,

@@ -173,12 +173,17 @@ def test_the_first_five_items_of_the_sample_built_through_the_forms(
     window.show_section(Section("attendance"))
     attendance = window.attendance_form
     QTest.mouseClick(attendance.add_button, Qt.MouseButton.LeftButton)
+    title = attendance.table.indexWidget(attendance.table.currentIndex())
+    assert isinstance(title, QLineEdit)  # a new person starts at their title
+    QTest.keyClicks(title, "Councillor")
+    QTest.keyClick(title, Qt.Key.Key_Tab)  # entered; the name cell is chosen, not yet edited
+    QTest.keyClicks(attendance.table, "M")  # typing starts the edit
     name = attendance.table.indexWidget(attendance.table.currentIndex())
     assert isinstance(name, QLineEdit)
-    QTest.keyClicks(name, "Moore")
+    QTest.keyClicks(name, "oore")
     QTest.keyClick(name, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: document.meeting.attendance[0].person.name == "Moore")
-    document.set(("attendance", 0, "person", "title"), "Councillor", "Edit title")
+    assert document.meeting.attendance[0].person.title == "Councillor"
 
     # Five items, each through the Item menu's shortcut, its title, standing kind and text.
     for number in range(149, 154):
@@ -212,13 +217,13 @@ def test_the_first_five_items_of_the_sample_built_through_the_forms(
     QTest.mouseClick(declarations.add_button, Qt.MouseButton.LeftButton)
     member = declarations.table.indexWidget(declarations.table.currentIndex())
     assert isinstance(member, QComboBox) and member.currentText() == "Councillor Moore"
-    QTest.keyClick(member, Qt.Key.Key_Tab)
-    QTest.keyClick(
-        declarations.table.indexWidget(declarations.table.currentIndex()), Qt.Key.Key_Tab
-    )
+    QTest.keyClick(member, Qt.Key.Key_Tab)  # entered: the next cell is chosen, not edited
+    QTest.keyClick(declarations.table, Qt.Key.Key_Tab)  # on to the interest
+    interest = sample.interests[0].interest
+    QTest.keyClicks(declarations.table, interest[0])  # typing starts the edit
     text = declarations.table.indexWidget(declarations.table.currentIndex())
     assert isinstance(text, QPlainTextEdit)
-    QTest.keyClicks(text, sample.interests[0].interest)
+    QTest.keyClicks(text, interest[1:])
     QTest.keyClick(text, Qt.Key.Key_Return)
     qtbot.waitUntil(
         lambda: bool(document.meeting.interests and document.meeting.interests[0].interest)
@@ -516,3 +521,32 @@ def test_an_error_nobody_caught_is_logged_and_shown_naming_the_log(user_data: Pa
     assert "the printer caught fire" in text and str(log) in text
     logged = log.read_text(encoding="utf-8")
     assert "Traceback" in logged and "ValueError: the printer caught fire" in logged
+
+
+def test_insert_on_the_navigator_adds_a_person_or_a_declaration(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    document = open_sample_copy(window, tmp_path)
+    people = len(document.meeting.attendance)
+    window.show_section(Section("attendance"))
+    focus(qtbot, window.navigator)
+    QTest.keyClick(window.navigator, Qt.Key.Key_Insert)
+    assert len(document.meeting.attendance) == people + 1
+    qtbot.waitUntil(
+        lambda: (
+            window.attendance_form.table.hasFocus()
+            or window.attendance_form.table.indexWidget(window.attendance_form.table.currentIndex())
+            is not None
+        )
+    )
+    declarations = len(document.meeting.interests)
+    window.show_section(Section("declarations"))
+    focus(qtbot, window.navigator)
+    QTest.keyClick(window.navigator, Qt.Key.Key_Insert)
+    assert len(document.meeting.interests) == declarations + 1
+    # on an item's row Insert does nothing to people or declarations
+    window.show_section(Section("item", document.meeting.items[0].id))
+    focus(qtbot, window.navigator)
+    QTest.keyClick(window.navigator, Qt.Key.Key_Insert)
+    assert len(document.meeting.attendance) == people + 1
+    assert len(document.meeting.interests) == declarations + 1
