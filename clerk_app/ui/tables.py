@@ -56,6 +56,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk_app.domain.changes import MeetingChange
 from clerk_app.domain.edit import get_at
 from clerk_app.domain.house_style import DEFAULT_STYLE, HouseStyle
 from clerk_app.domain.model import Meeting
@@ -190,7 +191,23 @@ class RecordModel(QAbstractTableModel):
     def _record_ids(self) -> tuple[str, ...]:
         return tuple(record.id for record in self.records())
 
-    def _on_changed(self, _path: object) -> None:
+    def shows(self, change: MeetingChange) -> bool:
+        """Whether what the table shows may have changed: its own list, or what its labels name
+        (people, minute numbers, item titles). A keystroke in an item's minute text does not
+        reach an attendance table."""
+        if change.nothing:
+            return False
+        if self.list_path[0] == "items":  # a list inside an item (its actions): that item
+            return bool(change.items or change.item_list) or not change.only_items
+        if change.only_items:  # their titles and exemption are all a table names of items
+            return len(change.path) >= 3 and change.path[2] in ("title", "exempt")
+        if change.attendance or change.interests or change.item_list or change.numbering:
+            return True
+        return bool(change.items or change.style)  # not the heading alone (the venue...)
+
+    def _on_changed(self, change: object) -> None:
+        if isinstance(change, MeetingChange) and not self.shows(change):
+            return
         records = self.records()
         before, self._shown_records = self._shown_records, records
         ids = tuple(record.id for record in records)

@@ -204,3 +204,27 @@ def test_first_start_fits_a_laptop_screen(make_window: MakeWindow) -> None:
     window.fit_screen(QRect(0, 0, 1366, 728))  # 1366x768 less the taskbar
     assert window.width() <= 1366 and window.height() <= 728
     assert window.windowState() & Qt.WindowState.WindowMaximized
+
+
+def test_tables_redraw_only_for_what_they_show(
+    make_window: MakeWindow, sample: Meeting, qtbot: QtBot
+) -> None:
+    window = make_window(Discard)
+    window.set_document(MeetingDocument(sample))
+    redrawn: list[str] = []
+    for name, model in (
+        ("attendance", window.attendance_form.model),
+        ("declarations", window.declarations_form.model),
+    ):
+        model.dataChanged.connect(lambda *_, name=name: redrawn.append(name))
+        model.modelReset.connect(lambda *_, name=name: redrawn.append(name))
+    document = window.document
+    assert document is not None
+    type_at_end(window, sample.items[10].id, " More")  # minute text
+    document.set(("venue",), "Town Hall", "Edit venue")  # the heading
+    assert redrawn == []
+    document.set(("items", 2, "title"), "Minutes", "Edit item title")  # declarations name items
+    assert "declarations" in redrawn
+    redrawn.clear()
+    document.set(("attendance", 0, "person", "name"), "Batool-Khan", "Edit name")
+    assert "attendance" in redrawn and "declarations" in redrawn
