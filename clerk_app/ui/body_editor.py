@@ -180,7 +180,13 @@ class BodyEditor(QPlainTextEdit):
         resolutions, and so where lists end, depend on it)."""
         if word != self.word:
             self.word = word
-            self.highlighter.set_resolution_word(word)
+            # Redrawing the colours marks the text changed; it is not an edit (it would be read
+            # back into the model, perhaps before the item's text is loaded).
+            self._quiet += 1
+            try:
+                self.highlighter.set_resolution_word(word)
+            finally:
+                self._quiet -= 1
 
     # --- what the form reads -----------------------------------------------------------------
 

@@ -5,6 +5,7 @@ going to the field a finding is about."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -847,3 +848,36 @@ def test_every_editable_widget_is_named_for_screen_readers(qtbot: QtBot) -> None
         assert widget.accessibleName(), widget.objectName()
     assert form.body.accessibleName() == "Minute text"
     assert format_body(sample_item(156).blocks, "AGREED") == form.body.markup_text()
+
+
+def test_the_styles_own_resolution_word_starts_a_resolution_as_it_is_typed(
+    qtbot: QtBot, user_data: Path
+) -> None:
+    """A council whose minutes say DETERMINED: the editor reads the line as the parser does."""
+    import shutil
+
+    from clerk_app.render.styles import builtin_styles_dir
+
+    mine = user_data / "styles" / "determined"
+    shutil.copytree(builtin_styles_dir() / "leicester", mine)
+    toml = mine / "style.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8").replace(
+            'resolution_word = "AGREED"', 'resolution_word = "DETERMINED"'
+        ),
+        encoding="utf-8",
+    )
+    meeting = Meeting(date=dt.date(2025, 6, 18), house_style="determined", items=(Item(id="i1"),))
+    document = MeetingDocument(meeting)
+    styles = available_styles(user_data / "styles")
+    form = ItemForm(document, FormContext(styles, RecordedMessages()))
+    qtbot.addWidget(form)
+    form.resize(900, 900)
+    form.show()
+    form.set_item("i1")
+    settle()
+    focus(qtbot, form.body)
+    type_lines(form.body, "The report was considered.", "DETERMINED:", "1. That it be noted.")
+    assert form.body.highlighter.kind("DETERMINED:") == "resolution"
+    blocks = item_of(form).blocks
+    assert [b.type for b in blocks] == ["paragraph", "resolution"]

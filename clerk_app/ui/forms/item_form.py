@@ -349,6 +349,7 @@ class ItemForm(Form):
         self.pages.setCurrentWidget(self.content)
         super().refresh()
         word = self.target.word()
+        self.body.set_resolution_word(word)  # the style's word starts resolutions as it is typed
         heading = f"{self.target.minute()}. {item.title or '(no title yet)'}"
         if item.exempt:
             heading += "  (exempt)"
