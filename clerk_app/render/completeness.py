@@ -34,8 +34,10 @@ UNCOMPARED_ROWS = frozenset({"vote", "named_vote"})
 
 
 def normal(text: str) -> str:
-    """Text as compared: whitespace runs made one space, case folded."""
-    return " ".join(text.split()).casefold()
+    """Text as compared: whitespace runs made one space, case folded. Capitals first, so that a
+    letter a style's capitals change (dotless ı becomes I, ß becomes SS) compares equal to its
+    capital: `"ı".casefold()` is not `"I".casefold()`."""
+    return " ".join(text.split()).upper().casefold()
 
 
 def action_texts(action: FollowUpView) -> Iterator[str]:

@@ -131,8 +131,9 @@ def _unmark(line: str) -> str:
     if MARK not in line:
         return line
     parts = line.split(MARK)
-    # marker text is the odd parts: MARK digits MARK
-    return "".join(p for n, p in enumerate(parts) if n % 2 == 0 or not p.isdigit())
+    # marker text is the odd parts: MARK digits MARK; the line then loses the trailing spaces
+    # the writer takes off every line (an empty title leaves "149. ")
+    return "".join(p for n, p in enumerate(parts) if n % 2 == 0 or not p.isdigit()).rstrip()
 
 
 def lay_out(meeting: Meeting, style: StyleFolder, *, public: bool) -> Layout:

@@ -256,3 +256,15 @@ def test_word_export_uses_the_same_guard(tmp_path: Path) -> None:
     assert str(info.value) == (
         "the Word document lost text from minute 20: 'RESOLVED'; nothing was written"
     )
+
+
+def test_titles_with_letters_that_capitals_change_are_not_lost(sample: Meeting) -> None:
+    """The leicester style prints titles in capitals; Turkish ı and German ß change more than
+    their case there, and must still count as printed."""
+    from clerk_app.domain import edit
+    from clerk_app.render.styles import find_style
+    from clerk_app.render.text import render_text
+
+    meeting = edit.set_at(sample, ("items", 3, "title"), "Çağrı Yılmaz and the Straße report")
+    text = render_text(meeting, find_style("leicester"))
+    assert "ÇAĞRI YILMAZ AND THE STRASSE REPORT" in text
