@@ -68,10 +68,8 @@ def test_items_redrawn_alone_match_the_whole_rendering(
             )
         redrawn = render_item(layout, meeting, item.id, folder)
         exact = render_text(meeting, folder, public=public)
-        if redrawn is None:  # an item that does not stand alone: laid out again
-            layout = lay_out(meeting, folder, public=public)
-        else:
-            layout = redrawn
+        # an item that does not stand alone is laid out again with the rest
+        layout = lay_out(meeting, folder, public=public) if redrawn is None else redrawn
         assert layout.text == exact
 
 
