@@ -59,9 +59,16 @@ SCREENS = {
 
 
 def _window(folder: Path) -> tuple[object, object]:
+    import json
     import os
 
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # the offscreen platform's screen made a council laptop's (its own is 800x600)
+    screen = folder / "screen.json"
+    screen.write_text(
+        json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768}]}),
+        encoding="utf-8",
+    )
+    os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={screen}")
     from PySide6.QtWidgets import QApplication
 
     from clerk_app.render.styles import available_styles
@@ -71,7 +78,7 @@ def _window(folder: Path) -> tuple[object, object]:
 
     app = QApplication.instance() or QApplication([])
     window = MainWindow(Settings(folder), available_styles(), messages=RecordedMessages())
-    window.resize(1400, 860)
+    window.resize(1366, 768)  # a council laptop, maximised
     window.show()
     return app, window
 
