@@ -136,10 +136,22 @@ def _unmark(line: str) -> str:
     return "".join(p for n, p in enumerate(parts) if n % 2 == 0 or not p.isdigit()).rstrip()
 
 
+def render_whole(meeting: Meeting, style: StyleFolder, *, public: bool) -> Layout:
+    """The meeting rendered as it is, not yet laid out item by item (one rendering)."""
+    return Layout(
+        meeting, public, _render(build_context(meeting, style.style, public=public), style)
+    )
+
+
 def lay_out(meeting: Meeting, style: StyleFolder, *, public: bool) -> Layout:
     """Render `meeting` and work out which lines each item wrote (two renderings)."""
-    text = _render(build_context(meeting, style.style, public=public), style)
-    plain = Layout(meeting, public, text)
+    return segment(render_whole(meeting, style, public=public), style)
+
+
+def segment(plain: Layout, style: StyleFolder) -> Layout:
+    """`plain` (a whole rendering) with the lines each item wrote worked out: a second, marked
+    rendering. `plain` as it is if the two do not agree."""
+    meeting, public, text = plain.meeting, plain.public, plain.rendered
     probe = _with_sentinel(meeting, meeting.items, meeting.first_minute_number)
     context = _marked(build_context(probe, style.style, public=public))
     marked = _render(context, style)

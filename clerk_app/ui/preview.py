@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from clerk_app.domain.changes import MeetingChange
 from clerk_app.domain.model import Meeting
 from clerk_app.render.errors import RenderError, StyleError
-from clerk_app.render.incremental import Layout, lay_out, render_item
+from clerk_app.render.incremental import Layout, render_item, render_whole, segment
 from clerk_app.render.styles import StyleFolder
 from clerk_app.services.document import MeetingDocument
 from clerk_app.ui.navigator import Section
@@ -79,12 +79,13 @@ class _Request:
 
 
 class _Signals(QObject):
-    done = Signal(int, object, float)
-    """generation, the Layout (or the problem as a str), seconds taken."""
+    done = Signal(int, object, float, bool)
+    """generation, the Layout (or the problem as a str), seconds taken, whether it is final."""
 
 
 class _LayoutJob(QRunnable):
-    """Lays a meeting out on a worker thread; skipped if a newer request came meanwhile."""
+    """Lays a meeting out on a worker thread; skipped if a newer request came meanwhile. The
+    text is sent as soon as it is rendered, then the layout of its items."""
 
     def __init__(self, request: _Request, latest: list[int], signals: _Signals) -> None:
         super().__init__()
@@ -97,15 +98,32 @@ class _LayoutJob(QRunnable):
         if request.generation != self.latest[0]:
             return  # a newer request is queued behind this one
         started = time.perf_counter()
-        result = _lay_out(request.meeting, request.style, request.public)
-        self.signals.done.emit(request.generation, result, time.perf_counter() - started)
+        try:
+            plain = render_whole(request.meeting, request.style, public=request.public)
+        except (RenderError, StyleError) as exc:
+            message = f"The preview cannot be drawn:\n\n{exc}"
+            self.signals.done.emit(request.generation, message, time.perf_counter() - started, True)
+            return
+        self.signals.done.emit(request.generation, plain, time.perf_counter() - started, False)
+        if request.generation != self.latest[0]:
+            return
+        result = _segment(plain, request.style)
+        self.signals.done.emit(request.generation, result, time.perf_counter() - started, True)
+
+
+def _segment(plain: Layout, style: StyleFolder) -> Layout:
+    try:
+        return segment(plain, style)
+    except (RenderError, StyleError):
+        return plain  # the text is there; it is redrawn whole
 
 
 def _lay_out(meeting: Meeting, style: StyleFolder, public: bool) -> Layout | str:
     try:
-        return lay_out(meeting, style, public=public)
+        plain = render_whole(meeting, style, public=public)
     except (RenderError, StyleError) as exc:
         return f"The preview cannot be drawn:\n\n{exc}"
+    return _segment(plain, style)
 
 
 class PreviewPane(QWidget):
@@ -246,10 +264,13 @@ class PreviewPane(QWidget):
         self._full_needed = False
         self._laid_out(self._generation[0], result, time.perf_counter() - started)
 
-    def _laid_out(self, generation: int, result: object, seconds: float) -> None:
+    def _laid_out(
+        self, generation: int, result: object, seconds: float, final: bool = True
+    ) -> None:
         if generation != self._generation[0]:
             return  # the meeting changed since: a newer layout is on its way
-        self._in_flight = False
+        if final:
+            self._in_flight = False
         if isinstance(result, str):
             self.layout_shown = None
             self._show_message(result)
@@ -261,7 +282,7 @@ class PreviewPane(QWidget):
         if style is not None:
             self.title.setText(f"<b>Preview</b> ({style.style.display_name})")
         self._show_layout(result)
-        if result.meeting is not self.document.meeting:
+        if final and result.meeting is not self.document.meeting:
             self._redraw.start()  # typed while it was laid out: catch up from here
         self.rendered.emit(seconds + time.perf_counter() - started)
 
@@ -300,7 +321,10 @@ class PreviewPane(QWidget):
         text = layout.text
         self.highlighter.headings = headings
         if text == self.text.toPlainText():
-            self.highlighter.rehighlight()
+            # the same text, now laid out item by item: only the headings' lines change colour
+            document = self.text.document()
+            for line in layout.heading_lines():
+                self.highlighter.rehighlightBlock(document.findBlockByNumber(line))
             return
         bar = self.text.verticalScrollBar()
         position = bar.value()
