@@ -38,6 +38,7 @@ from clerk_app.domain.model import (
     Role,
     VoteChoice,
 )
+from clerk_app.domain.numbering import MinuteNumbering
 from clerk_app.render.errors import RenderError
 
 NUMBER_WORDS = (
@@ -321,12 +322,8 @@ class _Builder:
         self.meeting = meeting
         self.style = style
         self.public = public
-        self.numbers = {
-            item.id: style.minute_number(
-                meeting.minute_number(n), meeting.date, meeting.minute_prefix
-            )
-            for n, item in enumerate(meeting.items)
-        }
+        numbering = MinuteNumbering(meeting, style)
+        self.numbers = {item.id: numbering.label(n) for n, item in enumerate(meeting.items)}
         # Lookups by id, made once: a long meeting has hundreds of items.
         self.items_by_id = {item.id: item for item in meeting.items}
         self.names = {a.id: a.display_name for a in meeting.attendance}
