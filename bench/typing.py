@@ -33,7 +33,6 @@ _HERE = os.path.dirname(os.path.abspath(__file__))  # noqa: PTH100, PTH120
 sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != _HERE]  # noqa: PTH100
 
 import argparse
-import json
 import statistics
 import tempfile
 import time
@@ -51,23 +50,9 @@ pause in typing of 300 ms, then run)."""
 
 def scaled_meeting(scale: int, folder: Path) -> Path:
     """The sample with its items repeated `scale` times, written to a file in `folder`."""
-    from clerk_app import locations
+    from tests.factories import long_meeting
 
-    data: dict[str, Any] = json.loads(locations.sample_meeting().read_text(encoding="utf-8"))
-    items = data["items"]
-    copies: list[dict[str, Any]] = []
-    for n in range(scale):
-        for item in items:
-            copy = json.loads(json.dumps(item))
-            if n:
-                copy["id"] = f"{item['id'][:56]}-c{n}"
-                for action in copy.get("actions", ()):
-                    action["id"] = f"{action['id'][:56]}-c{n}"
-            copies.append(copy)
-    data["items"] = copies
-    path = folder / f"scale-{scale}.minutes"
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    return path
+    return long_meeting(folder, scale)
 
 
 class Heartbeat:

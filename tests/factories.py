@@ -1,6 +1,9 @@
 """Meetings built for tests."""
 
 import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
 
 from clerk_app.domain.model import (
     Attendance,
@@ -100,3 +103,24 @@ def feature_meeting() -> Meeting:
         items=items,
         first_minute_number=12,
     )
+
+
+def long_meeting(folder: Path, copies: int) -> Path:
+    """The bundled sample with its items repeated `copies` times (each copy with ids of its
+    own), written to `folder`: a long meeting for tests and benchmarks."""
+    from clerk_app import locations
+
+    data: dict[str, Any] = json.loads(locations.sample_meeting().read_text(encoding="utf-8"))
+    items: list[dict[str, Any]] = []
+    for n in range(copies):
+        for item in data["items"]:
+            copy = json.loads(json.dumps(item))
+            if n:
+                copy["id"] = f"{item['id'][:56]}-c{n}"
+                for action in copy.get("actions", ()):
+                    action["id"] = f"{action['id'][:56]}-c{n}"
+            items.append(copy)
+    data["items"] = items
+    path = folder / f"long-{copies}.minutes"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path

@@ -90,28 +90,26 @@ class MeetingChange:
         )
 
     @property
-    def nothing(self) -> bool:
-        return not (
+    def around_items(self) -> bool:
+        """Something besides the items' own content changed: the heading, the numbering, the
+        style, the people, the declarations or the list of items."""
+        return (
             self.header
             or self.numbering
             or self.style
             or self.attendance
             or self.interests
             or self.item_list
-            or self.items
         )
+
+    @property
+    def nothing(self) -> bool:
+        return not (self.around_items or self.items)
 
     @property
     def only_items(self) -> bool:
         """Only the content of some items changed: nothing around them, no renumbering."""
-        return bool(self.items) and not (
-            self.header
-            or self.numbering
-            or self.style
-            or self.attendance
-            or self.interests
-            or self.item_list
-        )
+        return bool(self.items) and not self.around_items
 
     def touches_item(self, item_id: str | None) -> bool:
         """Whether what an item's form shows may have changed: its own content, or the

@@ -22,6 +22,7 @@ from clerk_app.ui.findings_panel import FindingsPanel
 from clerk_app.ui.main_window import MainWindow
 from clerk_app.ui.navigator import Section
 from clerk_app.ui.preview import SYNCHRONOUS_ITEMS
+from tests.factories import long_meeting
 from tests.ui.conftest import MakeWindow
 
 
@@ -29,24 +30,6 @@ class Discard(Dialogs):
     @classmethod
     def ask_save_changes(cls, parent: Any, name: str) -> SaveChoice:
         return SaveChoice.DISCARD
-
-
-def long_meeting(folder: Path, copies: int) -> Path:
-    """The sample with its items repeated (each copy with ids of its own)."""
-    data: dict[str, Any] = json.loads(locations.sample_meeting().read_text(encoding="utf-8"))
-    items = []
-    for n in range(copies):
-        for item in data["items"]:
-            copy = json.loads(json.dumps(item))
-            if n:
-                copy["id"] = f"{item['id'][:50]}-c{n}"
-                for action in copy.get("actions", ()):
-                    action["id"] = f"{action['id'][:50]}-c{n}"
-            items.append(copy)
-    data["items"] = items
-    path = folder / f"long-{copies}.minutes"
-    path.write_text(json.dumps(data), encoding="utf-8")
-    return path
 
 
 def body_editor(window: MainWindow) -> QPlainTextEdit:
