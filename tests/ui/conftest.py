@@ -10,6 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from clerk_app.render.styles import available_styles
+from clerk_app.services.recovery import RecoverySession
 from clerk_app.services.settings import Settings
 from clerk_app.ui.dialogs import Dialogs
 from clerk_app.ui.main_window import MainWindow
@@ -24,9 +25,18 @@ def make_window(qtbot: QtBot, user_data: Path) -> Iterator[MakeWindow]:
     made is left with nothing to ask about and its background work finished at the end."""
     made: list[MainWindow] = []
 
-    def make(dialogs: type[Dialogs] = Dialogs, *, active: bool = False) -> MainWindow:
+    def make(
+        dialogs: type[Dialogs] = Dialogs,
+        *,
+        active: bool = False,
+        recovery: RecoverySession | None = None,
+    ) -> MainWindow:
         window = MainWindow(
-            Settings(user_data), available_styles(), messages=RecordedMessages(), dialogs=dialogs
+            Settings(user_data),
+            available_styles(),
+            messages=RecordedMessages(),
+            dialogs=dialogs,
+            recovery=recovery,
         )
         qtbot.addWidget(window)
         window.show()

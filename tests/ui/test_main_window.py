@@ -16,16 +16,16 @@ from pytestqt.qtbot import QtBot
 
 from clerk_app import locations
 from clerk_app.domain.model import STANDING_ITEM_TITLES, Meeting
-from clerk_app.render.styles import StyleFolder, available_styles
+from clerk_app.render.styles import StyleFolder
 from clerk_app.services.document import MeetingDocument
 from clerk_app.services.recovery import RecoveredMeeting
-from clerk_app.services.settings import Settings
 from clerk_app.storage import load_meeting
 from clerk_app.ui.dialogs import Dialogs, RestoreChoice, SaveChoice
 from clerk_app.ui.main_window import MainWindow
 from clerk_app.ui.messages import RecordedMessages
 from clerk_app.ui.navigator import ITEM_MIME, Section
 from clerk_app.ui.preferences import Preferences
+from tests.ui.conftest import MakeWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -98,19 +98,8 @@ def answers() -> Iterator[type[Answers]]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, user_data: Path, answers: type[Answers]) -> Iterator[MainWindow]:
-    win = MainWindow(
-        Settings(user_data), available_styles(), messages=RecordedMessages(), dialogs=answers
-    )
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
-    yield win
-    if win.document is not None:
-        win.document.undo_stack.setClean()  # nothing left to ask about when the test ends
-    win.pool.waitForDone(60_000)
+def window(make_window: MakeWindow, answers: type[Answers]) -> MainWindow:
+    return make_window(answers, active=True)
 
 
 def messages(window: MainWindow) -> list[tuple[str, str, str]]:

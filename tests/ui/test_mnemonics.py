@@ -4,20 +4,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
-from pytestqt.qtbot import QtBot
 
 from clerk_app.domain.model import Meeting
-from clerk_app.render.styles import available_styles
 from clerk_app.services.document import MeetingDocument
-from clerk_app.services.settings import Settings
 from clerk_app.ui.main_window import MainWindow
-from clerk_app.ui.messages import RecordedMessages
 from clerk_app.ui.navigator import Section
+from tests.ui.conftest import MakeWindow
 
 _MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
 
@@ -37,13 +32,11 @@ def letters(window: MainWindow) -> Counter[str]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, user_data: Path, sample: Meeting) -> Iterator[MainWindow]:
-    win = MainWindow(Settings(user_data), available_styles(), messages=RecordedMessages())
-    qtbot.addWidget(win)
+def window(make_window: MakeWindow, sample: Meeting) -> MainWindow:
+    win = make_window()
     win.resize(1366, 768)
-    win.show()
     win.set_document(MeetingDocument(sample))
-    yield win
+    return win
 
 
 @pytest.mark.parametrize(

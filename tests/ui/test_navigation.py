@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -12,13 +9,11 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from clerk_app.domain.model import Meeting
-from clerk_app.render.styles import available_styles
 from clerk_app.services.document import MeetingDocument
-from clerk_app.services.settings import Settings
 from clerk_app.ui.dialogs import Dialogs, SaveChoice
 from clerk_app.ui.main_window import MainWindow
-from clerk_app.ui.messages import RecordedMessages
 from clerk_app.ui.navigator import Section
+from tests.ui.conftest import MakeWindow
 
 
 class Discard(Dialogs):
@@ -28,14 +23,10 @@ class Discard(Dialogs):
 
 
 @pytest.fixture
-def window(qtbot: QtBot, user_data: Path, sample: Meeting) -> Iterator[MainWindow]:
-    win = MainWindow(
-        Settings(user_data), available_styles(), messages=RecordedMessages(), dialogs=Discard
-    )
-    qtbot.addWidget(win)
-    win.show()
+def window(make_window: MakeWindow, sample: Meeting) -> MainWindow:
+    win = make_window(Discard)
     win.set_document(MeetingDocument(sample))
-    yield win
+    return win
 
 
 def item(sample: Meeting, number: int) -> Section:

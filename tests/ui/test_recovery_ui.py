@@ -11,19 +11,16 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
-from pytestqt.qtbot import QtBot
 
 import clerk_app.services.recovery as recovery
 from clerk_app.domain.model import Meeting
-from clerk_app.render.styles import available_styles
 from clerk_app.services.document import MeetingDocument
 from clerk_app.services.recovery import RecoveredMeeting, RecoverySession, recovery_dir
-from clerk_app.services.settings import Settings
 from clerk_app.storage import load_meeting, save_meeting
 from clerk_app.ui.app import offer_recovery
 from clerk_app.ui.dialogs import Dialogs, RestoreChoice, SaveChoice
 from clerk_app.ui.main_window import MainWindow
-from clerk_app.ui.messages import RecordedMessages
+from tests.ui.conftest import MakeWindow
 
 
 class Restore(Dialogs):
@@ -37,18 +34,9 @@ class Restore(Dialogs):
 
 
 @pytest.fixture
-def window(qtbot: QtBot, user_data: Path) -> Iterator[MainWindow]:
+def window(make_window: MakeWindow, user_data: Path) -> Iterator[MainWindow]:
     session = RecoverySession(user_data)
-    win = MainWindow(
-        Settings(user_data),
-        available_styles(),
-        messages=RecordedMessages(),
-        dialogs=Restore,
-        recovery=session,
-    )
-    qtbot.addWidget(win)
-    win.show()
-    yield win
+    yield make_window(Restore, recovery=session)
     session.end()
 
 

@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
 from PySide6.QtWidgets import QWidget
-from pytestqt.qtbot import QtBot
 
 from clerk_app.domain.model import Meeting
-from clerk_app.render.styles import available_styles
 from clerk_app.services.document import MeetingDocument
-from clerk_app.services.settings import Settings
 from clerk_app.storage import load_meeting, save_meeting
 from clerk_app.ui.dialogs import Dialogs, SaveChoice
 from clerk_app.ui.main_window import MainWindow
-from clerk_app.ui.messages import RecordedMessages
+from tests.ui.conftest import MakeWindow
 
 
 class Answers(Dialogs):
@@ -41,14 +37,9 @@ class Answers(Dialogs):
 
 
 @pytest.fixture
-def window(qtbot: QtBot, user_data: Path) -> Iterator[MainWindow]:
+def window(make_window: MakeWindow) -> MainWindow:
     Answers.asked = []
-    win = MainWindow(
-        Settings(user_data), available_styles(), messages=RecordedMessages(), dialogs=Answers
-    )
-    qtbot.addWidget(win)
-    win.show()
-    yield win
+    return make_window(Answers)
 
 
 def someone_else_saves(path: Path, meeting: Meeting) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,17 +15,15 @@ from PySide6.QtWidgets import QApplication, QCalendarWidget, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from clerk_app import locations
-from clerk_app.render.styles import available_styles
 from clerk_app.services.document import MeetingDocument
 from clerk_app.services.recovery import RecoveredMeeting
-from clerk_app.services.settings import Settings
 from clerk_app.storage import load_meeting
 from clerk_app.ui.dialogs import Dialogs, RestoreChoice, SaveChoice
 from clerk_app.ui.main_window import MainWindow
-from clerk_app.ui.messages import RecordedMessages
 from clerk_app.ui.navigator import Section
 from clerk_app.ui.typed import format_date, format_time, parse_date, parse_time
 from clerk_app.ui.widgets.value_fields import DateField, TimeField, ValueField
+from tests.ui.conftest import MakeWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -46,19 +43,8 @@ class Answers(Dialogs):
 
 
 @pytest.fixture
-def window(qtbot: QtBot, user_data: Path) -> Iterator[MainWindow]:
-    win = MainWindow(
-        Settings(user_data), available_styles(), messages=RecordedMessages(), dialogs=Answers
-    )
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
-    yield win
-    if win.document is not None:
-        win.document.undo_stack.setClean()  # nothing left to ask about when the test ends
-    win.pool.waitForDone(60_000)
+def window(make_window: MakeWindow) -> MainWindow:
+    return make_window(Answers, active=True)
 
 
 @pytest.fixture
