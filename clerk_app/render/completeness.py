@@ -9,6 +9,13 @@ that text is printed. After rendering, the writer (text or Word) hands the text 
   its body (list entries, nested blocks, resolutions, public questions, attachments);
 - each follow-up action: what is to be done, who does it and by when.
 
+A template's parts that a house style may leave out altogether are the groups of the attendance
+(the Leicester minutes name officers only in the text) and the follow-up actions (many councils
+keep them in an action log, not in the minutes). A style that never asks for one of them (its
+templates never name `officers`, `actions`...) has chosen not to print it: those pieces are not
+demanded, so a council's style written before Clerk offered them keeps working. A style that
+asks for a part must print all of it. `check-style` says which parts a style leaves out.
+
 What the check compares is already what this copy may show: in a public copy exempt items reach
 the context emptied (no body, no actions), so their absence is never a loss. Comparison ignores
 line breaks, runs of spaces and case (a style may print titles in capitals), and an action's
@@ -24,13 +31,79 @@ that nothing is ever silently left out.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+import zipfile
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
 
 from clerk_app.render.context import FollowUpView, MinutesContext
 from clerk_app.render.errors import RenderError
 
 UNCOMPARED_ROWS = frozenset({"vote", "named_vote"})
 """Row kinds whose text a style words its own way."""
+
+
+OPTIONAL_PARTS: dict[str, tuple[str, ...]] = {
+    "chairs": ("chairs", "present_members", "everyone"),
+    "vice-chairs": ("vice_chairs", "present_members", "everyone"),
+    "members": ("members", "present_members", "everyone"),
+    "co-opted members": ("co_opted", "present_members", "everyone"),
+    "officers": ("officers", "everyone"),
+    "others": ("others", "everyone"),
+    "actions": ("actions",),
+}
+"""The parts a style may leave out, and the context names that print each (a style printing
+`attendance.present_members` prints the chairs, members and co-opted members)."""
+EVERY_PART = frozenset(OPTIONAL_PARTS)
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_XML_TAG = re.compile(r"<[^>]+>")
+
+
+def parts_asked_for(sources: Iterable[str]) -> frozenset[str]:
+    """The optional parts that templates with these sources print: those whose context names
+    they mention."""
+    names = {name for source in sources for name in _NAME.findall(source)}
+    return frozenset(
+        part for part, printed_by in OPTIONAL_PARTS.items() if names.intersection(printed_by)
+    )
+
+
+@lru_cache(maxsize=32)
+def _folder_parts(folder: Path, stamp: tuple[tuple[str, int, int], ...]) -> frozenset[str]:
+    sources: list[str] = []
+    for name, _mtime, _size in stamp:
+        path = folder / name
+        try:
+            if name.endswith(".docx"):
+                with zipfile.ZipFile(path) as package:
+                    for member in package.namelist():
+                        if member.startswith("word/") and member.endswith(".xml"):
+                            xml = package.read(member).decode("utf-8", "replace")
+                            sources.append(_XML_TAG.sub("", xml))
+            else:
+                sources.append(path.read_text(encoding="utf-8", errors="replace"))
+        except (OSError, zipfile.BadZipFile):
+            return EVERY_PART  # cannot tell: demand everything (the render reports the file)
+    return parts_asked_for(sources)
+
+
+def style_parts(folder: Path, template: str) -> frozenset[str]:
+    """The optional parts a style folder's template (`minutes.txt.j2` with the other Jinja
+    files it may include, or `minutes.docx`) prints; read once for each version of the files."""
+    names = (
+        [template]
+        if template.endswith(".docx")
+        else sorted({template, *(p.name for p in folder.glob("*.j2"))})
+    )
+    stamp = []
+    for name in names:
+        try:
+            status = (folder / name).stat()
+        except OSError:
+            return EVERY_PART
+        stamp.append((name, status.st_mtime_ns, status.st_size))
+    return _folder_parts(folder, tuple(stamp))
 
 
 def normal(text: str) -> str:
@@ -48,7 +121,9 @@ def action_texts(action: FollowUpView) -> Iterator[str]:
     yield action.due
 
 
-def expected_text(context: MinutesContext) -> Iterator[tuple[str, str, str]]:
+def expected_text(
+    context: MinutesContext, parts: frozenset[str] = EVERY_PART
+) -> Iterator[tuple[str, str, str]]:
     """Every piece of text the minutes must show, as (part, where, text): the part of the
     minutes it belongs to ("attendance: officers", "items", "actions"), where it comes from in
     the words of an error message ("the attendance", "minute 158"), and the text. Within a part
@@ -62,6 +137,8 @@ def expected_text(context: MinutesContext) -> Iterator[tuple[str, str, str]]:
         ("officers", attendance.officers),
         ("others", attendance.others),
     ):
+        if group not in parts:
+            continue  # a group the style does not print
         for person in people:  # each group a part: styles order the groups their own way
             yield f"attendance: {group}", "the attendance", person.name
     for item in context.items:
@@ -72,12 +149,14 @@ def expected_text(context: MinutesContext) -> Iterator[tuple[str, str, str]]:
         for row in item.rows:
             if row.kind not in UNCOMPARED_ROWS:
                 yield "items", where, row.text
-        for action in item.actions:
+        for action in item.actions if "actions" in parts else ():
             for text in action_texts(action):
                 yield "actions", f"the actions of minute {item.number}", text
 
 
-def first_missing(output: str, context: MinutesContext) -> tuple[str, str] | None:
+def first_missing(
+    output: str, context: MinutesContext, parts: frozenset[str] = EVERY_PART
+) -> tuple[str, str] | None:
     """Where from and what the first piece of the minutes' text that `output` lacks is, or None
     when the output holds all of it.
 
@@ -90,7 +169,7 @@ def first_missing(output: str, context: MinutesContext) -> tuple[str, str] | Non
         lowered = ""
     cursors: dict[str, int] = {}
     document: str | None = None
-    for part, where, expected in expected_text(context):
+    for part, where, expected in expected_text(context, parts):
         if not expected.strip():
             continue
         wanted = expected.lower()
@@ -111,13 +190,20 @@ def excerpt(text: str, limit: int = 80) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
-def check_complete(output: str, context: MinutesContext, *, writer: str, advice: str) -> None:
+def check_complete(
+    output: str,
+    context: MinutesContext,
+    *,
+    writer: str,
+    advice: str,
+    parts: frozenset[str] = EVERY_PART,
+) -> None:
     """Raise RenderError if `output` lost any of the minutes' text.
 
     `writer` names the output ("the Word document", "the text minutes"); `advice` ends the
     message (what happened to the output, what to do).
     """
-    missing = first_missing(output, context)
+    missing = first_missing(output, context, parts)
     if missing is not None:
         where, text = missing
         raise RenderError(f"{writer} lost text from {where}: '{excerpt(text)}'; {advice}")

@@ -27,7 +27,7 @@ from lxml import etree
 
 from clerk_app import __version__
 from clerk_app.domain.model import Meeting
-from clerk_app.render.completeness import check_complete
+from clerk_app.render.completeness import EVERY_PART, check_complete, style_parts
 from clerk_app.render.context import MinutesContext, build_context
 from clerk_app.render.environment import (
     TEMPLATE_ERRORS,
@@ -125,7 +125,7 @@ def render_docx(
     buffer = io.BytesIO()
     template.save(buffer)
     data = buffer.getvalue()
-    check_docx(data, context)
+    check_docx(data, context, style_parts(style.path, DOCX_TEMPLATE))
     return data
 
 
@@ -307,7 +307,7 @@ def _strings(value: object) -> Iterator[str]:
 _TAG = re.compile(r"\{\{|\{%|%\}|\}\}")
 
 
-def check_docx(data: bytes, context: MinutesContext) -> None:
+def check_docx(data: bytes, context: MinutesContext, parts: frozenset[str] = EVERY_PART) -> None:
     """Fail loudly if the saved document is not well-formed or lost any of the minutes' text."""
     text = visible_text(data)
     if _TAG.search(text):
@@ -324,4 +324,6 @@ def check_docx(data: bytes, context: MinutesContext) -> None:
                 "the Word template left a tag unrendered: "
                 f"'{remainder[start : leftover.end() + 30].strip()}'"
             )
-    check_complete(text, context, writer="the Word document", advice="nothing was written")
+    check_complete(
+        text, context, writer="the Word document", advice="nothing was written", parts=parts
+    )

@@ -25,6 +25,7 @@ from lxml import etree
 
 from clerk_app.domain.house_style import HouseStyle
 from clerk_app.domain.model import Meeting
+from clerk_app.render.completeness import parts_asked_for
 from clerk_app.render.context import MinutesContext
 from clerk_app.render.environment import make_environment
 from clerk_app.render.errors import RenderError, StyleError
@@ -281,4 +282,27 @@ def check_style_folder(folder: Path, samples: Iterable[Meeting] = ()) -> list[St
     if not any(p.severity == "error" for p in problems):
         problems.extend(_check_written_items(style))
         problems.extend(_check_rendering(style, samples))
+        problems.extend(_check_parts_left_out(style))
     return problems
+
+
+_PART_NAMES = {
+    "officers": "the officers in attendance",
+    "others": "the others present (not members)",
+    "co-opted members": "the co-opted members",
+    "actions": "the follow-up actions",
+}
+
+
+def _check_parts_left_out(style: StyleFolder) -> Iterator[StyleProblem]:
+    """Parts of the minutes a template never prints: allowed (the completeness check does not
+    demand them), but whoever looks after the style should know."""
+    for template, source in _template_sources(style):
+        printed = parts_asked_for([source])
+        for part, words in _PART_NAMES.items():
+            if part not in printed:
+                yield StyleProblem(
+                    "warning",
+                    template,
+                    f"never prints {words}: minutes that have them will not show them",
+                )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from clerk_app.domain.model import Meeting
-from clerk_app.render.completeness import check_complete
+from clerk_app.render.completeness import check_complete, style_parts
 from clerk_app.render.context import build_context
 from clerk_app.render.environment import environment_for, render_template, template_cache
 from clerk_app.render.errors import StyleError
@@ -36,5 +36,6 @@ def render_text(meeting: Meeting, style: StyleFolder, *, public: bool = True) ->
         context,
         writer="the text minutes",
         advice=f"the house style's {TEXT_TEMPLATE} does not print it",
+        parts=style_parts(style.path, TEXT_TEMPLATE),
     )
     return text

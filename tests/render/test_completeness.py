@@ -197,14 +197,40 @@ def test_the_guard_names_an_action_left_out(tmp_path: Path) -> None:
             )
         }
     )
+    # a style that prints actions (it names them) but drops what is to be done
     titles = (
         "{% for p in attendance.everyone %}{{ p.name }}\n{% endfor %}"
-        "{% for item in items %}{{ item.number }}. {{ item.title }}\n{% endfor %}"
+        "{% for item in items %}{{ item.number }}. {{ item.title }}\n"
+        "{% for a in item.actions %}Who: {{ a.owner }}\n{% endfor %}{% endfor %}"
     )
     with pytest.raises(
         RenderError, match=r"lost text from the actions of minute 20: 'Visit the service'"
     ):
         render_text(meeting, text_style(tmp_path, titles))
+
+
+def test_a_style_that_never_prints_actions_is_not_asked_to(tmp_path: Path) -> None:
+    """Many councils keep actions in an action log, not in the minutes: a style that never
+    names them is not refused for leaving them out (councils' styles written before Clerk
+    printed actions keep working)."""
+    item = resolution_meeting().items[0]
+    meeting = resolution_meeting().model_copy(
+        update={
+            "items": (
+                item.model_copy(
+                    update={
+                        "blocks": (),
+                        "actions": (FollowUp(action="Visit the service.", owner="Clerk"),),
+                    }
+                ),
+            )
+        }
+    )
+    titles = (
+        "{% for p in attendance.everyone %}{{ p.name }}\n{% endfor %}"
+        "{% for item in items %}{{ item.number }}. {{ item.title }}\n{% endfor %}"
+    )
+    assert "Visit the service" not in render_text(meeting, text_style(tmp_path, titles))
 
 
 def test_what_the_guard_expects() -> None:

@@ -210,3 +210,18 @@ def test_a_truncated_word_template(copy: Path) -> None:
 def test_a_text_template_nested_too_deeply_to_read(copy: Path) -> None:
     (copy / "minutes.txt.j2").write_text("{{ " + "(" * 3000 + "1" + ")" * 3000 + " }}")
     assert messages(copy)[0] == "error: minutes.txt.j2: its tags nest too deeply to be read"
+
+
+def test_a_style_that_never_prints_officers_or_actions_is_told_so() -> None:
+    """Allowed (the export does not refuse it), but whoever looks after the style should know."""
+    old = Path(__file__).parent / "old_styles" / "leicester-2025-11"
+    problems = [str(p) for p in check_style_folder(old)]
+    for template in ("minutes.txt.j2", "minutes.docx"):
+        for words in ("the officers in attendance", "the follow-up actions"):
+            assert (
+                f"warning: {template}: never prints {words}: minutes that have them will "
+                "not show them"
+            ) in problems
+    assert not any(p.startswith("error") for p in problems)
+    current = [str(p) for p in check_style_folder(builtin_styles_dir() / "leicester")]
+    assert not any("never prints" in p for p in current)
