@@ -164,7 +164,6 @@ class PreviewPane(QWidget):
 
         self.layout_shown: Layout | None = None
         """What the preview shows, and which lines each item wrote."""
-        self._message = ""
         self._full_needed = False
         self._in_flight = False
         """A layout is being worked out on the worker thread."""
@@ -293,7 +292,6 @@ class PreviewPane(QWidget):
     # --- drawing ---------------------------------------------------------------------------------
 
     def _show_message(self, message: str) -> None:
-        self._message = message
         self.highlighter.headings = set()
         if self.text.toPlainText() != message:
             self.text.setPlainText(message)
@@ -301,7 +299,6 @@ class PreviewPane(QWidget):
     def _show_layout(self, layout: Layout) -> None:
         shown = self.layout_shown
         self.layout_shown = layout
-        self._message = ""
         headings = self._headings(layout)
         if (
             shown is not None
