@@ -50,11 +50,14 @@ class MeetingChange:
     item_list: bool = False
     items: frozenset[str] = field(default_factory=frozenset)
     path: Path = ()
+    renamed: frozenset[str] = field(default_factory=frozenset)
+    """Of `items`, those whose title or exemption changed: what other parts (declarations, part
+    attendance, the navigator) name them by."""
 
     @classmethod
     def everything(cls, path: Path = ()) -> MeetingChange:
         """A whole new meeting: every view redraws all it shows."""
-        return cls(True, True, True, True, True, True, frozenset(), path)
+        return cls(True, True, True, True, True, True, frozenset(), path, frozenset())
 
     @classmethod
     def between(cls, before: Meeting, after: Meeting, path: Path = ()) -> MeetingChange:
@@ -65,6 +68,7 @@ class MeetingChange:
         old, new = before.items, after.items
         item_list = False
         changed: set[str] = set()
+        renamed: set[str] = set()
         if old is not new:
             if len(old) != len(new) or any(
                 a is not b and a.id != b.id for a, b in zip(old, new, strict=True)
@@ -78,6 +82,17 @@ class MeetingChange:
                 }
             else:
                 changed = {b.id for a, b in zip(old, new, strict=True) if not _same(a, b)}
+            if changed:
+                previous_items = {item.id: item for item in old if item.id in changed}
+                renamed = {
+                    item.id
+                    for item in new
+                    if item.id in previous_items
+                    and (
+                        item.title != previous_items[item.id].title
+                        or item.exempt != previous_items[item.id].exempt
+                    )
+                }
         return cls(
             header=header,
             numbering=numbering or item_list,
@@ -87,6 +102,7 @@ class MeetingChange:
             item_list=item_list,
             items=frozenset(changed),
             path=path,
+            renamed=frozenset(renamed),
         )
 
     @property

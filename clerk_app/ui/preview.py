@@ -213,6 +213,9 @@ class PreviewPane(QWidget):
             self._schedule_full()
             return
         started = time.perf_counter()
+        # every item redrawn first, then the view changed: all of them, or (if one cannot be
+        # redrawn alone) none, and the whole meeting laid out again
+        steps: list[tuple[Layout, Layout, str]] = []
         layout = shown
         try:
             for item_id in change.items:
@@ -220,11 +223,13 @@ class PreviewPane(QWidget):
                 if redrawn is None:
                     self._schedule_full()
                     return
-                self._replace_section(layout, redrawn, item_id)
+                steps.append((layout, redrawn, item_id))
                 layout = redrawn
         except (RenderError, StyleError):
             self._schedule_full()  # the full layout says what the problem is
             return
+        for before, after, item_id in steps:
+            self._replace_section(before, after, item_id)
         self.layout_shown = layout
         self._settle.start()
         self.rendered.emit(time.perf_counter() - started)
@@ -314,7 +319,9 @@ class PreviewPane(QWidget):
                 if old != new:
                     self._replace_lines(shown.section_lines(item_id), new, shown, item_id)
                     shown = shown.with_section(item_id, new, layout.meeting)
-            return
+            if self.text.toPlainText() == layout.text:
+                return
+            # the view is not what its layout says (never expected): drawn again whole
         text = layout.text
         self.highlighter.headings = headings
         if text == self.text.toPlainText():

@@ -200,7 +200,7 @@ class RecordModel(QAbstractTableModel):
         if self.list_path[0] == "items":  # a list inside an item (its actions): that item
             return bool(change.items or change.item_list) or not change.only_items
         if change.only_items:  # their titles and exemption are all a table names of items
-            return len(change.path) >= 3 and change.path[2] in ("title", "exempt")
+            return bool(change.renamed)
         if change.attendance or change.interests or change.item_list or change.numbering:
             return True
         return bool(change.items or change.style)  # not the heading alone (the venue...)

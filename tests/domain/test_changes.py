@@ -67,3 +67,24 @@ def test_items_added_removed_and_moved(sample: Meeting) -> None:
 def test_everything() -> None:
     change = MeetingChange.everything()
     assert change.header and change.item_list and change.attendance and not change.only_items
+
+
+def test_titles_and_exemption_are_named_apart(sample: Meeting) -> None:
+    """Other parts name items by title (declarations, part attendance): a change says which."""
+    from clerk_app.domain.model import StandingItem
+    from clerk_app.domain.operations import set_standing
+
+    body = edit.set_at(sample, ("items", 4, "blocks"), ())
+    assert MeetingChange.between(sample, body).renamed == frozenset()
+    title = edit.set_at(sample, ("items", 4, "title"), "Dates")
+    assert MeetingChange.between(sample, title).renamed == {sample.items[4].id}
+    exempt = edit.set_at(sample, ("items", 4, "exempt"), True)
+    assert MeetingChange.between(sample, exempt).renamed == {sample.items[4].id}
+    # a title given by an operation, whatever the edit's path says
+    untitled = edit.set_at(
+        edit.set_at(sample, ("items", 14, "title"), ""), ("items", 14, "standing"), None
+    )
+    chosen = set_standing(untitled, sample.items[14].id, StandingItem.ANY_OTHER_BUSINESS)
+    assert chosen.items[14].title == "Any Other Business"
+    change = MeetingChange.between(untitled, chosen, ("items", 14))
+    assert change.renamed == {sample.items[14].id}

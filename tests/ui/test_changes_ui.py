@@ -211,3 +211,38 @@ def test_tables_redraw_only_for_what_they_show(
     redrawn.clear()
     document.set(("attendance", 0, "person", "name"), "Batool-Khan", "Edit name")
     assert "attendance" in redrawn and "declarations" in redrawn
+
+
+def test_two_items_changed_at_once_one_of_them_declared_on(
+    make_window: MakeWindow, sample: Meeting, qtbot: QtBot
+) -> None:
+    """Two undos before the preview redraws: one item can be redrawn alone, the other (a
+    declaration names it) cannot. Nothing is half-drawn: the preview ends as the export."""
+    from clerk_app.domain.model import Interest, Paragraph
+
+    meeting = sample.model_copy(
+        update={
+            "interests": (
+                *sample.interests,
+                Interest(attendee_id="moore", item_id="dashboard", interest="is a governor"),
+            )
+        }
+    )
+    window = make_window(Discard)
+    document = MeetingDocument(meeting)
+    window.set_document(document)
+    qtbot.waitUntil(lambda: window.preview.layout_shown is not None)
+    style = find_style("leicester")
+    for item_id, words in (("families-first", "A new paragraph."), ("dashboard", "Another.")):
+        index = document.meeting.item_index(item_id)
+        assert index is not None
+        item = document.meeting.items[index]
+        blocks = (*item.blocks, Paragraph(text=words))
+        document.set(("items", index, "blocks"), blocks, "Add a paragraph", merge=False)
+        qtbot.waitUntil(lambda words=words: words in document_text(window))
+    document.undo_stack.undo()
+    document.undo_stack.undo()  # in the same turn of the event loop
+    qtbot.waitUntil(lambda: "A new paragraph." not in document_text(window))
+    qtbot.waitUntil(lambda: document_text(window) == render_text(document.meeting, style))
+    QTest.qWait(50)
+    assert document_text(window) == render_text(document.meeting, style)
