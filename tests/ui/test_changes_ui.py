@@ -239,7 +239,11 @@ def test_two_items_changed_at_once_one_of_them_declared_on(
         item = document.meeting.items[index]
         blocks = (*item.blocks, Paragraph(text=words))
         document.set(("items", index, "blocks"), blocks, "Add a paragraph", merge=False)
-        qtbot.waitUntil(lambda words=words: words in document_text(window))
+
+        def shown(words: str = words) -> bool:
+            return words in document_text(window)
+
+        qtbot.waitUntil(shown)
     document.undo_stack.undo()
     document.undo_stack.undo()  # in the same turn of the event loop
     qtbot.waitUntil(lambda: "A new paragraph." not in document_text(window))
