@@ -26,6 +26,7 @@ from pytestqt.qtbot import QtBot
 from clerk_app import locations
 from clerk_app.domain import bodytext
 from clerk_app.domain.bodytext import format_body
+from clerk_app.domain.markup import carry_over
 from clerk_app.domain.model import (
     BulletList,
     FollowUp,
@@ -49,7 +50,6 @@ from clerk_app.ui.forms import item_form
 from clerk_app.ui.forms.actions_panel import DONE, DUE, OWNER
 from clerk_app.ui.forms.binding import FormContext
 from clerk_app.ui.forms.item_form import ItemForm
-from clerk_app.ui.forms.item_markup import carry_over
 from clerk_app.ui.messages import RecordedMessages
 from clerk_app.ui.typed import parse_date as parse_due
 

@@ -60,6 +60,7 @@ from PySide6.QtWidgets import (
 
 from clerk_app.domain.bodytext import parse_body
 from clerk_app.domain.changes import MeetingChange
+from clerk_app.domain.markup import carry_over, markup
 from clerk_app.domain.model import (
     STANDING_ITEM_TITLES,
     Block,
@@ -75,7 +76,6 @@ from clerk_app.services.document import EditPath, MeetingDocument
 from clerk_app.ui.body_editor import MARKUP_HELP, BodyEditor, indent_of, list_line
 from clerk_app.ui.forms.actions_panel import ActionsPanel
 from clerk_app.ui.forms.binding import Binding, Form, FormContext, add_row
-from clerk_app.ui.forms.item_markup import carry_over, markup
 from clerk_app.ui.forms.item_target import ItemTarget
 from clerk_app.ui.forms.questions_panel import QuestionsGroup, QuestionsPanel
 from clerk_app.ui.forms.resolutions_panel import ResolutionGroup, ResolutionsPanel

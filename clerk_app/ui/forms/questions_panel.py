@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk_app.domain.markup import entries_from_text, entries_text
 from clerk_app.domain.model import Item, PublicQuestions
 from clerk_app.ui.body_editor import BodyEditor
-from clerk_app.ui.forms.item_markup import entries_from_text, entries_text
 from clerk_app.ui.forms.item_target import ItemTarget
 from clerk_app.ui.undo_keys import UndoKeys
 from clerk_app.ui.widgets.panel_inputs import name_widget
