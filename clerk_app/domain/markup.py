@@ -772,13 +772,10 @@ def carry_over(
 # --- numbered entries as markup (public questions and responses) ----------------------------
 
 
-_BARE_MARKER = re.compile(r"^([ \t]*(?:[-*•]|\d{1,6}[.)]))$", re.MULTILINE)
-
-
 def markup(blocks: tuple[Block, ...], word: str) -> str:
-    """`format_body`, with a space after the marker of an empty entry ("- " rather than "-"),
-    so that the clerk can type on at once; it means the same."""
-    return _BARE_MARKER.sub(r"\1 ", format_body(blocks, word))
+    """The text the clerk edits for these blocks: `format_body`, which writes an empty entry's
+    marker with its space ("- ", "1. "), so that the clerk can type on at once."""
+    return format_body(blocks, word)
 
 
 def entries_text(entries: tuple[ListEntry, ...], word: str) -> str:
