@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from clerk_app.domain.model import Meeting
+from clerk_app.domain.model import Item, Meeting
 
 Path = tuple[str | int, ...]
 
@@ -70,29 +70,18 @@ class MeetingChange:
         changed: set[str] = set()
         renamed: set[str] = set()
         if old is not new:
+            pairs: list[tuple[Item, Item]]
             if len(old) != len(new) or any(
                 a is not b and a.id != b.id for a, b in zip(old, new, strict=True)
             ):
                 item_list = True
                 previous = {item.id: item for item in old}
-                changed = {
-                    item.id
-                    for item in new
-                    if item.id in previous and not _same(previous[item.id], item)
-                }
+                pairs = [(previous[b.id], b) for b in new if b.id in previous]
             else:
-                changed = {b.id for a, b in zip(old, new, strict=True) if not _same(a, b)}
-            if changed:
-                previous_items = {item.id: item for item in old if item.id in changed}
-                renamed = {
-                    item.id
-                    for item in new
-                    if item.id in previous_items
-                    and (
-                        item.title != previous_items[item.id].title
-                        or item.exempt != previous_items[item.id].exempt
-                    )
-                }
+                pairs = list(zip(old, new, strict=True))
+            edited = [(a, b) for a, b in pairs if not _same(a, b)]
+            changed = {b.id for _, b in edited}
+            renamed = {b.id for a, b in edited if a.title != b.title or a.exempt != b.exempt}
         return cls(
             header=header,
             numbering=numbering or item_list,

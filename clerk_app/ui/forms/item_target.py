@@ -27,11 +27,29 @@ class ItemTarget:
         self.document = document
         self.context = context
         self.item_id: str | None = None
+        self._known: tuple[tuple[Item, ...], str, int | None] | None = None
+        """The list of items last looked in, and where the item was in it."""
         self._step = 0
         """Part of the merge key of typing: a new number starts a new undo step."""
 
     def index(self) -> int | None:
-        return None if self.item_id is None else self.document.meeting.item_index(self.item_id)
+        """Where the item is now: looked up once for each version of the list of items (a form
+        asks often, and a keystroke leaves the list as it is: its position is checked first)."""
+        item_id = self.item_id
+        if item_id is None:
+            return None
+        items = self.document.meeting.items
+        known = self._known
+        if known is not None and known[1] == item_id:
+            if known[0] is items:
+                return known[2]
+            index = known[2]
+            if index is not None and index < len(items) and items[index].id == item_id:
+                self._known = (items, item_id, index)
+                return index
+        found = self.document.meeting.item_index(item_id)
+        self._known = (items, item_id, found)
+        return found
 
     def item(self) -> Item | None:
         index = self.index()
