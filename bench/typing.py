@@ -16,8 +16,10 @@ with ids of its own) and saved to a temporary file. In one process, for each sca
     heartbeat timer measures the gaps between its ticks);
   - "to preview": from the key press until the preview shows the keystroke.
 
-The scales run in the same process one after the other, so the ratio between the largest and the
-smallest scale is the figure to read: a keystroke's cost must not grow with the meeting.
+The scales run in the same process and take turns, run by run (a window of each stays open, and
+each keystroke waits until the window before has settled), so that whatever else the machine does
+affects them alike: the ratio between the largest and the smallest scale is the figure to read, a
+keystroke's cost must not grow with the meeting.
 Runs offscreen (QT_QPA_PLATFORM=offscreen) unless a display is set.
 """
 
@@ -33,6 +35,7 @@ _HERE = os.path.dirname(os.path.abspath(__file__))  # noqa: PTH100, PTH120
 sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != _HERE]  # noqa: PTH100
 
 import argparse
+import gc
 import statistics
 import tempfile
 import time
@@ -84,104 +87,173 @@ class Heartbeat:
         return self.longest
 
 
-def measure(scale: int, repeat: int, folder: Path) -> dict[str, Any]:
-    from PySide6.QtCore import QEventLoop, Qt, QTimer
-    from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication, QPlainTextEdit
+def open_once(path: Path, settings: Any, styles: Any) -> tuple[float, float]:
+    """Seconds to the window painted with the meeting, and to the whole preview drawn."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
 
-    from clerk_app.render.styles import available_styles
     from clerk_app.services.document import MeetingDocument
-    from clerk_app.services.settings import Settings
     from clerk_app.ui.main_window import MainWindow
     from clerk_app.ui.messages import RecordedMessages
-    from clerk_app.ui.navigator import Section
 
-    app = QApplication.instance() or QApplication([])
-    path = scaled_meeting(scale, folder)
-    styles = available_styles()
-    settings = Settings(folder / f"settings-{scale}")
-    opens: list[float] = []
-    previews: list[float] = []
-    for _ in range(repeat):
-        window = MainWindow(settings, styles, messages=RecordedMessages())
-        window.resize(1366, 768)
-        window.show()
-        app.processEvents()
-        started = time.perf_counter()
-        window.set_document(MeetingDocument.open(path))
-        window.repaint()
-        app.processEvents()
-        opens.append(time.perf_counter() - started)
-        # the last minute's heading in the preview: the whole meeting drawn
-        last = window.document.meeting.items[-1].title.upper()  # type: ignore[union-attr]
-        deadline = time.perf_counter() + 10
-        while last not in window.preview.text.toPlainText() and time.perf_counter() < deadline:
-            app.processEvents()
-            time.sleep(0.001)
-        previews.append(time.perf_counter() - started)
-        window.document.undo_stack.setClean()  # type: ignore[union-attr]
-        window.close()
-        window.deleteLater()
-        app.processEvents()
-
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
     window = MainWindow(settings, styles, messages=RecordedMessages())
     window.resize(1366, 768)
     window.show()
-    window.set_document(MeetingDocument.open(path))
-    document = window.document
-    assert document is not None
-    # "Families First" (item 159 of the sample) in the middle copy of the items
-    middle = document.meeting.items[(scale // 2) * 15 + 10]
-    window.show_section(Section("item", middle.id))
-    editor = window.item_form.findChild(QPlainTextEdit, "bodyEditor")
-    assert editor is not None
-    editor.setFocus()
-    editor.moveCursor(editor.textCursor().MoveOperation.End)
     app.processEvents()
-    heartbeat = Heartbeat()
-    blocked: list[float] = []
-    to_preview: list[float] = []
-    for n in range(repeat + 1):
+    started = time.perf_counter()
+    window.set_document(MeetingDocument.open(path))
+    window.repaint()
+    app.processEvents()
+    painted = time.perf_counter() - started
+    # the last minute's heading in the preview: the whole meeting drawn
+    assert window.document is not None
+    last = window.document.meeting.items[-1].title.upper()
+    deadline = time.perf_counter() + 10
+    while last not in window.preview.text.toPlainText() and time.perf_counter() < deadline:
+        app.processEvents()
+        time.sleep(0.001)
+    drawn = time.perf_counter() - started
+    window.preview.wait_for_layout()  # nothing of this window's left running into the next
+    window.findings.wait_for_lookup()
+    app.processEvents()
+    window.document.undo_stack.setClean()
+    window.close()
+    window.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    app.processEvents()
+    gc.collect()  # the last meeting's garbage is not collected during the next one's opening
+    return painted, drawn
+
+
+class Typist:
+    """A window with a long meeting open, its cursor at the end of an item's minute text."""
+
+    def __init__(self, path: Path, settings: Any, styles: Any, scale: int) -> None:
+        from PySide6.QtWidgets import QApplication, QPlainTextEdit
+
+        from clerk_app.services.document import MeetingDocument
+        from clerk_app.ui.main_window import MainWindow
+        from clerk_app.ui.messages import RecordedMessages
+        from clerk_app.ui.navigator import Section
+
+        self.app = QApplication.instance()
+        self.window = MainWindow(settings, styles, messages=RecordedMessages())
+        self.window.resize(1366, 768)
+        self.window.show()
+        self.window.set_document(MeetingDocument.open(path))
+        document = self.window.document
+        assert document is not None
+        self.items = len(document.meeting.items)
+        # "Families First" (item 159 of the sample) in the middle copy of the items
+        middle = document.meeting.items[(scale // 2) * 15 + 10]
+        self.window.show_section(Section("item", middle.id))
+        editor = self.window.item_form.findChild(QPlainTextEdit, "bodyEditor")
+        assert editor is not None
+        self.editor = editor
+        self.quiet()
+
+    def quiet(self) -> None:
+        """Wait until the window has nothing left to do: the preview's layouts, its settling
+        re-layout a second after the typing, the findings."""
+        from PySide6.QtWidgets import QApplication
+
+        preview = self.window.preview
+        deadline = time.perf_counter() + 10
+        while time.perf_counter() < deadline:
+            QApplication.processEvents()
+            busy = preview._settle.isActive() or preview._redraw.isActive()
+            if (
+                not busy
+                and preview.wait_for_layout(0)
+                and not self.window.findings.timer.isActive()
+            ):
+                break
+            time.sleep(0.005)
+        QApplication.processEvents()
+
+    def keystroke(self, n: int, heartbeat: Heartbeat) -> tuple[float, float]:
+        """(the longest the GUI was blocked, keystroke to preview) for one key."""
+        from PySide6.QtCore import QEventLoop, Qt, QTimer
+        from PySide6.QtTest import QTest
+
+        self.editor.setFocus()
+        self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)
         loop = QEventLoop()
         drawn: list[float] = []
+        pressed: list[float] = []
 
-        def on_rendered(
-            _seconds: float, drawn: list[float] = drawn, loop: QEventLoop = loop
-        ) -> None:
+        def on_rendered(_seconds: float) -> None:
             if not drawn:
                 drawn.append(time.perf_counter())
                 QTimer.singleShot(int(FINDINGS_SETTLE_S * 1000), loop.quit)
 
-        window.preview.rendered.connect(on_rendered)
-        QTimer.singleShot(5000, loop.quit)
-        pressed: list[float] = []
-
-        def press(n: int = n, pressed: list[float] = pressed) -> None:
+        def press() -> None:
             pressed.append(time.perf_counter())
-            QTest.keyClick(editor, Qt.Key.Key_A if n % 2 == 0 else Qt.Key.Key_Backspace)
+            QTest.keyClick(self.editor, Qt.Key.Key_A if n % 2 == 0 else Qt.Key.Key_Backspace)
 
+        preview = self.window.preview
+        preview.rendered.connect(on_rendered)
+        QTimer.singleShot(5000, loop.quit)
         heartbeat.start()
         QTimer.singleShot(20, press)
         loop.exec()
         longest = heartbeat.stop()
-        window.preview.rendered.disconnect(on_rendered)
+        preview.rendered.disconnect(on_rendered)
         if not drawn or not pressed:
-            raise RuntimeError(f"scale {scale}: the preview never showed the keystroke")
-        if n:  # the first keystroke warms caches
-            blocked.append(longest)
-            to_preview.append(drawn[0] - pressed[0])
-    document.undo_stack.setClean()
-    window.close()
-    return {
-        "scale": scale,
-        "items": len(document.meeting.items),
-        "open": statistics.median(opens),
-        "open_preview": statistics.median(previews),
-        "blocked": statistics.median(blocked),
-        "blocked_max": max(blocked),
-        "preview": statistics.median(to_preview),
-        "preview_max": max(to_preview),
-    }
+            raise RuntimeError(f"{self.items} items: the preview never showed the keystroke")
+        self.quiet()  # the next window's keystroke is not measured against this one's settling
+        return longest, drawn[0] - pressed[0]
+
+    def close(self) -> None:
+        assert self.window.document is not None
+        self.window.document.undo_stack.setClean()
+        self.window.close()
+
+
+def measure(scales: list[int], repeat: int, folder: Path) -> list[dict[str, Any]]:
+    """Every figure for every scale, the scales taking turns run by run, so that whatever else
+    the machine does affects them alike."""
+    from PySide6.QtWidgets import QApplication
+
+    from clerk_app.render.styles import available_styles
+    from clerk_app.services.settings import Settings
+
+    QApplication.instance() or QApplication([])
+    styles = available_styles()
+    paths = {scale: scaled_meeting(scale, folder) for scale in scales}
+    settings = {scale: Settings(folder / f"settings-{scale}") for scale in scales}
+    opens: dict[int, list[tuple[float, float]]] = {scale: [] for scale in scales}
+    for _ in range(repeat):
+        for scale in scales:
+            opens[scale].append(open_once(paths[scale], settings[scale], styles))
+    typists = {scale: Typist(paths[scale], settings[scale], styles, scale) for scale in scales}
+    heartbeat = Heartbeat()
+    keys: dict[int, list[tuple[float, float]]] = {scale: [] for scale in scales}
+    for n in range(repeat + 1):
+        for scale in scales:
+            figures = typists[scale].keystroke(n, heartbeat)
+            if n:  # the first keystroke warms caches
+                keys[scale].append(figures)
+    results = []
+    for scale in scales:
+        blocked = [b for b, _ in keys[scale]]
+        to_preview = [p for _, p in keys[scale]]
+        results.append(
+            {
+                "scale": scale,
+                "items": typists[scale].items,
+                "open": statistics.median(o for o, _ in opens[scale]),
+                "open_preview": statistics.median(d for _, d in opens[scale]),
+                "blocked": statistics.median(blocked),
+                "blocked_max": max(blocked),
+                "preview": statistics.median(to_preview),
+                "preview_max": max(to_preview),
+            }
+        )
+        typists[scale].close()
+    return results
 
 
 def main() -> int:
@@ -191,21 +263,20 @@ def main() -> int:
     parser.add_argument("--scale", type=int, nargs="+", default=[1, 5, 20])
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
-    results = []
     with tempfile.TemporaryDirectory() as folder:
         os.environ["CLERK_DATA_DIR"] = str(Path(folder) / "data")
-        for scale in args.scale:
-            result = measure(scale, args.repeat, Path(folder))
-            results.append(result)
-            print(
-                f"scale {scale}: {result['items']} items, open {result['open'] * 1000:.0f} ms "
-                f"(preview drawn at {result['open_preview'] * 1000:.0f} ms), "
-                f"keystroke blocks the GUI median {result['blocked'] * 1000:.1f} ms "
-                f"(max {result['blocked_max'] * 1000:.1f} ms), "
-                f"keystroke to preview median {result['preview'] * 1000:.1f} ms "
-                f"max {result['preview_max'] * 1000:.1f} ms",
-                flush=True,
-            )
+        results = measure(args.scale, args.repeat, Path(folder))
+    for result in results:
+        print(
+            f"scale {result['scale']}: {result['items']} items, "
+            f"open {result['open'] * 1000:.0f} ms "
+            f"(preview drawn at {result['open_preview'] * 1000:.0f} ms), "
+            f"keystroke blocks the GUI median {result['blocked'] * 1000:.1f} ms "
+            f"(max {result['blocked_max'] * 1000:.1f} ms), "
+            f"keystroke to preview median {result['preview'] * 1000:.1f} ms "
+            f"max {result['preview_max'] * 1000:.1f} ms",
+            flush=True,
+        )
     if len(results) > 1:
         ratio = results[-1]["preview"] / results[0]["preview"]
         print(

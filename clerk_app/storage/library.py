@@ -2,15 +2,21 @@
 
 This reads every meeting file in the folder, so it is a call of its own, to be made off the GUI
 thread; comparing the numbers (`clerk_app.domain.findings.numbering_findings`) is pure and quick.
+Each file's committee and date are read first, without checking the whole meeting (a committee's
+folder holds years of meetings); only the one that is the previous meeting is loaded in full.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import stat
 from pathlib import Path
 
 from clerk_app.domain.model import Meeting
+from clerk_app.domain.text import clean_line
 from clerk_app.storage.errors import MeetingFileError
-from clerk_app.storage.meeting_file import SUFFIX, load_meeting
+from clerk_app.storage.meeting_file import MAX_FILE_SIZE, SUFFIX, load_meeting
 
 
 def _same_body(a: Meeting, b: Meeting) -> bool:
@@ -35,23 +41,54 @@ def previous_meeting(
     `exclude` is the meeting's own file, if it has one: the meeting as it stands may have a date
     the copy on disk does not. Files that cannot be read as meetings are passed over.
     """
-    best: tuple[Path, Meeting] | None = None
     try:
         candidates = sorted(folder.glob(f"*{SUFFIX}"))
     except OSError:
         return None
+    dated: list[tuple[dt.date, Path]] = []
     for candidate in candidates:
         if exclude is not None and _same_file(candidate, exclude):
             continue
+        header = _header(candidate)
+        if header is None:  # not read so simply: loaded in full, as any meeting is
+            try:
+                other = load_meeting(candidate)
+            except MeetingFileError:
+                continue  # a damaged neighbour must not stop the check of this meeting
+            header = (other.date, other.body, other.authority)
+        date, body, authority = header
+        if (
+            body.casefold() == meeting.body.casefold()
+            and authority.casefold() == meeting.authority.casefold()
+            and date < meeting.date
+        ):
+            dated.append((date, candidate))
+    # the latest first; one that does not load after all gives way to the one before it
+    for _date, candidate in sorted(dated, key=lambda pair: pair[0], reverse=True):
         try:
             other = load_meeting(candidate)
         except MeetingFileError:
-            continue  # a damaged neighbour must not stop the check of this meeting
-        if not _same_body(other, meeting) or other.date >= meeting.date:
             continue
-        if best is None or other.date > best[1].date:
-            best = (candidate, other)
-    return best
+        if _same_body(other, meeting) and other.date < meeting.date:
+            return candidate, other
+    return None
+
+
+def _header(path: Path) -> tuple[dt.date, str, str] | None:
+    """A meeting file's date, committee and authority, read without checking the rest; None
+    when the file is not that simple to read (the full load then decides)."""
+    try:
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_FILE_SIZE:
+            return None
+        data = json.loads(path.read_bytes())
+        date = dt.date.fromisoformat(data["date"])
+        body, authority = data.get("body", ""), data.get("authority", "")
+        if not isinstance(body, str) or not isinstance(authority, str):
+            return None
+    except (OSError, ValueError, TypeError, KeyError, RecursionError):
+        return None
+    return date, clean_line(body), clean_line(authority)
 
 
 def find_previous_meeting(path: Path, meeting: Meeting) -> tuple[Path, Meeting] | None:

@@ -60,3 +60,22 @@ def test_previous_meeting_of_a_meeting_not_yet_saved_or_since_redated(
     assert found is not None and found[0].name == "may.minutes"
     assert found[1].date == dt.date(2025, 5, 22)
     assert previous_meeting(tmp_path / "nowhere", sample) is None
+
+
+def test_a_damaged_latest_meeting_gives_way_to_the_one_before(
+    sample: Meeting, tmp_path: Path
+) -> None:
+    """A file whose committee and date read well but whose meeting does not load is passed
+    over for the next latest, as a damaged neighbour always was."""
+    import json
+
+    april = sample.model_copy(update={"date": dt.date(2025, 4, 8)})
+    save_meeting(april, tmp_path / "april.minutes")
+    may = json.loads((tmp_path / "april.minutes").read_text(encoding="utf-8"))
+    may["date"] = "2025-05-22"
+    may["items"] = "not a list of items"
+    (tmp_path / "may.minutes").write_text(json.dumps(may), encoding="utf-8")
+    (tmp_path / "june-notes.minutes").write_text("{not json", encoding="utf-8")
+    found = previous_meeting(tmp_path, sample)
+    assert found is not None and found[0].name == "april.minutes"
+    assert found[1].date == dt.date(2025, 4, 8)
