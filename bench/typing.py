@@ -222,7 +222,10 @@ def measure(scales: list[int], repeat: int, folder: Path) -> list[dict[str, Any]
 
     QApplication.instance() or QApplication([])
     styles = available_styles()
-    paths = {scale: scaled_meeting(scale, folder) for scale in scales}
+    paths = {}
+    for scale in scales:  # each in a folder of its own: the app reads the meetings beside one
+        (folder / f"scale-{scale}").mkdir()
+        paths[scale] = scaled_meeting(scale, folder / f"scale-{scale}")
     settings = {scale: Settings(folder / f"settings-{scale}") for scale in scales}
     opens: dict[int, list[tuple[float, float]]] = {scale: [] for scale in scales}
     for _ in range(repeat):
