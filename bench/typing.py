@@ -115,8 +115,7 @@ def open_once(path: Path, settings: Any, styles: Any) -> tuple[float, float]:
         app.processEvents()
         time.sleep(0.001)
     drawn = time.perf_counter() - started
-    window.preview.wait_for_layout()  # nothing of this window's left running into the next
-    window.findings.wait_for_lookup()
+    _wait_for_background(window)  # nothing of this window's left running into the next
     app.processEvents()
     window.document.undo_stack.setClean()
     window.close()
@@ -125,6 +124,19 @@ def open_once(path: Path, settings: Any, styles: Any) -> tuple[float, float]:
     app.processEvents()
     gc.collect()  # the last meeting's garbage is not collected during the next one's opening
     return painted, drawn
+
+
+def _wait_for_background(window: Any, milliseconds: int = 30_000) -> bool:
+    """The window's worker threads done (the preview's layouts, the previous meeting's search;
+    a checkout from before them has none)."""
+    done = True
+    for wait in (
+        getattr(window.preview, "wait_for_layout", None),
+        getattr(window.findings, "wait_for_lookup", None),
+    ):
+        if wait is not None:
+            done = wait(milliseconds) and done
+    return done
 
 
 class Typist:
@@ -160,15 +172,14 @@ class Typist:
         from PySide6.QtWidgets import QApplication
 
         preview = self.window.preview
+        names = ("_settle", "_redraw", "timer")  # "timer": the preview of before bench/typing.py
+        timers = [getattr(preview, name) for name in names if hasattr(preview, name)]
+        timers.append(self.window.findings.timer)
         deadline = time.perf_counter() + 10
         while time.perf_counter() < deadline:
             QApplication.processEvents()
-            busy = preview._settle.isActive() or preview._redraw.isActive()
-            if (
-                not busy
-                and preview.wait_for_layout(0)
-                and not self.window.findings.timer.isActive()
-            ):
+            idle = not any(timer.isActive() for timer in timers)
+            if idle and _wait_for_background(self.window, 0):
                 break
             time.sleep(0.005)
         QApplication.processEvents()
