@@ -2,9 +2,11 @@
 
 While Clerk runs, every change reaches a recovery copy in the user's app-data folder within about
 a second (not beside the document: that may be a network share, and must only ever hold what the
-clerk saved). A lock file marks the running session; Qt's QLockFile knows a lock whose process has
-died. At the next start, copies whose session is dead are offered back. A normal exit removes the
-session's files.
+clerk saved). The copy is written on a worker thread (writing a 300-item meeting as JSON takes
+some 20 ms, which typing must not wait for): the meeting is immutable, so the worker writes the
+very version the clerk had, and only one write runs at a time. A lock file marks the running
+session; Qt's QLockFile knows a lock whose process has died. At the next start, copies whose
+session is dead are offered back. A normal exit removes the session's files.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
+from PySide6.QtCore import QLockFile, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from clerk_app.domain.model import Meeting
 from clerk_app.services.document import MeetingDocument
@@ -50,6 +52,31 @@ def _files(folder: Path, session: str) -> tuple[Path, Path, Path]:
     return folder / f"{session}.minutes", folder / f"{session}.json", folder / f"{session}.lock"
 
 
+class _Written(QObject):
+    done = Signal(str)
+    """What went wrong ("" when the copy was written)."""
+
+
+class _WriteJob(QRunnable):
+    def __init__(self, copy: Path, meta: Path, meeting: Meeting, about: dict[str, object]) -> None:
+        super().__init__()
+        self.copy, self.meta, self.meeting, self.about = copy, meta, meeting, about
+        self.signals = _Written()
+
+    def run(self) -> None:
+        try:
+            _write(self.copy, self.meta, self.meeting, self.about)
+        except OSError as exc:
+            self.signals.done.emit(str(exc))
+            return
+        self.signals.done.emit("")
+
+
+def _write(copy: Path, meta: Path, meeting: Meeting, about: dict[str, object]) -> None:
+    atomic_write(copy, meeting_to_json(meeting).encode("utf-8"))
+    atomic_write(meta, json.dumps(about, ensure_ascii=False).encode("utf-8"))
+
+
 def _remove(*paths: Path) -> None:
     for path in paths:
         with contextlib.suppress(FileNotFoundError):
@@ -77,8 +104,12 @@ class RecoverySession(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(WRITE_DELAY_MS)
-        self.timer.timeout.connect(self.write_now)
+        self.timer.timeout.connect(self.write_soon)
         self.last_error: str = ""
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)  # one write at a time, in the order they were asked for
+        self._jobs: list[_WriteJob] = []
+        """Writes started and not yet reported (kept alive until their signal arrives)."""
 
     def watch(self, document: MeetingDocument) -> None:
         """Copy this document from now on (the previous one's copy is dropped)."""
@@ -101,26 +132,49 @@ class RecoverySession(QObject):
         self.timer.stop()
         self.drop_copy()
 
+    def _about(self, document: MeetingDocument) -> dict[str, object]:
+        return {
+            "original": str(document.path) if document.path else None,
+            "saved_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+            "title": f"{document.meeting.body} {document.meeting.date:%d/%m/%Y}".strip(),
+        }
+
+    def write_soon(self) -> None:
+        """Bring the copy up to date on the worker thread (the timer's way: typing goes on)."""
+        self.timer.stop()
+        document = self.document
+        if document is None or not document.modified:
+            self.drop_copy()
+            return
+        job = _WriteJob(self.copy, self.meta, document.meeting, self._about(document))
+        job.setAutoDelete(False)
+        job.signals.done.connect(self._written)
+        self._jobs.append(job)
+        self.pool.start(job)
+
+    def _written(self, problem: str) -> None:
+        if self._jobs:  # one thread: they finish in the order they were started
+            self._jobs.pop(0)
+        self._set_problem(problem)
+        if problem:  # a full disk must not take the editor down; try again later
+            self._schedule()
+
     def write_now(self) -> bool:
-        """Bring the copy up to date now; False if it could not be written (tried again later).
+        """Bring the copy up to date now, on this thread (before an error dialog, at a crash
+        the clerk may not survive); False if it could not be written (tried again later).
 
         An unmodified document needs no copy: its file holds it (after undoing back to the saved
         state, a copy left behind would offer stale work after a crash).
         """
         self.timer.stop()
+        self.pool.waitForDone()  # an older copy being written lands first, not after this one
         document = self.document
         if document is None or not document.modified:
             self.drop_copy()
             return True
-        meta = {
-            "original": str(document.path) if document.path else None,
-            "saved_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-            "title": f"{document.meeting.body} {document.meeting.date:%d/%m/%Y}".strip(),
-        }
         try:
-            atomic_write(self.copy, meeting_to_json(document.meeting).encode("utf-8"))
-            atomic_write(self.meta, json.dumps(meta, ensure_ascii=False).encode("utf-8"))
-        except OSError as exc:  # a full disk must not take the editor down; try again later
+            _write(self.copy, self.meta, document.meeting, self._about(document))
+        except OSError as exc:
             self._set_problem(str(exc))
             self._schedule()
             return False
@@ -133,6 +187,7 @@ class RecoverySession(QObject):
             self.problem_changed.emit(problem)
 
     def drop_copy(self) -> None:
+        self.pool.waitForDone()  # a write on its way would bring the copy back
         _remove(self.copy, self.meta)
 
     def end(self) -> None:

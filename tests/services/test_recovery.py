@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import socket
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
 from clerk_app.domain.model import Meeting
+from clerk_app.services import recovery
 from clerk_app.services.document import MeetingDocument
 from clerk_app.services.recovery import (
     WRITE_DELAY_MS,
@@ -90,7 +92,6 @@ def test_a_copy_without_metadata_is_still_offered(sample: Meeting, tmp_path: Pat
 def test_a_copy_that_cannot_be_written_is_reported_and_tried_again(
     sample: Meeting, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import clerk_app.services.recovery as recovery
 
     session = RecoverySession(tmp_path)
     document = MeetingDocument(sample)
@@ -121,4 +122,34 @@ def test_undoing_back_to_the_saved_state_drops_the_copy(sample: Meeting, tmp_pat
     document.undo_stack.undo()
     assert not document.modified
     assert session.write_now() and not session.copy.exists()
+    session.end()
+
+
+def test_the_timed_copy_is_written_off_the_gui_thread(
+    sample: Meeting, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Writing a long meeting takes tens of milliseconds: typing does not wait for it."""
+    import threading
+
+    threads: list[threading.Thread] = []
+    write = recovery._write
+
+    def recording(*args: Any) -> None:
+        threads.append(threading.current_thread())
+        write(*args)
+
+    monkeypatch.setattr(recovery, "_write", recording)
+    session = RecoverySession(tmp_path)
+    document = MeetingDocument(sample)
+    session.watch(document)
+    document.set(("venue",), "City Hall", "Edit venue")
+    qtbot.waitUntil(session.copy.exists, timeout=3000)
+    assert threads and threads[0] is not threading.main_thread()
+    assert load_meeting(session.copy).venue == "City Hall"
+    # saving drops the copy, and a write still on its way does not bring it back
+    document.set(("venue",), "Town Hall", "Edit venue")
+    session.write_soon()
+    document.save(tmp_path / "m.minutes")
+    qtbot.wait(200)
+    assert not session.copy.exists()
     session.end()
