@@ -76,6 +76,8 @@ class _Request:
     meeting: Meeting
     style: StyleFolder
     public: bool
+    early: bool
+    """Send the text before its items' layout: the preview shows nothing of this meeting yet."""
 
 
 class _Signals(QObject):
@@ -104,7 +106,8 @@ class _LayoutJob(QRunnable):
             message = f"The preview cannot be drawn:\n\n{exc}"
             self.signals.done.emit(request.generation, message, time.perf_counter() - started, True)
             return
-        self.signals.done.emit(request.generation, plain, time.perf_counter() - started, False)
+        if request.early:
+            self.signals.done.emit(request.generation, plain, time.perf_counter() - started, False)
         if request.generation != self.latest[0]:
             return
         result = _segment(plain, request.style)
@@ -244,7 +247,12 @@ class PreviewPane(QWidget):
         if style is None:
             self._show_message(f"The house style '{meeting.house_style}' is not installed.")
             return
-        request = _Request(self._generation[0], meeting, style, self.public.isChecked())
+        shown = self.layout_shown
+        public = self.public.isChecked()
+        # typing in a long meeting (the settling re-layout, a new heading) keeps what is shown
+        # until the items' layout is ready: it is compared with it section by section
+        early = shown is None or not shown.incremental or shown.public != public
+        request = _Request(self._generation[0], meeting, style, public, early)
         if len(meeting.items) <= SYNCHRONOUS_ITEMS:
             started = time.perf_counter()
             result = _lay_out(meeting, style, request.public)
@@ -315,11 +323,13 @@ class PreviewPane(QWidget):
         ):
             # the same items: replace only the sections that differ (no scrolling, no flicker)
             self.highlighter.headings = headings
+            replaced = False
             for (item_id, old), (_, new) in zip(shown.sections, layout.sections, strict=True):
                 if old != new:
                     self._replace_lines(shown.section_lines(item_id), new, shown, item_id)
                     shown = shown.with_section(item_id, new, layout.meeting)
-            if self.text.toPlainText() == layout.text:
+                    replaced = True
+            if not replaced or self.text.toPlainText() == layout.text:
                 return
             # the view is not what its layout says (never expected): drawn again whole
         text = layout.text
