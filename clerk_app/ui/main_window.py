@@ -22,6 +22,7 @@ from clerk_app.domain.house_style import DEFAULT_STYLE
 from clerk_app.domain.numbering import MinuteNumbering
 from clerk_app.render.styles import StyleFolder
 from clerk_app.services.document import MeetingDocument
+from clerk_app.services.memory import settle_after_opening
 from clerk_app.services.recovery import RecoverySession
 from clerk_app.services.settings import Settings
 from clerk_app.ui.dialogs import Dialogs
@@ -360,6 +361,8 @@ class MainWindow(QMainWindow):
         self.navigator.setFocus()
         if old is not None:
             old.deleteLater()
+        # after the window paints and the last meeting's widgets are gone
+        QTimer.singleShot(0, settle_after_opening)
 
     def _insert_from_navigator(self, section: Section) -> None:
         kind = section.kind

@@ -250,3 +250,39 @@ def test_two_items_changed_at_once_one_of_them_declared_on(
     qtbot.waitUntil(lambda: document_text(window) == render_text(document.meeting, style))
     QTest.qWait(50)
     assert document_text(window) == render_text(document.meeting, style)
+
+
+def test_an_open_meeting_is_kept_out_of_the_cycle_collectors_way(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Frozen once open (a full collection over a long meeting held the GUI for ~40 ms), and
+    unfrozen again at the next opening, so that what the closed meeting left in reference
+    cycles is collected rather than kept for ever."""
+    import gc
+    import weakref
+
+    class Node:
+        partner: object = None
+
+    window = make_window(Discard)
+    path = long_meeting(tmp_path, 4)
+    try:
+        assert window.open_path(path)
+        qtbot.waitUntil(lambda: gc.get_freeze_count() > 0)
+        window.preview.wait_for_layout()
+        # something of the open meeting's time that becomes cyclic garbage once it is closed
+        first, second = Node(), Node()
+        first.partner, second.partner = second, first
+        gc.freeze()
+        left_behind = weakref.ref(first)
+        del first, second
+        assert left_behind() is not None  # frozen: the collector does not look at it
+        assert window.document is not None
+        window.document.undo_stack.setClean()
+        assert window.open_path(path)
+        qtbot.waitUntil(lambda: left_behind() is None)  # unfrozen and collected at the opening
+        assert gc.get_freeze_count() > 0
+        assert window.document is not None
+        window.document.undo_stack.setClean()
+    finally:
+        gc.unfreeze()

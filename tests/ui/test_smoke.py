@@ -85,3 +85,17 @@ def test_the_app_warns_about_a_broken_style_and_keeps_the_others(user_data: Path
     ((kind, title, text),) = messages.shown
     assert (kind, title) == ("warning", "A house style could not be loaded")
     assert f"{broken / 'style.toml'}: Invalid value" in text
+
+
+def test_the_app_gives_the_gui_thread_its_turn_often(qapp: object) -> None:
+    """Worker threads (layouts, exports, recovery copies) hand the interpreter back every
+    millisecond, not every five, so that the window does not stutter while they run."""
+    from clerk_app.ui import app
+
+    before = sys.getswitchinterval()
+    try:
+        sys.setswitchinterval(0.005)
+        app._application()
+        assert sys.getswitchinterval() == app.GUI_SWITCH_INTERVAL == 0.001
+    finally:
+        sys.setswitchinterval(before)
