@@ -12,8 +12,9 @@ with ids of its own) and saved to a temporary file. In one process, for each sca
 - a keystroke typed into the body of an item in the middle of the meeting (alternately a letter
   and Backspace), then:
   - "blocks the GUI": the longest stretch the GUI thread could not run its event loop, from the
-    key press until the preview is redrawn and the findings have been worked out again (a 1 ms
-    heartbeat timer measures the gaps between its ticks);
+    key press until the window is quiet again: the preview redrawn, the findings worked out
+    again, the whole meeting laid out again a second after the typing, the recovery copy
+    written (a 1 ms heartbeat timer measures the gaps between its ticks);
   - "to preview": from the key press until the preview shows the keystroke.
 
 The scales run in the same process and take turns, run by run (a window of each stays open, and
@@ -142,16 +143,21 @@ def _wait_for_background(window: Any, milliseconds: int = 30_000) -> bool:
 class Typist:
     """A window with a long meeting open, its cursor at the end of an item's minute text."""
 
-    def __init__(self, path: Path, settings: Any, styles: Any, scale: int) -> None:
+    def __init__(self, path: Path, settings: Any, styles: Any, scale: int, data: Path) -> None:
         from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
         from clerk_app.services.document import MeetingDocument
+        from clerk_app.services.recovery import RecoverySession
         from clerk_app.ui.main_window import MainWindow
         from clerk_app.ui.messages import RecordedMessages
         from clerk_app.ui.navigator import Section
 
         self.app = QApplication.instance()
-        self.window = MainWindow(settings, styles, messages=RecordedMessages())
+        # as the app runs: with its recovery copy, written a second after a change
+        self.recovery = RecoverySession(data)
+        self.window = MainWindow(
+            settings, styles, messages=RecordedMessages(), recovery=self.recovery
+        )
         self.window.resize(1366, 768)
         self.window.show()
         self.window.set_document(MeetingDocument.open(path))
@@ -167,22 +173,31 @@ class Typist:
         self.quiet()
 
     def quiet(self) -> None:
-        """Wait until the window has nothing left to do: the preview's layouts, its settling
-        re-layout a second after the typing, the findings."""
-        from PySide6.QtWidgets import QApplication
+        """Run the event loop until the window has nothing left to do: the preview's layouts,
+        its settling re-layout a second after the typing, the findings, the recovery copy."""
+        from PySide6.QtCore import QEventLoop, QTimer
 
         preview = self.window.preview
         names = ("_settle", "_redraw", "timer")  # "timer": the preview of before bench/typing.py
         timers = [getattr(preview, name) for name in names if hasattr(preview, name)]
-        timers.append(self.window.findings.timer)
+        timers += [self.window.findings.timer, self.recovery.timer]
+        pool = getattr(self.recovery, "pool", None)  # written on the GUI thread before
+        loop = QEventLoop()
         deadline = time.perf_counter() + 10
-        while time.perf_counter() < deadline:
-            QApplication.processEvents()
+
+        def check() -> None:
             idle = not any(timer.isActive() for timer in timers)
-            if idle and _wait_for_background(self.window, 0):
-                break
-            time.sleep(0.005)
-        QApplication.processEvents()
+            written = pool is None or pool.waitForDone(0)
+            done = idle and written and _wait_for_background(self.window, 0)
+            if done or time.perf_counter() > deadline:
+                loop.quit()
+
+        poll = QTimer()
+        poll.setInterval(10)
+        poll.timeout.connect(check)
+        poll.start()
+        loop.exec()
+        poll.stop()
 
     def keystroke(self, n: int, heartbeat: Heartbeat) -> tuple[float, float]:
         """(the longest the GUI was blocked, keystroke to preview) for one key."""
@@ -210,16 +225,18 @@ class Typist:
         heartbeat.start()
         QTimer.singleShot(20, press)
         loop.exec()
-        longest = heartbeat.stop()
         preview.rendered.disconnect(on_rendered)
         if not drawn or not pressed:
             raise RuntimeError(f"{self.items} items: the preview never showed the keystroke")
-        self.quiet()  # the next window's keystroke is not measured against this one's settling
-        return longest, drawn[0] - pressed[0]
+        # all a keystroke causes counts, until the window is quiet again (and the next window's
+        # keystroke is not measured against this one's settling)
+        self.quiet()
+        return heartbeat.stop(), drawn[0] - pressed[0]
 
     def close(self) -> None:
         assert self.window.document is not None
         self.window.document.undo_stack.setClean()
+        self.recovery.end()
         self.window.close()
 
 
@@ -232,6 +249,10 @@ def measure(scales: list[int], repeat: int, folder: Path) -> list[dict[str, Any]
     from clerk_app.services.settings import Settings
 
     QApplication.instance() or QApplication([])
+    from clerk_app.ui import app
+
+    # as the app sets it (a checkout from before had Python's default)
+    sys.setswitchinterval(getattr(app, "GUI_SWITCH_INTERVAL", sys.getswitchinterval()))
     styles = available_styles()
     paths = {}
     for scale in scales:  # each in a folder of its own: the app reads the meetings beside one
@@ -242,7 +263,10 @@ def measure(scales: list[int], repeat: int, folder: Path) -> list[dict[str, Any]
     for _ in range(repeat):
         for scale in scales:
             opens[scale].append(open_once(paths[scale], settings[scale], styles))
-    typists = {scale: Typist(paths[scale], settings[scale], styles, scale) for scale in scales}
+    typists = {
+        scale: Typist(paths[scale], settings[scale], styles, scale, folder / f"data-{scale}")
+        for scale in scales
+    }
     heartbeat = Heartbeat()
     keys: dict[int, list[tuple[float, float]]] = {scale: [] for scale in scales}
     for n in range(repeat + 1):
