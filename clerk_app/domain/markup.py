@@ -608,12 +608,6 @@ def next_entry(line: str, column: int, word: str = DEFAULT_WORD) -> NextEntry | 
     return NextEntry(kept, prefix + rest.lstrip(" \t"), found.number is not None, len(prefix))
 
 
-def is_empty_entry(line: str, word: str = DEFAULT_WORD) -> bool:
-    """An entry with a marker and nothing after it ("- ", "3.")."""
-    found = grammar(word).entry(line)
-    return found is not None and not found.text
-
-
 def end_entry(lines: list[str], line: int, word: str = DEFAULT_WORD) -> dict[int, str] | None:
     """Enter on an empty entry: a nested one goes back a level (the changed lines, renumbered
     to fit); for an entry at the top level None: the list ends (the line becomes blank)."""

@@ -19,9 +19,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
+from clerk_app.domain import operations
 from clerk_app.domain.changes import MeetingChange
 from clerk_app.domain.house_style import DEFAULT_STYLE, HouseStyle
-from clerk_app.domain.model import Item
+from clerk_app.domain.model import Item, Meeting
 from clerk_app.domain.numbering import MinuteNumbering
 from clerk_app.services.document import MeetingDocument
 
@@ -175,8 +176,21 @@ class NavigatorModel(QAbstractListModel):
         return False  # the document's change redraws the list; Qt must not remove a row itself
 
     def move_item(self, source: int, target: int) -> None:
+        """The item at `source` moved to `target` (a drop), one undo step."""
+        meeting = self.document.meeting
+        item_id = meeting.items[source].id
+        self._moved(operations.move_item(meeting, item_id, target), source)
+
+    def move_item_by(self, item_id: str, step: int) -> None:
+        """Alt+Up / Alt+Down: the item one place up or down (nothing at either end)."""
+        meeting = self.document.meeting
+        source = meeting.item_index(item_id)
+        if source is not None:
+            self._moved(operations.move_item_by(meeting, item_id, step), source)
+
+    def _moved(self, after: Meeting, source: int) -> None:
         number = self.numbering().label(source)
-        self.document.move(("items",), source, target, f"Move minute {number}")
+        self.document.edit(after, f"Move minute {number}", ("items",))
 
 
 class Navigator(QListView):
@@ -256,10 +270,5 @@ class Navigator(QListView):
         section = self._current
         if section.kind != "item" or section.item_id is None:
             return
-        index = self.nav_model.document.meeting.item_index(section.item_id)
-        if index is None:
-            return
-        target = index + step
-        if 0 <= target < len(self.nav_model.document.meeting.items):
-            self.nav_model.move_item(index, target)
-            self.choose(section)
+        self.nav_model.move_item_by(section.item_id, step)
+        self.choose(section)
