@@ -183,20 +183,16 @@ def test_a_template_that_prints_everything_passes(tmp_path: Path) -> None:
     assert "AGREED:\nThat it be noted.\n" in text
 
 
-def test_the_guard_names_an_action_left_out(tmp_path: Path) -> None:
+def meeting_with_an_action() -> Meeting:
+    """One item with no text of its own and one action: "Visit the service." by the Clerk."""
     item = resolution_meeting().items[0]
-    meeting = resolution_meeting().model_copy(
-        update={
-            "items": (
-                item.model_copy(
-                    update={
-                        "blocks": (),
-                        "actions": (FollowUp(action="Visit the service.", owner="Clerk"),),
-                    }
-                ),
-            )
-        }
-    )
+    action = FollowUp(action="Visit the service.", owner="Clerk")
+    update = {"blocks": (), "actions": (action,)}
+    return resolution_meeting().model_copy(update={"items": (item.model_copy(update=update),)})
+
+
+def test_the_guard_names_an_action_left_out(tmp_path: Path) -> None:
+    meeting = meeting_with_an_action()
     # a style that prints actions (it names them) but drops what is to be done
     titles = (
         "{% for p in attendance.everyone %}{{ p.name }}\n{% endfor %}"
@@ -213,19 +209,7 @@ def test_a_style_that_never_prints_actions_is_not_asked_to(tmp_path: Path) -> No
     """Many councils keep actions in an action log, not in the minutes: a style that never
     names them is not refused for leaving them out (councils' styles written before Clerk
     printed actions keep working)."""
-    item = resolution_meeting().items[0]
-    meeting = resolution_meeting().model_copy(
-        update={
-            "items": (
-                item.model_copy(
-                    update={
-                        "blocks": (),
-                        "actions": (FollowUp(action="Visit the service.", owner="Clerk"),),
-                    }
-                ),
-            )
-        }
-    )
+    meeting = meeting_with_an_action()
     titles = (
         "{% for p in attendance.everyone %}{{ p.name }}\n{% endfor %}"
         "{% for item in items %}{{ item.number }}. {{ item.title }}\n{% endfor %}"
