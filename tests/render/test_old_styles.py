@@ -68,3 +68,11 @@ def test_which_parts_a_template_asks_for() -> None:
     assert parts_asked_for(["{% for p in attendance.everyone %}"]) == EVERY_PART - {"actions"}
     assert parts_asked_for(["{% for a in meeting.actions %}"]) == {"actions"}
     assert parts_asked_for(["nothing of the kind"]) == frozenset()
+
+
+def test_an_old_style_writes_the_sample_exactly_as_it_did(
+    old_leicester: Path, sample: Meeting
+) -> None:
+    """The text the old style wrote for the sample before the context grew (kept beside it)."""
+    expected = (OLD / "leicester-2025-11-sample.txt").read_text(encoding="utf-8")
+    assert render_text(sample, load_style_folder(old_leicester)) == expected
