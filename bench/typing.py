@@ -251,7 +251,7 @@ def measure(scales: list[int], repeat: int, folder: Path) -> list[dict[str, Any]
     QApplication.instance() or QApplication([])
     from clerk_app.ui import app
 
-    # as the app sets it (a checkout from before had Python's default)
+    # as the app sets it once its window is up (a checkout from before had Python's default)
     sys.setswitchinterval(getattr(app, "GUI_SWITCH_INTERVAL", sys.getswitchinterval()))
     styles = available_styles()
     paths = {}

@@ -43,6 +43,8 @@ from clerk_app.ui.preview import PreviewPane
 from clerk_app.ui.start_page import StartPage
 
 APP_TITLE = "Clerk"
+SETTLE_MEMORY_MS = 1000
+"""How long after a meeting opens its objects are frozen out of the cycle collector's way."""
 __all__ = ["APP_TITLE", "MainWindow", "new_meeting"]
 
 
@@ -361,8 +363,8 @@ class MainWindow(QMainWindow):
         self.navigator.setFocus()
         if old is not None:
             old.deleteLater()
-        # after the window paints and the last meeting's widgets are gone
-        QTimer.singleShot(0, settle_after_opening)
+        # a moment after the window paints (one full collection: not while it opens)
+        QTimer.singleShot(SETTLE_MEMORY_MS, settle_after_opening)
 
     def _insert_from_navigator(self, section: Section) -> None:
         kind = section.kind
