@@ -78,6 +78,9 @@ class _Request:
     public: bool
     early: bool
     """Send the text before its items' layout: the preview shows nothing of this meeting yet."""
+    confirm: Layout | None = None
+    """What the preview shows of this very meeting (items redrawn alone): if the whole rendering
+    reads the same, it stands, and its items need not be laid out again."""
 
 
 class _Signals(QObject):
@@ -110,8 +113,16 @@ class _LayoutJob(QRunnable):
             self.signals.done.emit(request.generation, plain, time.perf_counter() - started, False)
         if request.generation != self.latest[0]:
             return
-        result = _segment(plain, request.style)
+        result = _settled(plain, request.style, request.confirm)
         self.signals.done.emit(request.generation, result, time.perf_counter() - started, True)
+
+
+def _settled(plain: Layout, style: StyleFolder, confirm: Layout | None) -> Layout:
+    """The layout for a whole rendering: `confirm` if it reads the same (one rendering spared),
+    else the rendering laid out item by item."""
+    if confirm is not None and confirm.text == plain.rendered:
+        return confirm
+    return _segment(plain, style)
 
 
 def _segment(plain: Layout, style: StyleFolder) -> Layout:
@@ -121,12 +132,14 @@ def _segment(plain: Layout, style: StyleFolder) -> Layout:
         return plain  # the text is there; it is redrawn whole
 
 
-def _lay_out(meeting: Meeting, style: StyleFolder, public: bool) -> Layout | str:
+def _lay_out(
+    meeting: Meeting, style: StyleFolder, public: bool, confirm: Layout | None = None
+) -> Layout | str:
     try:
         plain = render_whole(meeting, style, public=public)
     except (RenderError, StyleError) as exc:
         return f"The preview cannot be drawn:\n\n{exc}"
-    return _segment(plain, style)
+    return _settled(plain, style, confirm)
 
 
 class PreviewPane(QWidget):
@@ -183,7 +196,7 @@ class PreviewPane(QWidget):
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
-        self._settle.timeout.connect(self._schedule_full)
+        self._settle.timeout.connect(self._settle_now)
         document.changed.connect(self._on_changed)
         # drawn on the event loop's next turn: the window paints first
         self._full_needed = True
@@ -237,7 +250,14 @@ class PreviewPane(QWidget):
         self._settle.start()
         self.rendered.emit(time.perf_counter() - started)
 
-    def _schedule_full(self) -> None:
+    def _settle_now(self) -> None:
+        """The typing has paused: render the whole meeting once more, to make sure the items
+        redrawn alone read as the whole rendering does (they are kept if they do)."""
+        shown = self.layout_shown
+        confirm = shown if shown is not None and shown.meeting is self.document.meeting else None
+        self._schedule_full(confirm)
+
+    def _schedule_full(self, confirm: Layout | None = None) -> None:
         """Lay the whole meeting out: at once if it is short, else on the worker thread."""
         self._full_needed = False
         self._settle.stop()
@@ -252,10 +272,12 @@ class PreviewPane(QWidget):
         # typing in a long meeting (the settling re-layout, a new heading) keeps what is shown
         # until the items' layout is ready: it is compared with it section by section
         early = shown is None or not shown.incremental or shown.public != public
-        request = _Request(self._generation[0], meeting, style, public, early)
+        if confirm is not None and confirm.public != public:
+            confirm = None
+        request = _Request(self._generation[0], meeting, style, public, early, confirm)
         if len(meeting.items) <= SYNCHRONOUS_ITEMS:
             started = time.perf_counter()
-            result = _lay_out(meeting, style, request.public)
+            result = _lay_out(meeting, style, request.public, confirm)
             self._laid_out(request.generation, result, time.perf_counter() - started)
         else:
             self._in_flight = True
