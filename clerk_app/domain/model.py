@@ -10,9 +10,19 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from clerk_app.domain.text import Line, Text
@@ -22,6 +32,52 @@ Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
 
 StyleName = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
 Count = Annotated[int, Field(ge=0, le=10_000)]
+
+
+def _named(info: ValidationInfo, what: str) -> str:
+    # A field of a model names itself; an edit validates a lone value, with no name to give.
+    return f"{info.field_name} {what}" if info.field_name else what
+
+
+def _time_of_day(value: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> Any:
+    """A time as the clock in the room read it: "20:20" (seconds allowed), nothing else.
+
+    Pydantic would also take a number (seconds after midnight) and a time with a zone ("20:20Z",
+    "20:20+01:00"). Minutes record wall-clock times; a zone says the value came from something
+    that counted instants, and which wall-clock time it meant (19:20Z is 20:20 in a British
+    summer) cannot be known, so such a time is refused rather than silently kept an hour out.
+    Keeping one would also make it incomparable with the meeting's other times.
+    """
+    wanted = _named(info, "must be a time of day such as 20:20")
+    if isinstance(value, bool | int | float):
+        raise PydanticCustomError("time_of_day", wanted)
+    try:
+        moment = handler(value)
+    except ValidationError:
+        raise PydanticCustomError("time_of_day", wanted) from None
+    if isinstance(moment, dt.time) and moment.tzinfo is not None:
+        raise PydanticCustomError("time_of_day", wanted + ", without a time zone")
+    return moment
+
+
+def _calendar_date(value: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> Any:
+    """A date written as a date ("2025-06-18"): pydantic would also take a number of seconds
+    since 1970, in figures or as a string of them, which no clerk means."""
+    wanted = _named(info, "must be a date such as 2025-06-18")
+    if isinstance(value, bool | int | float) or (
+        isinstance(value, str) and value.strip().lstrip("+-").replace(".", "", 1).isdigit()
+    ):
+        raise PydanticCustomError("calendar_date", wanted)
+    try:
+        return handler(value)
+    except ValidationError:
+        raise PydanticCustomError("calendar_date", wanted) from None
+
+
+TimeOfDay = Annotated[dt.time, WrapValidator(_time_of_day)]
+"""A wall-clock time without a zone: every time the minutes record."""
+CalendarDate = Annotated[dt.date, WrapValidator(_calendar_date)]
+"""A date written as one: every date the minutes record."""
 
 
 def new_id() -> str:
@@ -97,8 +153,8 @@ class Attendance(Model):
     substitute_for: Line = ""
     """For a substitute: the member they replaced ("Councillor Kitterick")."""
     remote: bool = False
-    arrived_at: dt.time | None = None
-    left_at: dt.time | None = None
+    arrived_at: TimeOfDay | None = None
+    left_at: TimeOfDay | None = None
     present_from_item: Id | None = None
     """Part attendance by minute: the first item they were present for."""
     present_to_item: Id | None = None
@@ -318,7 +374,7 @@ class FollowUp(Model):
     id: Id = Field(default_factory=new_id)
     action: Text = ""
     owner: Line = ""
-    due: dt.date | None = None
+    due: CalendarDate | None = None
     done: bool = False
 
 
@@ -381,12 +437,12 @@ class Meeting(Model):
     authority: Line = ""
     body: Line = ""
     """The committee's name: "Children, Young People and Education Scrutiny Commission"."""
-    date: dt.date
-    start_time: dt.time | None = None
-    close_time: dt.time | None = None
+    date: CalendarDate
+    start_time: TimeOfDay | None = None
+    close_time: TimeOfDay | None = None
     venue: Line = ""
     status: MeetingStatus = MeetingStatus.DRAFT
-    confirmed_on: dt.date | None = None
+    confirmed_on: CalendarDate | None = None
     """The date the minutes were confirmed as a correct record."""
     house_style: StyleName = "leicester"
     first_minute_number: int = Field(default=1, ge=1, le=1_000_000)

@@ -1,8 +1,12 @@
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
 
+from clerk_app.domain.edit import set_at
+from clerk_app.domain.findings import check_meeting
 from clerk_app.domain.model import (
     Attendance,
     AttendanceStatus,
@@ -17,6 +21,7 @@ from clerk_app.domain.model import (
     Resolution,
     Role,
 )
+from clerk_app.storage import MeetingFileError, load_meeting
 
 
 def meeting(**fields: object) -> Meeting:
@@ -131,3 +136,104 @@ def test_resolutions_and_questions_count_as_list_levels() -> None:
     assert list_depth((resolution,)) == 3
     assert list_depth((questions,)) == 4
     assert list_depth((Paragraph(text="x"),)) == 0
+
+
+# --- times and dates as a file may hold them --------------------------------------------------
+
+TIME_PLACES = [
+    ("start_time",),
+    ("close_time",),
+    ("attendance", 0, "arrived_at"),
+    ("attendance", 0, "left_at"),
+]
+DATE_PLACES = [("date",), ("confirmed_on",), ("items", 0, "actions", 0, "due")]
+
+
+def _file_with(
+    sample_path: Path, tmp_path: Path, where: tuple[str | int, ...], value: object
+) -> Path:
+    data = json.loads(sample_path.read_text(encoding="utf-8"))
+    if where[:2] == ("items", 0):  # the sample's first item has no action: give it one
+        data["items"][0]["actions"] = [{"action": "Write to the school", "due": None}]
+    node = data
+    for part in where[:-1]:
+        node = node[part]
+    node[where[-1]] = value
+    out = tmp_path / "meeting.minutes"
+    out.write_text(json.dumps(data), encoding="utf-8")
+    return out
+
+
+def _load_problem(path: Path) -> str:
+    with pytest.raises(MeetingFileError) as info:
+        load_meeting(path)
+    message = str(info.value)
+    assert "\n" not in message
+    return message
+
+
+@pytest.mark.parametrize("where", TIME_PLACES)
+@pytest.mark.parametrize("value", ["20:20:00Z", "20:20+01:00", "19:20:00.000Z"])
+def test_a_time_with_a_zone_is_refused_on_loading(
+    sample_path: Path, tmp_path: Path, where: tuple[str | int, ...], value: str
+) -> None:
+    # Which wall-clock time "19:20Z" meant cannot be known (20:20 in a British summer): kept, it
+    # also crashed `check` when compared with the meeting's other times.
+    message = _load_problem(_file_with(sample_path, tmp_path, where, value))
+    assert f"{where[-1]} must be a time of day such as 20:20, without a time zone" in message
+
+
+@pytest.mark.parametrize("where", TIME_PLACES)
+@pytest.mark.parametrize("value", [73200, 73200.5, "73200", True])
+def test_a_time_given_as_a_number_is_refused_on_loading(
+    sample_path: Path, tmp_path: Path, where: tuple[str | int, ...], value: object
+) -> None:
+    message = _load_problem(_file_with(sample_path, tmp_path, where, value))
+    assert f"{where[-1]} must be a time of day such as 20:20" in message
+    assert "time zone" not in message
+
+
+@pytest.mark.parametrize("where", DATE_PLACES)
+@pytest.mark.parametrize("value", [1750204800, 1750204800.0, "1750204800", 0])
+def test_a_date_given_as_a_number_is_refused_on_loading(
+    sample_path: Path, tmp_path: Path, where: tuple[str | int, ...], value: object
+) -> None:
+    message = _load_problem(_file_with(sample_path, tmp_path, where, value))
+    assert f"{where[-1]} must be a date such as 2025-06-18" in message
+
+
+def test_an_unreadable_time_is_reported_in_the_clerks_words(
+    sample_path: Path, tmp_path: Path
+) -> None:
+    message = _load_problem(_file_with(sample_path, tmp_path, ("close_time",), "8pm"))
+    assert "close_time must be a time of day such as 20:20" in message
+    assert "Input should" not in message  # pydantic's words
+
+
+def test_a_file_with_a_zoned_time_is_one_line_from_check_not_a_crash(
+    sample_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from clerk_app.cli import main
+
+    path = _file_with(sample_path, tmp_path, ("close_time",), "20:20:00Z")
+    assert main(["check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert "close_time must be a time of day such as 20:20" in err
+
+
+@pytest.mark.parametrize("value", ["20:20", "20:20:00", "20:20:30.5"])
+def test_wall_clock_times_load_and_check(sample_path: Path, tmp_path: Path, value: str) -> None:
+    path = _file_with(sample_path, tmp_path, ("attendance", 0, "left_at"), value)
+    meeting = load_meeting(path)
+    assert meeting.attendance[0].left_at is not None
+    assert meeting.attendance[0].left_at.tzinfo is None
+    check_meeting(meeting)  # compares it with the meeting's other times
+
+
+def test_an_edit_is_held_to_the_same_times_and_dates(sample: Meeting) -> None:
+    with pytest.raises(ValidationError, match="must be a time of day such as 20:20"):
+        set_at(sample, ("close_time",), "20:20Z")
+    with pytest.raises(ValidationError, match="must be a date such as 2025-06-18"):
+        set_at(sample, ("confirmed_on",), 1750204800)
+    assert set_at(sample, ("close_time",), "20:20").close_time == dt.time(20, 20)
