@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
+from clerk_app.domain.exempt import looks_exempt, present_only_for_exempt
 from clerk_app.domain.house_style import DEFAULT_STYLE, HouseStyle
 from clerk_app.domain.model import (
     Attendance,
@@ -76,6 +77,7 @@ def check_meeting(
         *_check_attendance(meeting),
         *_check_interests(meeting, style),
         *_check_items(meeting, style),
+        *_check_exempt(meeting, style),
     ]
 
 
@@ -235,6 +237,71 @@ def _check_items(meeting: Meeting, style: HouseStyle) -> Iterator[Finding]:
                     a,
                     "action",
                 )
+
+
+def _check_exempt(meeting: Meeting, style: HouseStyle) -> Iterator[Finding]:
+    """What would put private business into the public copy."""
+    unmarked = looks_exempt(meeting)
+    hidden = present_only_for_exempt(meeting)
+    if not unmarked and not hidden:
+        return
+    numbers = MinuteNumbering(meeting, style).labels()
+    index = {item.id: n for n, item in enumerate(meeting.items)}
+    for item, reason in unmarked:
+        n = index[item.id]
+        yield _error(
+            f"Minute {numbers[n]} {reason} but is not marked exempt: its content will be in "
+            "the public copy.",
+            "items",
+            n,
+            "exempt",
+        )
+    # Someone the public copy does not name (present only for exempt items) but whom a public
+    # item names: the copy leaves the name out there, which is right only if the part
+    # attendance is.
+    rows = {record.id: n for n, record in enumerate(meeting.attendance)}
+    for person in hidden:
+        where = [
+            numbers[n]
+            for n, item in enumerate(meeting.items)
+            if not item.exempt and person.id in _named_in(item.blocks)
+        ]
+        where += [
+            numbers[index[i.item_id]]
+            for i in meeting.interests
+            if i.attendee_id == person.id
+            and i.item_id in index
+            and not meeting.items[index[i.item_id]].exempt
+        ]
+        if where:
+            minutes = ", ".join(dict.fromkeys(where))
+            yield _warning(
+                f"{_describe(person)} is present only for exempt items but is named at minute "
+                f"{minutes}: the public copy leaves the name out there. Correct the part "
+                "attendance if they were present for it.",
+                "attendance",
+                rows[person.id],
+                "present_from_item",
+            )
+
+
+def _named_in(blocks: tuple[Block, ...]) -> set[str]:
+    """The attendance ids a body names: proposers, seconders and named votes, nested ones too."""
+    named: set[str] = set()
+    stack = list(blocks)
+    while stack:
+        block = stack.pop()
+        entries: tuple[ListEntry, ...] = ()
+        if isinstance(block, Resolution):
+            named.update(i for i in (block.proposer_id, block.seconder_id) if i is not None)
+            named.update(vote.attendee_id for vote in block.named_votes)
+            entries = block.resolutions
+        elif isinstance(block, BulletList | NumberedList):
+            entries = block.entries
+        elif isinstance(block, PublicQuestions):
+            entries = block.questions + block.responses
+        stack.extend(b for entry in entries for b in entry.blocks)
+    return named
 
 
 def _check_entries(

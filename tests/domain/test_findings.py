@@ -1,4 +1,5 @@
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -338,3 +339,109 @@ def test_resolution_votes() -> None:
 @pytest.mark.parametrize("severity", list(Severity))
 def test_finding_prints_with_its_severity(severity: Severity) -> None:
     assert str(Finding(severity, "x")) == f"{severity.value}: x"
+
+
+# --- private business that the public copy would publish -------------------------------------
+
+
+def _untick(meeting: Meeting, item_id: str) -> Meeting:
+    items = tuple(
+        i.model_copy(update={"exempt": False}) if i.id == item_id else i for i in meeting.items
+    )
+    return meeting.model_copy(update={"items": items})
+
+
+def test_an_item_after_the_exclusion_not_marked_exempt_is_an_error(
+    parish_meeting: Meeting, parish: StyleFolder
+) -> None:
+    """One Alt+X too few and the staffing minute went into the public copy unremarked."""
+    assert not [f for f in check_meeting(parish_meeting, parish.style) if "exempt" in f.message]
+    staffing = _untick(parish_meeting, "staffing")
+    n = staffing.item_index("staffing")
+    found = [f for f in check_meeting(staffing, parish.style) if f.path == ("items", n, "exempt")]
+    assert found == [
+        Finding(
+            Severity.ERROR,
+            "Minute 204/20 follows the exclusion of the press and public but is not marked "
+            "exempt: its content will be in the public copy.",
+            ("items", n, "exempt"),
+        )
+    ]
+
+
+def test_a_reason_for_exclusion_without_the_tick_is_an_error() -> None:
+    items = (*base().items, Item(id="hr", title="Staffing", exempt_reason="paragraph 1"))
+    assert messages(base(items=items))[-1] == (
+        "Minute 3 gives a reason for excluding the public but is not marked exempt: its "
+        "content will be in the public copy."
+    )
+
+
+def test_the_exclusion_item_itself_and_ticked_items_are_not_queried() -> None:
+    items = (
+        *base().items,
+        Item(
+            id="excl",
+            title="Exclusion of the Press and Public",
+            standing=StandingItem.EXCLUSION_OF_PUBLIC,
+            blocks=(Paragraph(text="RESOLVED: that the public be excluded."),),
+        ),
+        Item(
+            id="hr",
+            title="Staffing",
+            exempt=True,
+            exempt_reason="paragraph 1",
+            blocks=(Paragraph(text="Noted."),),
+        ),
+    )
+    assert messages(base(items=items)) == []
+
+
+def test_check_no_longer_says_no_problems_for_an_unticked_private_item(
+    parish_meeting: Meeting, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from clerk_app.cli import main
+    from clerk_app.storage import save_meeting
+
+    path = tmp_path / "parish.minutes"
+    save_meeting(_untick(parish_meeting, "staffing"), path)
+    assert main(["check", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "no problems found" not in out
+    assert (
+        "error: Minute 204/20 follows the exclusion of the press and public but is not marked "
+        "exempt" in out
+    )
+
+
+def test_someone_present_only_for_exempt_items_but_named_at_a_public_one_is_queried() -> None:
+    meeting = base(
+        attendance=(
+            *base().attendance,
+            Attendance(
+                id="hr",
+                person=Person(name="Pat Doe"),
+                present_from_item="secret",
+                present_to_item="secret",
+            ),
+        ),
+        items=(
+            *base().items,
+            Item(
+                id="vote",
+                title="Roads",
+                blocks=(Resolution(resolutions=(ListEntry(text="Agreed."),), proposer_id="hr"),),
+            ),
+            Item(
+                id="secret",
+                title="Staffing",
+                exempt=True,
+                exempt_reason="paragraph 1",
+                blocks=(Paragraph(text="Noted."),),
+            ),
+        ),
+    )
+    assert messages(meeting) == [
+        "Pat Doe is present only for exempt items but is named at minute 3: the public copy "
+        "leaves the name out there. Correct the part attendance if they were present for it."
+    ]
