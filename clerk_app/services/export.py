@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from clerk_app.domain.exempt import Unmarked, looks_exempt
 from clerk_app.domain.model import Meeting
+from clerk_app.domain.numbering import MinuteNumbering
 from clerk_app.render.errors import RenderError
 from clerk_app.render.minutes import format_for, render_minutes
 from clerk_app.render.styles import StyleFolder
@@ -16,10 +18,60 @@ class ExportError(Exception):
     pass
 
 
+class UnmarkedExemptError(ExportError):
+    """A public copy refused: items look exempt but are not marked so (see `unmarked_exempt`)."""
+
+    def __init__(self, message: str, unmarked: list[Unmarked]) -> None:
+        super().__init__(message)
+        self.unmarked = unmarked
+
+
+def unmarked_exempt(meeting: Meeting, style: StyleFolder) -> str | None:
+    """Why a public copy of `meeting` may publish private business, in one line, or None.
+
+    The items that look exempt but are not marked so (they follow the exclusion of the press and
+    public, or give a reason for excluding it), by minute number: for the question the app asks
+    before a public export, and the refusal `export_minutes` makes without an answer."""
+    unmarked = looks_exempt(meeting)
+    if not unmarked:
+        return None
+    labels = MinuteNumbering(meeting, style.style).labels()
+    index = {item.id: n for n, item in enumerate(meeting.items)}
+    by_reason: dict[str, list[str]] = {}
+    for item, reason in unmarked:
+        by_reason.setdefault(reason, []).append(labels[index[item.id]])
+    parts = []
+    for reason, numbers in by_reason.items():
+        if len(numbers) == 1:
+            parts.append(f"minute {numbers[0]} {reason}")
+        else:
+            shown = numbers if len(numbers) <= 6 else [*numbers[:5], f"{len(numbers) - 5} more"]
+            listed = ", ".join(shown[:-1]) + " and " + shown[-1]
+            verb = reason.replace("follows", "follow", 1).replace("gives", "give", 1)
+            parts.append(f"minutes {listed} {verb}")
+    said = "; ".join(parts)
+    return (
+        f"{said[0].upper()}{said[1:]}, but {'is' if len(unmarked) == 1 else 'are'} not marked "
+        "exempt: the public copy would publish "
+        f"{'its' if len(unmarked) == 1 else 'their'} content"
+    )
+
+
 def export_minutes(
-    meeting: Meeting, out: Path, style: StyleFolder, *, public: bool = True, clerk: str = ""
+    meeting: Meeting,
+    out: Path,
+    style: StyleFolder,
+    *,
+    public: bool = True,
+    clerk: str = "",
+    allow_unmarked: bool = False,
 ) -> Path:
-    """Write the minutes to `out` in the format its suffix names; returns the path written."""
+    """Write the minutes to `out` in the format its suffix names; returns the path written.
+
+    A public copy of a meeting with items that look exempt but are not marked so is refused
+    (`UnmarkedExemptError`) unless `allow_unmarked`: the clerk has been told which and confirmed
+    that they may be published. A confidential copy (`public=False`) publishes nothing.
+    """
     suffix = format_for(out)
     try:
         # On Python 3.11 these raise, rather than answer False, for a name too long or a folder
@@ -30,6 +82,16 @@ def export_minutes(
             raise ExportError(f"{out}: cannot write the minutes there: it is a folder")
     except OSError as exc:
         raise ExportError(f"{out}: cannot write the minutes there: {exc.strerror or exc}") from exc
+    if public and not allow_unmarked:
+        problem = unmarked_exempt(meeting, style)
+        if problem is not None:
+            unmarked = looks_exempt(meeting)
+            them, they = ("it", "it") if len(unmarked) == 1 else ("them", "they")
+            raise UnmarkedExemptError(
+                f"{out}: not exported: {problem}. Mark {them} exempt, or confirm that {they} "
+                "may be published",
+                unmarked,
+            )
     data = render_minutes(meeting, style, suffix, public=public, clerk=clerk)
     try:
         atomic_write(out, data)
@@ -38,4 +100,10 @@ def export_minutes(
     return out
 
 
-__all__ = ["ExportError", "RenderError", "export_minutes"]
+__all__ = [
+    "ExportError",
+    "RenderError",
+    "UnmarkedExemptError",
+    "export_minutes",
+    "unmarked_exempt",
+]
