@@ -1,12 +1,16 @@
 """Meeting files on disk: the format, its versions and safe saving. No Qt."""
 
-from clerk_app.storage.errors import MeetingFileError
+from clerk_app.storage.atomic import FileVersion
+from clerk_app.storage.errors import FileChangedError, MeetingFileError, ReadOnlyFileError
 from clerk_app.storage.library import find_previous_meeting, previous_meeting
 from clerk_app.storage.meeting_file import (
     SUFFIX,
+    Saved,
+    current_version,
     load_meeting,
     meeting_from_json_data,
     meeting_to_json,
+    read_meeting,
     save_meeting,
 )
 from clerk_app.storage.migrations import FORMAT_VERSION
@@ -14,11 +18,17 @@ from clerk_app.storage.migrations import FORMAT_VERSION
 __all__ = [
     "FORMAT_VERSION",
     "SUFFIX",
+    "FileChangedError",
+    "FileVersion",
     "MeetingFileError",
+    "ReadOnlyFileError",
+    "Saved",
+    "current_version",
     "find_previous_meeting",
     "load_meeting",
     "meeting_from_json_data",
     "meeting_to_json",
     "previous_meeting",
+    "read_meeting",
     "save_meeting",
 ]

@@ -11,7 +11,12 @@ from __future__ import annotations
 
 import errno
 import json
+import os
+import re
+import reprlib
 import stat
+import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +24,15 @@ from pydantic import ValidationError
 
 from clerk_app.domain.model import Meeting
 from clerk_app.storage import migrations
-from clerk_app.storage.atomic import atomic_write
-from clerk_app.storage.errors import MeetingFileError
+from clerk_app.storage.atomic import (
+    ChangedOnDiskError,
+    FileVersion,
+    ReadOnlyError,
+    atomic_write,
+    real_path,
+    remove_stale_temporaries,
+)
+from clerk_app.storage.errors import FileChangedError, MeetingFileError, ReadOnlyFileError
 from clerk_app.storage.migrations import MigrationError
 
 SUFFIX = ".minutes"
@@ -47,13 +59,51 @@ def meeting_to_json(meeting: Meeting) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def save_meeting(meeting: Meeting, path: Path) -> None:
-    """Save atomically, keeping the file's previous version as a backup beside it."""
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """What a save did: the version now on disk (pass it as `expected` to the next save), and
+    whether the previous version was kept as the backup."""
+
+    version: FileVersion
+    backup: Path | None
+    backup_problem: str | None
+    """Why no backup could be kept this time ("no backup of the previous version could be
+    kept (m.minutes.bak is a folder)"); the save itself succeeded."""
+
+
+def save_meeting(meeting: Meeting, path: Path, expected: FileVersion | None = None) -> Saved:
+    """Save atomically, keeping the file's previous version as a backup beside it.
+
+    `expected` is the version this meeting was read from or last saved as (`read_meeting`,
+    `Saved.version`): if the file on disk is another one, checked at the last moment inside a
+    save lock, FileChangedError is raised and nothing is replaced. None replaces whatever is
+    there (a name the clerk chose and was asked about). A read-only file raises
+    ReadOnlyFileError; a symbolic link is written through to its file, whose backup goes beside
+    it. Never fails for want of a backup: `Saved.backup_problem` says why none was kept.
+    """
     data = meeting_to_json(meeting).encode("utf-8")
     try:
-        atomic_write(path, data, backup=backup_path(path))
+        target = real_path(path)
+        outcome = atomic_write(target, data, backup=backup_path(target), expected=expected)
+    except ChangedOnDiskError as exc:
+        raise FileChangedError(path, exc.found) from None
+    except ReadOnlyError:
+        raise ReadOnlyFileError(path) from None
     except OSError as exc:
         raise MeetingFileError(path, f"could not be saved: {_os_problem(exc)}") from exc
+    return Saved(outcome.version, outcome.backup, outcome.backup_problem)
+
+
+def current_version(path: Path) -> FileVersion | None:
+    """The version of the file on disk now (its content hashed), or None if there is none or
+    it cannot be read."""
+    try:
+        with real_path(path).open("rb") as handle:
+            data = handle.read(MAX_FILE_SIZE + 1)
+            status = os.fstat(handle.fileno())
+    except OSError:
+        return None
+    return FileVersion.of(data, status)
 
 
 def _os_problem(exc: OSError) -> str:
@@ -70,7 +120,7 @@ def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise ValueError(f"the key {key!r} appears twice in one object")
+            raise ValueError(f"the key {quote(key)} appears twice in one object")
         result[key] = value
     return result
 
@@ -82,6 +132,19 @@ def _reject_constant(name: str) -> Any:
 def load_meeting(path: Path) -> Meeting:
     """The meeting in `path`. Only a regular file is read (a named pipe would block for ever,
     a link to a device never end), and never more than MAX_FILE_SIZE bytes of it."""
+    raw, _ = _read(path)
+    return meeting_from_bytes(raw, path)
+
+
+def read_meeting(path: Path) -> tuple[Meeting, FileVersion]:
+    """The meeting in `path` and the version read, for the save that will replace it; opening
+    also clears the folder of the temporaries killed saves left there long ago."""
+    raw, version = _read(path)
+    remove_stale_temporaries(real_path(path).parent)
+    return meeting_from_bytes(raw, path), version
+
+
+def _read(path: Path) -> tuple[bytes, FileVersion]:
     too_large = f"is more than {MAX_FILE_SIZE // 1_048_576} MB, too large to be a meeting file"
     try:
         status = path.stat()
@@ -95,11 +158,12 @@ def load_meeting(path: Path) -> Meeting:
             )
         with path.open("rb") as file:
             raw = file.read(MAX_FILE_SIZE + 1)
+            status = os.fstat(file.fileno())
     except OSError as exc:
         raise MeetingFileError(path, f"cannot be read: {_os_problem(exc)}") from exc
     if len(raw) > MAX_FILE_SIZE:
         raise MeetingFileError(path, too_large)  # it grew, or its size was not what stat said
-    return meeting_from_bytes(raw, path)
+    return raw, FileVersion.of(raw, status)
 
 
 def meeting_from_bytes(raw: bytes, path: Path) -> Meeting:
@@ -131,7 +195,7 @@ def meeting_from_bytes(raw: bytes, path: Path) -> Meeting:
             problem = f"is not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
         raise MeetingFileError(path, problem) from None
     except (ValueError, RecursionError) as exc:
-        raise MeetingFileError(path, f"is not valid JSON: {exc}") from None
+        raise MeetingFileError(path, f"is not valid JSON: {plain(str(exc))}") from None
     return meeting_from_json_data(data, path)
 
 
@@ -142,7 +206,7 @@ def meeting_from_json_data(data: object, path: Path) -> Meeting:
         )
     version = data["format_version"]
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise MeetingFileError(path, f"has an invalid format_version: {version!r}")
+        raise MeetingFileError(path, f"has an invalid format_version: {quote(version)}")
     current = migrations.FORMAT_VERSION
     if version > current:
         raise MeetingFileError(
@@ -153,7 +217,7 @@ def meeting_from_json_data(data: object, path: Path) -> Meeting:
     try:
         data = migrations.migrate(data, version, current=current, migrations=migrations.MIGRATIONS)
     except MigrationError as exc:
-        raise MeetingFileError(path, str(exc)) from None
+        raise MeetingFileError(path, plain(str(exc))) from None
     fields = {key: value for key, value in data.items() if key not in _FILE_KEYS}
     try:
         return Meeting.model_validate(fields)
@@ -176,22 +240,72 @@ def json_path(loc: tuple[int | str, ...], data: object) -> str:
         elif isinstance(node, dict) and isinstance(part, str):
             if part not in node and "type" in node and node.get("type") == part:
                 continue  # the union tag, not a key
-            path += f".{part}"
+            path += _key(part)
             node = node.get(part)
         else:
-            path += f".{part}" if isinstance(part, str) else f"[{part}]"
+            path += _key(part) if isinstance(part, str) else f"[{part}]"
             node = None
     return path
 
 
+def _key(name: str) -> str:
+    """`.title`, or `[' x…']` for a key from the file that is not a plain name."""
+    return f".{name}" if _PLAIN_KEY.fullmatch(name) else f"[{quote(name)}]"
+
+
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,39}")
+QUOTE_LIMIT = 40
+"""The most of a value from the file that a message quotes."""
+MESSAGE_LIMIT = 160
+"""The most of a validator's own message that is shown."""
+
+_quoter = reprlib.Repr()
+_quoter.maxstring = _quoter.maxother = _quoter.maxlong = QUOTE_LIMIT
+_quoter.maxlist = _quoter.maxtuple = _quoter.maxdict = _quoter.maxset = 3
+_quoter.maxlevel = 2
+
+
+def quote(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """A value from a file as a message may show it: repr-quoted, at most about `limit`
+    characters ("…" where it was cut), control and invisible characters escaped, so that a
+    hostile file can neither flood the terminal nor clear or recolour it."""
+    return plain(_quoter.repr(value), limit + 4)
+
+
+def plain(text: str, limit: int = MESSAGE_LIMIT) -> str:
+    """`text` on one line with control, format and unassigned characters escaped (`\\x1b`,
+    `\\u202e`), cut to about `limit` characters."""
+    cut = len(text) > limit
+    text = text[:limit]
+    shown = "".join(
+        f"\\x{ord(c):02x}"
+        if ord(c) < 0x100 and unicodedata.category(c).startswith("C")
+        else f"\\u{ord(c):04x}"
+        if unicodedata.category(c).startswith("C") or c in "\u2028\u2029"
+        else c
+        for c in text
+    )
+    return shown + "…" if cut else shown
+
+
 def describe_validation_error(exc: ValidationError, data: object) -> str:
+    """The first problem, in one short line: values from the file are quoted shortened and
+    escaped (pydantic's own message may hold the input, as for a union tag: it is rebuilt)."""
     errors = exc.errors(include_url=False)
     first = errors[0]
-    message = str(first["msg"]).removeprefix("Value error, ")
+    value = first.get("input")
+    context = first.get("ctx") or {}
     where = json_path(tuple(first["loc"]), data)
     found = ""
-    if first["type"] not in ("missing", "extra_forbidden", "list_too_deep") and first["loc"]:
-        shown = repr(first.get("input"))
-        found = f" (found {shown if len(shown) <= 40 else shown[:37] + '...'})"
+    if first["type"] == "union_tag_invalid":
+        expected = plain(str(context.get("expected_tags", "")), 100)
+        message = f"the type {quote(context.get('tag'))} is not one Clerk knows ({expected})"
+    else:
+        message = str(first["msg"]).removeprefix("Value error, ")
+        if isinstance(value, str) and value and value in message:
+            message = message.replace(value, quote(value)[1:-1])
+        message = plain(message)
+        if first["type"] not in ("missing", "extra_forbidden", "list_too_deep") and first["loc"]:
+            found = f" (found {quote(value)})"
     more = f"; and {len(errors) - 1} more problem(s)" if len(errors) > 1 else ""
     return f"has a bad value at {where}: {message}{found}{more}"
