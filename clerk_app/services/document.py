@@ -19,24 +19,13 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from clerk_app.domain import edit
 from clerk_app.domain.changes import MeetingChange
 from clerk_app.domain.model import Meeting
-from clerk_app.storage import load_meeting, save_meeting
+from clerk_app.storage import FileVersion, current_version, read_meeting, save_meeting
 
 EditPath = edit.Path
 MERGE_WINDOW = 2.0
 """Seconds within which typing into one field merges into one undo step."""
 MERGE_LIMIT = 10.0
 """The longest a merged step may run: undo never takes away minutes of typing at once."""
-
-
-def file_stamp(path: Path | None) -> tuple[int, int] | None:
-    """A file's modification time and size, or None if there is no file to stamp."""
-    if path is None:
-        return None
-    try:
-        status = path.stat()
-    except OSError:
-        return None
-    return status.st_mtime_ns, status.st_size
 
 
 class ReplaceMeeting(QUndoCommand):
@@ -97,7 +86,14 @@ class MeetingDocument(QObject):
     stepped = Signal(object, str)
     """Undo or redo went a step: the path of what changed, and what it was ("Undone: …")."""
 
-    def __init__(self, meeting: Meeting, path: Path | None = None, parent: QObject | None = None):
+    def __init__(
+        self,
+        meeting: Meeting,
+        path: Path | None = None,
+        parent: QObject | None = None,
+        *,
+        version: FileVersion | None = None,
+    ):
         super().__init__(parent)
         self._meeting = meeting
         self._path = path
@@ -105,8 +101,11 @@ class MeetingDocument(QObject):
         """Restored from a recovery copy: its file has not been overwritten yet."""
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
-        self._stamp = file_stamp(path)
-        """The file as this document last read or wrote it (see changed_on_disk)."""
+        self._version = version or (current_version(path) if path is not None else None)
+        """The file as this document last read or wrote it (its content hashed): a save replaces
+        that version and no other (see save)."""
+        self.backup_problem: str | None = None
+        """Why the last save could keep no backup of the previous version, if it could not."""
 
     def mark_recovered(self) -> None:
         """This meeting came from a recovery copy: it counts as unsaved until the clerk saves."""
@@ -120,15 +119,23 @@ class MeetingDocument(QObject):
     @classmethod
     def open(cls, path: Path, parent: QObject | None = None) -> MeetingDocument:
         """Raises MeetingFileError, naming the file and the problem."""
-        return cls(load_meeting(path), path, parent)
+        meeting, version = read_meeting(path)
+        return cls(meeting, path, parent, version=version)
+
+    @property
+    def version(self) -> FileVersion | None:
+        """The version of its file this document last read or wrote."""
+        return self._version
 
     def changed_on_disk(self) -> bool:
         """Its file was changed since this document read or wrote it: another Clerk, a colleague
-        on the share, a sync client. Saving now would replace their version."""
-        if self._path is None or self._stamp is None:
+        on the share, a sync client (even keeping the size and putting the time back: the
+        content is compared). Saving now would replace their version. A file that has gone is
+        no conflict: saving puts it back."""
+        if self._path is None or self._version is None:
             return False
-        now = file_stamp(self._path)
-        return now is not None and now != self._stamp
+        now = current_version(self._path)
+        return now is not None and not self._version.same_content(now)
 
     @property
     def meeting(self) -> Meeting:
@@ -178,13 +185,23 @@ class MeetingDocument(QObject):
 
     # --- files ---------------------------------------------------------------------------------
 
-    def save(self, path: Path | None = None) -> Path:
-        """Save (to `path`, or the document's own file); raises MeetingFileError."""
+    def save(self, path: Path | None = None, *, replacing: FileVersion | None = None) -> Path:
+        """Save (to `path`, or the document's own file); raises MeetingFileError.
+
+        Its own file is replaced only if it is still the version this document read or wrote,
+        or `replacing` (the version the clerk agreed to replace): otherwise FileChangedError,
+        whose `found` is what is there now. Another path (Save As, where the dialog asked)
+        is written whatever it holds. `backup_problem` then says if no backup could be kept.
+        """
         target = path or self._path
         if target is None:
             raise ValueError("the meeting has no file yet: save it under a name")
-        save_meeting(self._meeting, target)
-        self._stamp = file_stamp(target)
+        expected = replacing
+        if expected is None and target == self._path:
+            expected = self._version
+        saved = save_meeting(self._meeting, target, expected)
+        self._version = saved.version
+        self.backup_problem = saved.backup_problem
         self.recovered = False
         if target != self._path:
             self._path = target

@@ -218,6 +218,19 @@ class Dialogs:
         return answer == QMessageBox.StandardButton.Yes
 
     @classmethod
+    def ask_save_read_only_as(cls, parent: QWidget | None, path: Path) -> bool:
+        """The file is marked read-only: save under another name instead?"""
+        answer = QMessageBox.question(
+            parent,
+            "File is read-only",
+            f"{path.name} is read-only, so Clerk will not replace it.\n\n"
+            "Save your meeting under another name?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    @classmethod
     def ask_preferences(
         cls, parent: QWidget | None, current: Preferences, styles: dict[str, StyleFolder]
     ) -> Preferences | None:

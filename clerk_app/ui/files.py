@@ -19,7 +19,7 @@ from clerk_app.render.styles import StyleFolder
 from clerk_app.services.document import MeetingDocument
 from clerk_app.services.export_job import ExportJob
 from clerk_app.services.settings import Settings
-from clerk_app.storage import MeetingFileError
+from clerk_app.storage import FileChangedError, FileVersion, MeetingFileError, ReadOnlyFileError
 from clerk_app.ui.dialogs import Dialogs, SaveChoice
 from clerk_app.ui.messages import Messages
 
@@ -116,10 +116,8 @@ class FileActions(QObject):
             self.window, document.path
         ):
             return self.save_as()
-        if document.changed_on_disk() and not host.dialogs.ask_replace_changed(
-            self.window, document.path
-        ):
-            return self.save_as()
+        # Whether someone else changed the file is checked by the save itself, at the last
+        # moment and under the save lock; asking here first would leave a gap to lose work in.
         return self._save_to(document.path)
 
     def save_as(self) -> bool:
@@ -136,16 +134,34 @@ class FileActions(QObject):
         return path is not None and self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
+        """Save; a file someone else changed is replaced only if the clerk says so (their version
+        then stays as the backup), a read-only one never: Save As is offered instead."""
         host = self.host
-        assert host.document is not None
-        try:
-            host.document.save(path)
-        except MeetingFileError as exc:
-            host.messages.error("The meeting could not be saved", str(exc))
-            return False
+        document = host.document
+        assert document is not None
+        replacing: FileVersion | None = None
+        while True:
+            try:
+                document.save(path, replacing=replacing)
+                break
+            except FileChangedError as exc:
+                if not host.dialogs.ask_replace_changed(self.window, path):
+                    return self.save_as()
+                replacing = exc.found  # what they agreed to replace, and nothing newer
+            except ReadOnlyFileError as exc:
+                if host.dialogs.ask_save_read_only_as(self.window, path):
+                    return self.save_as()
+                host.show_status(str(exc))
+                return False
+            except MeetingFileError as exc:
+                host.messages.error("The meeting could not be saved", str(exc))
+                return False
         host.settings.add_recent(path)
         host.update_title()
-        host.show_status(f"Saved {path}")
+        if document.backup_problem:
+            host.show_status(f"Saved {path}, but {document.backup_problem}", 15000)
+        else:
+            host.show_status(f"Saved {path}")
         return True
 
     def export(self, suffix: str) -> None:
