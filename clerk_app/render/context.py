@@ -3,7 +3,9 @@
 Templates never touch the model. They get plain, read-only views in which every number, date and
 time is already written out in the house style, people are already sorted into the groups the
 minutes list them in, and, in a public copy, exempt items have already lost their content: a
-template cannot leak what it is never given. `docs/templates.md` lists every name.
+template cannot leak what it is never given. Nor does a public copy name anyone present only for
+exempt items (`clerk_app.domain.exempt.present_only_for_exempt`), and its part attendance is
+given from and to items it does not withhold. `docs/templates.md` lists every name.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
+from clerk_app.domain.exempt import present_only_for_exempt
 from clerk_app.domain.house_style import ExemptPolicy, HouseStyle
 from clerk_app.domain.model import (
     INTEREST_ACTION_LABELS,
@@ -327,11 +330,22 @@ class _Builder:
         # Lookups by id, made once: a long meeting has hundreds of items.
         self.items_by_id = {item.id: item for item in meeting.items}
         self.names = {a.id: a.display_name for a in meeting.attendance}
+        self.positions = {item.id: n for n, item in enumerate(meeting.items)}
+        # A public copy does not name anyone present only for exempt items (the subject of an
+        # HR case, a licence holder, their representative): not in the attendance, not for a
+        # declaration, not in a vote. In a consistent meeting a public item never names them;
+        # where one does, `check` says so.
+        self.unnamed = (
+            frozenset(a.id for a in present_only_for_exempt(meeting)) if public else frozenset()
+        )
         self.interests_by_item: dict[str | None, list[Interest]] = {}
-        for interest in meeting.interests:
+        self.meeting_interests = [i for i in meeting.interests if i.attendee_id not in self.unnamed]
+        for interest in self.meeting_interests:
             self.interests_by_item.setdefault(interest.item_id, []).append(interest)
 
     def name_of(self, attendee_id: str | None) -> str:
+        if attendee_id in self.unnamed:
+            return ""
         return self.names.get(attendee_id or "", "")
 
     def time(self, moment: dt.time | None) -> str:
@@ -360,13 +374,44 @@ class _Builder:
 
     # people
 
+    def public_range(self, record: Attendance) -> tuple[str | None, str | None]:
+        """The part attendance a public copy gives: the ends of the range moved in to the
+        nearest items not withheld, so that the copy ties nobody to a withheld item (someone
+        who came for the private minute 12 and stayed for 13 is "from minute 13"). The range
+        is the same for the public items; a record from a copy with none withheld, or whose
+        range holds nothing but withheld items (such a person is not named at all), or is back
+        to front, keeps its own."""
+        start, end = record.present_from_item, record.present_to_item
+        if not self.public:
+            return start, end
+        first = self.positions.get(start or "")
+        last = self.positions.get(end or "")
+        items = self.meeting.items
+        low = 0 if first is None else first
+        high = len(items) - 1 if last is None else last
+        if low > high:
+            return start, end
+        if first is not None:
+            while low <= high and self.withheld(items[low].id):
+                low += 1
+        if last is not None:
+            while high >= low and self.withheld(items[high].id):
+                high -= 1
+        if low > high:
+            return start, end
+        return (
+            None if first is None else items[low].id,
+            None if last is None else items[high].id,
+        )
+
     def person(self, record: Attendance) -> PersonView:
         def minute(item_id: str | None) -> str:
             # An omitted item's number would point the public at a minute it does not have.
             return "" if self.omitted(item_id) else self.numbers.get(item_id or "", "")
 
-        from_minute = minute(record.present_from_item)
-        to_minute = minute(record.present_to_item)
+        start, end = self.public_range(record)
+        from_minute = minute(start)
+        to_minute = minute(end)
         parts = []
         if from_minute and to_minute:
             parts.append(f"from minute {from_minute} to minute {to_minute}")
@@ -397,7 +442,7 @@ class _Builder:
         )
 
     def attendance(self) -> AttendanceView:
-        records = self.meeting.attendance
+        records = tuple(r for r in self.meeting.attendance if r.id not in self.unnamed)
         attended = [r for r in records if r.attended]
 
         def views(rows: list[Attendance]) -> tuple[PersonView, ...]:
@@ -500,7 +545,8 @@ class _Builder:
         if block.named_votes:
             groups: dict[VoteChoice, list[str]] = {choice: [] for choice in VoteChoice}
             for vote in block.named_votes:
-                groups[vote.choice].append(self.name_of(vote.attendee_id))
+                if vote.attendee_id not in self.unnamed:
+                    groups[vote.choice].append(self.name_of(vote.attendee_id))
             named = NamedVotesView(
                 in_favour=tuple(groups[VoteChoice.FOR]),
                 against=tuple(groups[VoteChoice.AGAINST]),
@@ -596,7 +642,7 @@ class _Builder:
                 actions_annex=style.actions_annex,
             ),
             attendance=self.attendance(),
-            interests=tuple(self.interest(i) for i in meeting.interests),
+            interests=tuple(self.interest(i) for i in self.meeting_interests),
             items=items,
             generator=f"Clerk {__version__}",
         )
