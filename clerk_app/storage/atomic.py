@@ -343,7 +343,12 @@ def _replace(
             old, found = current
             if not expected.same_content(found):
                 raise ChangedOnDiskError(target, found)
-    in_place = status is not None and status.st_nlink > 1 and stat.S_ISREG(status.st_mode)
+    in_place = (
+        status is not None
+        and status.st_nlink > 1
+        and stat.S_ISREG(status.st_mode)
+        and not _only_other_link_is(target, status, backup)
+    )
     kept: Path | None = None
     problem: str | None = None
     if status is not None:
@@ -355,12 +360,29 @@ def _replace(
                 kept = backup
             except OSError as exc:
                 problem = _backup_problem(backup, exc)
+    if in_place and kept is None:
+        # No full copy to fall back on: a rewrite in place could leave half a file, so the file
+        # is replaced atomically after all and its other links keep the previous version.
+        in_place = False
+        if problem is not None:
+            problem += "; its other hard links keep the previous version"
     if in_place:
         tmp.unlink()  # its room is needed for the rewrite
         _rewrite_in_place(target, data, old)
     else:
         replace_with_retry(tmp, target)
     return WriteOutcome(target, FileVersion.of(data, target.stat()), kept, problem)
+
+
+def _only_other_link_is(target: Path, status: os.stat_result, backup: Path | None) -> bool:
+    """The file's one other link is its own backup: a save that died between linking the backup
+    and replacing the file left it so. Then nobody else's link is at stake."""
+    if backup is None or status.st_nlink != 2:
+        return False
+    try:
+        return backup.samefile(target)
+    except OSError:
+        return False
 
 
 def _backup_problem(backup: Path, exc: OSError) -> str:
@@ -405,7 +427,9 @@ def _rewrite_in_place(target: Path, data: bytes, old: bytes | None) -> None:
     colleague's or the archive's link would silently stop seeing the meeting. The cost: this write
     is not atomic. A crash in it can leave the file half written; the backup, a full copy (not a
     link, which would be rewritten too) written and fsynced before, keeps the previous version,
-    and a failure that Python sees puts the old bytes back."""
+    and a failure that Python sees puts the old bytes back. It also needs room for that copy;
+    without a backup the file is replaced atomically instead, and the other links keep the old
+    version."""
     if old is None:
         old = target.read_bytes()
     try:

@@ -186,6 +186,34 @@ def test_a_hard_linked_meeting_keeps_its_links(saved: Path, sample: Meeting) -> 
     assert leftovers == []
 
 
+def test_a_hard_linked_meeting_without_a_backup_is_still_replaced_whole(
+    saved: Path, sample: Meeting
+) -> None:
+    """Rewriting in place is safe only with a full backup copy; without one the file is
+    replaced atomically and the save says the other link kept the previous version."""
+    other = saved.parent / "archive.minutes"
+    os.link(saved, other)
+    backup_path(saved).mkdir()
+    result = save_meeting(with_venue(sample, "My venue"), saved)
+    assert load_meeting(saved).venue == "My venue" and load_meeting(other) == sample
+    assert result.backup_problem == (
+        "no backup of the previous version could be kept (m.minutes.bak is a folder); "
+        "its other hard links keep the previous version"
+    )
+
+
+def test_a_backup_left_linked_to_the_file_is_no_reason_to_rewrite_in_place(
+    saved: Path, sample: Meeting
+) -> None:
+    """A save that died between linking the backup and replacing the file leaves the two one
+    file: the next save replaces as usual (atomically), since no one else's link is at stake."""
+    os.link(saved, backup_path(saved))
+    inode = saved.stat().st_ino
+    save_meeting(with_venue(sample, "My venue"), saved)
+    assert saved.stat().st_ino != inode and backup_path(saved).stat().st_ino == inode
+    assert load_meeting(backup_path(saved)) == sample
+
+
 # --- the backup never stops a save -----------------------------------------------------------
 
 
