@@ -281,7 +281,7 @@ def _check_exempt(meeting: Meeting, style: HouseStyle) -> Iterator[Finding]:
                 "attendance if they were present for it.",
                 "attendance",
                 rows[person.id],
-                "present_from_item",
+                "present_from_item" if person.present_from_item else "present_to_item",
             )
 
 
