@@ -1,13 +1,15 @@
 """House styles are folders: `style.toml`, `minutes.txt.j2` and `minutes.docx`.
 
 Clerk ships some under `templates/`; a council adds its own in the user's styles folder, where a
-style with the same name as a built-in one takes its place.
+style with the same name as a built-in one takes its place (and says so wherever styles are
+listed: `StyleFolder.replaces_builtin`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -27,6 +29,18 @@ class StyleFolder:
     path: Path
     style: HouseStyle
     builtin: bool
+    replaces_builtin: bool = False
+    """A user's style named like a built-in one, which it replaces."""
+
+    @property
+    def origin(self) -> str:
+        """Where the style comes from, in words: "built-in", "user", or "user; replaces the
+        built-in style of that name"."""
+        if self.builtin:
+            return "built-in"
+        if self.replaces_builtin:
+            return "user; replaces the built-in style of that name"
+        return "user"
 
     @property
     def text_template(self) -> Path:
@@ -71,6 +85,8 @@ class StyleCatalogue:
 
     styles: dict[str, StyleFolder]
     broken: dict[str, StyleError]
+    replaced: dict[str, StyleFolder] = field(default_factory=dict)
+    """The built-in styles a user's style of the same name replaces, by name."""
 
 
 def _scan(directory: Path, catalogue: StyleCatalogue, *, builtin: bool) -> None:
@@ -91,6 +107,10 @@ def _scan(directory: Path, catalogue: StyleCatalogue, *, builtin: bool) -> None:
         except StyleError as exc:
             catalogue.broken[folder.name] = exc
         else:
+            builtin_one = catalogue.styles.get(folder.name)
+            if not builtin and builtin_one is not None and builtin_one.builtin:
+                catalogue.replaced[folder.name] = builtin_one
+                style = dataclasses.replace(style, replaces_builtin=True)
             catalogue.styles[folder.name] = style
             catalogue.broken.pop(folder.name, None)
 
@@ -117,9 +137,12 @@ def find_style(name: str, user_dir: Path | None = None) -> StyleFolder:
     """The style called `name`; a StyleError saying what is wrong with it if it is broken, or
     which styles there are if there is none of that name."""
     try:
-        if user_dir is not None and (user_dir / name / STYLE_FILE).is_file():
-            return load_style_folder(user_dir / name)
         builtin = builtin_styles_dir() / name
+        if user_dir is not None and (user_dir / name / STYLE_FILE).is_file():
+            style = load_style_folder(user_dir / name)
+            if (builtin / STYLE_FILE).is_file():
+                style = dataclasses.replace(style, replaces_builtin=True)
+            return style
         if (builtin / STYLE_FILE).is_file():
             return load_style_folder(builtin, builtin=True)
     except OSError as exc:  # a name too long for a path, a folder that cannot be read

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -40,7 +41,15 @@ class PreferencesDialog(QDialog):
         self.style_combo.setObjectName("defaultStyleCombo")
         self.style_combo.setAccessibleName("House style for new meetings")
         for name, folder in sorted(styles.items()):
-            self.style_combo.addItem(folder.style.display_name, name)
+            label = folder.style.display_name
+            if folder.replaces_builtin:  # a user's style named like a built-in one replaces it
+                label += f" ({folder.origin})"
+            self.style_combo.addItem(label, name)
+            self.style_combo.setItemData(
+                self.style_combo.count() - 1,
+                f"{name}: {folder.origin}, in {folder.path}",
+                Qt.ItemDataRole.ToolTipRole,
+            )
         self.style_combo.setCurrentIndex(max(self.style_combo.findData(current.default_style), 0))
         form = QFormLayout()
         for text, field in (
