@@ -114,9 +114,9 @@ def _styles(args: argparse.Namespace) -> int:
             )
             if present
         ]
-        origin = "built-in" if style.builtin else "user"
         print(
-            f"{name:<16} {style.style.display_name} ({origin}; {', '.join(formats)}): {style.path}"
+            f"{name:<16} {style.style.display_name} ({style.origin}; {', '.join(formats)}): "
+            f"{style.path}"
         )
     for name, problem in catalogue.broken.items():
         origin = "user" if (user_dir / name).exists() else "built-in"
@@ -232,6 +232,9 @@ def _internal_error(exc: Exception) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _main(argv)
+    except MemoryError:  # the app's own, or one the commands' own handling did not reach
+        print(f"{PROG}: error: Clerk ran out of memory", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except Exception as exc:  # the safety net: never a bare traceback (Ctrl+C is not caught)
         return _internal_error(exc)
 
@@ -248,9 +251,28 @@ def _main(argv: Sequence[str] | None) -> int:
             print(f"{PROG}: error: {exc}", file=sys.stderr)
             return EXIT_BAD_INPUT
     parser = _parser()
+    args = None
     try:
         args = parser.parse_args(args_list)
         return COMMAND_HANDLERS[args.command](args)
     except (UsageError, MeetingFileError, StyleError, RenderError, ExportError) as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except MemoryError:
+        # bad input too (a meeting, or a house style, that makes something enormous), not a bug
+        print(f"{PROG}: error: {_too_large(args)}: Clerk ran out of memory", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _too_large(args: argparse.Namespace | None) -> str:
+    """What was too large to produce, when a command ran out of memory."""
+    if args is None:
+        return "what was asked for is too large"
+    command = args.command
+    if command == "export":
+        return f"the minutes of {args.meeting.name} are too large to produce"
+    if command == "check":
+        return f"{args.meeting.name} is too large to check"
+    if command == "check-style":
+        return f"the sample minutes in the house style {args.folder.name} are too large to produce"
+    return "what was asked for is too large"
