@@ -7,6 +7,7 @@ directory: the app is started from shortcuts, file associations and other folder
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -58,6 +59,25 @@ def user_data_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
+
+
+def why_not_written(error: OSError) -> str:
+    """Why a file could not be written, in a clerk's words (no error numbers): "the disk is
+    full", "the folder is read-only", "you are not allowed to write there"..."""
+    number = error.errno
+    if number in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full"
+    if number == errno.EROFS:
+        return "the folder is read-only"
+    # On Windows a folder IT has locked down gives PermissionError (EACCES) too: only Windows
+    # can confirm what a roaming profile over its quota reports (ERROR_DISK_FULL maps to ENOSPC).
+    if isinstance(error, PermissionError) or number in (errno.EACCES, errno.EPERM):
+        return "you are not allowed to write there"
+    if isinstance(error, (FileExistsError, NotADirectoryError)):
+        return "a file is in the way of its folder"
+    if isinstance(error, FileNotFoundError):
+        return "its folder cannot be found"
+    return error.strerror.lower() if error.strerror else "it cannot be written to"
 
 
 def user_styles_dir() -> Path:

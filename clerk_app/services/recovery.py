@@ -7,6 +7,10 @@ some 20 ms, which typing must not wait for): the meeting is immutable, so the wo
 very version the clerk had, and only one write runs at a time. A lock file marks the running
 session; Qt's QLockFile knows a lock whose process has died. At the next start, copies whose
 session is dead are offered back. A normal exit removes the session's files.
+
+A folder that cannot be written (IT made app data read-only, a roaming profile is full) must not
+stop Clerk: the session then runs without copies (`unavailable` says why) and the clerk is told
+to save their work.
 """
 
 from __future__ import annotations
@@ -14,17 +18,22 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import logging
 import os
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from clerk_app.domain.model import Meeting
+from clerk_app.locations import why_not_written
 from clerk_app.services.document import MeetingDocument
 from clerk_app.storage import MeetingFileError, load_meeting, meeting_to_json
 from clerk_app.storage.atomic import atomic_write
+
+log = logging.getLogger("clerk.recovery")
 
 WRITE_DELAY_MS = 1000
 """A change is copied at most this long after it is made (the promise is two seconds)."""
@@ -73,8 +82,9 @@ class _WriteJob(QRunnable):
 
 
 def _write(copy: Path, meta: Path, meeting: Meeting, about: dict[str, object]) -> None:
-    atomic_write(copy, meeting_to_json(meeting).encode("utf-8"))
+    # what it is a copy of first: a copy is never found without it (which file to restore to)
     atomic_write(meta, json.dumps(about, ensure_ascii=False).encode("utf-8"))
+    atomic_write(copy, meeting_to_json(meeting).encode("utf-8"))
 
 
 def _remove(*paths: Path) -> None:
@@ -92,24 +102,58 @@ class RecoverySession(QObject):
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.folder = recovery_dir(data_dir)
-        self.folder.mkdir(parents=True, exist_ok=True)
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         self.session = f"{stamp}-{os.getpid()}-{secrets.token_hex(3)}"
         self.copy, self.meta, lock_path = _files(self.folder, self.session)
-        self.lock = QLockFile(str(lock_path))
-        self.lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
-        if not self.lock.tryLock(0):
-            raise OSError(f"cannot lock {lock_path}: {self.lock.error()}")
+        self.lock: QLockFile | None = None
+        self.unavailable = self._take_lock(lock_path)
+        """Why no recovery copies can be kept in this session ("the disk is full"...); empty
+        when they can."""
         self.document: MeetingDocument | None = None
+        self.before_write: Callable[[], None] | None = None
+        """Run before a copy is written at once (`write_now`): the window enters what the focused
+        field holds, so that the copy has it."""
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(WRITE_DELAY_MS)
         self.timer.timeout.connect(self.write_soon)
-        self.last_error: str = ""
+        self.last_error: str = self.unavailable
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)  # one write at a time, in the order they were asked for
         self._jobs: list[_WriteJob] = []
         """Writes started and not yet reported (kept alive until their signal arrives)."""
+
+    def _take_lock(self, lock_path: Path) -> str:
+        """Mark this session as running; why not, if the folder cannot be written."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            return self._cannot(why_not_written(exc))
+        lock = QLockFile(str(lock_path))
+        lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
+        if lock.tryLock(0):
+            self.lock = lock
+            return ""
+        # QLockFile does not say why: a file written the same way does
+        probe = self.folder / f"{self.session}.probe"
+        try:
+            probe.write_bytes(b"Clerk")
+        except OSError as exc:
+            return self._cannot(why_not_written(exc))
+        finally:
+            with contextlib.suppress(OSError):
+                probe.unlink()
+        return self._cannot(f"its folder could not be locked ({lock.error().name})")
+
+    def _cannot(self, reason: str) -> str:
+        log.warning("No recovery copies in this session: %s (%s)", reason, self.folder)
+        return reason
+
+    def announce(self) -> None:
+        """Say again why copies cannot be written, if they cannot (for a window connected to
+        `problem_changed` after the session found it out)."""
+        if self.last_error:
+            self.problem_changed.emit(self.last_error)
 
     def watch(self, document: MeetingDocument) -> None:
         """Copy this document from now on (the previous one's copy is dropped)."""
@@ -143,6 +187,8 @@ class RecoverySession(QObject):
         """Bring the copy up to date on the worker thread (the timer's way: typing goes on)."""
         self.timer.stop()
         document = self.document
+        if self.unavailable:
+            return
         if document is None or not document.modified:
             self.drop_copy()
             return
@@ -164,9 +210,18 @@ class RecoverySession(QObject):
         the clerk may not survive); False if it could not be written (tried again later).
 
         An unmodified document needs no copy: its file holds it (after undoing back to the saved
-        state, a copy left behind would offer stale work after a crash).
+        state, a copy left behind would offer stale work after a crash). What the focused field
+        holds is entered first (`before_write`).
         """
         self.timer.stop()
+        if self.unavailable:
+            return False
+        if self.before_write is not None:
+            try:
+                self.before_write()
+                self.timer.stop()  # the change it made is written here, not a second later
+            except Exception:  # the copy matters more: it may be an error that is being reported
+                log.exception("What was typed could not be entered before the recovery copy")
         self.pool.waitForDone()  # an older copy being written lands first, not after this one
         document = self.document
         if document is None or not document.modified:
@@ -187,14 +242,20 @@ class RecoverySession(QObject):
             self.problem_changed.emit(problem)
 
     def drop_copy(self) -> None:
+        if self.unavailable:
+            return
         self.pool.waitForDone()  # a write on its way would bring the copy back
-        _remove(self.copy, self.meta)
+        try:
+            _remove(self.copy, self.meta)
+        except OSError as exc:  # a copy that cannot go is harmless: it is this session's
+            log.warning("The recovery copy could not be removed: %s", exc)
 
     def end(self) -> None:
         """A normal exit: nothing to recover."""
         self.timer.stop()
         self.drop_copy()
-        self.lock.unlock()
+        if self.lock is not None:
+            self.lock.unlock()
 
 
 def find_recovered(data_dir: Path) -> list[RecoveredMeeting]:
@@ -221,8 +282,15 @@ def find_recovered(data_dir: Path) -> list[RecoveredMeeting]:
     return sorted(found, key=lambda r: r.saved_at, reverse=True)
 
 
-def discard_recovered(recovered: RecoveredMeeting) -> None:
-    _remove(*_files(recovered.copy.parent, recovered.session))
+def discard_recovered(recovered: RecoveredMeeting) -> bool:
+    """Remove a crashed session's copy; False if its folder will not let it go (read-only),
+    when it is offered again at the next start."""
+    try:
+        _remove(*_files(recovered.copy.parent, recovered.session))
+    except OSError as exc:
+        log.warning("The recovery copy %s could not be removed: %s", recovered.copy, exc)
+        return False
+    return True
 
 
 def readable(recovered: RecoveredMeeting) -> Meeting | None:

@@ -1,20 +1,46 @@
 """The user's settings, kept by QSettings as an INI file in Clerk's app-data folder (readable,
-and isolated in tests by pointing CLERK_DATA_DIR elsewhere)."""
+and isolated in tests by pointing CLERK_DATA_DIR elsewhere).
+
+A folder that cannot be written (read-only, a full disk) must not stop Clerk: the settings are
+read if they are there, kept for the session, and `problem` says why they will not be kept.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from clerk_app.locations import why_not_written
+
 MAX_RECENT = 8
+log = logging.getLogger("clerk.settings")
 
 
 class Settings:
     def __init__(self, data_dir: Path) -> None:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):  # said by `problem` (QSettings never raises)
+            data_dir.mkdir(parents=True, exist_ok=True)
         self.path = data_dir / "settings.ini"
         self.qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
+        self.problem = self._probe()
+        """Why the settings will not be kept ("the folder is read-only"); empty if they will."""
+
+    def _probe(self) -> str:
+        """QSettings only says "access error" when it fails to write: a file written beside the
+        settings says why (nothing is left behind)."""
+        probe = self.path.with_name(f"{self.path.name}.{os.getpid()}.probe")
+        try:
+            probe.write_bytes(b"Clerk")
+        except OSError as exc:
+            return why_not_written(exc)
+        finally:
+            with contextlib.suppress(OSError):
+                probe.unlink()
+        return ""
 
     def _text(self, key: str, default: str = "") -> str:
         value = self.qsettings.value(key, default)
@@ -71,4 +97,8 @@ class Settings:
         self.qsettings.setValue("window/splitter", value)
 
     def sync(self) -> None:
+        """Write the settings out; a folder that will not take them is logged, not raised."""
         self.qsettings.sync()
+        if self.qsettings.status() != QSettings.Status.NoError:
+            self.problem = self.problem or "they could not be written"
+            log.warning("The settings could not be saved to %s (%s)", self.path, self.problem)

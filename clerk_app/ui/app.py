@@ -1,5 +1,9 @@
 """Starting the desktop app: logging, settings, house styles, crash recovery, the main window.
-Also the smoke test that packaging runs on the frozen build."""
+Also the smoke test that packaging runs on the frozen build.
+
+Clerk starts even when its app-data folder cannot be written (IT made it read-only, a roaming
+profile is full): the status bar says once, in a line, what cannot work (recovery copies, the log,
+settings), and the clerk can still open and save meetings anywhere else."""
 
 from __future__ import annotations
 
@@ -25,7 +29,7 @@ from clerk_app import __version__, locations
 from clerk_app.render.errors import StyleError
 from clerk_app.render.styles import StyleFolder, style_catalogue
 from clerk_app.services.document import MeetingDocument
-from clerk_app.services.logs import setup_logging
+from clerk_app.services.logs import LogSetup, start_logging
 from clerk_app.services.recovery import RecoverySession, discard_recovered, find_recovered
 from clerk_app.services.settings import Settings
 from clerk_app.storage import MeetingFileError
@@ -88,9 +92,10 @@ def _application() -> QApplication:
 
 
 def install_excepthook(
-    messages: Messages, log_path: Path, recovery: RecoverySession | None = None
+    messages: Messages, log_path: Path | None, recovery: RecoverySession | None = None
 ) -> None:
-    """Errors nobody caught: logged with their traceback, and shown once, naming the log."""
+    """Errors nobody caught: logged with their traceback, and shown once, naming the log (if
+    there is one). The recovery copy is written first, with what is typed (`before_write`)."""
     showing = False
 
     def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
@@ -105,11 +110,16 @@ def install_excepthook(
             if safe
             else "Save your work now (File > Save As) if you can."
         )
+        details = (
+            f"The details were written to\n{log_path}\nPlease send that file to your IT "
+            "service desk."
+            if log_path is not None
+            else "Clerk cannot write its log: please tell your IT service desk what you were doing."
+        )
         try:
             messages.error(
                 "Something went wrong",
-                f"Clerk hit an unexpected error: {error}\n\n{work} The details were written "
-                f"to\n{log_path}\nPlease send that file to your IT service desk.",
+                f"Clerk hit an unexpected error: {error}\n\n{work} {details}",
             )
         finally:
             showing = False
@@ -131,6 +141,37 @@ def load_styles(messages: Messages) -> dict[str, StyleFolder]:
         problems = "\n\n".join(str(problem) for problem in catalogue.broken.values())
         messages.warning(title, f"{problems}\n\nThe other house styles can be used.")
     return catalogue.styles
+
+
+def _and_join(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+def app_data_problems(
+    data: Path, logging_setup: LogSetup, settings: Settings, recovery: RecoverySession
+) -> str:
+    """What cannot work because Clerk's own folder cannot be written, in one line for the
+    clerk; empty when all is well."""
+    reasons = [
+        reason
+        for reason in (recovery.unavailable, logging_setup.problem, settings.problem)
+        if reason
+    ]
+    if not reasons:
+        return ""
+    lost = []
+    if recovery.unavailable:
+        lost.append("there are no recovery copies if Clerk closes unexpectedly")
+    if logging_setup.problem:
+        lost.append(
+            f"the log is kept in {logging_setup.path.parent}"
+            if logging_setup.path is not None
+            else "there is no log"
+        )
+    if settings.problem:
+        lost.append("settings and recent meetings are not remembered")
+    advice = " Save your work often." if recovery.unavailable else ""
+    return f"Clerk cannot write to {data} ({reasons[0]}): {_and_join(lost)}.{advice}"
 
 
 def offer_recovery(window: MainWindow, data_dir: Path, dialogs: type[Dialogs]) -> bool:
@@ -165,15 +206,20 @@ def run(
     """The desktop app until its window closes; `on_started` runs once it is up (for tests)."""
     app = _application()
     data = locations.user_data_dir()
-    log_path = setup_logging(data)
+    logging_setup = start_logging(data)
     log.info("Clerk %s starting", __version__)
     messages = Messages()
     settings = Settings(data)
     styles = load_styles(messages)
     recovery = RecoverySession(data)
-    install_excepthook(messages, log_path, recovery)
     window = MainWindow(settings, styles, messages=messages, dialogs=dialogs, recovery=recovery)
+    recovery.before_write = window.commit_typing
+    install_excepthook(messages, logging_setup.path, recovery)
     messages.parent = window
+    recovery.announce()  # the window's warning, for as long as no copy can be written
+    unwritable = app_data_problems(data, logging_setup, settings, recovery)
+    if unwritable:
+        log.warning("%s", unwritable)
 
     def start() -> None:
         last = settings.qsettings.value("files/last")
@@ -183,6 +229,8 @@ def run(
             window.open_path(path, ask=False)
         elif isinstance(last, str) and Path(last).is_file():
             window.open_path(Path(last), ask=False)
+        if unwritable:  # said once, after what opening says; not a dialog to click away
+            window.show_status(unwritable, 0)
         responsive_threads()
         if on_started is not None:
             on_started(window)
