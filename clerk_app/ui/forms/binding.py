@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk_app.domain.edit import EditError, get_at
+from clerk_app.domain.edit import EditError, get_at, set_at
 from clerk_app.domain.house_style import DEFAULT_STYLE, HouseStyle
 from clerk_app.domain.model import Meeting
 from clerk_app.domain.text import clean_line, clean_text
 from clerk_app.render.styles import StyleFolder
-from clerk_app.services.document import EditPath, MeetingDocument
+from clerk_app.services.document import EditPath, MeetingDocument, ReplaceMeeting
 from clerk_app.ui.messages import Messages, error_text
 from clerk_app.ui.undo_keys import UndoKeys
 from clerk_app.ui.widgets.check_box import CheckBox
@@ -235,10 +235,48 @@ class Form(QWidget):
     ) -> _Field:
         self.named(edit, name, accessible)
         edit.installEventFilter(edit)  # after UndoKeys' filter, so that it runs before it
-        # one undo step for each value entered, not merged with the next
-        edit.value_entered.connect(lambda value: self._set(path, value, text, merge=False))
+        # one undo step for each value entered, not merged with the next; what pauses in the
+        # typing entered on the way is part of that step
+        edit.value_entered.connect(
+            lambda value, run: self._enter(edit, path, value, text, run, quiet=False)
+        )
+        edit.value_typed.connect(
+            lambda value, run: self._enter(edit, path, value, text, run, quiet=True)
+        )
         self.bindings.append(Binding(edit, path, edit.show_value))
         return edit
+
+    def _enter(
+        self, edit: ValueField, path: PathFunction, value: Any, text: str, run: int, quiet: bool
+    ) -> None:
+        """A time or date field's value: one undo step for each run of typing (see
+        `ValueField.value_entered`). Typing put back to what the run started from takes its step
+        away (Esc after a pause entered some of it). A value the model refuses is said when the
+        clerk enters it, not while they pause."""
+        where = path()
+        if where is None:
+            return
+        document = self.document
+        key = ("typed", id(edit), tuple(where), run)
+        stack = document.undo_stack
+        top = stack.command(stack.index() - 1) if stack.index() > 0 else None
+        try:
+            after = set_at(document.meeting, where, value)
+            if (
+                isinstance(top, ReplaceMeeting)
+                and top.merge_key == key
+                and top.after is document.meeting
+                and get_at(top.before, where) == get_at(after, where)
+            ):
+                stack.undo()  # back where the run started: no step left behind
+                return
+        except (ValueError, EditError) as exc:  # pydantic's ValidationError is a ValueError
+            if not quiet:
+                self.context.messages.warning("That value cannot be used", error_text(exc))
+                self.refresh()
+            return
+        if get_at(after, where) != get_at(document.meeting, where):
+            document.edit(after, text, where, merge_key=key)
 
 
 def add_row(layout: QFormLayout, label: str, widget: QWidget) -> None:

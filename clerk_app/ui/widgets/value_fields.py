@@ -1,6 +1,8 @@
 """Fields holding one typed value: a time, a date. The clerk types them as text, and the value is
 entered when the field is left (or on Enter, or at a window shortcut): one undo step, however
-many keys it took. Text that cannot be read is kept and flagged, never lost.
+many keys it took. Text that cannot be read is kept and flagged, never lost. A value typed and
+paused over is entered too, without leaving the field and without touching the text (so that the
+recovery copy has it if Clerk dies): the values of one stay in the field are still one undo step.
 
 `ValueField` is the common behaviour; `TimeField` and `DateField` say how their values are
 written and read (`clerk_app.ui.typed`). Forms bind them with `Form.bind_time` and
@@ -12,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -54,6 +56,13 @@ _MODIFIER_KEYS = {
         Qt.Key.Key_Super_R,
     )
 }
+TYPING_PAUSE_MS = 500
+"""A time or date that can be read is entered once the clerk has stopped typing this long: the
+recovery copy, written within a second of a change, then has it within its two seconds. Not at
+every key: "17" would be entered as 17:00 on the way to 17:30, redrawing the minutes twice."""
+_NOT_TYPED = object()
+"""`ValueField._typed_from` when nothing typed in this stay in the field has been entered."""
+
 _KEYBOARD_REASONS = (
     Qt.FocusReason.TabFocusReason,
     Qt.FocusReason.BacktabFocusReason,
@@ -68,11 +77,19 @@ class ValueField(QLineEdit):
     Typing is free: the text is read when the clerk leaves the field or presses Enter, and a
     value is reported once (`value_entered`: one undo step, however many keys it took). Empty
     text is None ("not recorded"), unless the field is `required`. Text that cannot be read is
-    kept and flagged (a red border, a tooltip naming the format) and nothing is reported. Esc,
-    or Ctrl+Z before leaving, puts back the value the model holds. Coming in from the keyboard
-    selects the whole text, so typing replaces it."""
+    kept and flagged (a red border, a tooltip naming the format) and nothing is reported. A
+    pause in typing text that can be read reports its value quietly (`value_typed`), the text
+    left as typed and nothing flagged. Esc puts back the value the model held before the
+    typing; Ctrl+Z over typing the model does not hold takes that typing back. Coming in from
+    the keyboard selects the whole text, so typing replaces it."""
 
-    value_entered = Signal(object)
+    value_entered = Signal(object, int)
+    """A value entered (the field left, Enter...): (the value, the number of its run of typing).
+    The values of one run belong in one undo step, so that a value a pause entered and the one
+    then entered are one step; a run ends when its typing is entered or taken back."""
+    value_typed = Signal(object, int)
+    """A value typed and paused over while the clerk stays in the field: (the value, the number
+    of its run of typing). Quiet: a value the model refuses waits for the clerk to leave."""
     hint = ""
     noun = "value"
 
@@ -85,7 +102,15 @@ class ValueField(QLineEdit):
         self.setPlaceholderText(empty_text)
         self.setToolTip(self._help())
         self.setAccessibleDescription(self.hint)
+        self._run = 0
+        self._typed_from: Any = _NOT_TYPED
+        """The model's value before this run's typing was first entered by a pause."""
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(TYPING_PAUSE_MS)
+        self._pause.timeout.connect(self.enter_typed)
         self.textEdited.connect(self._recheck)
+        self.textEdited.connect(self._pause.start)
         self.installEventFilter(self)  # see eventFilter: installed last, it runs first
 
     # how a value is written and read: the subclasses' business
@@ -105,23 +130,58 @@ class ValueField(QLineEdit):
         return self._shown
 
     def show_value(self, value: Any) -> None:
-        """Show the model's value, unless the clerk's unentered typing is about that value."""
+        """Show the model's value, unless the clerk's unentered typing is about that value; text
+        that already means the value (typing a pause entered: "17" for 17:00) is left as typed,
+        cursor and all."""
         if value == self._shown and self.pending():
             return
         self._shown = value
-        text = self.format(value)
-        if self.text() != text:
-            self.setText(text)
+        if not self._reads_as(value):
+            self.setText(self.format(value))
         self._flag("")
 
+    def _reads_as(self, value: Any) -> bool:
+        text = self.text()
+        if text == self.format(value):
+            return True
+        try:
+            return bool(self.read(text) == value)
+        except ValueError:
+            return False
+
     def pending(self) -> bool:
-        """Whether the text is typing not yet entered (or entered but not readable)."""
-        return self.text() != self.format(self._shown)
+        """Whether the text is typing the model does not hold (not yet entered, or unreadable)."""
+        return not self._reads_as(self._shown)
+
+    def enter_typed(self) -> None:
+        """Report the typed value if the text can be read, quietly: the text stays as typed and
+        nothing is flagged (the clerk may be half-way through "17:30"). After a pause in typing,
+        and before the recovery copy is written at an error."""
+        self._pause.stop()
+        if not self.pending():
+            return
+        try:
+            value = self.read(self.text())
+        except ValueError:
+            return  # said when the clerk leaves the field
+        if self._typed_from is _NOT_TYPED:
+            self._typed_from = self._shown
+        self.value_typed.emit(value, self._run)
+
+    def _end_run(self) -> None:
+        self._pause.stop()
+        self._typed_from = _NOT_TYPED
+        self._run += 1
 
     def commit(self) -> bool:
         """Read the text and report its value; False (the field flagged) if it cannot be read."""
+        run = self._run
+        self._end_run()
         if not self.pending():
             self._flag("")
+            shown = self.format(self._shown)
+            if self.text() != shown:  # entered by a pause as typed ("17"): now written as 17:00
+                self.setText(shown)
             return True
         try:
             value = self.read(self.text())
@@ -129,9 +189,11 @@ class ValueField(QLineEdit):
             self._flag(str(exc))
             return False
         self._flag("")
-        self.value_entered.emit(value)
-        if self.pending():  # the same value written another way, or one the model refused
-            self.setText(self.format(self._shown))
+        self.value_entered.emit(value, run)
+        # written as the house writes it: "2020" as 20:20; a value the model refused goes
+        shown = self.format(self._shown)
+        if self.text() != shown:
+            self.setText(shown)
         return True
 
     def read(self, text: str) -> Any:
@@ -141,9 +203,23 @@ class ValueField(QLineEdit):
         return value
 
     def revert(self) -> None:
+        """Put back the model's value over typing it does not hold."""
+        self._pause.stop()
         self.setText(self.format(self._shown))
         self._flag("")
         self.selectAll()
+
+    def take_back(self) -> bool:
+        """Esc: the value the model held before this run of typing, even once a pause entered
+        some of it; False if there was no typing to take back."""
+        before = self._typed_from
+        if before is not _NOT_TYPED and before != self._shown:
+            self.value_typed.emit(before, self._run)
+        elif not self.pending():
+            return False
+        self._end_run()
+        self.revert()
+        return True
 
     def _flag(self, problem: str) -> None:
         if problem == self.problem:
@@ -185,8 +261,7 @@ class ValueField(QLineEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.commit()
-        elif event.key() == Qt.Key.Key_Escape and self.pending():
-            self.revert()
+        elif event.key() == Qt.Key.Key_Escape and self.take_back():
             event.accept()
             return
         super().keyPressEvent(event)
