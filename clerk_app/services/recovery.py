@@ -21,11 +21,20 @@ import json
 import logging
 import os
 import secrets
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QLockFile,
+    QObject,
+    QRunnable,
+    QSysInfo,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 
 from clerk_app.domain.model import Meeting
 from clerk_app.locations import why_not_written
@@ -87,6 +96,62 @@ def _write(copy: Path, meta: Path, meeting: Meeting, about: dict[str, object]) -
     atomic_write(copy, meeting_to_json(meeting).encode("utf-8"))
 
 
+def _why_unwritable(folder: Path) -> str:
+    """Why nothing can be written in `folder` ("the disk is full"...); empty if it can."""
+    probe = folder / f".{os.getpid()}-{secrets.token_hex(3)}.probe"
+    try:
+        probe.write_bytes(b"Clerk")
+    except OSError as exc:
+        return why_not_written(exc)
+    finally:
+        with contextlib.suppress(OSError):
+            probe.unlink()
+    return ""
+
+
+def _process_running(pid: int) -> bool:
+    """Whether a process of this machine is running (a pid reused since counts as running: the
+    copy is then kept for a later start, never taken from a running Clerk)."""
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":  # os.kill would end the process there; only Windows can confirm
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return bool(ctypes.GetLastError() == 5)  # ERROR_ACCESS_DENIED: it is there
+        try:
+            code = ctypes.c_ulong()
+            got = kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+            return not got or code.value == 259  # STILL_ACTIVE
+        finally:
+            kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # PermissionError: another user's process, running
+        return True
+    return True
+
+
+def _session_running(folder: Path, lock_path: Path) -> bool:
+    lock = QLockFile(str(lock_path))
+    lock.setStaleLockTime(0)
+    if lock.tryLock(0):
+        lock.unlock()
+        return False
+    if not _why_unwritable(folder):
+        return True  # Qt would have taken a dead session's lock: its session is running
+    # A read-only or full folder: Qt cannot put its own lock in place of even a dead session's,
+    # and says the lock is held. The lock names its process: a dead one's copy is offered.
+    pid, host, _app = lock.getLockInfo()
+    if not host and not lock_path.exists():
+        return False  # no lock at all: nothing holds the copy
+    return host != QSysInfo.machineHostName() or _process_running(pid)
+
+
 def _remove(*paths: Path) -> None:
     for path in paths:
         with contextlib.suppress(FileNotFoundError):
@@ -135,15 +200,9 @@ class RecoverySession(QObject):
             self.lock = lock
             return ""
         # QLockFile does not say why: a file written the same way does
-        probe = self.folder / f"{self.session}.probe"
-        try:
-            probe.write_bytes(b"Clerk")
-        except OSError as exc:
-            return self._cannot(why_not_written(exc))
-        finally:
-            with contextlib.suppress(OSError):
-                probe.unlink()
-        return self._cannot(f"its folder could not be locked ({lock.error().name})")
+        return self._cannot(
+            _why_unwritable(self.folder) or f"its folder could not be locked ({lock.error().name})"
+        )
 
     def _cannot(self, reason: str) -> str:
         log.warning("No recovery copies in this session: %s (%s)", reason, self.folder)
@@ -265,11 +324,8 @@ def find_recovered(data_dir: Path) -> list[RecoveredMeeting]:
     for copy in folder.glob("*.minutes"):
         session = copy.stem
         _, meta_path, lock_path = _files(folder, session)
-        lock = QLockFile(str(lock_path))
-        lock.setStaleLockTime(0)
-        if not lock.tryLock(0):
-            continue  # its session is still running (another Clerk window)
-        lock.unlock()
+        if _session_running(folder, lock_path):
+            continue  # another Clerk window, or another computer sharing the profile
         try:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
             saved_at = dt.datetime.fromisoformat(meta["saved_at"])

@@ -26,6 +26,8 @@ TMPFS_SIZE = "256k"
 """Small enough that filling it is quick, and that nothing could ever fill the real disk."""
 
 _PREPARE = {
+    # an empty disk, for a test that fills it or makes it read-only itself
+    "blank": 'mount -t tmpfs -o size={size},mode=0755 clerk-test "$DISK"',
     # an app-data folder used before (settings, logs, recovery), made read-only by IT
     "read-only": (
         'mount -t tmpfs -o size={size},mode=0755 clerk-test "$DISK" && '
@@ -125,3 +127,50 @@ def test_the_smoke_test_passes(kind: str, tmp_path: Path) -> None:
     done = start_locked_down(kind, tmp_path, ["-m", "clerk_app", "--smoke-test", str(meeting_file)])
     assert done.returncode == 0, done.stderr[-3000:]
     assert "smoke test passed" in done.stdout
+
+
+_CRASH = """
+import os, sys
+from pathlib import Path
+from clerk_app import locations
+from clerk_app.services.document import MeetingDocument
+from clerk_app.services.recovery import RecoverySession
+from clerk_app.storage import load_meeting
+session = RecoverySession(Path(sys.argv[1]))
+document = MeetingDocument(load_meeting(locations.sample_meeting()))
+session.watch(document)
+document.set(("venue",), "Council Chamber", "Edit venue")
+assert session.write_now()
+os._exit(0)  # a crash: the lock stays, nothing is cleaned up
+"""
+
+_CRASH_THEN_LOCK_DOWN = """
+import os, subprocess, sys
+from pathlib import Path
+disk = Path(os.environ["DISK"])
+data = disk / "Clerk"
+subprocess.run([sys.executable, "-c", sys.argv[2], str(data)], check=True)
+if sys.argv[1] == "full":
+    try:
+        with open(disk / "filler", "wb") as filler:
+            while True:
+                filler.write(bytes(4096))
+                filler.flush()
+    except OSError:
+        pass
+else:
+    subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+from clerk_app.services.recovery import find_recovered
+found = find_recovered(data)
+print("FOUND", len(found), found[0].load().venue if found else "")
+"""
+
+
+@pytest.mark.parametrize("kind", ["read-only", "full"])
+def test_a_crashed_sessions_copy_is_offered_from_a_locked_down_folder(
+    kind: str, tmp_path: Path
+) -> None:
+    """Qt cannot take even a dead session's lock on such a folder, and says it is held."""
+    done = start_locked_down("blank", tmp_path, ["-c", _CRASH_THEN_LOCK_DOWN, kind, _CRASH])
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "FOUND 1 Council Chamber" in done.stdout, done.stdout + done.stderr[-3000:]
