@@ -5,7 +5,10 @@ itself (the start and the closing time written two ways); template syntax errors
 template, with the text around the tag); names a template uses that the context does not
 provide; a standing item the style says it writes but a template never mentions; Word
 paragraph styles used but not defined, and item headings Word's navigation pane would not list;
-and any failure rendering the bundled sample meetings with it.
+what in a Word template export refuses (references outside the document, fields that fetch
+content, document type declarations, parts too large), before anything else of it is opened;
+and any failure rendering the bundled sample meetings with it. Whatever export refuses is an
+error here: export's own checks on the sample meetings, and the same words.
 
 These are the style's problems, reported once here rather than on every meeting's findings.
 """
@@ -39,6 +42,7 @@ from clerk_app.render.styles import (
 
 CONTEXT_NAMES = frozenset(f.name for f in fields(MinutesContext))
 _TOO_DEEP = "its tags nest too deeply to be read"
+_SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +109,27 @@ def _docx_sources(style: StyleFolder) -> Iterator[tuple[str, str, object]]:
             )
 
 
+def _check_package(style: StyleFolder) -> Iterator[StyleProblem]:
+    """What in the Word file export refuses before opening it (`docx.template_problems`, in
+    the same words): parts too large, references and fields reaching outside the document,
+    document type declarations."""
+    from clerk_app.render.docx import describe_open_error, read_template
+
+    try:
+        _, problems = read_template(style.docx_template)
+    except OSError as exc:
+        problem = describe_open_error(exc)
+        yield StyleProblem("error", DOCX_TEMPLATE, f"is not a usable Word document: {problem}")
+        return
+    for found in problems:
+        yield StyleProblem("error", found.place(DOCX_TEMPLATE), found.message)
+
+
 def _check_docx(style: StyleFolder, env: ImmutableSandboxedEnvironment) -> Iterator[StyleProblem]:
+    package = list(_check_package(style))
+    if package:
+        yield from package
+        return  # nothing more of it is opened: it could unpack to gigabytes
     try:
         sources = list(_docx_sources(style))
     except Exception as exc:  # any failure to open it is itself the finding
@@ -149,11 +173,11 @@ def _check_docx_styles(style: StyleFolder) -> Iterator[StyleProblem]:
     try:
         with zipfile.ZipFile(style.docx_template) as archive:
             names = archive.namelist()
-            styles_xml = etree.fromstring(archive.read("word/styles.xml"))
+            styles_xml = etree.fromstring(archive.read("word/styles.xml"), parser=_SAFE_XML)
             defined = {s.get(f"{w}styleId"): s for s in styles_xml.iter(f"{w}style")}
             for name in names:
                 if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", name):
-                    root = etree.fromstring(archive.read(name))
+                    root = etree.fromstring(archive.read(name), parser=_SAFE_XML)
                     for ref in root.iter(f"{w}pStyle", f"{w}rStyle", f"{w}tblStyle"):
                         used.setdefault(ref.get(f"{w}val", ""), name)
     except KeyError:
