@@ -41,10 +41,10 @@ class PreferencesDialog(QDialog):
         self.style_combo.setObjectName("defaultStyleCombo")
         self.style_combo.setAccessibleName("House style for new meetings")
         for name, folder in sorted(styles.items()):
-            label = folder.style.display_name
+            shown = folder.style.display_name
             if folder.replaces_builtin:  # a user's style named like a built-in one replaces it
-                label += f" ({folder.origin})"
-            self.style_combo.addItem(label, name)
+                shown += f" ({folder.origin})"
+            self.style_combo.addItem(shown, name)
             self.style_combo.setItemData(
                 self.style_combo.count() - 1,
                 f"{name}: {folder.origin}, in {folder.path}",
