@@ -272,3 +272,98 @@ def test_a_typo_is_reported_as_a_typo_beside_a_broken_style(tmp_path: Path) -> N
     assert "; broken: zz)" in message
     with pytest.raises(StyleError, match=r"style\.toml: Invalid value"):
         find_style("zz", tmp_path)  # asked for by name: its own problem
+
+
+# --- a user's style named like a built-in one ------------------------------------------------
+
+
+def _leicester_of_our_own(user_styles: Path) -> Path:
+    mine = user_styles / "leicester"
+    mine.mkdir(parents=True)
+    (mine / "style.toml").write_text('display_name = "Ours"\n', encoding="utf-8")
+    (mine / "minutes.txt.j2").write_text("{{ meeting.body }}\n", encoding="utf-8")
+    return mine
+
+
+def test_a_user_style_that_replaces_a_builtin_one_says_so(tmp_path: Path) -> None:
+    from clerk_app.render.styles import style_catalogue
+
+    _leicester_of_our_own(tmp_path)
+    catalogue = style_catalogue(tmp_path)
+    ours = catalogue.styles["leicester"]
+    assert ours.replaces_builtin and not ours.builtin
+    assert ours.origin == "user; replaces the built-in style of that name"
+    assert catalogue.replaced["leicester"].builtin
+    assert not catalogue.styles["parish"].replaces_builtin
+    assert catalogue.styles["parish"].origin == "built-in"
+    assert find_style("leicester", tmp_path).replaces_builtin
+
+
+def test_clerk_app_styles_lists_a_user_style_replacing_a_builtin_one(
+    user_data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from clerk_app import cli, locations
+
+    _leicester_of_our_own(locations.user_styles_dir())
+    (locations.user_styles_dir() / "ours").mkdir()
+    (locations.user_styles_dir() / "ours" / "style.toml").write_text(
+        'display_name = "Only ours"\n', encoding="utf-8"
+    )
+    assert cli.main(["styles"]) == 0
+    lines = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
+    assert "Ours (user; replaces the built-in style of that name; text)" in lines["leicester"]
+    assert "Only ours (user; )" in lines["ours"]
+    assert "replaces" not in lines["ours"] and "replaces" not in lines["parish"]
+    assert "(built-in; Word, text)" in lines["parish"]
+
+
+# --- includes stay inside the style folder ---------------------------------------------------
+
+
+def test_an_include_through_a_link_out_of_the_style_folder_is_refused(
+    tmp_path: Path, sample: Meeting
+) -> None:
+    secret = tmp_path / "elsewhere" / "letters.txt"
+    secret.parent.mkdir()
+    secret.write_text("TOP SECRET: the chief executive's letter\n", encoding="utf-8")
+    style = style_with(tmp_path, '{% include "notes.txt" %}{% include "passwd.txt" %}')
+    (style.path / "notes.txt").symlink_to(secret)
+    (style.path / "passwd.txt").symlink_to("/etc/passwd")
+    with pytest.raises(RenderError) as info:
+        render_text(sample, style)
+    message = str(info.value)
+    assert message == (
+        "minutes.txt.j2: the template tried to reach something it may not: "
+        "'notes.txt' is a link to a file outside the style folder"
+    )
+    assert "SECRET" not in message and "root:" not in message
+
+
+def test_a_link_to_a_folder_outside_is_refused_and_etc_passwd_never_shows(
+    tmp_path: Path, sample: Meeting
+) -> None:
+    style = style_with(tmp_path, '{% include "etc/passwd" %}')
+    (style.path / "etc").symlink_to("/etc", target_is_directory=True)
+    with pytest.raises(RenderError, match="'etc/passwd' is a link to a file outside"):
+        render_text(sample, style)
+
+
+def test_links_that_stay_inside_the_style_folder_are_fine(tmp_path: Path) -> None:
+    style = style_with(tmp_path, '{% include "common.j2" %}|{% include "parts/shared.j2" %}')
+    (style.path / "parts").mkdir()
+    (style.path / "parts" / "real.j2").write_text("{{ x }}", encoding="utf-8")
+    (style.path / "parts" / "shared.j2").symlink_to("real.j2")
+    (style.path / "common.j2").symlink_to(style.path / "parts" / "real.j2")
+    env = make_environment(style.path, autoescape=False)
+    assert render_template(env, "minutes.txt.j2", {"x": "in"}) == "in|in"
+
+
+def test_the_style_folder_itself_may_be_reached_through_a_link(tmp_path: Path) -> None:
+    """Only where a template really is counts: a style folder that is itself a link (a council's
+    shared drive mapped in) works."""
+    real = style_with(tmp_path, '{% include "part.j2" %}')
+    (real.path / "part.j2").write_text("{{ x }}", encoding="utf-8")
+    linked = tmp_path / "linked"
+    linked.symlink_to(real.path, target_is_directory=True)
+    env = make_environment(linked, autoescape=False)
+    assert render_template(env, "minutes.txt.j2", {"x": "yes"}) == "yes"
