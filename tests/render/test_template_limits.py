@@ -199,9 +199,7 @@ def test_a_template_that_ran_too_long_is_not_run_again_until_it_changes(
     assert sample.body.upper() in render_text(sample, style).upper()
 
 
-def test_a_rendering_can_be_called_off_from_another_thread(
-    tmp_path: Path, sample: Meeting
-) -> None:
+def test_a_rendering_can_be_called_off_from_another_thread(tmp_path: Path, sample: Meeting) -> None:
     style = style_with(tmp_path / "looping", EXPONENTIAL_MACRO)
     limits = RenderLimits(seconds=60)
     threading.Timer(0.3, limits.cancel).start()
