@@ -357,7 +357,8 @@ def reference_problems(
     name: str, root: etree._Element, *, template: bool
 ) -> Iterator[PackageProblem]:
     """What in one parsed part reaches outside the document: an external relationship (but a
-    hyperlink), a mail merge, a field that fetches content. In a template (`template`), a
+    hyperlink), a mail merge, an imported piece of another document, a field that fetches
+    content. In a template (`template`), a
     field whose instruction the template writes is refused too: no check could tell what it
     would fetch."""
     if root.tag == f"{{{_PACKAGE_RELS}}}Relationships":
@@ -378,6 +379,16 @@ def reference_problems(
             "is set up for a mail merge, which takes data from outside the document when Word "
             "opens it: make it a normal Word document again (Mailings, Start Mail Merge, "
             "Normal Word Document)",
+        )
+    if next(root.iter(f"{_W}altChunk"), None) is not None:
+        # A part in another format (a web page, another document) that Word converts when it
+        # opens the file, fetching whatever a web page refers to; Word's own saving never
+        # leaves one.
+        yield PackageProblem(
+            name,
+            "holds a piece of another document (an altChunk), which Word converts when it "
+            "opens the minutes and which may fetch content from outside the document: save "
+            "the template again from Word",
         )
     for instruction, computed in _field_instructions(root):
         word = _FIRST_WORD.match(instruction)

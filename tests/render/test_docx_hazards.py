@@ -243,6 +243,30 @@ def mail_merge(folder: Path) -> None:
     )
 
 
+def alt_chunk(folder: Path) -> None:
+    """A web page in the package that Word converts when it opens the minutes: its pictures
+    come from wherever it says."""
+    page = b'<html><body><img src="http://tracker.example/p.png"></body></html>'
+    chunk = f'<Relationship Id="rIdA" Type="{REL_TYPE}/aFChunk" Target="page.html"/>'
+    rewrite(
+        folder,
+        (
+            ("word/document.xml", BODY, BODY + '<w:altChunk r:id="rIdA"/>'),
+            (
+                "word/_rels/document.xml.rels",
+                "</Relationships>",
+                chunk + "</Relationships>",
+            ),
+            (
+                "[Content_Types].xml",
+                "</Types>",
+                '<Default Extension="html" ContentType="text/html"/></Types>',
+            ),
+        ),
+        {"word/page.html": page},
+    )
+
+
 FETCHES = "fetches content from outside the document when Word updates it: remove the field"
 EXTERNAL_CASES = {
     "attached template": (
@@ -286,6 +310,12 @@ EXTERNAL_CASES = {
     "DDEAUTO": (
         dde_in_the_footer,
         f"minutes.docx (word/footer1.xml): has a DDEAUTO field, which {FETCHES}",
+    ),
+    "altChunk": (
+        alt_chunk,
+        "minutes.docx (word/document.xml): holds a piece of another document (an altChunk), "
+        "which Word converts when it opens the minutes and which may fetch content from "
+        "outside the document: save the template again from Word",
     ),
     "mail merge": (
         mail_merge,
@@ -549,3 +579,16 @@ def test_long_text_in_short_lines_goes_to_word_whole(sample: Meeting) -> None:
     meeting = with_paragraph(sample, Lines(lines=lines))
     data = render_docx(meeting, load_style_folder(builtin_styles_dir() / "leicester"))
     assert len(data) > 20_000  # rendered and checked complete (nothing lost)
+
+
+def test_export_names_the_first_problem_and_counts_the_rest(
+    tmp_path: Path, sample: Meeting
+) -> None:
+    folder = leicester_copy(tmp_path / "ours")
+    attached_template(folder)
+    include_text(folder)
+    dde_in_the_footer(folder)
+    assert len(errors_of(folder)) == 3
+    message = export_refusal(folder, sample)
+    assert message.startswith(f"{folder}{os.sep}minutes.docx (")
+    assert message.endswith("(and 2 more problems: check-style lists them)")
