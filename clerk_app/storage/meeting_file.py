@@ -298,7 +298,7 @@ def describe_validation_error(exc: ValidationError, data: object) -> str:
     where = json_path(tuple(first["loc"]), data)
     found = ""
     if first["type"] == "union_tag_invalid":
-        expected = plain(str(context.get("expected_tags", "")), 100)
+        expected = plain(str(context.get("expected_tags", "")), 160)
         message = f"the type {quote(context.get('tag'))} is not one Clerk knows ({expected})"
     else:
         message = str(first["msg"]).removeprefix("Value error, ")
