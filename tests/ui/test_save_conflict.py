@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from clerk_app.domain.model import Meeting
 from clerk_app.services.document import MeetingDocument
-from clerk_app.storage import load_meeting, save_meeting
+from clerk_app.storage import FileChangedError, current_version, load_meeting, save_meeting
 from clerk_app.ui.dialogs import Dialogs, SaveChoice
 from clerk_app.ui.main_window import MainWindow
 from tests.ui.conftest import MakeWindow
@@ -55,7 +55,14 @@ def test_the_document_notices_a_change_on_disk(sample: Meeting, tmp_path: Path) 
     assert not document.changed_on_disk()
     someone_else_saves(path, sample)
     assert document.changed_on_disk()
-    document.save()  # what it wrote itself is not someone else's change
+    with pytest.raises(FileChangedError):
+        document.save()  # their version is never replaced unseen
+    assert load_meeting(path).venue == "Their venue"
+    document.save(
+        replacing=current_version(path)
+    )  # replacing the version the clerk was asked about
+    assert load_meeting(path) == sample
+    # what it wrote itself is not someone else's change
     assert not document.changed_on_disk()
     path.unlink()  # a file that has gone is not a conflict: saving puts it back
     assert not document.changed_on_disk()
