@@ -16,6 +16,7 @@ The exclusion item itself is public business: the resolution to exclude is publi
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import NamedTuple
 
 from clerk_app.domain.model import Attendance, Item, Meeting, StandingItem
@@ -43,9 +44,7 @@ class Unmarked(NamedTuple):
 
 def excludes_the_public(item: Item) -> bool:
     """The item resolving to exclude the press and public."""
-    return item.standing is StandingItem.EXCLUSION_OF_PUBLIC or bool(
-        _EXCLUSION.search(item.title)
-    )
+    return item.standing is StandingItem.EXCLUSION_OF_PUBLIC or bool(_EXCLUSION.search(item.title))
 
 
 def readmits_the_public(item: Item) -> bool:
@@ -102,3 +101,16 @@ def present_only_for_exempt(meeting: Meeting) -> list[Attendance]:
         if before[end + 1] - before[start] == end - start + 1:
             found.append(record)
     return found
+
+
+def mark_exempt(meeting: Meeting, item_ids: Collection[str]) -> Meeting:
+    """The meeting with these items marked exempt (their reasons are left for the clerk to give:
+    the findings ask for them)."""
+    wanted = set(item_ids)
+    items = tuple(
+        item.model_copy(update={"exempt": True}) if item.id in wanted and not item.exempt else item
+        for item in meeting.items
+    )
+    if all(new is old for new, old in zip(items, meeting.items, strict=True)):
+        return meeting
+    return meeting.model_copy(update={"items": items})

@@ -21,17 +21,32 @@ class ExportSignals(QObject):
 
 class ExportJob(QRunnable):
     def __init__(
-        self, meeting: Meeting, out: Path, style: StyleFolder, *, public: bool, clerk: str = ""
+        self,
+        meeting: Meeting,
+        out: Path,
+        style: StyleFolder,
+        *,
+        public: bool,
+        clerk: str = "",
+        allow_unmarked: bool = False,
     ) -> None:
         super().__init__()
         self.meeting, self.out, self.style, self.public = meeting, out, style, public
         self.clerk = clerk
+        self.allow_unmarked = allow_unmarked
+        """The clerk was asked about items that look exempt but are not marked so, and said they
+        may be published (see `export.unmarked_exempt`)."""
         self.signals = ExportSignals()
 
     def run(self) -> None:
         try:
             path = export_minutes(
-                self.meeting, self.out, self.style, public=self.public, clerk=self.clerk
+                self.meeting,
+                self.out,
+                self.style,
+                public=self.public,
+                clerk=self.clerk,
+                allow_unmarked=self.allow_unmarked,
             )
         except (ExportError, RenderError, StyleError) as exc:
             self.signals.failed.emit(str(exc))

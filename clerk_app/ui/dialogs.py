@@ -31,6 +31,14 @@ class SaveChoice(StrEnum):
     CANCEL = "cancel"
 
 
+class UnmarkedChoice(StrEnum):
+    """What to do about items that look exempt but are not marked so, before a public copy."""
+
+    MARK_EXEMPT = "mark exempt"
+    PUBLISH = "publish"
+    CANCEL = "cancel"
+
+
 class RestoreChoice(StrEnum):
     RESTORE = "restore"
     DISCARD = "discard"
@@ -216,6 +224,31 @@ class Dialogs:
             QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
+
+    @classmethod
+    def ask_publish_unmarked(cls, parent: QWidget | None, problem: str) -> UnmarkedChoice:
+        """Items look exempt but are not marked so (`problem` says which and why): mark them
+        exempt, publish them after all, or stop?"""
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Items that look exempt")
+        box.setText(f"{problem}.")
+        box.setInformativeText(
+            "Mark them exempt, so that the public copy withholds them? Choose Publish only if "
+            "their minutes may be published."
+        )
+        mark = box.addButton("&Mark exempt", QMessageBox.ButtonRole.AcceptRole)
+        publish = box.addButton("&Publish", QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(mark)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is mark:
+            return UnmarkedChoice.MARK_EXEMPT
+        if clicked is publish:
+            return UnmarkedChoice.PUBLISH
+        return UnmarkedChoice.CANCEL
 
     @classmethod
     def ask_save_read_only_as(cls, parent: QWidget | None, path: Path) -> bool:

@@ -14,13 +14,15 @@ from PySide6.QtCore import QObject, QThreadPool
 from PySide6.QtWidgets import QWidget
 
 from clerk_app import locations
+from clerk_app.domain.exempt import looks_exempt, mark_exempt
 from clerk_app.domain.model import Meeting
 from clerk_app.render.styles import StyleFolder
 from clerk_app.services.document import MeetingDocument
+from clerk_app.services.export import unmarked_exempt
 from clerk_app.services.export_job import ExportJob
 from clerk_app.services.settings import Settings
 from clerk_app.storage import FileChangedError, FileVersion, MeetingFileError, ReadOnlyFileError
-from clerk_app.ui.dialogs import Dialogs, SaveChoice
+from clerk_app.ui.dialogs import Dialogs, SaveChoice, UnmarkedChoice
 from clerk_app.ui.messages import Messages
 
 
@@ -180,12 +182,34 @@ class FileActions(QObject):
         base = (
             document.path.with_suffix(suffix) if document.path else Path.home() / f"Minutes{suffix}"
         )
+        # Items that look exempt but are not marked so would be published whole: asked first,
+        # so that marking them leads on to the usual public-or-confidential question.
+        allow_unmarked = False
+        problem = unmarked_exempt(meeting, folder)
+        if problem is not None:
+            choice = host.dialogs.ask_publish_unmarked(self.window, problem)
+            if choice == UnmarkedChoice.CANCEL:
+                return
+            if choice == UnmarkedChoice.MARK_EXEMPT:
+                ids = [item.id for item, _ in looks_exempt(meeting)]
+                label = "Mark item exempt" if len(ids) == 1 else f"Mark {len(ids)} items exempt"
+                document.edit(mark_exempt(meeting, ids), label, ("items",))
+                meeting = document.meeting
+            else:
+                allow_unmarked = True
         has_exempt = any(item.exempt for item in meeting.items)
         answer = host.dialogs.ask_export(self.window, base, has_exempt)
         if answer is None:
             return
         path, public = answer
-        job = ExportJob(meeting, path, folder, public=public, clerk=host.settings.clerk_name)
+        job = ExportJob(
+            meeting,
+            path,
+            folder,
+            public=public,
+            clerk=host.settings.clerk_name,
+            allow_unmarked=allow_unmarked,
+        )
         job.signals.finished.connect(self._export_finished)
         job.signals.failed.connect(self._export_failed)
         self.exports.append(job)
