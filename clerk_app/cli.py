@@ -3,6 +3,7 @@
     clerk-app [MEETING]               the desktop app (no file: the last one, or a start page)
     clerk-app --smoke-test MEETING    open MEETING in the app, preview, export, check, exit
     clerk-app export MEETING -o OUT.docx|OUT.txt|OUT.pdf [--style NAME] [--include-exempt]
+                                      [--publish-unmarked]
     clerk-app check MEETING [--style NAME]
     clerk-app styles
     clerk-app check-style FOLDER
@@ -28,7 +29,12 @@ from clerk_app.domain.findings import Severity, check_meeting
 from clerk_app.domain.model import Meeting
 from clerk_app.render.errors import RenderError, StyleError
 from clerk_app.render.styles import StyleFolder, find_style, style_catalogue
-from clerk_app.services.export import ExportError, export_minutes
+from clerk_app.services.export import (
+    ExportError,
+    UnmarkedExemptError,
+    export_minutes,
+    unmarked_exempt,
+)
 from clerk_app.storage import MeetingFileError, load_meeting, previous_meeting
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
@@ -71,6 +77,13 @@ def _parser() -> argparse.ArgumentParser:
         "--include-exempt",
         action="store_true",
         help="a confidential copy that includes exempt items (default: the public copy)",
+    )
+    export.add_argument(
+        "--publish-unmarked",
+        action="store_true",
+        help="publish items that look exempt but are not marked so (they follow the exclusion "
+        "of the press and public, or give a reason for excluding it); without this a public "
+        "copy of such a meeting is refused",
     )
 
     check = commands.add_parser(
@@ -152,7 +165,21 @@ def _export(args: argparse.Namespace) -> int:
         raise UsageError(f"{out}: {getattr(exc, 'strerror', None) or exc}") from None
     if same:
         raise UsageError(f"{out}: refusing to overwrite the meeting file with its minutes")
-    export_minutes(meeting, out, _style_for(meeting, args.style), public=not args.include_exempt)
+    style = _style_for(meeting, args.style)
+    try:
+        export_minutes(
+            meeting,
+            out,
+            style,
+            public=not args.include_exempt,
+            allow_unmarked=args.publish_unmarked,
+        )
+    except UnmarkedExemptError as exc:
+        them, they = ("it", "it") if len(exc.unmarked) == 1 else ("them", "they")
+        raise UsageError(
+            f"{out}: not exported: {unmarked_exempt(meeting, style)}. Mark {them} exempt, or "
+            f"export with --publish-unmarked if {they} may be published"
+        ) from None
     return EXIT_OK
 
 

@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from clerk_app import locations
 from clerk_app.domain.model import (
     Attendance,
     AttendanceStatus,
@@ -21,6 +22,7 @@ from clerk_app.domain.model import (
     Role,
     StandingItem,
 )
+from clerk_app.storage import load_meeting
 
 
 def feature_meeting() -> Meeting:
@@ -108,8 +110,6 @@ def feature_meeting() -> Meeting:
 def long_meeting(folder: Path, copies: int) -> Path:
     """The bundled sample with its items repeated `copies` times (each copy with ids of its
     own), written to `folder`: a long meeting for tests and benchmarks."""
-    from clerk_app import locations
-
     data: dict[str, Any] = json.loads(locations.sample_meeting().read_text(encoding="utf-8"))
     items: list[dict[str, Any]] = []
     for n in range(copies):
@@ -124,3 +124,18 @@ def long_meeting(folder: Path, copies: int) -> Path:
     path = folder / f"long-{copies}.minutes"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return path
+
+
+UNTICKED_PRIVATE_WORDS = "contracted hours be increased"
+"""Words only the exempt staffing minute of the parish sample says."""
+
+
+def unticked_parish() -> Meeting:
+    """The parish sample with its staffing item (after the exclusion of the press and public)
+    left unticked: one Alt+X too few."""
+    meeting = load_meeting(locations.samples_dir() / "parish-2020-11-12.minutes")
+    items = tuple(
+        item.model_copy(update={"exempt": False}) if item.id == "staffing" else item
+        for item in meeting.items
+    )
+    return meeting.model_copy(update={"items": items})

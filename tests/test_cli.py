@@ -10,6 +10,7 @@ import pytest
 from clerk_app.cli import main
 from clerk_app.domain.model import Meeting
 from clerk_app.storage import meeting_to_json, save_meeting
+from tests.factories import UNTICKED_PRIVATE_WORDS, unticked_parish
 from tests.golden.seed import CLEAN_SEED
 
 
@@ -543,3 +544,22 @@ def test_export_into_a_folder_or_a_read_only_folder(
     assert code == 2
     assert_one_line_error(err, "m.txt: cannot write the minutes: Permission denied")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["minutes.txt"]
+
+
+def test_a_public_copy_with_unmarked_exempt_looking_items_is_refused_unless_asked(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    meeting = tmp_path / "parish.minutes"
+    save_meeting(unticked_parish(), meeting)
+    out = tmp_path / "public.txt"
+    code, stdout, stderr = run(capsys, "export", meeting, "-o", out)
+    assert code == 2 and not out.exists()
+    assert stderr.count("\n") == 1
+    assert "Minute 204/20 follows the exclusion of the press and public" in stderr
+    assert "--publish-unmarked" in stderr
+    code, stdout, stderr = run(capsys, "check", meeting)
+    assert code == 1 and "is not marked exempt" in stdout
+    # a confidential copy publishes nothing, so it is not refused
+    assert run(capsys, "export", meeting, "-o", tmp_path / "c.txt", "--include-exempt")[0] == 0
+    assert run(capsys, "export", meeting, "-o", out, "--publish-unmarked")[0] == 0
+    assert UNTICKED_PRIVATE_WORDS in out.read_text(encoding="utf-8")

@@ -13,16 +13,14 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from clerk_app import locations
-from clerk_app.domain.model import Meeting
-from clerk_app.storage import load_meeting, save_meeting
+from clerk_app.storage import save_meeting
 from clerk_app.ui.dialogs import Dialogs, UnmarkedChoice
 from clerk_app.ui.main_window import MainWindow
+from tests.factories import UNTICKED_PRIVATE_WORDS, unticked_parish
 from tests.ui.conftest import MakeWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-# What only the exempt staffing minute of the parish sample says.
-PRIVATE_WORDS = "contracted hours be increased"
+PRIVATE_WORDS = UNTICKED_PRIVATE_WORDS
 
 
 class Answers(Dialogs):
@@ -45,17 +43,6 @@ class Answers(Dialogs):
     @classmethod
     def after_export(cls, parent: QWidget | None, path: Path) -> None:
         cls.asked.append("exported")
-
-
-def unticked_parish() -> Meeting:
-    """The parish sample with its staffing item (after the exclusion of the press and public)
-    left unticked: one Alt+X too few."""
-    meeting = load_meeting(locations.samples_dir() / "parish-2020-11-12.minutes")
-    items = tuple(
-        item.model_copy(update={"exempt": False}) if item.id == "staffing" else item
-        for item in meeting.items
-    )
-    return meeting.model_copy(update={"items": items})
 
 
 def staffing_exempt(window: MainWindow) -> bool:
