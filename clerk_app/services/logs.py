@@ -101,3 +101,12 @@ def start_logging(data_dir: Path) -> LogSetup:
 def setup_logging(data_dir: Path) -> Path | None:
     """Start logging; the file it goes to (see `start_logging`)."""
     return start_logging(data_dir).path
+
+
+def current_log_file() -> Path | None:
+    """The file this process logs to (start_logging may have fallen back to the temporary
+    folder's), or None when the log goes to no file."""
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, _QuietFileHandler):  # Clerk's own, not another library's
+            return Path(handler.baseFilename)
+    return None

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app import __version__, locations
-from clerk_app.services.logs import log_file
+from clerk_app.services.logs import current_log_file
 
 
 def help_dialog(parent: QWidget | None) -> QDialog:
@@ -44,11 +44,13 @@ def show_help(parent: QWidget | None) -> None:
 
 def about_text() -> str:
     data = locations.user_data_dir()
+    log = current_log_file()
     return (
         f"<h3>Clerk {__version__}</h3>"
         "<p>Minutes of council meetings, in your council's house style.</p>"
         f"<p>Python {sys.version.split()[0]}, PySide6 {PySide6.__version__}, Qt {qVersion()}</p>"
-        f"<p>Your styles, settings and recovery copies: {data}<br>Log file: {log_file(data)}</p>"
+        f"<p>Your styles, settings and recovery copies: {data}<br>"
+        f"Log file: {log or 'none (it cannot be written)'}</p>"
     )
 
 

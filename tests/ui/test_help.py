@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+
 import PySide6
 from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QTextBrowser
 from pytestqt.qtbot import QtBot
 
 from clerk_app import __version__
+from clerk_app.services.logs import start_logging
 from clerk_app.ui.help import about_text, help_dialog
 
 
@@ -21,9 +25,22 @@ def test_help_shows_the_quick_reference(qtbot: QtBot) -> None:
     assert "Ctrl+Z, Ctrl+Y" in text
 
 
-def test_about_names_the_version_and_where_files_are(user_data: object) -> None:
+def test_about_names_the_version_and_where_files_are(user_data: object, tmp_path: Path) -> None:
     text = about_text()
     assert f"Clerk {__version__}" in text
-    assert "clerk.log" in text and str(user_data) in text
+    assert str(user_data) in text
+    assert "Log file: none (it cannot be written)" in text  # nothing set up logging here
+    # The log actually written to (start-up falls back to the temporary folder's when the
+    # app-data folder cannot take it).
+    setup = start_logging(tmp_path)
+    try:
+        assert f"Log file: {setup.path}" in about_text()
+    finally:
+        for handler in logging.getLogger().handlers[:]:
+            if isinstance(getattr(handler, "baseFilename", None), str) and str(tmp_path) in getattr(
+                handler, "baseFilename", ""
+            ):
+                logging.getLogger().removeHandler(handler)
+                handler.close()
     # What council IT's support desk asks first: the versions underneath.
     assert f"PySide6 {PySide6.__version__}, Qt {qVersion()}" in text
