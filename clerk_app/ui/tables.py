@@ -8,6 +8,11 @@ to cell without editing (so Insert, Home and Delete act on the table), typing a 
 edits the current cell (the character included), Enter or Tab saves the edit, Escape cancels it;
 the forms add their own keys (Insert, Delete, Alt+Up, Alt+Down) as actions.
 
+Typing in a cell's editor that is paused over is entered without closing the editor, its text left
+as typed (so that the recovery copy has it if Clerk dies), as a time field's is: a time only once
+it can be read, quietly. What one stay in the cell enters is one undo step, and Escape still takes
+the cell back to what it held before the editing.
+
 Drop-down cells take only what they can match: typing finds a choice by the start of its label
 (or, where a column allows, of any word in it), and typed text that matches no choice is refused
 with a beep and a red frame, keeping the choice the cell had (`RecordTable.refused` says so).
@@ -15,6 +20,7 @@ with a beep and a red frame, keeping the choice the cell had (`RecordTable.refus
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -41,6 +47,7 @@ from PySide6.QtGui import (
     QRegularExpressionValidator,
     QResizeEvent,
     QShowEvent,
+    QUndoCommand,
 )
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -57,13 +64,14 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.domain.changes import MeetingChange
-from clerk_app.domain.edit import get_at
+from clerk_app.domain.edit import get_at, set_at
 from clerk_app.domain.house_style import DEFAULT_STYLE, HouseStyle
 from clerk_app.domain.model import Meeting
 from clerk_app.domain.numbering import MinuteNumbering
-from clerk_app.services.document import EditPath, MeetingDocument
+from clerk_app.services.document import EditPath, MeetingDocument, ReplaceMeeting
 from clerk_app.ui.messages import error_text
 from clerk_app.ui.typed import TIME_CHARACTERS, TIME_HINT, format_time, parse_time
+from clerk_app.ui.widgets import value_fields
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 Choices = Callable[[Meeting], Sequence[tuple[str, Any]]]
@@ -173,6 +181,8 @@ class RecordModel(QAbstractTableModel):
         self.columns = tuple(columns)
         self.edit_text = edit_text
         self.on_error = on_error
+        self._stay: object = None
+        """While `enter` runs: the stay in a cell whose values are one undo step."""
         # Only the ids, to tell a change of rows (reset the view) from a change of values.
         self._ids = self._record_ids()
         # The records last shown, to tell which rows an edit changed (records are immutable).
@@ -359,12 +369,68 @@ class RecordModel(QAbstractTableModel):
         elif role != Qt.ItemDataRole.EditRole:
             return False
         try:
-            self.document.set(
-                self.path(index.row(), index.column()), value, self.edit_text, merge=False
-            )
+            path = self.path(index.row(), index.column())
+            if self._stay is None:
+                self.document.set(path, value, self.edit_text, merge=False)
+            else:
+                self._set_in_stay(path, value, self._stay)
         except ValueError as exc:  # pydantic's ValidationError and EditError are ValueErrors
             self.on_error(error_text(exc))
             return False
+        return True
+
+    def enter(self, index: ModelIndex, value: Any, stay: object, *, quiet: bool) -> bool:
+        """`setData`, as one undo step with every other value entered for `stay` (one stay in
+        a cell's editor: its pauses in typing and its saving). `quiet`: a value the meeting
+        refuses is not said (the clerk may be half-way through typing it)."""
+        said = self.on_error
+        self._stay = stay
+        if quiet:
+            self.on_error = _say_nothing  # a subclass's setData may refuse a value itself
+        try:
+            return self.setData(index, value, Qt.ItemDataRole.EditRole)
+        finally:
+            self._stay = None
+            self.on_error = said
+
+    def _set_in_stay(self, path: EditPath, value: Any, stay: object) -> None:
+        document = self.document
+        before = document.meeting
+        after = set_at(before, path, value)
+        if get_at(after, path) == get_at(before, path):
+            return
+        stack = document.undo_stack
+        top = stack.command(stack.index() - 1) if stack.index() > 0 else None
+        if (
+            isinstance(top, CellTyping)
+            and top.merge_key == stay
+            and top.after is before
+            and get_at(top.before, path) == get_at(after, path)
+        ):
+            after = top.before  # back where the stay started: its step goes (CellTyping)
+        stack.push(CellTyping(document, before, after, self.edit_text, path, stay))
+
+
+def _say_nothing(_text: str) -> None:
+    pass
+
+
+class CellTyping(ReplaceMeeting):
+    """A value entered from a cell's editor: those of one stay in the cell (`merge_key`) are one
+    undo step however long the stay, as when only closing the editor entered it; a step that
+    ends where it began goes from the undo history."""
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if (
+            not isinstance(other, CellTyping)
+            or other.merge_key != self.merge_key
+            or other.before is not self.after
+        ):
+            return False
+        self.after = other.after
+        self.stamp = other.stamp
+        if self.after is self.before:
+            self.setObsolete(True)  # QUndoStack drops it, and is clean again if it was
         return True
 
 
@@ -463,6 +529,30 @@ class ChoiceEditor(QComboBox):
         return (starts or words or [-1])[0]
 
 
+_NOTHING = object()
+"""`_Stay.shown` before the editor showed a value; `_Stay.before` when nothing is entered."""
+_STAYS = itertools.count()
+
+
+class _Stay:
+    """One open editor of a cell typed into (a line, several lines, a time): what it has
+    entered, so that pauses enter the typing without the model's redraws touching it."""
+
+    def __init__(self, editor: QWidget, index: ModelIndex) -> None:
+        self.index = QPersistentModelIndex(index)
+        self.key = ("cell", next(_STAYS))
+        """The merge key of its undo step (`CellTyping`)."""
+        self.pause = QTimer(editor)
+        self.pause.setSingleShot(True)
+        self.pause.setInterval(value_fields.TYPING_PAUSE_MS)  # read now: a test may change it
+        self.shown: Any = _NOTHING
+        """The model's value the editor's text stands for (as shown, or as typed and entered)."""
+        self.before: Any = _NOTHING
+        """The model's value before the stay's first entry: what Escape puts back."""
+        self.loading = False
+        self.entering = False
+
+
 class RecordDelegate(QStyledItemDelegate):
     refused = Signal(str, str)
     """A drop-down refused typed text: (the column's header, the text)."""
@@ -470,6 +560,7 @@ class RecordDelegate(QStyledItemDelegate):
     def __init__(self, model: RecordModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        self._stays: dict[QWidget, _Stay] = {}
 
     def _column(self, index: ModelIndex) -> Column:
         return self.model.columns[index.column()]
@@ -492,6 +583,8 @@ class RecordDelegate(QStyledItemDelegate):
             text = QPlainTextEdit(parent)
             text.setTabChangesFocus(True)
             text.setToolTip("Enter saves; Shift+Enter starts a new line")
+            stay = self._stay(text, index)
+            text.textChanged.connect(lambda: None if stay.loading else stay.pause.start())
             editor = text
         else:
             line = QLineEdit(parent)
@@ -502,9 +595,70 @@ class RecordDelegate(QStyledItemDelegate):
                 )
                 line.setPlaceholderText("HH:MM")
                 line.setToolTip(f"A time: {TIME_HINT}; leave it empty if not recorded")
+            stay = self._stay(line, index)
+            line.textEdited.connect(lambda _text: stay.pause.start())
             editor = line
         editor.setAccessibleName(column.header)
         return editor
+
+    def _stay(self, editor: QWidget, index: ModelIndex) -> _Stay:
+        stay = _Stay(editor, index)
+        self._stays[editor] = stay
+        stay.pause.timeout.connect(lambda: self.enter_typed(editor))
+        return stay
+
+    def enter_typed(self, editor: QWidget) -> None:
+        """Enter what is typed in the editor, leaving it open and its text as typed; quietly:
+        a time that cannot be read yet ("17:") waits, and so does a value the meeting refuses."""
+        stay = self._stays.get(editor)
+        if stay is None or not stay.index.isValid():
+            return
+        stay.pause.stop()
+        index = self.model.index(stay.index.row(), stay.index.column())
+        try:
+            value = self._typed(editor, index)
+        except ValueError:
+            return  # said when the editor is closed
+        self._enter(stay, index, value, quiet=True)
+
+    def _typed(self, editor: QWidget, index: ModelIndex) -> Any:
+        """The value typed in a line or several lines; ValueError for a time it cannot read."""
+        if isinstance(editor, QPlainTextEdit):
+            return editor.toPlainText()
+        assert isinstance(editor, QLineEdit)
+        if self._column(index).kind is ColumnKind.TIME:
+            return parse_time(editor.text())
+        return editor.text()
+
+    def _enter(self, stay: _Stay, index: ModelIndex, value: Any, *, quiet: bool) -> bool:
+        held = self.model.value(index)
+        stay.entering = True  # the model's redraw of the cell leaves the editor alone
+        try:
+            entered = self.model.enter(index, value, stay.key, quiet=quiet)
+        finally:
+            stay.entering = False
+        now = self.model.value(index)
+        if now != held and stay.before is _NOTHING:
+            stay.before = held
+        stay.shown = now
+        return entered
+
+    def take_back(self, editor: QWidget) -> None:
+        """Escape: the cell as it was before this stay entered anything (no undo step left)."""
+        stay = self._stays.get(editor)
+        if stay is None:
+            return
+        stay.pause.stop()
+        if stay.before is not _NOTHING and stay.index.isValid():
+            index = self.model.index(stay.index.row(), stay.index.column())
+            self._enter(stay, index, stay.before, quiet=True)
+        stay.before = _NOTHING
+
+    def destroyEditor(self, editor: QWidget, index: ModelIndex) -> None:  # noqa: N802
+        stay = self._stays.pop(editor, None)
+        if stay is not None:
+            stay.pause.stop()
+        super().destroyEditor(editor, index)
 
     def _finish(self, editor: QWidget) -> None:
         self.commitData.emit(editor)
@@ -512,6 +666,26 @@ class RecordDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:  # noqa: N802
         value = self.model.value(index)
+        stay = self._stays.get(editor)
+        if stay is not None:
+            # Qt asks again at every redraw of the cell (each edit of the record, each change
+            # of a name anywhere): text already standing for the model's value, and typing
+            # not entered yet, stay as they are, cursor and all. A value changed elsewhere (the
+            # meeting's undo) is shown, and Escape has nothing of this stay to put back.
+            if stay.entering or (stay.shown is not _NOTHING and value == stay.shown):
+                return
+            if stay.shown is not _NOTHING:
+                stay.pause.stop()
+                stay.before = _NOTHING
+            stay.shown = value
+            stay.loading = True
+        try:
+            self._show(editor, index, value)
+        finally:
+            if stay is not None:
+                stay.loading = False
+
+    def _show(self, editor: QWidget, index: ModelIndex, value: Any) -> None:
         if isinstance(editor, QComboBox):
             match = next((n for n in range(editor.count()) if editor.itemData(n) == value), -1)
             editor.setCurrentIndex(match)
@@ -539,11 +713,18 @@ class RecordDelegate(QStyledItemDelegate):
                 try:
                     value = parse_time(value)
                 except ValueError as exc:
+                    self.take_back(editor)  # as before pauses entered any: the cell as it was
                     self.model.on_error(str(exc))
                     return
         else:
             return
-        model.setData(index, value, Qt.ItemDataRole.EditRole)
+        stay = self._stays.get(editor)
+        if stay is None:
+            model.setData(index, value, Qt.ItemDataRole.EditRole)
+        else:  # one undo step with what its pauses entered
+            stay.pause.stop()
+            if not self._enter(stay, index, value, quiet=False):
+                self.take_back(editor)  # refused, and said: the cell as it was
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:  # noqa: N802
         size = super().sizeHint(option, index)
@@ -605,6 +786,7 @@ class RecordTable(QTableView):
         delegate = RecordDelegate(model, self)
         delegate.refused.connect(self.refused)
         self.setItemDelegate(delegate)
+        self.record_delegate = delegate
         trigger = QAbstractItemView.EditTrigger
         self.setEditTriggers(
             trigger.DoubleClicked
@@ -653,6 +835,8 @@ class RecordTable(QTableView):
     ) -> None:
         # Qt would open the next cell's editor after Tab: then Insert, Home and the next
         # person's name would be typed into it. Move to the next cell, and leave it unedited.
+        if hint == QAbstractItemDelegate.EndEditHint.RevertModelCache:  # Escape
+            self.record_delegate.take_back(editor)
         step = {
             QAbstractItemDelegate.EndEditHint.EditNextItem: True,
             QAbstractItemDelegate.EndEditHint.EditPreviousItem: False,
