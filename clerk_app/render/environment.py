@@ -123,6 +123,9 @@ class RenderLimits:
     output: int = field(default_factory=lambda: OUTPUT_LIMIT)
     built: int = field(default_factory=lambda: BUILD_LIMIT)
     cancelled: bool = False
+    background: bool = False
+    """Rendering on a worker thread: the GUI thread is let in often (a template looping in the
+    background would otherwise keep it waiting for Python's lock each time it wants it)."""
 
     def cancel(self) -> None:
         self.cancelled = True
@@ -135,17 +138,22 @@ def _size(characters: int) -> str:
 class _Budget:
     """What one rendering (or every rendering inside one `render_limits`) has used."""
 
-    __slots__ = ("built", "deadline", "limits", "written")
+    __slots__ = ("built", "deadline", "limits", "ticks", "written")
 
     def __init__(self, limits: RenderLimits) -> None:
         self.limits = limits
         self.deadline = time.monotonic() + limits.seconds
         self.written = 0
         self.built = 0
+        self.ticks = 0 if limits.background else -1
 
     def tick(self) -> None:
         if self.limits.cancelled or time.monotonic() > self.deadline:
             self.stop()
+        if self.ticks >= 0:
+            self.ticks += 1
+            if not self.ticks % 256:
+                time.sleep(0)  # lets a waiting thread (the GUI's) take Python's lock
 
     def stop(self) -> None:
         if self.limits.cancelled:

@@ -5,9 +5,17 @@ Typing never waits for it. A keystroke in one item redraws that item alone (a fe
 however long the meeting: `render.incremental`) and replaces only its lines. Anything else (the
 heading, the attendance, the list of items, the house style) lays the whole meeting out again: at
 once for a short meeting, on a worker thread for a long one, where the newest request wins and
-older results are dropped. A second later, once the typing has paused, the whole meeting is laid
-out again in the background, so that whatever a template does with its items, the preview ends
-as the export will be.
+older results are dropped (and a rendering under way is called off). A second later, once the
+typing has paused, the whole meeting is laid out again in the background, so that whatever a
+template does with its items, the preview ends as the export will be.
+
+A house style's template may loop without end or build something enormous (`RenderLimits`): what
+is rendered on the GUI thread has a short time limit. The first whole rendering of a meeting in a
+style (on opening it, on changing the style, after the style failed) has a moment there, and is
+made on the worker thread with the full time limit if it needs longer; past the limit of a later
+one, that style is rendered on the worker thread only. A style that
+breaks its limits is shown as broken, in one line, and is not rendered again until it changes:
+the template is remembered (`LimitedTemplate`).
 """
 
 from __future__ import annotations
@@ -36,7 +44,8 @@ from PySide6.QtWidgets import (
 
 from clerk_app.domain.changes import MeetingChange
 from clerk_app.domain.model import Meeting
-from clerk_app.render.errors import RenderError, StyleError
+from clerk_app.render.environment import RenderLimits, render_limits
+from clerk_app.render.errors import RenderError, RenderLimitError, StyleError
 from clerk_app.render.incremental import Layout, render_item, render_whole, segment
 from clerk_app.render.styles import StyleFolder
 from clerk_app.services.document import MeetingDocument
@@ -47,6 +56,13 @@ SETTLE_MS = 1000
 SYNCHRONOUS_ITEMS = 40
 """Meetings of up to this many items are laid out at once (a few milliseconds); longer ones on a
 worker thread."""
+GUI_THREAD_SECONDS = 0.5
+"""The time limit of a rendering on the GUI thread (real ones take milliseconds): past it, the
+style is rendered on the worker thread only, with the full time limit."""
+FIRST_GUI_THREAD_SECONDS = 0.05
+"""The time limit of the first rendering of a meeting in a style, on the GUI thread (a short
+meeting's takes 5-10 ms, and is then shown at once): past it, the rendering is made on the
+worker thread, so that a style that loops without end never holds the window up for longer."""
 
 
 class _Highlighter(QSyntaxHighlighter):
@@ -92,29 +108,54 @@ class _LayoutJob(QRunnable):
     """Lays a meeting out on a worker thread; skipped if a newer request came meanwhile. The
     text is sent as soon as it is rendered, then the layout of its items."""
 
-    def __init__(self, request: _Request, latest: list[int], signals: _Signals) -> None:
+    def __init__(
+        self, request: _Request, latest: list[int], signals: _Signals, limits: RenderLimits
+    ) -> None:
         super().__init__()
         self.request = request
         self.latest = latest
         self.signals = signals
+        self.limits = limits
+        """Called off (from the GUI thread) when a newer request replaces this one."""
 
     def run(self) -> None:
         request = self.request
         if request.generation != self.latest[0]:
             return  # a newer request is queued behind this one
         started = time.perf_counter()
-        try:
-            plain = render_whole(request.meeting, request.style, public=request.public)
-        except (RenderError, StyleError) as exc:
-            message = f"The preview cannot be drawn:\n\n{exc}"
-            self.signals.done.emit(request.generation, message, time.perf_counter() - started, True)
-            return
-        if request.early:
-            self.signals.done.emit(request.generation, plain, time.perf_counter() - started, False)
-        if request.generation != self.latest[0]:
-            return
-        result = _settled(plain, request.style, request.confirm)
+        with render_limits(self.limits):
+            try:
+                plain = render_whole(request.meeting, request.style, public=request.public)
+            except RenderLimitError as exc:
+                if exc.cancelled:
+                    return  # a newer request replaced it
+                message = _broken(request.style, exc)
+                self.signals.done.emit(
+                    request.generation, message, time.perf_counter() - started, True
+                )
+                return
+            except (RenderError, StyleError) as exc:
+                message = f"The preview cannot be drawn:\n\n{exc}"
+                self.signals.done.emit(
+                    request.generation, message, time.perf_counter() - started, True
+                )
+                return
+            if request.early:
+                self.signals.done.emit(
+                    request.generation, plain, time.perf_counter() - started, False
+                )
+            if request.generation != self.latest[0]:
+                return
+            result = _settled(plain, request.style, request.confirm)
         self.signals.done.emit(request.generation, result, time.perf_counter() - started, True)
+
+
+def _broken(style: StyleFolder, exc: RenderLimitError) -> str:
+    """What the preview says of a style that broke its limits: it is broken, and why."""
+    return (
+        f"The preview cannot be drawn: the house style '{style.style.display_name}' is "
+        f"broken.\n\n{exc}"
+    )
 
 
 def _settled(plain: Layout, style: StyleFolder, confirm: Layout | None) -> Layout:
@@ -132,11 +173,21 @@ def _segment(plain: Layout, style: StyleFolder) -> Layout:
         return plain  # the text is there; it is redrawn whole
 
 
+class _TooSlowHereError(Exception):
+    """A rendering on the GUI thread ran past its short time limit."""
+
+
 def _lay_out(
     meeting: Meeting, style: StyleFolder, public: bool, confirm: Layout | None = None
 ) -> Layout | str:
+    """The meeting laid out, or what the preview says instead. Raises _TooSlowHereError if the
+    rendering ran past a time limit shorter than the full one (on the GUI thread)."""
     try:
         plain = render_whole(meeting, style, public=public)
+    except RenderLimitError as exc:
+        if exc.overran is not None and exc.overran < RenderLimits().seconds:
+            raise _TooSlowHereError from exc
+        return _broken(style, exc)
     except (RenderError, StyleError) as exc:
         return f"The preview cannot be drawn:\n\n{exc}"
     return _settled(plain, style, confirm)
@@ -180,6 +231,12 @@ class PreviewPane(QWidget):
 
         self.layout_shown: Layout | None = None
         """What the preview shows, and which lines each item wrote."""
+        self._style_shown: StyleFolder | None = None
+        """The style `layout_shown` was rendered in."""
+        self._worker_only: StyleFolder | None = None
+        """A style that ran past the GUI thread's time limit: rendered on the worker only."""
+        self._job_limits: RenderLimits | None = None
+        """The limits of the worker's rendering under way, to call it off."""
         self._full_needed = False
         self._in_flight = False
         """A layout is being worked out on the worker thread."""
@@ -225,7 +282,7 @@ class PreviewPane(QWidget):
         if style is None or shown.meeting is meeting:
             return
         change = MeetingChange.between(shown.meeting, meeting)
-        if not change.only_items:
+        if not change.only_items or style is self._worker_only or style is not self._style_shown:
             self._schedule_full()
             return
         started = time.perf_counter()
@@ -234,14 +291,17 @@ class PreviewPane(QWidget):
         steps: list[tuple[Layout, Layout, str]] = []
         layout = shown
         try:
-            for item_id in change.items:
-                redrawn = render_item(layout, meeting, item_id, style)
-                if redrawn is None:
-                    self._schedule_full()
-                    return
-                steps.append((layout, redrawn, item_id))
-                layout = redrawn
-        except (RenderError, StyleError):
+            with render_limits(RenderLimits(seconds=GUI_THREAD_SECONDS)):
+                for item_id in change.items:
+                    redrawn = render_item(layout, meeting, item_id, style)
+                    if redrawn is None:
+                        self._schedule_full()
+                        return
+                    steps.append((layout, redrawn, item_id))
+                    layout = redrawn
+        except (RenderError, StyleError) as exc:
+            if isinstance(exc, RenderLimitError) and exc.overran is not None:
+                self._worker_only = style
             self._schedule_full()  # the full layout says what the problem is
             return
         for before, after, item_id in steps:
@@ -262,6 +322,7 @@ class PreviewPane(QWidget):
         self._full_needed = False
         self._settle.stop()
         self._generation[0] += 1
+        self._call_off()
         meeting = self.document.meeting
         style = self.house_style()
         if style is None:
@@ -275,26 +336,48 @@ class PreviewPane(QWidget):
         if confirm is not None and confirm.public != public:
             confirm = None
         request = _Request(self._generation[0], meeting, style, public, early, confirm)
-        if len(meeting.items) <= SYNCHRONOUS_ITEMS:
+        # the first rendering in a style (the meeting just opened, the style changed or failed)
+        # has only a moment here: a style may loop without end
+        here = len(meeting.items) <= SYNCHRONOUS_ITEMS and style is not self._worker_only
+        first = shown is None or style is not self._style_shown
+        if here:
             started = time.perf_counter()
-            result = _lay_out(meeting, style, request.public, confirm)
-            self._laid_out(request.generation, result, time.perf_counter() - started)
-        else:
-            self._in_flight = True
-            self._pool.start(_LayoutJob(request, self._generation, self._signals))
+            seconds = FIRST_GUI_THREAD_SECONDS if first else GUI_THREAD_SECONDS
+            try:
+                with render_limits(RenderLimits(seconds=seconds)):
+                    result = _lay_out(meeting, style, request.public, confirm)
+            except _TooSlowHereError:
+                if not first:  # the first's limit is too short to tell a slow style by
+                    self._worker_only = style
+            else:
+                self._laid_out(request.generation, result, time.perf_counter() - started)
+                return
+        self._in_flight = True
+        self._job_limits = RenderLimits(background=True)
+        self._pool.start(_LayoutJob(request, self._generation, self._signals, self._job_limits))
+
+    def _call_off(self) -> None:
+        """Stop the worker's rendering under way: a newer request replaces it."""
+        if self._job_limits is not None:
+            self._job_limits.cancel()
+            self._job_limits = None
 
     def render_now(self) -> None:
         """Lay the whole meeting out now, on this thread (for the smoke test and tests)."""
         self._redraw.stop()
         self._full_needed = True
         self._generation[0] += 1
+        self._call_off()
         style = self.house_style()
         meeting = self.document.meeting
         if style is None:
             self._show_message(f"The house style '{meeting.house_style}' is not installed.")
             return
         started = time.perf_counter()
-        result = _lay_out(meeting, style, self.public.isChecked())
+        try:
+            result: Layout | str = _lay_out(meeting, style, self.public.isChecked())
+        except _TooSlowHereError:  # not expected: here it has the full time limit
+            result = "The preview cannot be drawn: the house style is too slow."
         self._full_needed = False
         self._laid_out(self._generation[0], result, time.perf_counter() - started)
 
@@ -307,12 +390,14 @@ class PreviewPane(QWidget):
             self._in_flight = False
         if isinstance(result, str):
             self.layout_shown = None
+            self._style_shown = None
             self._show_message(result)
             self.rendered.emit(seconds)
             return
         assert isinstance(result, Layout)
         started = time.perf_counter()
         style = self.house_style()
+        self._style_shown = style
         if style is not None:
             self.title.setText(f"<b>Preview</b> ({style.style.display_name})")
         self._show_layout(result)
