@@ -397,3 +397,19 @@ def test_running_out_of_memory_is_bad_input_saying_what_was_too_large(
         "(does it build something enormous?)\n"
     )
     assert not out.exists()
+
+
+def test_word_minutes_markup_is_limited_and_sandboxed_alike(tmp_path: Path) -> None:
+    """In Word minutes every text is escaped Markup, whose `format` is a method of its own: it
+    is checked as a plain text's is, and stays sandboxed."""
+    from markupsafe import Markup
+
+    env = make_environment(tmp_path, autoescape=True)
+    context = {"wide": Markup("{:>99999999}"), "nosy": Markup("{0.__class__}"), "x": "<i>"}
+    with pytest.raises(environment.TemplateLimitError, match="a width of 99,999,999"):
+        env.from_string("{{ wide.format(1) }}").render(context)
+    with pytest.raises(environment.SecurityError):
+        env.from_string("{{ nosy.format(x) }}").render(context)
+    assert env.from_string("{{ m.format(x) }}").render(m=Markup("<b>{}</b>"), x="<i>") == (
+        "<b>&lt;i&gt;</b>"
+    )
