@@ -50,16 +50,21 @@ from jinja2.filters import (
     do_center,
     do_format,
     do_indent,
+    do_pprint,
     do_replace,
+    do_tojson,
     do_wordwrap,
+    make_attrgetter,
     sync_do_join,
     sync_do_slice,
+    sync_do_sum,
 )
 from jinja2.loaders import split_template_path
 from jinja2.nodes import EvalContext
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import generate_lorem_ipsum
+from markupsafe import Markup, soft_str
 
 from clerk_app import locations
 from clerk_app.render.context import VIEW_TYPES, number_in_words
@@ -81,6 +86,8 @@ def and_join(values: Iterable[object]) -> str:
 
 
 def _finalize(value: object) -> object:
+    if type(value) in _CONTAINERS:
+        _check_weight(value)  # written out, a list that holds itself many times is enormous
     return "" if value is None else value
 
 
@@ -227,6 +234,44 @@ def _refuse_items(count: object) -> None:
         )
 
 
+_CONTAINERS = (list, tuple, dict, set, frozenset)
+
+
+def _weight(value: object, limit: int) -> int:
+    """How many items writing `value` out goes through, counting a list as often as it is held
+    (`[[1] * 1000] * 1000` holds a million); counted up to just past `limit`."""
+    known: dict[int, int] = {}
+
+    def weigh(value: object, depth: int) -> int:
+        if type(value) not in _CONTAINERS or depth > 100:
+            return 1
+        key = id(value)
+        if key in known:
+            return known[key]
+        known[key] = 1  # a list that holds itself is written "[...]"
+        items: Iterable[object] = (
+            value.values() if isinstance(value, dict) else value  # type: ignore[assignment]
+        )
+        total = 1
+        for item in items:
+            total += weigh(item, depth + 1)
+            if total > limit:
+                break
+        known[key] = total
+        return total
+
+    return weigh(value, 0)
+
+
+def _check_weight(value: object) -> None:
+    weight = _weight(value, ITEM_LIMIT)
+    if weight > ITEM_LIMIT:
+        raise TemplateLimitError(
+            f"the template builds lists of more than {ITEM_LIMIT:,} items in all "
+            "(a list held many times over?)"
+        )
+
+
 def _build(characters: int) -> None:
     budget = _budget()
     if budget is not None:
@@ -311,6 +356,7 @@ def _joined(values: Iterable[object], separator: str) -> list[object]:
         if budget is not None and not len(items) % 1024:
             budget.tick()
     _build(total)
+    _check_weight(items)
     return items
 
 
@@ -337,11 +383,15 @@ def _check_binop(operator: str, left: Any, right: Any) -> None:
                 _build(size)
             else:
                 _refuse_items(size)
+                inside = _weight(sequence, ITEM_LIMIT) - 1  # what one copy holds, all told
+                if times > 1 and inside * times > ITEM_LIMIT:
+                    _check_weight(sequence * (ITEM_LIMIT // max(inside, 1) + 1))
     elif operator == "+":
         if isinstance(left, str) and isinstance(right, str):
             _build(len(left) + len(right))
         elif isinstance(left, list | tuple) and isinstance(right, list | tuple):
             _refuse_items(len(left) + len(right))
+            _check_weight([left, right])
     elif operator == "%" and isinstance(left, str):
         _check_format(left, _format_values(right), braces=False)
 
@@ -422,6 +472,45 @@ def _limited_slice(value: Collection[Any], slices: int, fill_with: Any = None) -
     return sync_do_slice(value, slices, fill_with)
 
 
+def _limited_string(value: Any) -> str:
+    _check_weight(value)
+    return soft_str(value)
+
+
+@pass_eval_context
+def _limited_tojson(eval_ctx: EvalContext, value: Any, indent: int | None = None) -> Markup:
+    _check_weight(value)
+    return do_tojson(eval_ctx, value, indent)
+
+
+def _limited_pprint(value: Any) -> str:
+    _check_weight(value)
+    return do_pprint(value)
+
+
+@pass_environment
+def _limited_sum(
+    environment: jinja2.Environment,
+    iterable: Iterable[Any],
+    attribute: str | int | None = None,
+    start: Any = 0,
+) -> Any:
+    if isinstance(start, int | float) and not isinstance(start, bool):
+        return sync_do_sum(environment, iterable, attribute, start)
+    # texts and lists added up one by one, each step checked (Python's own sum of lists takes
+    # as long as the square of their number, all at once)
+    if attribute is not None:
+        iterable = map(make_attrgetter(environment, attribute), iterable)
+    total = start
+    budget = _budget()
+    for value in iterable:
+        _check_binop("+", total, value)
+        total = total + value
+        if budget is not None:
+            budget.tick()
+    return total
+
+
 LIMITED_FILTERS: dict[str, Callable[..., Any]] = {
     "center": _limited_center,
     "indent": _limited_indent,
@@ -431,6 +520,10 @@ LIMITED_FILTERS: dict[str, Callable[..., Any]] = {
     "join": _limited_join,
     "batch": _limited_batch,
     "slice": _limited_slice,
+    "string": _limited_string,
+    "tojson": _limited_tojson,
+    "pprint": _limited_pprint,
+    "sum": _limited_sum,
 }
 """Jinja's filters that could make something enormous, each refusing to first."""
 
@@ -647,6 +740,9 @@ class ClerkEnvironment(ImmutableSandboxedEnvironment):
     def sized_parts(self, parts: tuple[Any, ...]) -> tuple[Any, ...]:
         """The parts of a `~`, refused if joined they would be enormous."""
         _build(sum(len(part) for part in parts if isinstance(part, str)))
+        for part in parts:
+            if type(part) in _CONTAINERS:
+                _check_weight(part)
         return parts
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:

@@ -99,6 +99,20 @@ HOSTILE = {
     ),
     "batch": ("{{ range(3)|batch(10**9, 'x')|list }}", "a list of 1,000,000,000 items"),
     "slice": ("{% for x in range(3)|slice(10**9) %}{% endfor %}", "a list of 1,000,000,000"),
+    "a list held many times over": (
+        "{{ [[1] * 1000000] * 1000000 }}",
+        "the template builds lists of more than 1,000,000 items in all",
+    ),
+    "lists nested by hand, written out": (
+        "{% set a = [1] * 1000 %}{% set b = [a, a, a, a, a, a, a, a, a, a] %}"
+        "{% set c = [b, b, b, b, b, b, b, b, b, b] %}{% set d = [c, c, c, c, c, c, c, c, c, c] %}"
+        "{% set e = [d, d, d, d, d, d, d, d, d, d] %}{{ e|tojson|length }}{{ e ~ '' }}{{ e }}",
+        "the template builds lists of more than 1,000,000 items in all",
+    ),
+    "a sum of lists": (
+        "{{ ([[1]] * 500000 + [[2]] * 500000)|sum(start=[])|length }}",
+        "the template builds lists of more than 1,000,000 items in all",
+    ),
     "writing without end": (
         "{% for i in range(100000) %}{% for j in range(100000) %}"
         "{{ 'All work and no play makes Jack a dull boy. ' * 100 }}{% endfor %}{% endfor %}",
