@@ -30,8 +30,11 @@ REPO = Path(__file__).resolve().parents[2]
 ENDLESS = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}\n"
 TIME_LIMIT_S = 2.0
 """The rendering time limit in these tests (10 s in use), so that they are quick."""
-STALL_S = 0.25
-"""The longest the event loop may stand still in these tests."""
+STALL_S = 0.5
+"""The longest the event loop may stand still in these tests: a quarter of the time limit, which
+a rendering on the GUI thread would take whole. (bench/hostile_styles.py measures 0.07-0.12 s,
+and 0.07 s for the built-in style; in a loaded test run the window's own work after opening,
+painting and the findings, has stood 0.26 s with any style.)"""
 
 
 class Heartbeat:
@@ -148,9 +151,8 @@ def test_opening_a_meeting_in_an_endless_style_never_freezes_the_window(
     qtbot.waitUntil(lambda: "broken" in preview.text.toPlainText(), timeout=10_000)
     seconds = time.perf_counter() - started
     longest = heartbeat.stop()
-    # the first rendering has 50 ms on the GUI thread, then goes on on the worker; the window's
-    # own work after opening (painting, the findings) stands up to ~0.1 s on a busy machine with
-    # any style: what counts is that the rendering, 2 s here, never stands in the event loop's way
+    # the first rendering has 50 ms on the GUI thread, then goes on on the worker: the rendering,
+    # 2 s here, never stands in the event loop's way
     assert longest < STALL_S, f"the event loop stood still for {longest * 1000:.0f} ms"
     assert TIME_LIMIT_S <= seconds < TIME_LIMIT_S + 3
     assert preview.text.toPlainText() == (
