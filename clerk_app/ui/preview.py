@@ -59,10 +59,11 @@ worker thread."""
 GUI_THREAD_SECONDS = 0.5
 """The time limit of a rendering on the GUI thread (real ones take milliseconds): past it, the
 style is rendered on the worker thread only, with the full time limit."""
-FIRST_GUI_THREAD_SECONDS = 0.05
+FIRST_GUI_THREAD_SECONDS = 0.1
 """The time limit of the first rendering of a meeting in a style, on the GUI thread (a short
-meeting's takes 5-10 ms, and is then shown at once): past it, the rendering is made on the
-worker thread, so that a style that loops without end never holds the window up for longer."""
+meeting's takes 5-10 ms, and is then shown at once, as the window opens): past it, the rendering
+is made on the worker thread, so that a style that loops without end never holds the window up
+for longer."""
 
 
 class _Highlighter(QSyntaxHighlighter):
