@@ -136,7 +136,7 @@ def gui_stall(meeting: Path, timeout: float) -> dict[str, object]:
     tick()
     timer.stop()
     shown = window.preview.text.toPlainText().strip().splitlines()
-    figures = {
+    figures: dict[str, object] = {
         "longest_stall_s": round(longest[0], 3),
         "until_broken_s": round(time.perf_counter() - started, 2) if broken else None,
         "preview": " ".join(shown)[:160],

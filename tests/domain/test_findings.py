@@ -358,6 +358,7 @@ def test_an_item_after_the_exclusion_not_marked_exempt_is_an_error(
     assert not [f for f in check_meeting(parish_meeting, parish.style) if "exempt" in f.message]
     staffing = _untick(parish_meeting, "staffing")
     n = staffing.item_index("staffing")
+    assert n is not None
     found = [f for f in check_meeting(staffing, parish.style) if f.path == ("items", n, "exempt")]
     assert found == [
         Finding(

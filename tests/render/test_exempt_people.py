@@ -157,7 +157,7 @@ def generated_meeting(seed: int) -> Meeting:
                     responses=(ListEntry(text="It will."),),
                 )
             )
-        actions = ()
+        actions: tuple[FollowUp, ...] = ()
         if rng.random() < 0.4:
             owner = rng.choice(here)
             actions = (FollowUp(action="Write to the applicant", owner=owner.display_name),)

@@ -47,11 +47,11 @@ def type_into(cell: str) -> Callable[[MainWindow], None]:
         table = window.attendance_form.table
         table.go_to(0, COLUMNS[cell])
         text = TYPED[cell]
-        QTest.keyClick(table, text[0])
+        QTest.keyClicks(table, text[0])
         editor = table.indexWidget(table.currentIndex())
         assert editor is not None and table.editing(), "the first key did not open the editor"
         for char in text[1:]:
-            QTest.keyClick(editor, char)
+            QTest.keyClicks(editor, char)
         assert table.editing()
         print("READY", flush=True)
 

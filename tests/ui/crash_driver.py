@@ -90,7 +90,7 @@ def type_value(field_name: str) -> Callable[[MainWindow], None]:
         field.setFocus(Qt.FocusReason.TabFocusReason)  # as Tab brings the clerk in: all selected
         field.selectAll()
         for char in TYPED[field_name]:
-            QTest.keyClick(field, char)
+            QTest.keyClicks(field, char)
         assert field.hasFocus() or not window.isActiveWindow()
         print("READY", flush=True)
 

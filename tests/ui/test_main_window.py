@@ -507,6 +507,7 @@ def test_an_error_nobody_caught_is_logged_and_shown_naming_the_log(user_data: Pa
             root.removeHandler(handler)
     ((kind, title, text),) = messages.shown
     assert (kind, title) == ("error", "Something went wrong")
+    assert log is not None
     assert "the printer caught fire" in text and str(log) in text
     logged = log.read_text(encoding="utf-8")
     assert "Traceback" in logged and "ValueError: the printer caught fire" in logged

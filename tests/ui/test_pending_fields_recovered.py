@@ -59,7 +59,7 @@ def document(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> MeetingDocumen
 
 def type_keys(field: QWidget, text: str) -> None:
     for char in text:
-        QTest.keyClick(field, char)
+        QTest.keyClicks(field, char)
 
 
 def pause(qtbot: QtBot) -> None:
