@@ -321,7 +321,13 @@ VIEW_TYPES: frozenset[type] = frozenset(
 
 
 class _Builder:
-    def __init__(self, meeting: Meeting, style: HouseStyle, public: bool) -> None:
+    def __init__(
+        self,
+        meeting: Meeting,
+        style: HouseStyle,
+        public: bool,
+        unnamed: frozenset[str] | None = None,
+    ) -> None:
         self.meeting = meeting
         self.style = style
         self.public = public
@@ -335,9 +341,12 @@ class _Builder:
         # HR case, a licence holder, their representative): not in the attendance, not for a
         # declaration, not in a vote. In a consistent meeting a public item never names them;
         # where one does, `check` says so.
-        self.unnamed = (
-            frozenset(a.id for a in present_only_for_exempt(meeting)) if public else frozenset()
-        )
+        if not public:
+            self.unnamed: frozenset[str] = frozenset()
+        elif unnamed is not None:
+            self.unnamed = unnamed
+        else:
+            self.unnamed = unnamed_in_public(meeting)
         self.interests_by_item: dict[str | None, list[Interest]] = {}
         self.meeting_interests = [i for i in meeting.interests if i.attendee_id not in self.unnamed]
         for interest in self.meeting_interests:
@@ -727,10 +736,26 @@ def vote_text(votes_for: int | None, against: int | None, abstained: int | None)
     return "".join(parts)
 
 
-def build_context(meeting: Meeting, style: HouseStyle, *, public: bool = True) -> MinutesContext:
-    """The context for rendering `meeting` in `style`; `public` withholds exempt items."""
+def unnamed_in_public(meeting: Meeting) -> frozenset[str]:
+    """The attendance ids a public copy of `meeting` does not name: those present only for
+    exempt items."""
+    return frozenset(a.id for a in present_only_for_exempt(meeting))
+
+
+def build_context(
+    meeting: Meeting,
+    style: HouseStyle,
+    *,
+    public: bool = True,
+    unnamed: frozenset[str] | None = None,
+) -> MinutesContext:
+    """The context for rendering `meeting` in `style`; `public` withholds exempt items.
+
+    `unnamed`: who a public copy leaves out, when `meeting` is not the meeting whose minutes
+    these are but a part of it (the preview renders one item, or the items with a sentinel
+    after them: see render/incremental.py); by default, worked out from `meeting`."""
     try:
-        return _Builder(meeting, style, public).build()
+        return _Builder(meeting, style, public, unnamed).build()
     except RecursionError:
         # A loaded meeting is capped (MAX_LIST_DEPTH); one built in code may not be.
         raise RenderError(

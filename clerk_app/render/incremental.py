@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from clerk_app.domain.model import Item, Meeting, StandingItem
-from clerk_app.render.context import MinutesContext, build_context
+from clerk_app.render.context import MinutesContext, build_context, unnamed_in_public
 from clerk_app.render.environment import environment_for, render_template, template_cache
 from clerk_app.render.errors import StyleError
 from clerk_app.render.styles import TEXT_TEMPLATE, StyleFolder
@@ -153,7 +153,9 @@ def segment(plain: Layout, style: StyleFolder) -> Layout:
     rendering. `plain` as it is if the two do not agree."""
     meeting, public, text = plain.meeting, plain.public, plain.rendered
     probe = _with_sentinel(meeting, meeting.items, meeting.first_minute_number)
-    context = _marked(build_context(probe, style.style, public=public))
+    context = _marked(
+        build_context(probe, style.style, public=public, unnamed=unnamed_in_public(meeting))
+    )
     marked = _render(context, style)
     views = context.items
     cuts = _cut(marked, len(views))
@@ -211,7 +213,8 @@ def render_item(
     if old is None or not _stands_alone(meeting, item) or not _stands_alone(layout.meeting, old):
         return None
     probe = _with_sentinel(meeting, (item,), meeting.minute_number(index))
-    context = _marked(build_context(probe, style.style, public=layout.public))
+    unnamed = unnamed_in_public(meeting)
+    context = _marked(build_context(probe, style.style, public=layout.public, unnamed=unnamed))
     marked = _render(context, style)
     cuts = _cut(marked, len(context.items))
     if cuts is None or len(cuts) != 2:

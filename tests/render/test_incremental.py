@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from clerk_app import locations
 from clerk_app.domain import edit
-from clerk_app.domain.model import Meeting, Paragraph
+from clerk_app.domain.model import Attendance, Meeting, Paragraph, Person, Role
 from clerk_app.render.incremental import lay_out, render_item
 from clerk_app.render.styles import find_style
 from clerk_app.render.text import render_text
@@ -95,3 +95,34 @@ def test_a_template_that_counts_its_items_is_laid_out_whole(tmp_path: object) ->
     assert not layout.incremental
     assert layout.text == render_text(meeting, folder)
     assert render_item(layout, meeting, meeting.items[4].id, folder) is None
+
+
+@pytest.mark.parametrize("until", ["staffing", None])
+def test_someone_present_only_for_an_exempt_item_keeps_the_preview_item_by_item(
+    until: str | None,
+) -> None:
+    """The parish clerk's appraisal with the person concerned there for that item alone (to its
+    end, or from it on: it is the last item). The sentinel item after the last, and an
+    item redrawn alone, must not make them look present for public business: the public copy
+    would name them, the whole rendering would disagree, and every keystroke would lay the
+    whole meeting out again."""
+    folder = find_style("parish")
+    meeting = load_meeting(SAMPLES["parish"])
+    subject = Attendance(
+        person=Person(title="Mr", name="Applicant"),
+        role=Role.OTHER,
+        present_from_item="staffing",
+        present_to_item=until,
+    )
+    meeting = meeting.model_copy(update={"attendance": (*meeting.attendance, subject)})
+    assert meeting.items[-1].id == "staffing"  # so "from it on" is that item alone
+    layout = lay_out(meeting, folder, public=True)
+    exact = render_text(meeting, folder, public=True)
+    assert "Applicant" not in exact
+    assert layout.incremental and layout.text == exact
+    public_item = next(i for i in meeting.items if not i.exempt and i.blocks)
+    index = meeting.items.index(public_item)
+    typed = edit.set_at(meeting, ("items", index, "title"), public_item.title + " (typed)")
+    redrawn = render_item(layout, typed, public_item.id, folder)
+    assert redrawn is not None, "a keystroke laid the whole meeting out again"
+    assert redrawn.text == render_text(typed, folder, public=True)
