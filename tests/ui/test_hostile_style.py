@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import shutil
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,11 +19,10 @@ from clerk_app import locations
 from clerk_app.render import environment
 from clerk_app.render.styles import style_catalogue
 from clerk_app.services.document import MeetingDocument
-from clerk_app.services.settings import Settings
 from clerk_app.ui.dialogs import Dialogs, SaveChoice
 from clerk_app.ui.main_window import MainWindow
-from clerk_app.ui.messages import RecordedMessages
 from clerk_app.ui.preferences import Preferences, PreferencesDialog
+from tests.ui.conftest import MakeWindow
 
 REPO = Path(__file__).resolve().parents[2]
 ENDLESS = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}\n"
@@ -41,8 +39,8 @@ class Heartbeat:
     """A 10 ms timer; `longest` is the longest gap between its ticks: how long the GUI thread
     could not run its event loop."""
 
-    def __init__(self) -> None:
-        self.timer = QTimer()
+    def __init__(self, parent: QWidget) -> None:
+        self.timer = QTimer(parent)  # goes with the window, by Qt
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(10)
         self.timer.timeout.connect(self._tick)
@@ -96,37 +94,12 @@ class _Discard(Dialogs):
         return SaveChoice.DISCARD
 
 
-@pytest.fixture
-def windows() -> Iterator[list[MainWindow]]:
-    """The windows a test made: left with nothing to ask about and nothing running at the end,
-    however the test ended."""
-    made: list[MainWindow] = []
-    yield made
-    for window in made:
-        close(window)
-
-
-def app_window(qtbot: QtBot, user_data: Path, windows: list[MainWindow]) -> MainWindow:
-    """A main window with the built-in and the user's styles, as the app makes it."""
-    window = MainWindow(
-        Settings(user_data),
-        style_catalogue(locations.user_styles_dir()).styles,
-        messages=RecordedMessages(),
-        dialogs=_Discard,
-    )
-    qtbot.addWidget(window)
-    windows.append(window)
-    window.show()
-    qtbot.waitExposed(window)
+def app_window(make_window: MakeWindow) -> MainWindow:
+    """A main window with the built-in and the user's styles, as the app makes it (the fixture's
+    window, given the user's styles too: it hands its styles to each meeting it opens)."""
+    window = make_window(_Discard)
+    window.styles.update(style_catalogue(locations.user_styles_dir()).styles)
     return window
-
-
-def close(window: MainWindow) -> None:
-    if window.document is not None:
-        window.document.undo_stack.setClean()
-    if hasattr(window, "preview"):
-        window.preview.wait_for_layout()
-    window.pool.waitForDone(60_000)
 
 
 @pytest.fixture
@@ -136,12 +109,12 @@ def short_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.usefixtures("short_time_limit")
 def test_opening_a_meeting_in_an_endless_style_never_freezes_the_window(
-    qtbot: QtBot, tmp_path: Path, user_data: Path, windows: list[MainWindow]
+    qtbot: QtBot, tmp_path: Path, make_window: MakeWindow
 ) -> None:
     hostile_style("endless", ENDLESS)
     path = meeting_in(tmp_path, "endless")
-    window = app_window(qtbot, user_data, windows)
-    heartbeat = Heartbeat()
+    window = app_window(make_window)
+    heartbeat = Heartbeat(window)
     started = time.perf_counter()
     # the heartbeat from when the meeting is open (opening it takes ~0.1 s, whatever the style):
     # the preview's first rendering comes on the event loop's next turn
@@ -161,7 +134,7 @@ def test_opening_a_meeting_in_an_endless_style_never_freezes_the_window(
     )
 
     # changed (here: the public copy unticked), it is not run for as long again
-    heartbeat = Heartbeat()
+    heartbeat = Heartbeat(window)
     heartbeat.start()
     with qtbot.waitSignal(preview.rendered, timeout=5_000) as drawn:
         preview.public.setChecked(not preview.public.isChecked())
@@ -172,19 +145,19 @@ def test_opening_a_meeting_in_an_endless_style_never_freezes_the_window(
 
 @pytest.mark.usefixtures("short_time_limit")
 def test_changing_to_an_endless_style_and_back(
-    qtbot: QtBot, tmp_path: Path, user_data: Path, windows: list[MainWindow]
+    qtbot: QtBot, tmp_path: Path, make_window: MakeWindow
 ) -> None:
     """The style changed while its rendering runs: the rendering is called off, the good style
     drawn at once."""
     hostile_style("endless", ENDLESS)
-    window = app_window(qtbot, user_data, windows)
+    window = app_window(make_window)
     path = meeting_in(tmp_path, "leicester")
     window.set_document(MeetingDocument.open(path))
     preview = window.preview
     qtbot.waitUntil(lambda: preview.layout_shown is not None, timeout=10_000)
     document = window.document
     assert document is not None
-    heartbeat = Heartbeat()
+    heartbeat = Heartbeat(window)
     heartbeat.start()
     document.set(("house_style",), "endless", "House style")
     qtbot.wait(300)  # the endless rendering is under way on the worker
