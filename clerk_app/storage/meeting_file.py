@@ -29,6 +29,7 @@ from clerk_app.storage.atomic import (
     FileVersion,
     ReadOnlyError,
     atomic_write,
+    read_version,
     real_path,
     remove_stale_temporaries,
 )
@@ -98,12 +99,10 @@ def current_version(path: Path) -> FileVersion | None:
     """The version of the file on disk now (its content hashed), or None if there is none or
     it cannot be read."""
     try:
-        with real_path(path).open("rb") as handle:
-            data = handle.read(MAX_FILE_SIZE + 1)
-            status = os.fstat(handle.fileno())
+        found = read_version(real_path(path))
     except OSError:
         return None
-    return FileVersion.of(data, status)
+    return None if found is None else found[1]
 
 
 def _os_problem(exc: OSError) -> str:
