@@ -49,6 +49,7 @@ from clerk_app.render.environment import (
     TEMPLATE_ERRORS,
     describe_template_error,
     environment_for,
+    render_limits,
     template_cache,
 )
 from clerk_app.render.errors import RenderError, StyleError
@@ -541,7 +542,9 @@ def render_docx(
             f"{style.docx_template}: not a usable Word document ({describe_open_error(exc)})"
         ) from exc
     try:
-        template.render(context.as_dict(), jinja_env=env, autoescape=True)
+        # one time limit for the body and every header and footer, not one for each part
+        with render_limits():
+            template.render(context.as_dict(), jinja_env=env, autoescape=True)
     except TEMPLATE_ERRORS as exc:
         message = describe_template_error(exc, DOCX_TEMPLATE)
         near = [line.strip() for line in getattr(exc, "docx_context", []) if line.strip()]

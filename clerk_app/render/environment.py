@@ -207,7 +207,12 @@ def render_limits(limits: RenderLimits | None = None) -> Iterator[RenderLimits]:
 
     For a writer that renders several templates for one export (the Word writer renders the
     body, each header and footer): around them all, the export is stopped after the one time
-    limit, not after one for each part."""
+    limit, not after one for each part. Without `limits`, inside another `render_limits` (the
+    preview's worker, which may call its rendering off), the budget under way goes on."""
+    outer = _BUDGET.get()
+    if limits is None and outer is not None:
+        yield outer.limits
+        return
     limits = limits or RenderLimits()
     token = _BUDGET.set(_Budget(limits))
     try:

@@ -291,6 +291,31 @@ def test_a_hostile_word_template_is_stopped_too(
     assert problem in str(info.value)
 
 
+def test_a_word_template_has_one_budget_for_its_body_headers_and_footers(
+    tmp_path: Path, sample: Meeting, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docxtpl renders the body and each header and footer as a template of its own: each part
+    within the limits must not let the whole export run past them (six parts: six times the time
+    limit). Here the output limit, which is counted the same way: 1.2 MB in the body and 1.2 MB
+    in a header are each under 2 MB, together not."""
+    from clerk_app.render.docx import render_docx
+
+    monkeypatch.setattr(environment, "OUTPUT_LIMIT", 2_000_000)
+    padding = "{% for i in range(1200) %}{{ 'x' * 1000 }}{% endfor %}"
+    style = _word_style(tmp_path / "word", padding)
+    docx = style.docx_template
+    with zipfile.ZipFile(docx) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    header = parts["word/header2.xml"].decode("utf-8")
+    at = header.index("<w:t") + header[header.index("<w:t") :].index(">") + 1
+    parts["word/header2.xml"] = (header[:at] + padding + header[at:]).encode("utf-8")
+    with zipfile.ZipFile(docx, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    with pytest.raises(RenderError, match=r"minutes\.docx: .*more than"):
+        render_docx(sample, style)
+
+
 # --- the command line, in processes of its own -------------------------------------------------
 
 
