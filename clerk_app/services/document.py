@@ -76,6 +76,26 @@ class ReplaceMeeting(QUndoCommand):
         self.document.stepped.emit(self.changed, f"Undone: {self.text()}")
 
 
+class TypingStep(ReplaceMeeting):
+    """Values entered from one stay in a field (a time field, a table cell's editor: its pauses
+    in typing and its leaving), with `merge_key` naming the stay: one undo step however long
+    the stay, and a step that ends where it began goes from the history (Esc after a pause had
+    entered some of the typing), leaving no redo behind."""
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if (
+            not isinstance(other, TypingStep)
+            or other.merge_key != self.merge_key
+            or other.before is not self.after
+        ):
+            return False
+        self.after = other.after
+        self.stamp = other.stamp
+        if self.after is self.before:
+            self.setObsolete(True)  # QUndoStack drops it, and is clean again if it was
+        return True
+
+
 class MeetingDocument(QObject):
     changed = Signal(object)
     """The meeting changed; the argument is a `MeetingChange` (what changed, and the path of the
@@ -173,6 +193,25 @@ class MeetingDocument(QObject):
         if edit.get_at(after, path) == edit.get_at(self._meeting, path):
             return  # a widget reporting the value it already shows (or the same text, cleaned)
         self.edit(after, text, path, merge_key=path if merge else None)
+
+    def set_typed(self, path: EditPath, value: Any, text: str, stay: object) -> None:
+        """Set one field from a stay in its editor (`stay`: any value naming that stay): every
+        value entered in one stay is one undo step (`TypingStep`); typing put back to what the
+        stay began with takes the step away. Raises what `set` raises for a refused value."""
+        before = self._meeting
+        after = edit.set_at(before, path, value)
+        if edit.get_at(after, path) == edit.get_at(before, path):
+            return
+        stack = self.undo_stack
+        top = stack.command(stack.index() - 1) if stack.index() > 0 else None
+        if (
+            isinstance(top, TypingStep)
+            and top.merge_key == stay
+            and top.after is before
+            and edit.get_at(top.before, path) == edit.get_at(after, path)
+        ):
+            after = top.before  # back where the stay started: its step goes
+        stack.push(TypingStep(self, before, after, text, path, stay))
 
     def insert(self, path: EditPath, index: int, value: Any, text: str) -> None:
         self.edit(edit.insert_at(self._meeting, path, index, value), text, path)

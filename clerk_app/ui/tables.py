@@ -47,7 +47,6 @@ from PySide6.QtGui import (
     QRegularExpressionValidator,
     QResizeEvent,
     QShowEvent,
-    QUndoCommand,
 )
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -64,11 +63,11 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.domain.changes import MeetingChange
-from clerk_app.domain.edit import get_at, set_at
+from clerk_app.domain.edit import get_at
 from clerk_app.domain.house_style import DEFAULT_STYLE, HouseStyle
 from clerk_app.domain.model import Meeting
 from clerk_app.domain.numbering import MinuteNumbering
-from clerk_app.services.document import EditPath, MeetingDocument, ReplaceMeeting
+from clerk_app.services.document import EditPath, MeetingDocument
 from clerk_app.ui.messages import error_text
 from clerk_app.ui.typed import TIME_CHARACTERS, TIME_HINT, format_time, parse_time
 from clerk_app.ui.widgets import value_fields
@@ -373,7 +372,7 @@ class RecordModel(QAbstractTableModel):
             if self._stay is None:
                 self.document.set(path, value, self.edit_text, merge=False)
             else:
-                self._set_in_stay(path, value, self._stay)
+                self.document.set_typed(path, value, self.edit_text, self._stay)
         except ValueError as exc:  # pydantic's ValidationError and EditError are ValueErrors
             self.on_error(error_text(exc))
             return False
@@ -393,45 +392,9 @@ class RecordModel(QAbstractTableModel):
             self._stay = None
             self.on_error = said
 
-    def _set_in_stay(self, path: EditPath, value: Any, stay: object) -> None:
-        document = self.document
-        before = document.meeting
-        after = set_at(before, path, value)
-        if get_at(after, path) == get_at(before, path):
-            return
-        stack = document.undo_stack
-        top = stack.command(stack.index() - 1) if stack.index() > 0 else None
-        if (
-            isinstance(top, CellTyping)
-            and top.merge_key == stay
-            and top.after is before
-            and get_at(top.before, path) == get_at(after, path)
-        ):
-            after = top.before  # back where the stay started: its step goes (CellTyping)
-        stack.push(CellTyping(document, before, after, self.edit_text, path, stay))
-
 
 def _say_nothing(_text: str) -> None:
     pass
-
-
-class CellTyping(ReplaceMeeting):
-    """A value entered from a cell's editor: those of one stay in the cell (`merge_key`) are one
-    undo step however long the stay, as when only closing the editor entered it; a step that
-    ends where it began goes from the undo history."""
-
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
-        if (
-            not isinstance(other, CellTyping)
-            or other.merge_key != self.merge_key
-            or other.before is not self.after
-        ):
-            return False
-        self.after = other.after
-        self.stamp = other.stamp
-        if self.after is self.before:
-            self.setObsolete(True)  # QUndoStack drops it, and is clean again if it was
-        return True
 
 
 # --- editors -------------------------------------------------------------------------------------
@@ -541,7 +504,7 @@ class _Stay:
     def __init__(self, editor: QWidget, index: ModelIndex) -> None:
         self.index = QPersistentModelIndex(index)
         self.key = ("cell", next(_STAYS))
-        """The merge key of its undo step (`CellTyping`)."""
+        """The merge key of its undo step (`TypingStep`, services/document.py)."""
         self.pause = QTimer(editor)
         self.pause.setSingleShot(True)
         self.pause.setInterval(value_fields.TYPING_PAUSE_MS)  # read now: a test may change it

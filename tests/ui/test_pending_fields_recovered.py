@@ -200,3 +200,32 @@ def test_the_copy_written_at_an_error_has_the_focused_fields_typing(tmp_path: Pa
     finally:
         failing.kill()  # it waits on the error dialog
         failing.communicate(timeout=30)
+
+
+def test_a_long_stay_in_a_field_is_still_one_step_and_esc_leaves_no_redo(
+    qtbot: QtBot,
+    window: MainWindow,
+    document: MeetingDocument,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The clerk types "21", answers the phone, types "15": one undo step, however long the
+    stay (typing merges into a step for at most MERGE_WINDOW seconds, made 0 here: a field's
+    stay is not typing). Esc after that takes it all back and leaves nothing to redo."""
+    from clerk_app.services import document as document_module
+
+    monkeypatch.setattr(document_module, "MERGE_WINDOW", 0.0)
+    field = window.meeting_form.close_time
+    stack = document.undo_stack
+    count = stack.count()
+    field.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(field.hasFocus)
+    type_keys(field, "21")
+    pause(qtbot)
+    type_keys(field, "15")
+    pause(qtbot)
+    assert document.meeting.close_time == dt.time(21, 15)
+    assert stack.count() == count + 1
+    QTest.keyClick(field, Qt.Key.Key_Escape)
+    assert document.meeting.close_time == dt.time(20, 20)
+    assert stack.count() == count and not stack.canRedo()
+    assert not document.modified

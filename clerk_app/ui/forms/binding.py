@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk_app.domain.edit import EditError, get_at, set_at
+from clerk_app.domain.edit import EditError, get_at
 from clerk_app.domain.house_style import DEFAULT_STYLE, HouseStyle
 from clerk_app.domain.model import Meeting
 from clerk_app.domain.text import clean_line, clean_text
 from clerk_app.render.styles import StyleFolder
-from clerk_app.services.document import EditPath, MeetingDocument, ReplaceMeeting
+from clerk_app.services.document import EditPath, MeetingDocument
 from clerk_app.ui.messages import Messages, error_text
 from clerk_app.ui.undo_keys import UndoKeys
 from clerk_app.ui.widgets.check_box import CheckBox
@@ -256,27 +256,12 @@ class Form(QWidget):
         where = path()
         if where is None:
             return
-        document = self.document
-        key = ("typed", id(edit), tuple(where), run)
-        stack = document.undo_stack
-        top = stack.command(stack.index() - 1) if stack.index() > 0 else None
         try:
-            after = set_at(document.meeting, where, value)
-            if (
-                isinstance(top, ReplaceMeeting)
-                and top.merge_key == key
-                and top.after is document.meeting
-                and get_at(top.before, where) == get_at(after, where)
-            ):
-                stack.undo()  # back where the run started: no step left behind
-                return
+            self.document.set_typed(where, value, text, ("typed", id(edit), tuple(where), run))
         except (ValueError, EditError) as exc:  # pydantic's ValidationError is a ValueError
             if not quiet:
                 self.context.messages.warning("That value cannot be used", error_text(exc))
                 self.refresh()
-            return
-        if get_at(after, where) != get_at(document.meeting, where):
-            document.edit(after, text, where, merge_key=key)
 
 
 def add_row(layout: QFormLayout, label: str, widget: QWidget) -> None:
