@@ -33,7 +33,6 @@ from clerk_app.services.export import (
     ExportError,
     UnmarkedExemptError,
     export_minutes,
-    unmarked_exempt,
 )
 from clerk_app.storage import MeetingFileError, load_meeting, previous_meeting
 
@@ -177,7 +176,7 @@ def _export(args: argparse.Namespace) -> int:
     except UnmarkedExemptError as exc:
         them, they = ("it", "it") if len(exc.unmarked) == 1 else ("them", "they")
         raise UsageError(
-            f"{out}: not exported: {unmarked_exempt(meeting, style)}. Mark {them} exempt, or "
+            f"{out}: not exported: {exc.problem}. Mark {them} exempt, or "
             f"export with --publish-unmarked if {they} may be published"
         ) from None
     return EXIT_OK

@@ -21,18 +21,23 @@ class ExportError(Exception):
 class UnmarkedExemptError(ExportError):
     """A public copy refused: items look exempt but are not marked so (see `unmarked_exempt`)."""
 
-    def __init__(self, message: str, unmarked: list[Unmarked]) -> None:
+    def __init__(self, message: str, unmarked: list[Unmarked], problem: str) -> None:
         super().__init__(message)
         self.unmarked = unmarked
+        self.problem = problem
+        """The one-line sentence of `unmarked_exempt`, for a caller that words its own advice."""
 
 
-def unmarked_exempt(meeting: Meeting, style: StyleFolder) -> str | None:
+def unmarked_exempt(
+    meeting: Meeting, style: StyleFolder, unmarked: list[Unmarked] | None = None
+) -> str | None:
     """Why a public copy of `meeting` may publish private business, in one line, or None.
 
     The items that look exempt but are not marked so (they follow the exclusion of the press and
     public, or give a reason for excluding it), by minute number: for the question the app asks
     before a public export, and the refusal `export_minutes` makes without an answer."""
-    unmarked = looks_exempt(meeting)
+    if unmarked is None:
+        unmarked = looks_exempt(meeting)
     if not unmarked:
         return None
     labels = MinuteNumbering(meeting, style.style).labels()
@@ -83,14 +88,15 @@ def export_minutes(
     except OSError as exc:
         raise ExportError(f"{out}: cannot write the minutes there: {exc.strerror or exc}") from exc
     if public and not allow_unmarked:
-        problem = unmarked_exempt(meeting, style)
+        unmarked = looks_exempt(meeting)
+        problem = unmarked_exempt(meeting, style, unmarked)
         if problem is not None:
-            unmarked = looks_exempt(meeting)
             them, they = ("it", "it") if len(unmarked) == 1 else ("them", "they")
             raise UnmarkedExemptError(
                 f"{out}: not exported: {problem}. Mark {them} exempt, or confirm that {they} "
                 "may be published",
                 unmarked,
+                problem,
             )
     data = render_minutes(meeting, style, suffix, public=public, clerk=clerk)
     try:

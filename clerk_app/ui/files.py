@@ -185,13 +185,14 @@ class FileActions(QObject):
         # Items that look exempt but are not marked so would be published whole: asked first,
         # so that marking them leads on to the usual public-or-confidential question.
         allow_unmarked = False
-        problem = unmarked_exempt(meeting, folder)
+        unmarked = looks_exempt(meeting)
+        problem = unmarked_exempt(meeting, folder, unmarked)
         if problem is not None:
             choice = host.dialogs.ask_publish_unmarked(self.window, problem)
             if choice == UnmarkedChoice.CANCEL:
                 return
             if choice == UnmarkedChoice.MARK_EXEMPT:
-                ids = [item.id for item, _ in looks_exempt(meeting)]
+                ids = [item.id for item, _ in unmarked]
                 label = "Mark item exempt" if len(ids) == 1 else f"Mark {len(ids)} items exempt"
                 document.edit(mark_exempt(meeting, ids), label, ("items",))
                 meeting = document.meeting
