@@ -48,10 +48,10 @@ class _QuietFileHandler(logging.handlers.RotatingFileHandler):
             super().emit(record)
 
     def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
-        self.broken = True
-
-
-_OPENED = logging.LogRecord("clerk", logging.INFO, __file__, 0, "Log opened", None, None)
+        if isinstance(sys.exc_info()[1], OSError):
+            self.broken = True  # the file cannot be written: stop trying
+        else:
+            super().handleError(record)  # a mistake in a log call: logging's own report
 
 
 def _open(path: Path) -> _QuietFileHandler:
@@ -62,7 +62,8 @@ def _open(path: Path) -> _QuietFileHandler:
     try:
         stream = handler.stream
         assert stream is not None  # opened at once (not delayed)
-        stream.write(f"{logging.Formatter(_FORMAT).format(_OPENED)}\n")
+        opened = logging.LogRecord("clerk", logging.INFO, __file__, 0, "Log opened", None, None)
+        stream.write(f"{logging.Formatter(_FORMAT).format(opened)}\n")
         stream.flush()
     except OSError:
         handler.close()
