@@ -213,7 +213,7 @@ def render_item(
     if old is None or not _stands_alone(meeting, item) or not _stands_alone(layout.meeting, old):
         return None
     probe = _with_sentinel(meeting, (item,), meeting.minute_number(index))
-    unnamed = unnamed_in_public(meeting)
+    unnamed = unnamed_in_public(meeting) if layout.public else frozenset()
     context = _marked(build_context(probe, style.style, public=layout.public, unnamed=unnamed))
     marked = _render(context, style)
     cuts = _cut(marked, len(context.items))
