@@ -213,7 +213,7 @@ def run(
     styles = load_styles(messages)
     recovery = RecoverySession(data)
     window = MainWindow(settings, styles, messages=messages, dialogs=dialogs, recovery=recovery)
-    recovery.before_write = window.commit_typing
+    recovery.before_write = window.enter_typed
     install_excepthook(messages, logging_setup.path, recovery)
     messages.parent = window
     recovery.announce()  # the window's warning, for as long as no copy can be written

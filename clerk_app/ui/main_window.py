@@ -470,6 +470,14 @@ class MainWindow(QMainWindow):
             if isinstance(page, Form):
                 page.commit_pending()
 
+    def enter_typed(self) -> None:
+        """What is typed in the time and date fields, entered quietly as it stands (for the
+        recovery copy written at an error: see `Form.enter_typed`)."""
+        if self.document is not None:
+            page = self.forms.currentWidget()
+            if isinstance(page, Form):
+                page.enter_typed()
+
     def show_status(self, message: str, milliseconds: int = 5000) -> None:
         if message:
             self.statusBar().showMessage(message, milliseconds)

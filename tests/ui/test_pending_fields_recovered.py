@@ -229,3 +229,24 @@ def test_a_long_stay_in_a_field_is_still_one_step_and_esc_leaves_no_redo(
     assert document.meeting.close_time == dt.time(20, 20)
     assert stack.count() == count and not stack.canRedo()
     assert not document.modified
+
+
+def test_what_an_error_enters_first_is_entered_quietly_as_typed(
+    qtbot: QtBot, window: MainWindow, document: MeetingDocument
+) -> None:
+    """Before the recovery copy written at an error (`RecoverySession.before_write`, which the
+    app sets to `enter_typed`): the field's text stays as typed, and no warning comes before the
+    error's own message, even for a time that cannot be read."""
+    field = window.meeting_form.close_time
+    field.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(field.hasFocus)
+    type_keys(field, "21")
+    window.enter_typed()  # no pause yet
+    assert document.meeting.close_time == dt.time(21, 0)
+    assert field.text() == "21" and field.hasFocus() and not field.problem
+    field.selectAll()
+    type_keys(field, "25:9")
+    window.enter_typed()
+    assert document.meeting.close_time == dt.time(21, 0)  # unreadable: left for the clerk
+    assert field.text() == "25:9" and not field.problem
+    assert not window.messages.shown  # type: ignore[attr-defined]

@@ -115,6 +115,14 @@ class Form(QWidget):
         entered = [b.widget.commit() for b in self.bindings if isinstance(b.widget, ValueField)]
         return all(entered)  # every field tried, not only up to the first that fails
 
+    def enter_typed(self) -> None:
+        """Enter, quietly, what the form's time and date fields hold that can be read, leaving
+        the text as typed and flagging nothing (before the recovery copy is written at an error:
+        no warning may come before the error's own message)."""
+        for binding in self.bindings:
+            if isinstance(binding.widget, ValueField):
+                binding.widget.enter_typed()
+
     def focus_path(self, path: EditPath) -> bool:
         """Put the keyboard focus on the field for `path` (a finding's); False if none here."""
         for binding in self.bindings:
