@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import gc
 import os
+import weakref
 
 # Qt tests run without a display, on every machine; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -59,13 +61,37 @@ def ooxml() -> Iterator[OoxmlValidator]:
 
 
 @pytest.fixture(autouse=True)
-def _nothing_stays_frozen() -> Iterator[None]:
-    """The app freezes what is alive a second after a meeting opens (services/memory.py), so
-    that the collector leaves it alone while the clerk types; the next opening unfreezes it. A
-    test ends without a next opening: what it froze is unfrozen here, so that it is collected
-    with its own test. Left frozen, forms and documents that tests make without a window (so
-    Python, not Qt, owns them) were collected tests later, once Qt had torn down what they point
-    to, and crashed the collector inside QUndoStack::clear (a window's document, owned by Qt,
-    does not: 36 openings in one window, each after a change of style and back, ran clean)."""
+def _nothing_outlives_its_test(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Windowless documents go with their test, and nothing a test froze stays frozen.
+
+    The app freezes what is alive a second after a meeting opens (services/memory.py), and a
+    window's document belongs to the window, which deletes it. Tests also make documents with
+    no window (so Python, not Qt, owns them); left to the cycle collector, one was collected
+    tests later and crashed it inside QUndoStack::clear. Here each such document is deleted
+    when its test ends, as a window deletes its own (signals blocked: its views have gone), and
+    what the test froze is unfrozen."""
+    import shiboken6
+
+    from clerk_app.services.document import MeetingDocument
+
+    made: list[weakref.ref[MeetingDocument]] = []
+    original = MeetingDocument.__init__
+
+    def init(self: MeetingDocument, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        made.append(weakref.ref(self))
+
+    monkeypatch.setattr(MeetingDocument, "__init__", init)
     yield
+    for ref in made:
+        document = ref()
+        if (
+            document is not None
+            and shiboken6.isValid(document)
+            and shiboken6.Shiboken.ownedByPython(document)
+        ):
+            document.blockSignals(True)
+            document.undo_stack.blockSignals(True)
+            document.undo_stack.clear()
+            shiboken6.delete(document)
     gc.unfreeze()
