@@ -24,10 +24,26 @@ HEADER_FIELDS = (
     "venue",
     "status",
     "confirmed_on",
+    "kind",
+    "sequence",
+    "preamble",
+    "closing_note",
+    "public_present",
 )
 """The meeting's own fields that the minutes' heading and close show."""
-NUMBERING_FIELDS = ("date", "first_minute_number", "minute_prefix", "house_style")
-"""Fields that change how every minute number reads."""
+NUMBERING_FIELDS = (
+    "date",
+    "first_minute_number",
+    "minute_prefix",
+    "house_style",
+    "first_decision_number",
+)
+"""Fields that change how every minute number (or decision number) reads."""
+PART_FIELDS = ("sessions", "adjournments", "sections", "speakers", "signatories")
+"""Format 2: the meeting's lists besides its people, declarations and items, each shown by a
+form of its own and around the items in the minutes."""
+ITEM_PARTS = frozenset({"sessions", "sections"})
+"""Of `PART_FIELDS`, those an item names (its section, its session): an item's form shows them."""
 
 
 def _same(before: object, after: object) -> bool:
@@ -53,11 +69,24 @@ class MeetingChange:
     renamed: frozenset[str] = field(default_factory=frozenset)
     """Of `items`, those whose title or exemption changed: what other parts (declarations, part
     attendance, the navigator) name them by."""
+    parts: frozenset[str] = field(default_factory=frozenset)
+    """Which of the meeting's other lists (`PART_FIELDS`: "sessions", "speakers"...) changed."""
 
     @classmethod
     def everything(cls, path: Path = ()) -> MeetingChange:
         """A whole new meeting: every view redraws all it shows."""
-        return cls(True, True, True, True, True, True, frozenset(), path, frozenset())
+        return cls(
+            True,
+            True,
+            True,
+            True,
+            True,
+            True,
+            frozenset(),
+            path,
+            frozenset(),
+            frozenset(PART_FIELDS),
+        )
 
     @classmethod
     def between(cls, before: Meeting, after: Meeting, path: Path = ()) -> MeetingChange:
@@ -82,6 +111,9 @@ class MeetingChange:
             edited = [(a, b) for a, b in pairs if not _same(a, b)]
             changed = {b.id for _, b in edited}
             renamed = {b.id for a, b in edited if a.title != b.title or a.exempt != b.exempt}
+        parts = frozenset(
+            f for f in PART_FIELDS if not _same(getattr(before, f), getattr(after, f))
+        )
         return cls(
             header=header,
             numbering=numbering or item_list,
@@ -92,14 +124,17 @@ class MeetingChange:
             items=frozenset(changed),
             path=path,
             renamed=frozenset(renamed),
+            parts=parts,
         )
 
     @property
     def around_items(self) -> bool:
         """Something besides the items' own content changed: the heading, the numbering, the
-        style, the people, the declarations or the list of items."""
+        style, the people, the declarations, the list of items, or the meeting's other parts
+        (sessions, sections, speakers...)."""
         return (
-            self.header
+            bool(self.parts)
+            or self.header
             or self.numbering
             or self.style
             or self.attendance
@@ -118,9 +153,11 @@ class MeetingChange:
 
     def touches_item(self, item_id: str | None) -> bool:
         """Whether what an item's form shows may have changed: its own content, or the
-        meeting around it (its number, the people its votes name)."""
+        meeting around it (its number, the people its votes name, the sections and sessions
+        it may be in)."""
         return (
             item_id in self.items
+            or not self.parts.isdisjoint(ITEM_PARTS)
             or self.numbering
             or self.attendance
             or self.interests

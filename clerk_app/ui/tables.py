@@ -69,7 +69,15 @@ from clerk_app.domain.model import Meeting
 from clerk_app.domain.numbering import MinuteNumbering
 from clerk_app.services.document import EditPath, MeetingDocument
 from clerk_app.ui.messages import error_text
-from clerk_app.ui.typed import TIME_CHARACTERS, TIME_HINT, format_time, parse_time
+from clerk_app.ui.typed import (
+    DATE_HINT,
+    TIME_CHARACTERS,
+    TIME_HINT,
+    format_date,
+    format_time,
+    parse_date,
+    parse_time,
+)
 from clerk_app.ui.widgets import value_fields
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -84,6 +92,8 @@ class ColumnKind(Enum):
     CHOICE = "choice"
     CHECK = "check"
     TIME = "time"
+    DATE = "date"
+    """A date typed as 18/06/2025 (format 2's sessions, adjournments, signatures)."""
 
 
 @dataclass(frozen=True)
@@ -128,11 +138,13 @@ class Column:
 def item_choices(
     meeting: Meeting, style: HouseStyle | None, none_label: str
 ) -> list[tuple[str, Any]]:
-    """The meeting's items as "156. Questions, Representations ...", by id; None first."""
+    """The meeting's items as "156. Questions, Representations ...", by id; None first. An item
+    that shows no number (format 2: unnumbered) is named by its title alone."""
     numbering = MinuteNumbering(meeting, style or DEFAULT_STYLE)
     choices: list[tuple[str, Any]] = [(none_label, None)]
     for n, item in enumerate(meeting.items):
-        choices.append((f"{numbering.label(n)}. {item.title or '(no title)'}", item.id))
+        label, title = numbering.label(n), item.title or "(no title)"
+        choices.append((f"{label}. {title}" if label else title, item.id))
     return choices
 
 
@@ -143,7 +155,10 @@ def item_numbers(
     numbering = MinuteNumbering(meeting, style or DEFAULT_STYLE)
     return [
         (none_label, None),
-        *((numbering.label(n), item.id) for n, item in enumerate(meeting.items)),
+        *(
+            (numbering.label(n) or item.title or "(no title)", item.id)
+            for n, item in enumerate(meeting.items)
+        ),
     ]
 
 
@@ -208,6 +223,8 @@ class RecordModel(QAbstractTableModel):
             return False
         if self.list_path[0] == "items":  # a list inside an item (its actions): that item
             return bool(change.items or change.item_list) or not change.only_items
+        if self.list_path[0] in change.parts:  # its own list (sessions, speakers...)
+            return True
         if change.only_items:  # their titles and exemption are all a table names of items
             return bool(change.renamed)
         if change.attendance or change.interests or change.item_list or change.numbering:
@@ -274,6 +291,8 @@ class RecordModel(QAbstractTableModel):
             return ""
         if column.kind is ColumnKind.TIME:
             return format_time(value)
+        if column.kind is ColumnKind.DATE:
+            return format_date(value)
         if column.kind is ColumnKind.CHOICE and column.choices is not None:
             choices = column.brief if brief and column.brief is not None else column.choices
             if value is None:
@@ -558,6 +577,9 @@ class RecordDelegate(QStyledItemDelegate):
                 )
                 line.setPlaceholderText("HH:MM")
                 line.setToolTip(f"A time: {TIME_HINT}; leave it empty if not recorded")
+            elif column.kind is ColumnKind.DATE:
+                line.setPlaceholderText("dd/mm/yyyy")
+                line.setToolTip(f"A date: {DATE_HINT}; leave it empty if not given")
             stay = self._stay(line, index)
             line.textEdited.connect(lambda _text: stay.pause.start())
             editor = line
@@ -591,6 +613,8 @@ class RecordDelegate(QStyledItemDelegate):
         assert isinstance(editor, QLineEdit)
         if self._column(index).kind is ColumnKind.TIME:
             return parse_time(editor.text())
+        if self._column(index).kind is ColumnKind.DATE:
+            return parse_date(editor.text())
         return editor.text()
 
     def _enter(self, stay: _Stay, index: ModelIndex, value: Any, *, quiet: bool) -> bool:
@@ -657,6 +681,8 @@ class RecordDelegate(QStyledItemDelegate):
         elif isinstance(editor, QLineEdit):
             if self._column(index).kind is ColumnKind.TIME:
                 editor.setText(format_time(value))
+            elif self._column(index).kind is ColumnKind.DATE:
+                editor.setText(format_date(value))
             else:
                 editor.setText("" if value is None else str(value))
 
@@ -672,9 +698,10 @@ class RecordDelegate(QStyledItemDelegate):
             value = editor.toPlainText()
         elif isinstance(editor, QLineEdit):
             value = editor.text()
-            if self._column(index).kind is ColumnKind.TIME:
+            kind = self._column(index).kind
+            if kind in (ColumnKind.TIME, ColumnKind.DATE):
                 try:
-                    value = parse_time(value)
+                    value = parse_time(value) if kind is ColumnKind.TIME else parse_date(value)
                 except ValueError as exc:
                     self.take_back(editor)  # as before pauses entered any: the cell as it was
                     self.model.on_error(str(exc))

@@ -15,6 +15,11 @@ Widgets (objectName: accessibleName, keys):
 - ``markViceChairButton``: "Mark as vice-chair" (Alt+V)
 
 - ``attendanceNotice``: a label under the table saying why typed text was refused
+- under the table, the current person's name parts (format 2; empty and disabled while no row
+  is current): ``givenNameEdit`` "Given name" (Alt+G), ``familyNameEdit`` "Family name"
+  (Alt+F), ``shortNameEdit`` "Short form" (Alt+S), ``organisationEdit`` "Organisation" (Alt+O).
+  They are fields rather than columns: eleven columns already fill a laptop's form, and a
+  clerk fills the parts in for a few people (a surname-only roll, a short form), not for all.
 
 Keys are QActions: ``addPersonKey`` (Insert) on the form, with a widget-with-children shortcut;
 on the table, with a widget shortcut (they act only while the table itself, not one of its
@@ -203,6 +208,31 @@ class AttendanceForm(RecordListForm):
         )  # fmt: skip
 
         self.row_buttons = [self.chair_button, self.vice_chair_button]
+        self.given_name = self.detail_line(
+            "givenNameEdit", "Given name", ("person", "given_name"), "Edit given name"
+        )
+        self.family_name = self.detail_line(
+            "familyNameEdit", "Family name", ("person", "family_name"), "Edit family name"
+        )
+        self.short_name = self.detail_line(
+            "shortNameEdit", "Short form", ("person", "short_name"), "Edit short form of name"
+        )
+        self.organisation = self.detail_line(
+            "organisationEdit", "Organisation", ("person", "organisation"), "Edit organisation"
+        )
+        self.given_name.setPlaceholderText("Lucy")
+        self.family_name.setPlaceholderText("Moore")
+        self.short_name.setPlaceholderText("made from the parts: L. Moore")
+        self.organisation.setPlaceholderText("Friends of the Park")
+        self.grid_details(
+            "Name parts of the current person",
+            [
+                ("&Given name:", self.given_name),
+                ("&Family name:", self.family_name),
+                ("&Short form:", self.short_name),
+                ("&Organisation:", self.organisation),
+            ],
+        )
         self.lay_out("Attendance", "attendanceHint", KEYS_HINT)
         self.refresh()
 

@@ -4,7 +4,11 @@ with buttons and keys to add, remove and move its rows, each change one undo ste
 Insert adds a row wherever the keyboard is in the form, a cell being edited included (what is
 typed there is saved first); `add_row()` does the same for a caller outside the form (the
 window, with the navigator's row for the form current). A drop-down cell that refuses typed
-text says why in the form's notice line, under the table."""
+text says why in the form's notice line, under the table.
+
+Fields that do not fit the table as columns (a person's name parts) may sit under it as the
+current row's details (`detail_line`, `detail_text`): bound to that record's field, empty and
+disabled while no row is current."""
 
 from __future__ import annotations
 
@@ -13,7 +17,16 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from clerk_app.domain.edit import get_at, remove_at
 from clerk_app.domain.model import Meeting
@@ -43,6 +56,10 @@ class RecordListForm(Form):
         super().__init__(document, context, parent)
         self.row_buttons: list[QPushButton] = []
         """Extra buttons that act on the current row (enabled only when there is one)."""
+        self.details: list[QWidget] = []
+        """Fields under the table for the current row's other fields (`detail_line`)."""
+        self.details_layout: QGridLayout | None = None
+        """Where `lay_out` puts `details` (under the table): see `grid_details`."""
 
     def records(self) -> tuple[Any, ...]:
         records: tuple[Any, ...] = get_at(self.document.meeting, self.LIST)
@@ -63,7 +80,53 @@ class RecordListForm(Form):
         cell for typing, with the keyboard in the table."""
         raise NotImplementedError
 
+    def current_path(self, field: EditPath) -> EditPath | None:
+        """The path of `field` in the current row's record; None when no row is current."""
+        row = self.table.current_row()
+        if not 0 <= row < len(self.records()):
+            return None
+        return (*self.LIST, row, *field)
+
     # --- building ------------------------------------------------------------------------------
+
+    def detail_line(self, name: str, accessible: str, field: EditPath, text: str) -> QLineEdit:
+        """A line under the table bound to `field` of the current row's record."""
+        edit = self.bind_line(name, accessible, lambda: self.current_path(field), text)
+        self.details.append(edit)
+        return edit
+
+    def detail_text(self, name: str, accessible: str, field: EditPath, text: str) -> QPlainTextEdit:
+        """Several lines under the table bound to `field` of the current row's record."""
+        edit = self.bind_text(name, accessible, lambda: self.current_path(field), text)
+        self.details.append(edit)
+        return edit
+
+    def grid_details(self, title: str, fields: list[tuple[str, QWidget]], across: int = 2) -> None:
+        """Lay `fields` ((label with its &mnemonic, widget)) out under the table, `across` to a
+        row, under `title` ("Name parts of the current person")."""
+        grid = QGridLayout()
+        heading = QLabel(f"<b>{title}</b>")
+        grid.addWidget(heading, 0, 0, 1, across * 2)
+        for n, (label, widget) in enumerate(fields):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            row, column = 1 + n // across, (n % across) * 2
+            grid.addWidget(caption, row, column)
+            grid.addWidget(widget, row, column + 1)
+        for column in range(across):
+            grid.setColumnStretch(column * 2 + 1, 1)
+        self.details_layout = grid
+
+    def _show_details(self) -> None:
+        has_row = self.current_path(()) is not None
+        for widget in self.details:
+            widget.setEnabled(has_row)
+            if not has_row and isinstance(widget, QLineEdit | QPlainTextEdit):
+                widget.blockSignals(True)
+                widget.clear()
+                widget.blockSignals(False)
+        if has_row:
+            super().refresh()
 
     def button(
         self, name: str, text: str, accessible: str, tip: str, slot: Callable[[], None]
@@ -115,6 +178,8 @@ class RecordListForm(Form):
         outer.addLayout(buttons)
         outer.addWidget(self.table, 1)
         outer.addWidget(self.notice)
+        if self.details_layout is not None:
+            outer.addLayout(self.details_layout)
         outer.addWidget(help_line)
         self.table.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)
@@ -147,6 +212,8 @@ class RecordListForm(Form):
         self.down_button.setEnabled(has_row and row < count - 1)
         for button in self.row_buttons:
             button.setEnabled(has_row)
+        if self.details:
+            self._show_details()
 
     # --- actions -------------------------------------------------------------------------------
 
