@@ -13,40 +13,63 @@ The markup is what clerks already type in e-mails:
   indented lines under an entry nest (a list inside a numbered entry, or, after a blank line, a
   paragraph belonging to it);
 - a numbered entry numbered 1 (or lower than the one before) starts a new list;
+- lists may count in letters or roman numerals: ``a)``, ``a.``, ``(a)``, ``A)``, ``(A)`` for
+  letters (a to z), ``i)``, ``i.``, ``(i)``, ``IV)``, ``(IV)``, ``IV.`` for roman numerals (i to
+  xxxix). The text writes them back as ``a)``, ``A)``, ``(i)`` and ``(I)``. A single capital
+  with a full stop (``A. Smith``, ``I. Patel``) is an initial, never a marker. The letters i, v
+  and x are also numerals: within a list they count as the entry before them counts (``i)``
+  after ``h)`` is the letter, ``(v)`` after ``(iv)`` the numeral, and a first entry counts as
+  the entry after it does); a list that starts with ``i)`` alone counts in roman numerals, one
+  that starts with ``v)`` or ``x)`` alone in letters. A lettered list past z, or a roman one
+  past xxxix, is written in figures;
+- ``## Heading`` on its own line is a heading inside the minute;
 - ``[attachment: label]`` on its own line refers to an attached document;
 - a resolution word in capitals on its own line (``AGREED:``, ``RESOLVED:``, or the house
   style's own word, ``DETERMINED:``) starts a resolution, followed by numbered resolutions or a
-  single unnumbered one;
-- public questions are edited in their own form and appear as ``[public questions: name]``.
+  single unnumbered one; a resolution that the minutes print with no word before it shows as
+  ``[resolution]`` in its place, its text following as after a word;
+- public questions, tables and notices of motion are edited in their own forms and appear as
+  ``[public questions: name]``, ``[table: caption]`` and ``[notice of motion: mover]``; typing
+  such a line makes a new, empty one (a notice names its mover when the text is read with the
+  meeting's people, see `parse_body`).
 
 Indentation is the white space at the start of a line, a tab counting to the next multiple of
 four columns; a marker is followed by white space or the end of the line.
 
 Parsing can take the blocks the text was made from, so that what the markup cannot show (a
-resolution's proposer and votes, the text of public questions) survives an edit of the text.
+resolution's proposer, votes, number, kind, related motion, debate, readings and the rest; the
+text of public questions; a table's rows; a notice's motion and reply) survives an edit of the
+text.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
+from clerk_app.domain.house_style import letters, roman
 from clerk_app.domain.model import (
     MAX_LIST_DEPTH,
     AttachmentRef,
     Block,
     BulletList,
+    Heading,
     LeadIn,
+    LeadWord,
     Lines,
     ListEntry,
+    ListNumbering,
+    Meeting,
+    NoticeOfMotion,
     NumberedList,
     Paragraph,
     PublicQuestions,
     Resolution,
+    Table,
 )
 
 RESOLUTION_WORDS = ("AGREED", "RESOLVED", "RECOMMENDED", "DECIDED")
@@ -56,20 +79,85 @@ TAB_WIDTH = len(INDENT)
 MAX_NUMBER = 100_000
 """The highest number a numbered line may have: the highest a numbered list may start at
 (`NumberedList.start`). A line "100001. x" is text, for the editor and the parser alike."""
+MAX_LETTER = 26
+"""The last letter a lettered list counts to (z)."""
+MAX_ROMAN = 39
+"""The highest roman numeral a list counts to (xxxix): numerals made of i, v and x only, so that
+words such as "mix." or "civil" are never read as markers."""
 TYPED_LIST_DEPTH = MAX_LIST_DEPTH - 1
 """How deep typed lists nest: an entry indented further joins the deepest list instead (and a
 resolution word there is a lead-in), so that Tab after Tab never makes a meeting that cannot be
 saved and opened again. One level below the model's cap: the public questions form puts what is
 typed inside a list of its own."""
+NO_WORD = "[resolution]"
+"""How the text shows a resolution printed with no word before it (`LeadWord.NONE`)."""
 
-LineKind = Literal["blank", "bullet", "number", "attachment", "questions", "resolution", "plain"]
+LineKind = Literal[
+    "blank",
+    "bullet",
+    "number",
+    "attachment",
+    "questions",
+    "table",
+    "notice",
+    "heading",
+    "resolution",
+    "plain",
+]
 
 _BULLET = re.compile(r"^([-*•])(?:\s+(.*))?$", re.DOTALL)
 _NUMBER = re.compile(r"^(\d{1,6})([.)])(?:\s+(.*))?$", re.DOTALL)
+_LETTER = re.compile(
+    r"^(\()?([a-zA-Z]|[ivx]{2,6}|[IVX]{2,6})((?(1)\)|[.)]))(?:\s+(.*))?$", re.DOTALL
+)
 _ATTACHMENT = re.compile(r"^\[attachment:\s*(.*?)\s*\]$", re.IGNORECASE | re.DOTALL)
 _QUESTIONS = re.compile(r"^\[public questions:\s*(.*?)\s*\]$", re.IGNORECASE | re.DOTALL)
+_TABLE = re.compile(r"^\[table:\s*(.*?)\s*\]$", re.IGNORECASE | re.DOTALL)
+_NOTICE = re.compile(r"^\[notice of motion:\s*(.*?)\s*\]$", re.IGNORECASE | re.DOTALL)
+_NO_WORD = re.compile(r"^\[resolution\]$", re.IGNORECASE)
+_HEADING = re.compile(r"^##(?:\s+(.*))?$", re.DOTALL)
 _PASTED_BULLET = re.compile(r"^([ \t]*)[•·\uf0b7\uf0a7\u25aa\u25cf\u2022o§]\t+", re.MULTILINE)
 _LINE_BREAKS = re.compile("\r\n|[\r\v\f\x85\u2028\u2029]")
+
+_ROMAN_VALUES = {roman(n): n for n in range(1, MAX_ROMAN + 1)}
+_LETTERED = (ListNumbering.LOWER_ALPHA, ListNumbering.UPPER_ALPHA)
+_ROMAN = (ListNumbering.LOWER_ROMAN, ListNumbering.UPPER_ROMAN)
+_UPPER = (ListNumbering.UPPER_ALPHA, ListNumbering.UPPER_ROMAN)
+_LIMITS = {
+    ListNumbering.DECIMAL: MAX_NUMBER,
+    ListNumbering.LOWER_ALPHA: MAX_LETTER,
+    ListNumbering.UPPER_ALPHA: MAX_LETTER,
+    ListNumbering.LOWER_ROMAN: MAX_ROMAN,
+    ListNumbering.UPPER_ROMAN: MAX_ROMAN,
+}
+WRITTEN_FORMS: dict[ListNumbering, tuple[str, str]] = {
+    ListNumbering.DECIMAL: ("", "."),
+    ListNumbering.LOWER_ALPHA: ("", ")"),
+    ListNumbering.UPPER_ALPHA: ("", ")"),
+    ListNumbering.LOWER_ROMAN: ("(", ")"),
+    ListNumbering.UPPER_ROMAN: ("(", ")"),
+}
+"""How `format_body` writes each kind of numbering's markers: what comes before the number and
+after it ("1.", "a)", "A)", "(i)", "(I)")."""
+
+
+def count_as(number: int, numbering: ListNumbering) -> str:
+    """`number` as a list of this numbering writes it: 3, c, C, iii, III."""
+    if numbering in _LETTERED:
+        text = letters(number)
+    elif numbering in _ROMAN:
+        text = roman(number)
+    else:
+        return str(number)
+    return text.upper() if numbering in _UPPER else text
+
+
+def writable(numbering: ListNumbering, start: int, count: int) -> bool:
+    """Whether a list of this numbering from `start` with `count` entries can be written in its
+    own markers (letters stop at z, numerals at xxxix); one that cannot is written in figures."""
+    if numbering is ListNumbering.DECIMAL:
+        return True
+    return start >= 1 and start + max(count, 1) - 1 <= _LIMITS[numbering]
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,10 +170,11 @@ class MarkupLine:
     kind: LineKind
     indent: int = 0
     text: str = ""
-    """What the line says: an entry's text, an attachment's label, the questioner, the
-    resolution word, or a plain line's text (tabs expanded, white space trimmed)."""
+    """What the line says: an entry's text, an attachment's label, the questioner, a table's
+    caption, a notice's mover, a heading, the resolution word (empty for `[resolution]`), or a
+    plain line's text (tabs expanded, white space trimmed)."""
     number: int | None = None
-    """A numbered line's number."""
+    """A numbered line's number (for letters and numerals, its place: c is 3, iv is 4)."""
     delimiter: str = "."
     """A numbered line's "." or ")"."""
     bullet: str = ""
@@ -96,6 +185,13 @@ class MarkupLine:
     """For an entry: after its marker and the white space after it (where its text starts)."""
     marker_width: int = 0
     """For an entry: how long its marker is as typed ("01." is three)."""
+    numbering: ListNumbering = ListNumbering.DECIMAL
+    """A numbered line's way of counting: figures, letters or roman numerals."""
+    opening: str = ""
+    """A numbered line's "(" before its number ("(a)", "(iv)"), or nothing."""
+    other: tuple[ListNumbering, int] | None = None
+    """For i, v and x (letters that are also numerals): the other way of reading the line, and
+    its number in that reading (see `LineGrammar.in_list`)."""
 
     @property
     def is_entry(self) -> bool:
@@ -117,10 +213,42 @@ class MarkupLine:
         return self.content_start
 
     def marker(self, number: int | None = None) -> str:
-        """The entry's marker ("-", "3."), or a numbered entry's with another number."""
+        """The entry's marker ("-", "3.", "(iv)"), or a numbered entry's with another number
+        (in the same way of counting and the same form)."""
         if self.number is None:
             return self.bullet
-        return f"{self.number if number is None else number}{self.delimiter}"
+        value = self.number if number is None else number
+        if self.numbering is ListNumbering.DECIMAL:
+            return f"{value}{self.delimiter}"
+        return f"{self.opening}{count_as(value, self.numbering)}{self.delimiter}"
+
+    def other_reading(self) -> MarkupLine | None:
+        """The line read the other way (i as a letter rather than a numeral), if it has one."""
+        if self.other is None or self.number is None:
+            return None
+        numbering, number = self.other
+        return replace(
+            self, numbering=numbering, number=number, other=(self.numbering, self.number)
+        )
+
+
+def _letter_marker(
+    value: str,
+) -> tuple[ListNumbering, int, tuple[ListNumbering, int] | None] | None:
+    """How a marker's letters count: (numbering, number, the other reading if any)."""
+    lower = value.lower()
+    upper = value.isupper()
+    numeral = _ROMAN_VALUES.get(lower)
+    roman_kind = ListNumbering.UPPER_ROMAN if upper else ListNumbering.LOWER_ROMAN
+    if len(value) > 1:
+        return None if numeral is None else (roman_kind, numeral, None)
+    letter_kind = ListNumbering.UPPER_ALPHA if upper else ListNumbering.LOWER_ALPHA
+    place = ord(lower) - ord("a") + 1
+    if numeral is None:
+        return letter_kind, place, None
+    if lower == "i":  # a list starting at i alone is a roman one
+        return roman_kind, numeral, (letter_kind, place)
+    return letter_kind, place, (roman_kind, numeral)
 
 
 class LineGrammar:
@@ -135,7 +263,8 @@ class LineGrammar:
         self._cache: dict[str, MarkupLine] = {}
 
     def read(self, line: str) -> MarkupLine:
-        """What `line` (one line, without its line break) is."""
+        """What `line` (one line, without its line break) is, on its own (`in_list` says how
+        an entry counts after another)."""
         found = self._cache.get(line)
         if found is None:
             found = self._read(line)
@@ -173,10 +302,42 @@ class LineGrammar:
                 marker_end=_after_gap(raw, start + len(marker)),
                 marker_width=len(marker),
             )
-        if match := _ATTACHMENT.match(line):
-            return MarkupLine("attachment", indent, match.group(1), content_start=start)
-        if match := _QUESTIONS.match(line):
-            return MarkupLine("questions", indent, match.group(1), content_start=start)
+        if match := _LETTER.match(line):
+            opening, value, delimiter = match.group(1) or "", match.group(2), match.group(3)
+            counted = _letter_marker(value)
+            # A capital with a full stop is an initial ("A. Smith"), not a marker.
+            initial = len(value) == 1 and value.isupper() and delimiter == "." and not opening
+            if counted is not None and not initial:
+                numbering, number, other = counted
+                width = len(opening) + len(value) + len(delimiter)
+                return MarkupLine(
+                    "number",
+                    indent,
+                    (match.group(4) or "").strip(),
+                    number=number,
+                    delimiter=delimiter,
+                    content_start=start,
+                    marker_end=_after_gap(raw, start + width),
+                    marker_width=width,
+                    numbering=numbering,
+                    opening=opening,
+                    other=other,
+                )
+        if line.startswith("##") and (match := _HEADING.match(line)):
+            return MarkupLine(
+                "heading", indent, (match.group(1) or "").strip(), content_start=start
+            )
+        if line.startswith("["):
+            for kind, pattern in (
+                ("attachment", _ATTACHMENT),
+                ("questions", _QUESTIONS),
+                ("table", _TABLE),
+                ("notice", _NOTICE),
+            ):
+                if match := pattern.match(line):
+                    return MarkupLine(kind, indent, match.group(1), content_start=start)  # type: ignore[arg-type]
+            if _NO_WORD.match(line):
+                return MarkupLine("resolution", indent, "", content_start=start)
         if match := self._resolution.match(line):
             return MarkupLine("resolution", indent, match.group(1), content_start=start)
         return MarkupLine("plain", indent, line, content_start=start)
@@ -185,6 +346,33 @@ class LineGrammar:
         """`line` read, if it is a list entry."""
         found = self.read(line)
         return found if found.is_entry else None
+
+    @staticmethod
+    def in_list(previous: MarkupLine, line: MarkupLine, rising: bool = True) -> MarkupLine | None:
+        """`line` read as an entry of the numbered list whose entry before it is `previous`:
+        counting as `previous` counts (i after h as a letter, v after iv as a numeral) and, if
+        `rising`, numbered above it; None if it cannot be (a new list starts)."""
+        if line.kind != "number" or previous.kind != "number" or previous.number is None:
+            return None
+        for reading in (line, line.other_reading()):
+            if (
+                reading is not None
+                and reading.number is not None
+                and reading.numbering is previous.numbering
+                and (not rising or reading.number > previous.number)
+            ):
+                return reading
+        return None
+
+    @classmethod
+    def first_of(cls, first: MarkupLine, following: MarkupLine, rising: bool = True) -> MarkupLine:
+        """A list's first entry read as the entry after it counts, where it can be read two
+        ways (i then j is lettered; v then vi is roman)."""
+        if cls.in_list(first, following, rising) is None:
+            other = first.other_reading()
+            if other is not None and cls.in_list(other, following, rising) is not None:
+                return other
+        return first
 
 
 def _after_gap(raw: str, index: int) -> int:
@@ -218,10 +406,13 @@ def split_lines(text: str) -> list[str]:
 
 
 class _Parser:
-    def __init__(self, tokens: list[MarkupLine], default_word: str) -> None:
+    def __init__(
+        self, tokens: list[MarkupLine], default_word: str, people: Mapping[str, str]
+    ) -> None:
         self.tokens = tokens
         self.pos = 0
         self.default_word = default_word
+        self.people = people  # a name, folded, to an attendance id
         self.depth = 0  # lists open around the current token
 
     def can_nest(self) -> bool:
@@ -260,9 +451,15 @@ class _Parser:
             return AttachmentRef(label=token.text)
         if token.kind == "questions":
             return PublicQuestions(questioner=token.text)
+        if token.kind == "table":
+            return Table(caption=token.text)
+        if token.kind == "notice":
+            return NoticeOfMotion(mover_id=self.people.get(token.text.casefold()))
+        if token.kind == "heading":
+            return Heading(text=token.text)
         if token.kind == "resolution":
             if not self.can_nest():
-                return LeadIn(text=f"{token.text}:")
+                return LeadIn(text=f"{token.text}:") if token.text else Paragraph(text=NO_WORD)
             return self.resolution(token)
         return self.plain(token)
 
@@ -278,22 +475,28 @@ class _Parser:
         return Paragraph(text=first.text)
 
     def resolution(self, token: MarkupLine) -> Resolution:
-        word = "" if token.text == self.default_word else token.text
+        if token.text:
+            word = "" if token.text == self.default_word else token.text
+            head = Resolution(lead_word=word)
+        else:  # [resolution]: no word before it
+            head = Resolution(lead=LeadWord.NONE)
         following = self.next_content()
         if following is None or following.indent < token.indent:
-            return Resolution(lead_word=word)
+            return head
         if following.is_entry:
             self.skip_blanks()
             entries = self.list_block(following.kind, following.indent).entries
-            return Resolution(
-                lead_word=word, numbered=following.kind == "number", resolutions=entries
+            return head.model_copy(
+                update={"numbered": following.kind == "number", "resolutions": entries}
             )
         if following.kind == "plain":
             self.skip_blanks()
             self.pos += 1
             text = self.continuation(following.text)
-            return Resolution(lead_word=word, numbered=False, resolutions=(ListEntry(text=text),))
-        return Resolution(lead_word=word)
+            return head.model_copy(
+                update={"numbered": False, "resolutions": (ListEntry(text=text),)}
+            )
+        return head
 
     def continuation(self, text: str) -> str:
         """Plain lines straight after an entry continue it (text pasted with hard wraps)."""
@@ -306,18 +509,26 @@ class _Parser:
     def list_block(self, kind: str, indent: int) -> BulletList | NumberedList:
         self.depth += 1
         try:
-            entries = self.entries(kind, indent)
+            entries, first = self.entries(kind, indent)
         finally:
             self.depth -= 1
         if kind == "number":
             start = entries[0][1] if entries else 0
-            return NumberedList(start=start, entries=tuple(e for e, _ in entries))
+            return NumberedList(
+                start=start,
+                entries=tuple(e for e, _ in entries),
+                numbering=ListNumbering.DECIMAL if first is None else first.numbering,
+            )
         return BulletList(entries=tuple(e for e, _ in entries))
 
-    def entries(self, kind: str, indent: int) -> list[tuple[ListEntry, int]]:
-        """The list's entries, each with its number (numbered lists)."""
+    def entries(
+        self, kind: str, indent: int
+    ) -> tuple[list[tuple[ListEntry, int]], MarkupLine | None]:
+        """The list's entries, each with its number (numbered lists), and its first entry's
+        line as the list counts it."""
         entries: list[tuple[ListEntry, int]] = []
-        previous = 0
+        first: MarkupLine | None = None
+        previous: MarkupLine | None = None
         deepest = not self.can_nest()
         while True:
             token = self.next_content()
@@ -327,16 +538,23 @@ class _Parser:
             if not deeper and (token.indent != indent or token.kind != kind):
                 break
             if kind == "number" and not deeper:
-                number = token.number or 0
-                if entries and number <= previous:
-                    break  # numbering starts again: a new list
-                previous = number
+                if previous is None:
+                    first = previous = token
+                else:
+                    if len(entries) == 1 and first is previous:
+                        # the first entry counts as the second does (i, j: letters)
+                        first = previous = LineGrammar.first_of(previous, token)
+                        entries[0] = (entries[0][0], previous.number or 0)
+                    reading = LineGrammar.in_list(previous, token)
+                    if reading is None:
+                        break  # numbering starts again, or counts otherwise: a new list
+                    token = previous = reading
             self.skip_blanks()
             self.pos += 1
             text = self.continuation(token.text)
             children = self.blocks(token.indent + 1)
             entries.append((ListEntry(text=text, blocks=tuple(children)), token.number or 0))
-        return entries
+        return entries, first
 
 
 def line_kinds(text: str, default_word: str = DEFAULT_WORD) -> list[LineKind]:
@@ -346,38 +564,41 @@ def line_kinds(text: str, default_word: str = DEFAULT_WORD) -> list[LineKind]:
 
 
 def parse_body(
-    text: str, default_word: str = DEFAULT_WORD, previous: tuple[Block, ...] = ()
+    text: str,
+    default_word: str = DEFAULT_WORD,
+    previous: tuple[Block, ...] = (),
+    people: Mapping[str, str] | None = None,
 ) -> tuple[Block, ...]:
     """The blocks a body text describes.
 
     `default_word` is the house style's resolution word: a resolution typed with it follows the
-    style. `previous` are the blocks the text was made from: their resolutions and public
-    questions, taken in order, keep what the text does not show.
+    style. `previous` are the blocks the text was made from: their resolutions, public
+    questions, tables and notices of motion, taken in order, keep what the text does not show.
+    `people` (attendance ids to names, `people_names`) lets a notice of motion typed with its
+    mover's name know who moved it; without it a typed notice's mover is left to its form.
     """
     rules = grammar(default_word)
     tokens = [rules.read(line) for line in split_lines(text)]
-    blocks = _Parser(tokens, rules.word).blocks(0)
+    names = {name.casefold(): key for key, name in (people or {}).items() if name}
+    blocks = _Parser(tokens, rules.word, names).blocks(0)
     return tuple(_carry_over(blocks, previous))
 
 
+def people_names(meeting: Meeting) -> dict[str, str]:
+    """The names a notice of motion's placeholder shows, by attendance id: "Councillor Moore"."""
+    return {person.id: person.display_name for person in meeting.attendance}
+
+
 def _carry_over(blocks: list[Block], previous: tuple[Block, ...]) -> list[Block]:
-    old_resolutions = [b for b in previous if isinstance(b, Resolution)]
-    old_questions = [b for b in previous if isinstance(b, PublicQuestions)]
+    waiting: dict[type, list[Block]] = {}
+    for block in previous:
+        if type(block) in _KEEPERS:
+            waiting.setdefault(type(block), []).append(block)
     result: list[Block] = []
     for block in blocks:
-        if isinstance(block, Resolution) and old_resolutions:
-            old = old_resolutions.pop(0)
-            result.append(
-                old.model_copy(
-                    update={
-                        "lead_word": block.lead_word,
-                        "numbered": block.numbered,
-                        "resolutions": block.resolutions,
-                    }
-                )
-            )
-        elif isinstance(block, PublicQuestions) and old_questions:
-            result.append(old_questions.pop(0).model_copy(update={"questioner": block.questioner}))
+        queue = waiting.get(type(block))
+        if queue:
+            result.append(_KEEPERS[type(block)](queue.pop(0), block))
         else:
             result.append(block)
     return result
@@ -390,67 +611,98 @@ def _one_line(text: str) -> str:
     return " ".join(text.split("\n"))
 
 
-def format_body(blocks: tuple[Block, ...], default_word: str = DEFAULT_WORD) -> str:
-    """The body as markup; `parse_body` of the result gives the same blocks back."""
-    chunks = [_format_block(block, "", default_word) for block in blocks]
+def format_body(
+    blocks: tuple[Block, ...],
+    default_word: str = DEFAULT_WORD,
+    people: Mapping[str, str] | None = None,
+) -> str:
+    """The body as markup; `parse_body` of the result gives the same blocks back. `people`
+    (attendance ids to names) gives a notice of motion's placeholder its mover's name."""
+    writer = _Writer(default_word, people or {})
+    chunks = [writer.block(block, "") for block in blocks]
     return "\n\n".join(chunks)
 
 
-def _format_entries(
-    entries: tuple[ListEntry, ...], marker: str | int, indent: str, default_word: str
-) -> str:
-    lines: list[str] = []
-    for n, entry in enumerate(entries):
-        label = marker if isinstance(marker, str) else f"{marker + n}."
-        # an empty entry keeps its space ("- "), so the clerk's next letter continues the list
-        lines.append(f"{indent}{label} {_one_line(entry.text)}")
-        for child in entry.blocks:
-            formatted = _format_block(child, indent + INDENT, default_word)
-            if isinstance(child, BulletList | NumberedList):
-                lines.append(formatted)
+@dataclass(frozen=True, slots=True)
+class _Writer:
+    word: str
+    people: Mapping[str, str]
+
+    def entries(
+        self,
+        entries: tuple[ListEntry, ...],
+        marker: str | int,
+        indent: str,
+        numbering: ListNumbering = ListNumbering.DECIMAL,
+    ) -> str:
+        lines: list[str] = []
+        if isinstance(marker, int) and not writable(numbering, marker, len(entries)):
+            numbering = ListNumbering.DECIMAL  # past z or xxxix: in figures
+        opening, closing = WRITTEN_FORMS[numbering]
+        for n, entry in enumerate(entries):
+            if isinstance(marker, str):
+                label = marker
             else:
-                # A paragraph inside an entry sits between blank lines, indented.
-                lines.extend(["", formatted, ""])
-    text = "\n".join(lines)
-    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+                label = f"{opening}{count_as(marker + n, numbering)}{closing}"
+            # an empty entry keeps its space ("- "), so the clerk's next letter continues the list
+            lines.append(f"{indent}{label} {_one_line(entry.text)}")
+            for child in entry.blocks:
+                formatted = self.block(child, indent + INDENT)
+                if isinstance(child, BulletList | NumberedList):
+                    lines.append(formatted)
+                else:
+                    # A paragraph inside an entry sits between blank lines, indented.
+                    lines.extend(["", formatted, ""])
+        text = "\n".join(lines)
+        return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
 
-
-def _format_block(block: Block, indent: str, default_word: str) -> str:
-    match block:
-        case Paragraph() | LeadIn():
-            return indent + _one_line(block.text)
-        case Lines():
-            return "\n".join(indent + line for line in block.lines)
-        case AttachmentRef():
-            return f"{indent}[attachment: {block.label}]"
-        case PublicQuestions():
-            return f"{indent}[public questions: {block.questioner}]"
-        case BulletList():
-            return _format_entries(block.entries, "-", indent, default_word)
-        case NumberedList():
-            return _format_entries(block.entries, block.start, indent, default_word)
-        case Resolution():
-            head = f"{indent}{block.lead_word or default_word}:"
-            if not block.resolutions:
-                return head
-            marker: str | int = 1 if block.numbered else "-"
-            only = block.resolutions[0]
-            if not block.numbered and len(block.resolutions) == 1 and not only.blocks:
-                return f"{head}\n\n{indent}{_one_line(only.text)}"
-            return f"{head}\n\n" + _format_entries(block.resolutions, marker, indent, default_word)
-    raise AssertionError(f"unknown block {block!r}")  # pragma: no cover
+    def block(self, block: Block, indent: str) -> str:
+        match block:
+            case Paragraph() | LeadIn():
+                return indent + _one_line(block.text)
+            case Heading():
+                return f"{indent}## {block.text}".rstrip()
+            case Lines():
+                return "\n".join(indent + line for line in block.lines)
+            case AttachmentRef():
+                return f"{indent}[attachment: {block.label}]"
+            case PublicQuestions():
+                return f"{indent}[public questions: {block.questioner}]"
+            case Table():
+                return f"{indent}[table: {block.caption}]"
+            case NoticeOfMotion():
+                return f"{indent}[notice of motion: {self.people.get(block.mover_id or '', '')}]"
+            case BulletList():
+                return self.entries(block.entries, "-", indent)
+            case NumberedList():
+                return self.entries(block.entries, block.start, indent, block.numbering)
+            case Resolution():
+                if block.lead_state is LeadWord.NONE:
+                    head = f"{indent}{NO_WORD}"
+                else:
+                    head = f"{indent}{block.lead_word or self.word}:"
+                if not block.resolutions:
+                    return head
+                marker: str | int = 1 if block.numbered else "-"
+                only = block.resolutions[0]
+                if not block.numbered and len(block.resolutions) == 1 and not only.blocks:
+                    return f"{head}\n\n{indent}{_one_line(only.text)}"
+                return f"{head}\n\n" + self.entries(block.resolutions, marker, indent)
+        raise AssertionError(f"unknown block {block!r}")  # pragma: no cover
 
 
 # --- editing: what the editor's keys do to lines -----------------------------------------------
 
 
 def _run_entries(
-    rules: LineGrammar, lines: list[str], first: int, indent: int, keep: int
-) -> list[int]:
+    rules: LineGrammar, lines: Sequence[str], first: int, indent: int, keep: int
+) -> list[tuple[int, MarkupLine]]:
     """The line numbers of the entries of the numbered list whose first entry is `first`, read
-    as the parser reads it. A later entry numbered 1 starts a list of its own (unless it is line
-    `keep`, the one just edited)."""
-    entries = [first]
+    as the parser reads it, each with its line as the list counts it (i after h a letter). A
+    later entry numbered 1, or one counting otherwise (a roman numeral after letters), starts a
+    list of its own (unless it is line `keep`, the one just edited)."""
+    head = rules.read(lines[first])
+    entries = [(first, head)]
     n, i = len(lines), first + 1
     while i < n:
         while i < n and rules.read(lines[i]).is_plain:  # continuation lines of the entry
@@ -460,47 +712,75 @@ def _run_entries(
         if i >= n or indent_of(lines[i]) != indent:
             break
         found = rules.read(lines[i])
-        if found.kind != "number" or (found.number == 1 and i != keep):
+        if found.kind != "number":
             break
-        entries.append(i)
+        previous = entries[-1][1]
+        if len(entries) == 1:
+            previous = LineGrammar.first_of(previous, found, rising=False)
+            entries[0] = (first, previous)
+        reading = LineGrammar.in_list(previous, found, rising=False)
+        if reading is None and i == keep:
+            # the line just edited counts as the list does, even if typed otherwise
+            reading = replace(found, numbering=previous.numbering, other=None)
+        if reading is None or (reading.number == 1 and i != keep):
+            break
+        entries.append((i, reading))
         i += 1
     return entries
+
+
+def _run_of(
+    rules: LineGrammar, lines: Sequence[str], line: int, keep: int
+) -> list[tuple[int, MarkupLine]]:
+    """The entries of the numbered list that holds `line` (see `_run_entries`); empty if
+    `line` is not a numbered entry."""
+    found = rules.read(lines[line]) if 0 <= line < len(lines) else None
+    if found is None or found.kind != "number":
+        return []
+    indent = found.indent
+    start = 0
+    while start < len(lines):
+        candidate = rules.read(lines[start])
+        if candidate.kind == "number" and candidate.indent == indent:
+            run = _run_entries(rules, lines, start, indent, keep=keep)
+            if any(index == line for index, _ in run):
+                return run
+            start = run[-1][0] + 1
+        else:
+            start += 1
+    return []
+
+
+def read_in_list(lines: Sequence[str], line: int, word: str = DEFAULT_WORD) -> MarkupLine:
+    """Line `line` of `lines` read as the list it is in counts it: "i)" after "h)" is the
+    ninth letter, not the first numeral (`LineGrammar.read` reads a line on its own)."""
+    rules = grammar(word)
+    for index, reading in _run_of(rules, lines, line, keep=-1):
+        if index == line:
+            return reading
+    return rules.read(lines[line])
 
 
 def renumbered(
     lines: list[str], line: int, restart: bool = False, word: str = DEFAULT_WORD
 ) -> dict[int, str]:
     """New text for the lines of the numbered list that holds `line`, numbered on from its first
-    entry (from 1 if `restart` and `line` is that first entry). Only changed lines are given."""
-    rules = grammar(word)
-    found = rules.read(lines[line]) if 0 <= line < len(lines) else None
-    if found is None or found.kind != "number":
+    entry (from 1 if `restart` and `line` is that first entry) in the way it counts (figures,
+    letters or numerals). Only changed lines are given."""
+    run = _run_of(grammar(word), lines, line, keep=line)
+    if not run:
         return {}
-    indent = found.indent
-    start = 0
-    run: list[int] = []
-    while start < len(lines):
-        candidate = rules.read(lines[start])
-        if candidate.kind == "number" and candidate.indent == indent:
-            run = _run_entries(rules, lines, start, indent, keep=line)
-            if line in run:
-                break
-            start = run[-1] + 1
-        else:
-            start += 1
-    if line not in run:
-        return {}
-    first = rules.read(lines[run[0]])
+    first = run[0][1]
     assert first.number is not None
-    number = 1 if restart and run[0] == line else first.number
+    number = 1 if restart and run[0][0] == line else first.number
     changes: dict[int, str] = {}
-    for index in run:
-        entry = rules.read(lines[index])
-        if entry.number != number:
+    for index, entry in run:
+        if entry.number != number or entry.numbering is not first.numbering:
             text = lines[index]
+            counted = replace(entry, numbering=first.numbering, opening=entry.opening)
             changes[index] = (
                 text[: entry.marker_start]
-                + entry.marker(number)
+                + counted.marker(number)
                 + text[entry.marker_start + entry.marker_width :]
             )
         number += 1
@@ -521,7 +801,7 @@ def entry_above(
             continue
         if level < indent:
             return None
-        return grammar(word).entry(text)
+        return read_in_list(lines, index, word) if grammar(word).entry(text) else None
     return None
 
 
@@ -594,13 +874,23 @@ class NextEntry:
     """Where the new entry's text starts in `new`."""
 
 
-def next_entry(line: str, column: int, word: str = DEFAULT_WORD) -> NextEntry | None:
+def next_entry(
+    line: str,
+    column: int,
+    word: str = DEFAULT_WORD,
+    lines: Sequence[str] | None = None,
+    index: int = -1,
+) -> NextEntry | None:
     """What Enter at `column` (code points) of `line` makes, if it continues a list: None for a
     plain new line (not an entry, or the cursor is in the marker) and for an empty entry
-    (`end_entry` says what Enter does there)."""
+    (`end_entry` says what Enter does there). Given the editor's `lines` and the line's `index`
+    in them, the next marker counts as the list does ("i)" after "h)" is followed by "j)", not
+    "ii)"); without them as the line reads on its own."""
     found = grammar(word).entry(line)
     if found is None or column < found.marker_end or not line[found.marker_end :].strip():
         return None
+    if lines is not None and 0 <= index < len(lines) and lines[index] == line:
+        found = read_in_list(lines, index, word)
     rest = line[column:]
     kept = line[:column].rstrip(" \t")
     marker = found.marker(None if found.number is None else found.number + 1)
@@ -663,28 +953,50 @@ def _leading_tabs(line: str) -> str:
 # --- what the markup cannot show, and entries as markup (the item form's panels) -----------
 
 
-B = TypeVar("B", Resolution, PublicQuestions)
+B = TypeVar("B", Resolution, PublicQuestions, Table, NoticeOfMotion)
 
 
 # --- carrying over what the markup cannot show ----------------------------------------------
 
 
 def _resolution_key(block: Resolution) -> Hashable:
-    return tuple(entry.text for entry in block.resolutions)
+    return (block.lead_state is LeadWord.NONE, tuple(entry.text for entry in block.resolutions))
 
 
 def _questions_key(block: PublicQuestions) -> Hashable:
     return block.questioner
 
 
-def _has_hidden_data(block: Block) -> bool:
+def _table_key(block: Table) -> Hashable:
+    return block.caption
+
+
+def _notice_key(block: NoticeOfMotion) -> Hashable:
+    return block.mover_id
+
+
+def _visible(block: Block) -> Block | None:
+    """What the text alone makes of `block` (None for a block the text shows whole)."""
     if isinstance(block, Resolution):
-        return block != Resolution(
-            lead_word=block.lead_word, numbered=block.numbered, resolutions=block.resolutions
+        return Resolution(
+            lead=LeadWord.NONE if block.lead_state is LeadWord.NONE else LeadWord.STYLE,
+            lead_word=block.lead_word if block.lead_state is LeadWord.GIVEN else "",
+            numbered=block.numbered,
+            resolutions=block.resolutions,
         )
     if isinstance(block, PublicQuestions):
-        return block != PublicQuestions(questioner=block.questioner)
-    return False
+        return PublicQuestions(questioner=block.questioner)
+    if isinstance(block, Table):
+        return Table(caption=block.caption)
+    if isinstance(block, NoticeOfMotion):
+        return NoticeOfMotion(mover_id=block.mover_id)
+    return None
+
+
+def _has_hidden_data(block: Block) -> bool:
+    """Whether `block` holds more than its text shows (votes, a number, rows, a reply...)."""
+    visible = _visible(block)
+    return visible is not None and block != visible
 
 
 def _aligned(old: list[Hashable], new: list[Hashable]) -> list[int | None]:
@@ -731,17 +1043,48 @@ def _carry_kind(
 
 
 def _keep_resolution(old: Resolution, new: Resolution) -> Resolution:
-    return old.model_copy(
-        update={
-            "lead_word": new.lead_word,
-            "numbered": new.numbered,
-            "resolutions": new.resolutions,
-        }
-    )
+    """`old` with what the text says: its word (or none), numbering and text. Everything else
+    (id, number, kind, related motion, motion, debate, votes, readings...) stays."""
+    if new.lead is LeadWord.NONE:
+        lead, word = LeadWord.NONE, old.lead_word
+    else:
+        lead = LeadWord.STYLE if old.lead is LeadWord.NONE else old.lead
+        word = new.lead_word
+    update: dict[str, object] = {
+        "lead": lead,
+        "lead_word": word,
+        "numbered": new.numbered,
+        "resolutions": new.resolutions,
+    }
+    if all(getattr(old, k) == v for k, v in update.items()):
+        return old
+    return old.model_copy(update=update)
 
 
 def _keep_questions(old: PublicQuestions, new: PublicQuestions) -> PublicQuestions:
+    if old.questioner == new.questioner:
+        return old
     return old.model_copy(update={"questioner": new.questioner})
+
+
+def _keep_table(old: Table, new: Table) -> Table:
+    return old if old.caption == new.caption else old.model_copy(update={"caption": new.caption})
+
+
+def _keep_notice(old: NoticeOfMotion, new: NoticeOfMotion) -> NoticeOfMotion:
+    """`old`, moved by whoever the text names, if it names someone the meeting has."""
+    if new.mover_id is None or new.mover_id == old.mover_id:
+        return old
+    return old.model_copy(update={"mover_id": new.mover_id})
+
+
+_KEEPERS: dict[type, Callable[[Any, Any], Block]] = {
+    Resolution: _keep_resolution,
+    PublicQuestions: _keep_questions,
+    Table: _keep_table,
+    NoticeOfMotion: _keep_notice,
+}
+"""For each kind of block whose text does not show it all: what an edit of the text keeps."""
 
 
 def carry_over(
@@ -750,7 +1093,8 @@ def carry_over(
     memory: dict[Hashable, Block] | None = None,
 ) -> tuple[Block, ...]:
     """`fresh` (parsed from the text alone) with what the text cannot show taken from
-    `previous`: the votes of resolutions, the contents of public questions.
+    `previous`: the votes of resolutions (and every other part of a resolution the text does
+    not show), the contents of public questions, a table's rows, a notice's motion and reply.
 
     As `parse_body(text, word, previous)` when the text has as many resolutions (and public
     questions) as before; when one appears or vanishes, the others are matched by their text,
@@ -760,6 +1104,8 @@ def carry_over(
     blocks = list(fresh)
     _carry_kind(Resolution, _resolution_key, _keep_resolution, blocks, previous, memory)
     _carry_kind(PublicQuestions, _questions_key, _keep_questions, blocks, previous, memory)
+    _carry_kind(Table, _table_key, _keep_table, blocks, previous, memory)
+    _carry_kind(NoticeOfMotion, _notice_key, _keep_notice, blocks, previous, memory)
     return tuple(blocks)
 
 

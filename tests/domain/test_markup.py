@@ -10,11 +10,14 @@ from pydantic import ValidationError
 from clerk_app.domain.markup import (
     MAX_NUMBER,
     LineKind,
+    carry_over,
     end_entry,
     format_body,
     line_kinds,
     next_entry,
     parse_body,
+    people_names,
+    read_in_list,
     read_line,
     renumbered,
     shifted,
@@ -22,14 +25,27 @@ from clerk_app.domain.markup import (
 )
 from clerk_app.domain.model import (
     AttachmentRef,
+    Attendance,
     Block,
     BulletList,
+    Heading,
+    Instrument,
     LeadIn,
+    LeadWord,
     ListEntry,
+    ListNumbering,
+    Meeting,
+    MotionKind,
+    NamedVote,
+    NoticeOfMotion,
     NumberedList,
     Paragraph,
+    Person,
     PublicQuestions,
+    Reading,
     Resolution,
+    Table,
+    VoteChoice,
 )
 
 
@@ -43,6 +59,9 @@ def _kind_of_blocks(blocks: tuple[Block, ...]) -> LineKind:
         NumberedList: "number",
         AttachmentRef: "attachment",
         PublicQuestions: "questions",
+        Table: "table",
+        NoticeOfMotion: "notice",
+        Heading: "heading",
         Resolution: "resolution",
         Paragraph: "plain",
         LeadIn: "plain",
@@ -140,6 +159,20 @@ _pieces = st.sampled_from(
         "Determined",
         "[attachment:",
         "[public questions:",
+        "[table:",
+        "[notice of motion:",
+        "[resolution",
+        "##",
+        "#",
+        "(",
+        "a",
+        "A",
+        "i",
+        "I",
+        "iv",
+        "XII",
+        "v",
+        "z",
         "]",
         "x",
         "Key points",
@@ -171,3 +204,184 @@ def test_enter_on_an_entry_makes_another_entry_of_the_same_list(line: str, colum
         (block,) = parse_body(f"{split.kept}\n{split.new}")
         assert isinstance(block, BulletList | NumberedList)
         assert len(block.entries) == 2
+
+
+# --- format 2: headings, lettered and roman lists, tables, notices, a resolution without a word
+
+
+def test_a_heading_line_is_a_heading_and_is_written_back() -> None:
+    text = "## Budget monitoring\n\nThe report was presented."
+    blocks = parse_body(text)
+    assert blocks == (
+        Heading(text="Budget monitoring"),
+        Paragraph(text="The report was presented."),
+    )
+    assert format_body(blocks) == text
+    assert read_line("## Budget").kind == "heading"
+    assert read_line("### Budget").kind == "plain"
+    assert read_line("##Budget").kind == "plain"
+
+
+@pytest.mark.parametrize(
+    ("text", "numbering", "start", "written"),
+    [
+        ("a) one\nb) two", ListNumbering.LOWER_ALPHA, 1, "a) one\nb) two"),
+        ("a. one\nb. two", ListNumbering.LOWER_ALPHA, 1, "a) one\nb) two"),
+        ("(c) one\n(d) two", ListNumbering.LOWER_ALPHA, 3, "c) one\nd) two"),
+        ("A) one\nB) two", ListNumbering.UPPER_ALPHA, 1, "A) one\nB) two"),
+        ("(A) one\n(B) two", ListNumbering.UPPER_ALPHA, 1, "A) one\nB) two"),
+        ("i) one\nii) two", ListNumbering.LOWER_ROMAN, 1, "(i) one\n(ii) two"),
+        ("(iv) one\n(v) two", ListNumbering.LOWER_ROMAN, 4, "(iv) one\n(v) two"),
+        ("IV. one\n(V) two", ListNumbering.UPPER_ROMAN, 4, "(IV) one\n(V) two"),
+        ("h) one\ni) two\nj) three", ListNumbering.LOWER_ALPHA, 8, "h) one\ni) two\nj) three"),
+        ("i) one\nj) two", ListNumbering.LOWER_ALPHA, 9, "i) one\nj) two"),
+        ("v) one\nvi) two", ListNumbering.LOWER_ROMAN, 5, "(v) one\n(vi) two"),
+        ("v) one\nw) two", ListNumbering.LOWER_ALPHA, 22, "v) one\nw) two"),
+        ("(ix) one\n(x) two", ListNumbering.LOWER_ROMAN, 9, "(ix) one\n(x) two"),
+        ("i) alone", ListNumbering.LOWER_ROMAN, 1, "(i) alone"),
+        ("x) alone", ListNumbering.LOWER_ALPHA, 24, "x) alone"),
+    ],
+)
+def test_lists_count_in_letters_and_roman_numerals(
+    text: str, numbering: ListNumbering, start: int, written: str
+) -> None:
+    (block,) = parse_body(text)
+    assert isinstance(block, NumberedList)
+    assert (block.numbering, block.start) == (numbering, start)
+    assert format_body((block,)) == written
+    assert parse_body(written) == (block,)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A. Smith said so.",
+        "I. Patel asked",
+        "I think so.",
+        "Dr. Patel",
+        "mix. well",
+        "ab) x",
+        "a)b",
+    ],
+)
+def test_words_and_initials_are_not_markers(line: str) -> None:
+    assert read_line(line).kind == "plain"
+    assert parse_body(line) == (Paragraph(text=line),)
+
+
+def test_a_list_counting_otherwise_starts_a_new_list() -> None:
+    blocks = parse_body("1. one\na) two\nb) three")
+    assert [(b.numbering, len(b.entries)) for b in blocks if isinstance(b, NumberedList)] == [
+        (ListNumbering.DECIMAL, 1),
+        (ListNumbering.LOWER_ALPHA, 2),
+    ]
+
+
+def test_a_lettered_list_past_z_is_written_in_figures() -> None:
+    block = NumberedList(
+        start=26,
+        numbering=ListNumbering.LOWER_ALPHA,
+        entries=(ListEntry(text="y"), ListEntry(text="z")),
+    )
+    assert format_body((block,)) == "26. y\n27. z"
+
+
+def test_editing_keys_count_in_letters_and_numerals() -> None:
+    assert renumbered(["a) x", "c) y", "b) z"], 1) == {1: "b) y", 2: "c) z"}
+    assert renumbered(["(i) x", "(iii) y"], 1) == {1: "(ii) y"}
+    assert renumbered(["h) x", "i) y", "k) z"], 1) == {2: "j) z"}
+    lines = ["h) x", "i) y"]
+    assert read_in_list(lines, 1).numbering is ListNumbering.LOWER_ALPHA
+    split = next_entry("i) y", 4, lines=lines, index=1)
+    assert split is not None and split.new == "j) "
+    split = next_entry("i) y", 4)  # on its own, i is the first numeral
+    assert split is not None and split.new == "ii) "
+    split = next_entry("(iv) four", 9)
+    assert split is not None and split.new == "(v) "
+    assert shifted(["a) x", "b) y", "c) z"], 1, 1, +1) == {1: "    a) y", 2: "b) z"}
+    assert end_entry(["a) x", "    (i) "], 1) == {1: "b) "}
+    assert end_entry(["h) x", "i) y", "    - "], 2) == {2: "j) "}
+    assert unmarked("(iv) x", 5) == ("x", 0)
+
+
+def test_tables_and_notices_of_motion_are_placeholders_that_keep_their_data() -> None:
+    table = Table(caption="Grants", header=("Group", "Amount"), rows=(("Scouts", "£200"),))
+    notice = NoticeOfMotion(mover_id="m1", motion="That the council...", reply="Agreed.")
+    old = (Paragraph(text="Intro"), table, notice)
+    people = {"m1": "Councillor Moore", "m2": "Councillor Patel"}
+    text = format_body(old, people=people)
+    assert text == "Intro\n\n[table: Grants]\n\n[notice of motion: Councillor Moore]"
+    assert parse_body(text, previous=old, people=people) == old
+    assert carry_over(parse_body(text), old) == old  # the form's text, read without people
+    # Edits round them keep them; the caption and the mover follow the text.
+    edited = text.replace("Intro", "Introduction").replace("Grants", "Grants awarded")
+    edited = edited.replace("Moore", "patel")
+    new = carry_over(parse_body(edited, people=people), old)
+    assert new[1] == table.model_copy(update={"caption": "Grants awarded"})
+    assert new[2] == notice.model_copy(update={"mover_id": "m2"})
+    # A new placeholder is a new, empty one.
+    added = carry_over(parse_body(text + "\n\n[table: Payments]"), old)
+    assert added[:3] == old and added[3] == Table(caption="Payments")
+    # One taken out and typed back loses nothing.
+    memory: dict[object, Block] = {}
+    without = carry_over(parse_body("Intro\n\n[notice of motion: ]"), old, memory)
+    assert without == (Paragraph(text="Intro"), notice)
+    back = carry_over(parse_body(text), without, memory)
+    assert back == old
+
+
+def test_people_names_are_the_attendance_as_the_minutes_name_them() -> None:
+    import datetime as dt
+
+    meeting = Meeting(
+        date=dt.date(2025, 6, 18),
+        attendance=(Attendance(id="m1", person=Person(title="Councillor", name="Moore")),),
+    )
+    assert people_names(meeting) == {"m1": "Councillor Moore"}
+
+
+def test_a_resolution_without_a_word_keeps_its_place() -> None:
+    block = Resolution(lead=LeadWord.NONE, resolutions=(ListEntry(text="That it be noted."),))
+    text = format_body((block,))
+    assert text == "[resolution]\n\n1. That it be noted."
+    assert parse_body(text) == (block,)
+    assert read_line("[Resolution]").kind == "resolution"
+    # Typing a word gives it the word; taking the word away gives [resolution] back.
+    worded = carry_over(parse_body(text.replace("[resolution]", "DECIDED:")), (block,))
+    assert worded[0] == Resolution(lead_word="DECIDED", resolutions=block.resolutions)
+    assert carry_over(parse_body(text), worded) == (
+        block.model_copy(update={"lead_word": "DECIDED"}),
+    )
+
+
+def test_an_edit_keeps_every_format_2_part_of_a_resolution() -> None:
+    full = Resolution(
+        id="r1",
+        lead=LeadWord.GIVEN,
+        lead_word="DECIDED",
+        number="CAB/2025/14",
+        kind=MotionKind.AMENDMENT,
+        relates_to="r0",
+        motion="To add the words...",
+        debate="Members debated the amendment.",
+        unanimous=False,
+        recorded_vote=True,
+        requested_by_id="a1",
+        instrument=Instrument.BYLAW,
+        readings=(Reading.FIRST, Reading.SECOND),
+        named_votes=(NamedVote(attendee_id="a1", choice=VoteChoice.RECUSED, note="interest"),),
+        resolutions=(ListEntry(text="That the amendment be carried."),),
+    )
+    text = format_body((full,), "AGREED")
+    assert text.startswith("DECIDED:")
+    assert parse_body(text, "AGREED", previous=(full,)) == (full,)
+    edited = text.replace("carried", "agreed")
+    (kept,) = carry_over(parse_body(edited, "AGREED"), (full,))
+    assert kept == full.model_copy(
+        update={"resolutions": (ListEntry(text="That the amendment be agreed."),)}
+    )
+    # Only the id given, as a related motion's form gives it, is something to keep too.
+    bare = Resolution(id="r9", resolutions=(ListEntry(text="x"),))
+    memory: dict[object, Block] = {}
+    assert carry_over((), (bare,), memory) == ()
+    assert carry_over(parse_body(format_body((bare,))), (), memory) == (bare,)
