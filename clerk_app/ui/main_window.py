@@ -28,16 +28,21 @@ from clerk_app.services.settings import Settings
 from clerk_app.ui.dialogs import Dialogs
 from clerk_app.ui.files import FileActions, new_meeting
 from clerk_app.ui.findings_panel import FindingsPanel
+from clerk_app.ui.forms.adjournments_form import AdjournmentsForm
 from clerk_app.ui.forms.attendance_form import AttendanceForm
 from clerk_app.ui.forms.base import Form, FormContext
 from clerk_app.ui.forms.close_form import CloseForm
 from clerk_app.ui.forms.declarations_form import DeclarationsForm
 from clerk_app.ui.forms.item_form import ItemForm
 from clerk_app.ui.forms.meeting_form import MeetingForm
+from clerk_app.ui.forms.record_form import RecordListForm
+from clerk_app.ui.forms.sections_form import SectionsForm
+from clerk_app.ui.forms.sessions_form import SessionsForm
+from clerk_app.ui.forms.speakers_form import SpeakersForm
 from clerk_app.ui.help import show_about, show_help
 from clerk_app.ui.item_actions import ItemActions
 from clerk_app.ui.messages import Messages
-from clerk_app.ui.navigator import Navigator, NavigatorModel, Section
+from clerk_app.ui.navigator import PART_KINDS, Navigator, NavigatorModel, Section
 from clerk_app.ui.preferences import Preferences
 from clerk_app.ui.preview import PreviewPane
 from clerk_app.ui.start_page import StartPage
@@ -307,6 +312,10 @@ class MainWindow(QMainWindow):
         self.attendance_form = AttendanceForm(document, context)
         self.declarations_form = DeclarationsForm(document, context)
         self.item_form = ItemForm(document, context)
+        self.sessions_form = SessionsForm(document, context)
+        self.speakers_form = SpeakersForm(document, context)
+        self.sections_form = SectionsForm(document, context)
+        self.adjournments_form = AdjournmentsForm(document, context)
         self.close_form = CloseForm(document, context)
         self.forms = QStackedWidget()
         self.forms.setObjectName("forms")
@@ -314,6 +323,10 @@ class MainWindow(QMainWindow):
             "meeting": self.meeting_form,
             "attendance": self.attendance_form,
             "declarations": self.declarations_form,
+            "sessions": self.sessions_form,
+            "speakers": self.speakers_form,
+            "sections": self.sections_form,
+            "adjournments": self.adjournments_form,
             "item": self.item_form,
             "close": self.close_form,
         }
@@ -367,11 +380,9 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(SETTLE_MEMORY_MS, settle_after_opening)
 
     def _insert_from_navigator(self, section: Section) -> None:
-        kind = section.kind
-        if kind == "attendance":
-            self.attendance_form.add_row()
-        elif kind == "declarations":
-            self.declarations_form.add_row()
+        page = self.pages.get(section.kind)
+        if isinstance(page, RecordListForm):  # attendance, declarations, sessions, speakers...
+            page.add_row()
 
     def _on_changed(self, change: MeetingChange) -> None:
         document = self.document
@@ -451,8 +462,10 @@ class MainWindow(QMainWindow):
             if len(path) > 1 and isinstance(path[1], int) and path[1] < len(document.meeting.items):
                 return Section("item", document.meeting.items[path[1]].id)
             return None
-        if head == "close_time":
+        if head in ("close_time", "closing_note"):
             return Section("close")
+        if isinstance(head, str) and head in PART_KINDS:
+            return Section(PART_KINDS[head])
         return Section("meeting")
 
     def go_to_path(self, path: tuple[str | int, ...]) -> None:

@@ -1,5 +1,7 @@
-"""The list on the left: Meeting, Attendance, Declarations, every item by its minute number and
-title, then Close. Items can be dragged, or moved with Alt+Up and Alt+Down; numbers follow."""
+"""The list on the left: Meeting, Attendance, Declarations, the meeting's other parts (format 2:
+sessions and their roll calls, speakers, sections, adjournments), every item by its minute
+number and title, then Close (with the signatories). Items can be dragged, or moved with Alt+Up
+and Alt+Down; numbers follow."""
 
 from __future__ import annotations
 
@@ -32,8 +34,8 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """What a row of the navigator stands for: kind is meeting, attendance, declarations, item
-    or close; item rows carry the item's id."""
+    """What a row of the navigator stands for: kind is meeting, attendance, declarations,
+    sessions, speakers, sections, adjournments, item or close; item rows carry the item's id."""
 
     kind: str
     item_id: str | None = None
@@ -43,7 +45,19 @@ FIXED_BEFORE = (
     (Section("meeting"), "Meeting"),
     (Section("attendance"), "Attendance"),
     (Section("declarations"), "Declarations of interest"),
+    (Section("sessions"), "Sessions and roll call"),
+    (Section("speakers"), "Speakers and deputations"),
+    (Section("sections"), "Sections"),
+    (Section("adjournments"), "Adjournments and recesses"),
 )
+PART_KINDS = {
+    "sessions": "sessions",
+    "speakers": "speakers",
+    "sections": "sections",
+    "adjournments": "adjournments",
+    "signatories": "close",
+}
+"""Format 2's lists of the meeting, and the navigator row (kind) whose form edits each."""
 CLOSE = Section("close")
 
 

@@ -17,7 +17,7 @@ Widgets (objectName: accessibleName, keys):
 - ``attendanceNotice``: a label under the table saying why typed text was refused
 - under the table, the current person's name parts (format 2; empty and disabled while no row
   is current): ``givenNameEdit`` "Given name" (Alt+G), ``familyNameEdit`` "Family name"
-  (Alt+F), ``shortNameEdit`` "Short form" (Alt+S), ``organisationEdit`` "Organisation" (Alt+O).
+  (Alt+M), ``shortNameEdit`` "Short form" (Alt+S), ``organisationEdit`` "Organisation" (Alt+O).
   They are fields rather than columns: eleven columns already fill a laptop's form, and a
   clerk fills the parts in for a few people (a surname-only roll, a short form), not for all.
 
@@ -228,7 +228,7 @@ class AttendanceForm(RecordListForm):
             "Name parts of the current person",
             [
                 ("&Given name:", self.given_name),
-                ("&Family name:", self.family_name),
+                ("Fa&mily name:", self.family_name),
                 ("&Short form:", self.short_name),
                 ("&Organisation:", self.organisation),
             ],

@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk_app.domain.edit import get_at, remove_at
+from clerk_app.domain.edit import get_at, insert_at, remove_at
 from clerk_app.domain.model import Meeting
 from clerk_app.services.document import EditPath, MeetingDocument
 from clerk_app.ui.forms.base import Form, FormContext
-from clerk_app.ui.tables import RecordModel, RecordTable
+from clerk_app.ui.tables import Column, RecordModel, RecordTable
 
 
 class RecordListForm(Form):
@@ -257,3 +257,97 @@ class RecordListForm(Form):
         else:
             self.table.setFocus()
         return True
+
+
+class PartListForm(RecordListForm):
+    """A form over one of format 2's lists of the meeting (sessions, adjournments, sections,
+    speakers, signatories): its table, and buttons and keys to add, remove and move rows.
+
+    Subclasses set LIST, RECORD (the model class of one row), NOUN ("signatory"), PLURAL,
+    DEFAULT_COLUMN, and call `build(prefix, heading, columns)` (prefix "signatory" makes
+    ``signatoryTable``, ``addSignatoryButton``, ``addSignatoryKey``...). Insert adds a row
+    wherever the keyboard is in the form (`insert_anywhere`, the default) or only in the table;
+    Delete removes the selected rows, Alt+Up and Alt+Down move the current one."""
+
+    RECORD: type[Any]
+    NOUN = "row"
+    FIRST_COLUMN = 0
+    """Where a new row is opened for typing."""
+
+    def build(
+        self,
+        prefix: str,
+        heading: str,
+        columns: list[Column],
+        *,
+        insert_anywhere: bool = True,
+        wrap: bool = True,
+    ) -> None:
+        cap = prefix[:1].upper() + prefix[1:]
+        noun = self.NOUN
+        a_noun = f"an {noun}" if noun[:1] in "aeio" else f"a {noun}"
+        hint = (
+            f"Insert adds {a_noun}, Delete removes the selected rows, Alt+Up and Alt+Down move "
+            "one; typing or F2 edits a cell, Enter or Tab saves it. Ctrl+Z undoes."
+        )
+        self.keys_hint = hint
+        self.model = RecordModel(
+            self.document, self.LIST, columns, f"Edit {noun}", self.warn, parent=self
+        )
+        self.table = RecordTable(self.model, f"{prefix}Table", heading, hint, self, wrap=wrap)
+        if insert_anywhere:
+            self.insert_key = self.form_key(f"add{cap}Key", f"Add {noun}", "Insert", self.add_row)
+        else:
+            self.insert_key = self.table.add_key(
+                f"add{cap}Key", f"Add {noun}", "Insert", self.add_row
+            )
+        self.table.add_key(f"remove{cap}Key", f"Remove {noun}", "Delete", self.remove_selected)
+        self.table.add_key(f"move{cap}UpKey", "Move up", "Alt+Up", lambda: self.move_current(-1))
+        self.table.add_key(
+            f"move{cap}DownKey", "Move down", "Alt+Down", lambda: self.move_current(1)
+        )
+        self.add_button = self.button(
+            f"add{cap}Button", f"&Add {noun}", f"Add {noun}",
+            f"Add {a_noun} after the current row (Insert)", self.add_row,
+        )  # fmt: skip
+        self.remove_button = self.button(
+            f"remove{cap}Button", "&Remove", f"Remove {noun}",
+            f"Remove the selected {self.PLURAL} (Delete); Ctrl+Z brings them back",
+            self.remove_selected,
+        )  # fmt: skip
+        self.up_button = self.button(
+            f"move{cap}UpButton", "Move &up", f"Move {noun} up",
+            f"Move the current {noun} up (Alt+Up)", lambda: self.move_current(-1),
+        )  # fmt: skip
+        self.down_button = self.button(
+            f"move{cap}DownButton", "Move do&wn", f"Move {noun} down",
+            f"Move the current {noun} down (Alt+Down)", lambda: self.move_current(1),
+        )  # fmt: skip
+
+    def describe(self, row: int) -> str:
+        return self.NOUN
+
+    def _update_buttons(self) -> None:
+        # Rows but none current (the form just opened, the current row removed): the first,
+        # so that what acts on "the current row" (its details, its roll call) has one.
+        if self.table.current_row() < 0 and self.model.rowCount() > 0:
+            self.table.setCurrentIndex(self.model.index(0, 0))
+        super()._update_buttons()
+
+    def new_record(self) -> Any:
+        """The record a new row holds."""
+        return self.RECORD()
+
+    def add_row(self) -> None:
+        """A new record after the current row, its first cell open for typing (what was being
+        typed in a cell is saved first)."""
+        self.table.commit_editing()
+        row = self.table.current_row()
+        count = len(self.records())
+        index = row + 1 if 0 <= row < count else count
+        self.document.edit(
+            insert_at(self.document.meeting, self.LIST, index, self.new_record()),
+            f"Add {self.NOUN}",
+            self.LIST,
+        )
+        self.table.go_to(index, self.FIRST_COLUMN, edit=True)
