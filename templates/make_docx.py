@@ -360,7 +360,7 @@ def _suffix(level: int) -> str:
     return "" if level == 1 else f" {min(level, 3)}"
 
 
-VOTE_LABELS = "{{ {'for': 'For', 'against': 'Against', 'abstain': 'Abstained', 'absent': 'Absent'}[row.label] }}"
+VOTE_LABELS = "{{ {'for': 'For', 'against': 'Against', 'abstain': 'Abstained', 'absent': 'Absent', 'recused': 'Recused'}[row.label] }}"
 
 
 SINGLE_RESOLUTION = (

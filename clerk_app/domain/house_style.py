@@ -34,6 +34,32 @@ MONTHS = (
 
 
 _SUFFIXES = {1: "st", 2: "nd", 3: "rd"}
+_ROMAN = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+
+
+def letters(n: int) -> str:
+    """1 -> a, 26 -> z, 27 -> aa, as Word letters a list; 0 or less -> the figure."""
+    if n < 1:
+        return str(n)
+    out = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        out = chr(ord("a") + rest) + out
+    return out
+
+
+def roman(n: int) -> str:
+    """1 -> i, 4 -> iv, 1999 -> mcmxcix; 0 or less, or past 3999 -> the figure."""
+    if not 1 <= n <= 3999:
+        return str(n)
+    out = []
+    for value, numeral in _ROMAN:
+        count, n = divmod(n, value)
+        out.append(numeral * count)
+    return "".join(out)
 
 
 def ordinal(n: int) -> str:
@@ -75,6 +101,8 @@ def time_fields(moment: dt.time) -> dict[str, str]:
 
 
 MINUTE_NUMBER_FIELDS = ("number", "prefix", "yyyy", "yy")
+SUB_ITEM_FIELDS = ("parent", "n", "a", "A", "i", "I")
+MOTION_FIELDS = ("proposer", "seconder", "motion")
 DATE_FIELDS = tuple(date_fields(dt.date(2000, 1, 1)))
 TIME_FIELDS = tuple(time_fields(dt.time(0, 0)))
 
@@ -139,6 +167,42 @@ class HouseStyle(Model):
     actions_annex: bool = Field(default=False, strict=True)
     """Follow-up actions in an annex after the close ("ACTIONS ARISING FROM THE MEETING"),
     rather than each under its minute."""
+    # Added with format 2 of the meeting file; a style that does not say keeps the defaults,
+    # which are what every style did before.
+    number_items: bool = Field(default=True, strict=True)
+    """Items take running minute numbers. False: only items with a label of their own
+    (`Item.label`) show one (a style that numbers its decisions instead)."""
+    sub_item_number_format: str = "{parent}.{n}"
+    """A sub-item's number after its parent's: "{parent}.{n}" (4.1), "{parent}({a})" (4(a)),
+    "{parent}({i})" (4(iv)); {A} and {I} are the capitals."""
+    decision_number_format: str = ""
+    """Decisions' own running numbers, where the meeting gives the first
+    (`first_decision_number`): "{yyyy}-{number}" (2025-117), "{prefix}/{yyyy}/{number}"
+    (CAB/2025/14). Empty: decisions carry only numbers given them one by one."""
+    motion_wording: str = ""
+    """The clerk's sentence for a motion: "It was moved by {proposer}, seconded by
+    {seconder}, that {motion}". Empty: the templates word it."""
+
+    @field_validator("sub_item_number_format")
+    @classmethod
+    def _sub_item_format(cls, value: str) -> str:
+        check_format(value, SUB_ITEM_FIELDS)
+        if "{parent}" not in value:
+            raise ValueError(f"{value!r} must contain {{parent}}")
+        return value
+
+    @field_validator("decision_number_format")
+    @classmethod
+    def _decision_format(cls, value: str) -> str:
+        check_format(value, MINUTE_NUMBER_FIELDS)
+        if value and "{number}" not in value:
+            raise ValueError(f"{value!r} must contain {{number}}")
+        return value
+
+    @field_validator("motion_wording")
+    @classmethod
+    def _motion_wording(cls, value: str) -> str:
+        return check_format(value, MOTION_FIELDS)
 
     @field_validator("minute_number_format")
     @classmethod
@@ -173,6 +237,31 @@ class HouseStyle(Model):
             }
         )
         return " ".join(text.split())  # an empty prefix leaves no stray space
+
+    def sub_item_number(self, parent: str, n: int) -> str:
+        return self.sub_item_number_format.format_map(
+            {
+                "parent": parent,
+                "n": str(n),
+                "a": letters(n),
+                "A": letters(n).upper(),
+                "i": roman(n),
+                "I": roman(n).upper(),
+            }
+        )
+
+    def decision_number(self, number: int, meeting_date: dt.date, prefix: str = "") -> str:
+        if not self.decision_number_format:
+            return ""
+        text = self.decision_number_format.format_map(
+            {
+                "number": str(number),
+                "prefix": prefix,
+                "yyyy": f"{meeting_date.year:04d}",
+                "yy": f"{meeting_date.year % 100:02d}",
+            }
+        )
+        return " ".join(text.split())
 
     def date(self, day: dt.date) -> str:
         return format_date(day, self.date_format)

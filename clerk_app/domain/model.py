@@ -30,6 +30,9 @@ from clerk_app.domain.text import Line, Text
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
 """A stable identifier, used where one part of the meeting refers to another."""
 
+OptionalId = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{0,64}$")]
+"""An identifier that may be empty: given only when something refers to the record."""
+
 StyleName = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
 Count = Annotated[int, Field(ge=0, le=10_000)]
 
@@ -135,10 +138,45 @@ class Person(Model):
     title: Line = ""
     """How the minutes address them: "Councillor", "Dr", "Mrs"; empty for none."""
     name: Line = ""
+    """The name as the minutes write it after the title: "Batool" (a councillor by surname),
+    "Joycelin Eze-Okubuiro". Where the parts below are given and this is empty, the given and
+    family names make it."""
+    given_name: Line = ""
+    """Format 2: the forename(s), "Lucy"; empty where not recorded."""
+    family_name: Line = ""
+    """Format 2: the surname, "Moore": what a surname-only roll call writes."""
+    short_name: Line = ""
+    """Format 2: a short form the clerk fixes ("L. Moore", "Cllr Moore"); empty means made from
+    the parts (the initial and the family name)."""
+    organisation: Line = ""
+    """Format 2: the organisation or group they belong to or spoke for ("Friends of the Park")."""
+
+    @property
+    def full_name(self) -> str:
+        """The name without the title: `name`, or the given and family names."""
+        return self.name or " ".join(p for p in (self.given_name, self.family_name) if p)
 
     @property
     def display_name(self) -> str:
-        return f"{self.title} {self.name}".strip()
+        return f"{self.title} {self.full_name}".strip()
+
+    @property
+    def surname(self) -> str:
+        """The family name: given, or the last word of the name."""
+        if self.family_name:
+            return self.family_name
+        words = self.full_name.split()
+        return words[-1] if words else ""
+
+    @property
+    def initial_name(self) -> str:
+        """The short form: "L. Moore" (given by the clerk, or made from the parts)."""
+        if self.short_name:
+            return self.short_name
+        given = self.given_name.split()
+        if given and self.surname:
+            return " ".join(f"{g[0]}." for g in given) + " " + self.surname
+        return self.full_name
 
 
 class Attendance(Model):
@@ -248,10 +286,65 @@ class BulletList(Model):
     entries: tuple[ListEntry, ...] = ()
 
 
+class ListNumbering(StrEnum):
+    """How a numbered list counts (format 2): 1, 2, 3 or a, b, c or i, ii, iii."""
+
+    DECIMAL = "decimal"
+    LOWER_ALPHA = "lower_alpha"
+    UPPER_ALPHA = "upper_alpha"
+    LOWER_ROMAN = "lower_roman"
+    UPPER_ROMAN = "upper_roman"
+
+
 class NumberedList(Model):
     type: Literal["numbered"] = "numbered"
     start: int = Field(default=1, ge=0, le=100_000)
     entries: tuple[ListEntry, ...] = ()
+    numbering: ListNumbering = ListNumbering.DECIMAL
+    """Format 2: letters or roman numerals instead of figures."""
+
+
+class Heading(Model):
+    """Format 2: a heading inside an item's minute ("Budget monitoring")."""
+
+    type: Literal["heading"] = "heading"
+    text: Line = ""
+
+
+MAX_TABLE_COLUMNS = 20
+MAX_TABLE_ROWS = 2_000
+
+
+def _table_cells(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    if len(rows) > MAX_TABLE_ROWS:
+        raise PydanticCustomError(
+            "table_too_long", "a table may have at most {limit} rows", {"limit": MAX_TABLE_ROWS}
+        )
+    for row in rows:
+        if len(row) > MAX_TABLE_COLUMNS:
+            raise PydanticCustomError(
+                "table_too_wide",
+                "a table may have at most {limit} columns",
+                {"limit": MAX_TABLE_COLUMNS},
+            )
+    return rows
+
+
+class Table(Model):
+    """Format 2: a table in the minutes: a schedule of payments, the grants awarded.
+
+    `header` names the columns; each row is its cells in order (a short row leaves the last
+    cells empty). `total` is an optional closing row ("Total", "", "£12,400.00")."""
+
+    type: Literal["table"] = "table"
+    caption: Line = ""
+    header: Annotated[tuple[Line, ...], Field(max_length=MAX_TABLE_COLUMNS)] = ()
+    rows: Annotated[tuple[tuple[Line, ...], ...], AfterValidator(_table_cells)] = ()
+    total: Annotated[tuple[Line, ...], Field(max_length=MAX_TABLE_COLUMNS)] = ()
+
+    @property
+    def columns(self) -> int:
+        return max([len(self.header), len(self.total), *(len(r) for r in self.rows)], default=0)
 
 
 class Lines(Model):
@@ -280,29 +373,100 @@ class PublicQuestions(Model):
     responses: tuple[ListEntry, ...] = ()
 
 
+class NoticeOfMotion(Model):
+    """Format 2: a motion submitted in writing before the meeting, with the written reply given
+    (a council's "Notices of Motion" and "Questions on notice")."""
+
+    type: Literal["notice_of_motion"] = "notice_of_motion"
+    mover_id: Id | None = None
+    """Who gave notice: an id from the attendance."""
+    seconder_id: Id | None = None
+    motion: Text = ""
+    """The motion as submitted."""
+    reply_by: Line = ""
+    """Who gave the written reply ("The Leader of the Council")."""
+    reply: Text = ""
+
+
 class VoteChoice(StrEnum):
     FOR = "for"
     AGAINST = "against"
     ABSTAIN = "abstain"
     ABSENT = "absent"
+    RECUSED = "recused"
+    """Format 2: did not vote, having recused themselves (a declared interest)."""
 
 
 class NamedVote(Model):
     attendee_id: Id
     choice: VoteChoice
+    note: Line = ""
+    """Format 2: a note on this vote ("because of a declared interest")."""
 
 
 class Outcome(StrEnum):
     CARRIED = "carried"
     LOST = "lost"
+    WITHDRAWN = "withdrawn"
+    """Format 2: withdrawn by its mover (with the meeting's consent)."""
+    NOT_PUT = "not_put"
+    """Format 2: never put to the vote (it fell, or the meeting moved on)."""
+
+
+class LeadWord(StrEnum):
+    """Format 2: which word leads a resolution."""
+
+    STYLE = "style"
+    """The house style's word (AGREED, RESOLVED)."""
+    NONE = "none"
+    """No word: the resolution's text stands alone."""
+    GIVEN = "given"
+    """The resolution's own `lead_word` (DETERMINED, NOTED)."""
+
+
+class MotionKind(StrEnum):
+    """Format 2: what a motion is to the motions around it."""
+
+    MOTION = "motion"
+    """A motion (the original, or the only one)."""
+    AMENDMENT = "amendment"
+    """An amendment to the motion it `relates_to`."""
+    SUBSTITUTE = "substitute"
+    """A substitute motion, replacing the one it `relates_to`."""
+    SUBSTANTIVE = "substantive"
+    """The substantive motion as amended (the motion it `relates_to`, with the amendments
+    carried)."""
+    PROCEDURAL = "procedural"
+    """A procedural motion (to adjourn, to move to the vote, to exclude the public)."""
+
+
+class Instrument(StrEnum):
+    """Format 2: what a decision enacts, where it is more than a minute."""
+
+    RESOLUTION = "resolution"
+    ORDINANCE = "ordinance"
+    BYLAW = "bylaw"
+
+
+class Reading(StrEnum):
+    FIRST = "first"
+    SECOND = "second"
+    THIRD = "third"
 
 
 class Resolution(Model):
-    """What the body decided: "AGREED: 1. That the report be noted.", with the vote if taken."""
+    """What the body decided: "AGREED: 1. That the report be noted.", with the vote if taken;
+    in format 2 also a motion put and lost, an amendment, or an ordinance read three times."""
 
     type: Literal["resolution"] = "resolution"
+    id: OptionalId = ""
+    """Format 2: how a related motion refers to this one; empty until one does (the form that
+    relates a motion to it gives it one), so that text parsed anew compares equal."""
+    lead: LeadWord = LeadWord.STYLE
+    """Format 2: the style's word, none, or `lead_word`. A word given wins over `style` (see
+    `lead_state`), so that code written for format 1, which set only `lead_word`, still works."""
     lead_word: Line = ""
-    """Empty means the house style's word (AGREED, RESOLVED)."""
+    """The word when `lead` is `given` (format 1: empty meant the style's word)."""
     numbered: bool = True
     resolutions: tuple[ListEntry, ...] = ()
     proposer_id: Id | None = None
@@ -311,7 +475,38 @@ class Resolution(Model):
     votes_against: Count | None = None
     abstentions: Count | None = None
     named_votes: tuple[NamedVote, ...] = ()
+    """In the order the roll was called."""
     outcome: Outcome | None = None
+    number: Line = ""
+    """Format 2: the decision's own number ("CAB/2025/14", "2024-117"); empty for none, or for
+    the style's running decision number."""
+    kind: MotionKind = MotionKind.MOTION
+    relates_to: Id | None = None
+    """Format 2: the motion an amendment, substitute or substantive motion relates to (the id of
+    an earlier resolution of the same item)."""
+    motion: Text = ""
+    """Format 2: the words moved, where they differ from what was resolved (an amendment's
+    words, a motion that was lost); empty when the resolutions are the motion."""
+    debate: Text = ""
+    """Format 2: the debate between the motion and the vote."""
+    unanimous: bool = False
+    """Format 2: all were in favour, no count taken."""
+    recorded_vote: bool = False
+    """Format 2: a recorded (named) vote was requested; `named_votes` holds it."""
+    requested_by_id: Id | None = None
+    """Format 2: who asked for the recorded vote."""
+    instrument: Instrument | None = None
+    """Format 2: a resolution, ordinance or by-law, numbered by `number`."""
+    readings: tuple[Reading, ...] = ()
+    """Format 2: the readings given at this meeting ("read a first, second and third time")."""
+
+    @property
+    def lead_state(self) -> LeadWord:
+        """Which word leads, whatever combination of `lead` and `lead_word` was set: none;
+        the word given; or the style's."""
+        if self.lead is LeadWord.NONE:
+            return LeadWord.NONE
+        return LeadWord.GIVEN if self.lead_word else LeadWord.STYLE
 
 
 Block = Annotated[
@@ -322,7 +517,10 @@ Block = Annotated[
     | Lines
     | AttachmentRef
     | PublicQuestions
-    | Resolution,
+    | Resolution
+    | Heading
+    | Table
+    | NoticeOfMotion,
     Field(discriminator="type"),
 ]
 
@@ -420,9 +618,163 @@ class Item(Model):
     exempt: bool = False
     """Taken with the press and public excluded: withheld from the public minutes."""
     exempt_reason: Line = ""
-    """The legal ground: "Paragraph 3 of Part 1 of Schedule 12A, Local Government Act 1972"."""
+    """The legal ground: "Paragraph 3 of Part 1 of Schedule 12A, Local Government Act 1972", or
+    a state's open-meetings section ("Government Code Section 54956.9(d)(1)")."""
     blocks: Blocks = ()
     actions: tuple[FollowUp, ...] = ()
+    # Format 2.
+    label: Line = ""
+    """The item's label where the agenda fixes it ("4.1", "2(a)", "A12"): printed instead of
+    the style's number, and it takes no running number. Empty: the style numbers it."""
+    numbered: bool = True
+    """False for an item without a number (preliminaries, a heading such as "Reports of
+    Committees"): it takes no number and the running numbers pass over it."""
+    parent_id: Id | None = None
+    """A sub-item: the id of an earlier item it belongs to (numbered "4.1" or "4(a)" after it).
+    A parent that is not earlier in the meeting (an item moved above it) is ignored: the item
+    is numbered as a main item and `check` says so; the file still loads."""
+    section_id: Id | None = None
+    """The section the item is in (Part A, the consent calendar, closed session)."""
+    session_id: Id | None = None
+    """The session it was taken in, where the meeting had several."""
+    agenda_number: Line = ""
+    """Its number on the agenda, kept when it was taken out of order ("7")."""
+    agenda_text: Text = ""
+    """What the agenda said of it: kept apart from what the minutes say."""
+    recommendation: Text = ""
+    """The report's recommendation, as the agenda gave it."""
+    department: Line = ""
+    """The department or officer whose report it was ("Children's Services")."""
+    report_reference: Line = ""
+    """The report's reference ("CYP/25/07", "Staff Report PW-2025-14")."""
+    written_comments: Count | None = None
+    """How many written comments were received on it (None: not recorded)."""
+    exempt_summary: Text = ""
+    """For an exempt item: a summary that may be published (the style prints it in the public
+    copy instead of the minute)."""
+    publish_resolution: bool = False
+    """For an exempt item: its resolutions are published, though the discussion is not."""
+
+
+class SectionKind(StrEnum):
+    PART = "part"
+    """A part of the agenda: "Part A", "Part B" (Part B or 2 is usually the exempt part)."""
+    CONSENT = "consent"
+    """A consent agenda or calendar: items taken together on one motion."""
+    CLOSED = "closed"
+    """A closed session."""
+    REPORTS = "reports"
+    """Reports of committees."""
+    OTHER = "other"
+
+
+class Section(Model):
+    """Format 2: a group of items, printed as a heading over them."""
+
+    id: Id = Field(default_factory=new_id)
+    title: Line = ""
+    kind: SectionKind = SectionKind.OTHER
+    label: Line = ""
+    """Its label where it has one: "A", "Part 2"."""
+    note: Text = ""
+    """What the minutes say under the heading ("The following items were approved on one
+    motion...")."""
+
+
+class SessionKind(StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class RollAnswer(StrEnum):
+    PRESENT = "present"
+    ABSENT = "absent"
+    EXCUSED = "excused"
+    LATE = "late"
+    """Absent at the call, arrived later (`time`)."""
+
+
+class RollCallEntry(Model):
+    attendee_id: Id
+    answer: RollAnswer = RollAnswer.PRESENT
+    time: TimeOfDay | None = None
+    """For late: when they arrived."""
+    note: Line = ""
+
+
+class Session(Model):
+    """Format 2: one sitting of a meeting with several (a closed session, then an open one)."""
+
+    id: Id = Field(default_factory=new_id)
+    title: Line = ""
+    """"Closed Session", "Regular Session"."""
+    kind: SessionKind = SessionKind.OPEN
+    date: CalendarDate | None = None
+    """Empty: the meeting's date."""
+    start_time: TimeOfDay | None = None
+    close_time: TimeOfDay | None = None
+    venue: Line = ""
+    roll_call: tuple[RollCallEntry, ...] = ()
+    """Who answered the roll, in the order called."""
+    note: Text = ""
+    """What the minutes say of the session ("The Mayor called the meeting to order.")."""
+
+
+class BreakKind(StrEnum):
+    ADJOURNMENT = "adjournment"
+    RECESS = "recess"
+
+
+class Adjournment(Model):
+    """Format 2: a break in the meeting, or its adjournment to another day."""
+
+    id: Id = Field(default_factory=new_id)
+    kind: BreakKind = BreakKind.ADJOURNMENT
+    after_item_id: Id | None = None
+    """The item it followed (None: before the first)."""
+    from_time: TimeOfDay | None = None
+    to_time: TimeOfDay | None = None
+    """When the meeting resumed; None if it did not that day."""
+    resumed_on: CalendarDate | None = None
+    """For an adjournment to another day: the date it resumed (or was to)."""
+    note: Line = ""
+
+
+class SpeakerKind(StrEnum):
+    DEPUTATION = "deputation"
+    PUBLIC_SPEAKER = "public_speaker"
+
+
+class Position(StrEnum):
+    FOR = "for"
+    AGAINST = "against"
+    NEUTRAL = "neutral"
+
+
+class Speaker(Model):
+    """Format 2: a deputation or a member of the public who spoke."""
+
+    id: Id = Field(default_factory=new_id)
+    kind: SpeakerKind = SpeakerKind.PUBLIC_SPEAKER
+    person: Person = Person()
+    on_behalf_of: Line = ""
+    """Whom a deputation spoke for ("residents of Mill Lane")."""
+    item_id: Id | None = None
+    remote: bool = False
+    position: Position | None = None
+    summary: Text = ""
+
+
+class Signatory(Model):
+    """Format 2: who signs the minutes: the Chair, the Clerk."""
+
+    id: Id = Field(default_factory=new_id)
+    role: Line = ""
+    """As the signature block writes it: "Chair", "City Clerk", "Mayor"."""
+    name: Line = ""
+    """Empty: a line to sign and print on."""
+    signed_on: CalendarDate | None = None
+    """Empty: a place for the date."""
 
 
 # --- the meeting -----------------------------------------------------------------------------
@@ -431,6 +783,29 @@ class Item(Model):
 class MeetingStatus(StrEnum):
     DRAFT = "draft"
     APPROVED = "approved"
+
+
+class MeetingKind(StrEnum):
+    ORDINARY = "ordinary"
+    EXTRAORDINARY = "extraordinary"
+    ANNUAL = "annual"
+    SPECIAL = "special"
+    REGULAR = "regular"
+    BUDGET = "budget"
+    ADJOURNED = "adjourned"
+    EMERGENCY = "emergency"
+
+
+MEETING_KIND_LABELS: dict[MeetingKind, str] = {
+    MeetingKind.ORDINARY: "Ordinary",
+    MeetingKind.EXTRAORDINARY: "Extraordinary",
+    MeetingKind.ANNUAL: "Annual",
+    MeetingKind.SPECIAL: "Special",
+    MeetingKind.REGULAR: "Regular",
+    MeetingKind.BUDGET: "Budget",
+    MeetingKind.ADJOURNED: "Adjourned",
+    MeetingKind.EMERGENCY: "Emergency",
+}
 
 
 class Meeting(Model):
@@ -452,6 +827,26 @@ class Meeting(Model):
     attendance: tuple[Attendance, ...] = ()
     interests: tuple[Interest, ...] = ()
     items: tuple[Item, ...] = ()
+    # Format 2.
+    kind: MeetingKind = MeetingKind.ORDINARY
+    sequence: int | None = Field(default=None, ge=1, le=100_000)
+    """The meeting's number in its series: 8 in "the 8th meeting"."""
+    preamble: Text = ""
+    """How and where the meeting was held ("held in person at City Hall and online")."""
+    closing_note: Text = ""
+    """What the minutes say at the close; empty for the style's own sentence."""
+    sessions: tuple[Session, ...] = ()
+    """The meeting's sittings, where it had more than one; each item may say its session."""
+    adjournments: tuple[Adjournment, ...] = ()
+    sections: tuple[Section, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
+    """Deputations and public speakers."""
+    public_present: Count | None = None
+    """How many members of the public attended (None: not recorded)."""
+    signatories: tuple[Signatory, ...] = ()
+    """Who signs: empty for the style's own signature block."""
+    first_decision_number: int | None = Field(default=None, ge=1, le=1_000_000)
+    """For styles that number decisions in a run of their own (2024-117): the first's number."""
 
     @model_validator(mode="after")
     def _ids_are_unique(self) -> Meeting:
@@ -461,6 +856,11 @@ class Meeting(Model):
             ("attendance", self.attendance),
             ("interests", self.interests),
             ("items", self.items),
+            ("sessions", self.sessions),
+            ("adjournments", self.adjournments),
+            ("sections", self.sections),
+            ("speakers", self.speakers),
+            ("signatories", self.signatories),
         ):
             seen: set[str] = set()
             for record in records:
@@ -481,7 +881,9 @@ class Meeting(Model):
         return next((n for n, i in enumerate(self.items) if i.id == item_id), None)
 
     def minute_number(self, index: int) -> int:
-        """The minute number of the item at this position (numbers run on, item by item)."""
+        """The running number the item at this position would have if every item before it
+        took one (format 1's rule). Labels, unnumbered items and sub-items change that: ask
+        `clerk_app.domain.numbering.MinuteNumbering`."""
         return self.first_minute_number + index
 
 

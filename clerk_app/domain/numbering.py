@@ -1,31 +1,79 @@
 """Minute numbers as the house style writes them: one object for every place that shows one.
 
-A meeting's minute numbers are derived: the first number plus the item's position. How they read
-("149", "196/20", "CAB 12/25") is the house style's; the year in a number is the meeting's year.
+A meeting's minute numbers are derived, never stored. Items run on from the meeting's first
+minute number, in the order they were taken; the house style writes each ("149", "196/20",
+"CAB 12/25"; the year in a number is the meeting's year). In format 2 an item may have a label
+fixed by the agenda ("4.1", "A12"), which it shows instead and which takes no running number; an
+unnumbered item (a heading, the preliminaries) takes none and shows none; a sub-item is numbered
+after its parent by the style ("4.1", "4(a)") and takes no running number either. A style with
+`number_items` off shows only the labels. Decisions may have numbers of their own: given one by
+one (`Resolution.number`), or running from the meeting's `first_decision_number` in the style's
+`decision_number_format`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
 
 from clerk_app.domain.house_style import DEFAULT_STYLE, HouseStyle
-from clerk_app.domain.model import Meeting
+from clerk_app.domain.model import (
+    Block,
+    BulletList,
+    Instrument,
+    ListEntry,
+    Meeting,
+    MotionKind,
+    NumberedList,
+    Outcome,
+    PublicQuestions,
+    Resolution,
+)
 
 
-@dataclass(frozen=True, slots=True)
 class MinuteNumbering:
-    """How one meeting's minutes are numbered in one house style."""
+    """How one meeting's minutes are numbered in one house style (worked out once)."""
 
-    meeting: Meeting
-    style: HouseStyle = DEFAULT_STYLE
+    __slots__ = ("_index", "_labels", "_numbers", "meeting", "style")
 
-    def number(self, index: int) -> int:
-        """The bare number of the item at `index` (149)."""
-        return self.meeting.minute_number(index)
+    def __init__(self, meeting: Meeting, style: HouseStyle = DEFAULT_STYLE) -> None:
+        self.meeting = meeting
+        self.style = style
+        numbers: list[int | None] = []
+        labels: list[str] = []
+        index: dict[str, int] = {}
+        children: dict[str, int] = {}
+        running = meeting.first_minute_number
+        for n, item in enumerate(meeting.items):
+            index[item.id] = n
+            number: int | None = None
+            if item.label:
+                label = item.label
+            elif not item.numbered:
+                label = ""
+            elif item.parent_id is not None and item.parent_id in index:
+                count = children.get(item.parent_id, 0) + 1
+                children[item.parent_id] = count
+                parent = labels[index[item.parent_id]]
+                label = style.sub_item_number(parent, count) if parent else ""
+            else:
+                number = running
+                running += 1
+                label = self.format(number) if style.number_items else ""
+            numbers.append(number)
+            labels.append(label)
+        self._numbers = numbers
+        self._labels = labels
+        self._index = index
+
+    def number(self, index: int) -> int | None:
+        """The running number of the item at `index` (149); None for an item that takes none
+        (labelled, unnumbered, a sub-item)."""
+        return self._numbers[index]
 
     def label(self, index: int) -> str:
-        """The item at `index`'s minute number as the style writes it ("196/20")."""
-        return self.format(self.number(index))
+        """The item at `index`'s minute number as the style writes it ("196/20"); empty for an
+        item that shows none."""
+        return self._labels[index]
 
     def format(self, number: int) -> str:
         """Any number of this meeting's run, as the style writes it."""
@@ -34,15 +82,75 @@ class MinuteNumbering:
 
     def label_of(self, item_id: str | None) -> str | None:
         """The minute number of the item with this id; None if there is no such item."""
-        index = self.meeting.item_index(item_id) if item_id else None
-        return None if index is None else self.label(index)
+        index = self._index.get(item_id or "")
+        return None if index is None else self._labels[index]
 
     def labels(self) -> list[str]:
         """Every item's minute number, in order."""
-        return [self.label(n) for n in range(len(self.meeting.items))]
+        return list(self._labels)
+
+    def numbers(self) -> list[int | None]:
+        """Every item's running number, in order (None where it takes none)."""
+        return list(self._numbers)
+
+    @property
+    def first(self) -> int | None:
+        """The meeting's first running number; None if no item takes one."""
+        return next((n for n in self._numbers if n is not None), None)
 
     @property
     def last(self) -> int | None:
-        """The number of the meeting's last minute; None for a meeting with no items."""
-        items = len(self.meeting.items)
-        return self.number(items - 1) if items else None
+        """The number of the meeting's last numbered minute; None if no item takes one."""
+        return next((n for n in reversed(self._numbers) if n is not None), None)
+
+    def decision_labels(self) -> dict[int, str]:
+        """Every numbered resolution's decision number, keyed by the resolution object's
+        `id()` (resolutions need no id of their own): its own number, or the next of the
+        style's run (for decisions that were made: not amendments, not lost, withdrawn or not
+        put). Valid while this meeting is alive: the keys are its own objects."""
+        meeting, style = self.meeting, self.style
+        running = meeting.first_decision_number
+        numbering = bool(style.decision_number_format) and running is not None
+        out: dict[int, str] = {}
+        for item in meeting.items:
+            for block in resolutions_in(item.blocks):
+                if block.number:
+                    out[id(block)] = block.number
+                elif numbering and running is not None and takes_decision_number(block):
+                    out[id(block)] = style.decision_number(
+                        running, meeting.date, meeting.minute_prefix
+                    )
+                    running += 1
+        return out
+
+
+def takes_decision_number(block: Resolution) -> bool:
+    """A decision the body made: a motion, substitute or substantive motion carried (or with
+    no outcome recorded), or an ordinance or by-law however its vote is recorded."""
+    if block.outcome in (Outcome.LOST, Outcome.WITHDRAWN, Outcome.NOT_PUT):
+        return False
+    if block.kind in (MotionKind.AMENDMENT, MotionKind.PROCEDURAL):
+        return block.instrument is not None and block.instrument is not Instrument.RESOLUTION
+    return True
+
+
+def resolutions_in(blocks: tuple[Block, ...]) -> Iterator[Resolution]:
+    """The resolutions among `blocks` and the blocks of their list entries, in reading order."""
+    stack = [iter(blocks)]
+    while stack:
+        block = next(stack[-1], None)
+        if block is None:
+            stack.pop()
+            continue
+        groups: tuple[tuple[ListEntry, ...], ...]
+        if isinstance(block, Resolution):
+            yield block
+            groups = (block.resolutions,)
+        elif isinstance(block, BulletList | NumberedList):
+            groups = (block.entries,)
+        elif isinstance(block, PublicQuestions):
+            groups = (block.questions, block.responses)
+        else:
+            continue
+        for entries in reversed(groups):
+            stack.append(iter([b for e in entries for b in e.blocks]))

@@ -16,32 +16,47 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from clerk_app.domain.exempt import present_only_for_exempt
-from clerk_app.domain.house_style import ExemptPolicy, HouseStyle
+from clerk_app.domain.house_style import ExemptPolicy, HouseStyle, letters, ordinal, roman
 from clerk_app.domain.model import (
     INTEREST_ACTION_LABELS,
     INTEREST_KIND_LABELS,
     MAX_LIST_DEPTH,
+    MEETING_KIND_LABELS,
     ROLE_LABELS,
+    Adjournment,
     AttachmentRef,
     Attendance,
     AttendanceStatus,
     Block,
+    BreakKind,
     BulletList,
+    Heading,
     Interest,
     Item,
     LeadIn,
+    LeadWord,
     Lines,
     ListEntry,
+    ListNumbering,
     Meeting,
     MeetingStatus,
+    NoticeOfMotion,
     NumberedList,
     Paragraph,
+    Person,
     PublicQuestions,
+    Reading,
     Resolution,
     Role,
+    RollAnswer,
+    Section,
+    Session,
+    Speaker,
+    SpeakerKind,
+    Table,
     VoteChoice,
 )
-from clerk_app.domain.numbering import MinuteNumbering
+from clerk_app.domain.numbering import MinuteNumbering, resolutions_in
 from clerk_app.render.errors import RenderError
 
 NUMBER_WORDS = (
@@ -96,6 +111,15 @@ class PersonView:
     to_minute: str
     part_attendance: str
     """Written out: "from minute 196/20", "arrived at 6:10 pm", or empty."""
+    # Added with format 2.
+    full_name: str = ""
+    """The name without the title: "Lucy Moore" ("Batool" where only that is recorded)."""
+    given_name: str = ""
+    family_name: str = ""
+    """The family name: given, or the name's last word ("Moore"): for a surname-only roll."""
+    short_name: str = ""
+    """The short form: "L. Moore" (the clerk's, or made from the parts)."""
+    organisation: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +145,8 @@ class EntryView:
     number: int
     text: str
     blocks: tuple[BlockView, ...]
+    marker: str = ""
+    """The entry's number as its list counts (format 2): "3", "c", "iii", "C", "III"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +160,38 @@ class ListView:
     type: Literal["bullets", "numbered"]
     start: int
     entries: tuple[EntryView, ...]
+    numbering: str = "decimal"
+    """Format 2: decimal, lower_alpha, upper_alpha, lower_roman, upper_roman."""
+
+
+@dataclass(frozen=True, slots=True)
+class HeadingView:
+    type: Literal["heading"]
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class TableView:
+    type: Literal["table"]
+    caption: str
+    header: tuple[str, ...]
+    """Padded to `columns` cells, as are every row and the total."""
+    rows: tuple[tuple[str, ...], ...]
+    total: tuple[str, ...]
+    """The closing row ("Total", "", "£12,400.00"); empty for none."""
+    columns: int
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeView:
+    type: Literal["notice_of_motion"]
+    mover: str
+    mover_person: PersonView | None
+    seconder: str
+    seconder_person: PersonView | None
+    motion: str
+    reply_by: str
+    reply: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,11 +225,26 @@ class QuestionsView:
 
 
 @dataclass(frozen=True, slots=True)
+class VoteView:
+    """One member's vote in a recorded vote (format 2)."""
+
+    person: PersonView
+    name: str
+    choice: str
+    """for, against, abstain, absent, recused."""
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
 class NamedVotesView:
     in_favour: tuple[str, ...]
     against: tuple[str, ...]
     abstain: tuple[str, ...]
     absent: tuple[str, ...]
+    # Added with format 2.
+    recused: tuple[str, ...] = ()
+    roll: tuple[VoteView, ...] = ()
+    """Every vote in the order the roll was called, with its person and note."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,9 +262,54 @@ class ResolutionView:
     """The count in words: "six were in favour and two abstained"; empty if none was taken."""
     named_votes: NamedVotesView | None
     outcome: str
+    # Added with format 2.
+    id: str = ""
+    lead: str = "style"
+    """Which word leads: "style" (lead_word is the style's), "given" (the resolution's own
+    word), "none" (lead_word is empty: the text stands alone)."""
+    number: str = ""
+    """The decision's number: its own ("CAB/2025/14") or the style's running one; or empty."""
+    kind: str = "motion"
+    """motion, amendment, substitute, substantive, procedural."""
+    relates_to: str = ""
+    """The id of the motion an amendment, substitute or substantive motion relates to."""
+    motion: str = ""
+    """The words moved, where they differ from what was resolved."""
+    moved: str = ""
+    """The style's motion sentence (`motion_wording`) filled in; empty if the style has none
+    or there is no proposer."""
+    debate: str = ""
+    unanimous: bool = False
+    recorded_vote: bool = False
+    requested_by: str = ""
+    proposer_person: PersonView | None = None
+    seconder_person: PersonView | None = None
+    requested_by_person: PersonView | None = None
+    tally: str = ""
+    """The counts in figures, for, against, abstaining: "6-0-1" (the last left out when none
+    abstained and no count of abstentions was taken); empty without counts."""
+    instrument: str = ""
+    """resolution, ordinance, bylaw, or empty."""
+    readings: tuple[str, ...] = ()
+    """first, second, third: the readings given."""
+    readings_text: str = ""
+    """"read a first, second and third time"; empty for none."""
+    withheld: bool = False
+    """A resolution of an exempt item that the public copy publishes (its debate, motion and
+    vote left out)."""
 
 
-BlockView = ParagraphView | ListView | LinesView | AttachmentView | QuestionsView | ResolutionView
+BlockView = (
+    ParagraphView
+    | ListView
+    | LinesView
+    | AttachmentView
+    | QuestionsView
+    | ResolutionView
+    | HeadingView
+    | TableView
+    | NoticeView
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +330,12 @@ class RowView:
     kind: paragraph, lead_in, lines (text holds line breaks), attachment, bullet, numbered
     (`label` is "1."), questioner, responder (`count` responses), vote (details in `block`),
     named_vote (`label` is for/against/abstain/absent, `text` the names), resolution_word,
-    resolution (an unnumbered resolution).
+    resolution (an unnumbered resolution). Added with format 2: heading; table (`text` the
+    caption, the cells in `block`); notice (a notice of motion, `text` its motion); motion
+    (the style's motion sentence, or the words moved) and debate, before a resolution's vote;
+    readings ("read a first, second and third time"), after it; named_vote's `label` may be
+    recused. A resolution with no lead word has no resolution_word row. A numbered entry's
+    `label` is its marker with a full stop ("c.", "iii.").
     """
 
     kind: str
@@ -241,6 +364,89 @@ class InterestView:
     withheld: bool = False
     """About an exempt item in a public copy: the member's words are left out (`interest` is
     empty), and under the house style's `omit` policy the item too (`item` is None)."""
+    declarer: PersonView | None = None
+    """Format 2: the person who declared it, with their name parts."""
+
+
+@dataclass(frozen=True, slots=True)
+class SectionView:
+    id: str
+    title: str
+    kind: str
+    """part, consent, closed, reports, other."""
+    label: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class RollCallView:
+    person: PersonView
+    name: str
+    answer: str
+    """present, absent, excused, late."""
+    time: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class SessionView:
+    id: str
+    title: str
+    kind: str
+    """open or closed."""
+    date: str
+    """Empty when on the meeting's date."""
+    start_time: str
+    close_time: str
+    venue: str
+    note: str
+    roll_call: tuple[RollCallView, ...]
+    present: tuple[PersonView, ...]
+    absent: tuple[PersonView, ...]
+    """Absent or excused at the call (late arrivals are in `late`)."""
+    late: tuple[PersonView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BreakView:
+    kind: str
+    """adjournment or recess."""
+    after: str
+    """The number of the item it followed; empty if before the first or the item is not in
+    this copy."""
+    from_time: str
+    to_time: str
+    resumed_on: str
+    note: str
+    text: str
+    """Written out: "The meeting adjourned at 7.15pm and reconvened at 7.30pm"."""
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerView:
+    kind: str
+    """deputation or public_speaker."""
+    name: str
+    title: str
+    full_name: str
+    given_name: str
+    family_name: str
+    short_name: str
+    organisation: str
+    on_behalf_of: str
+    item: ItemRefView | None
+    remote: bool
+    position: str
+    """for, against, neutral, or empty."""
+    summary: str
+
+
+@dataclass(frozen=True, slots=True)
+class SignatoryView:
+    role: str
+    name: str
+    signed_on: str
+    """The date signed; empty for a place to write it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +466,35 @@ class ItemView:
     actions: tuple[FollowUpView, ...]
     interests: tuple[InterestView, ...]
     """Declarations made about this item."""
+    # Added with format 2.
+    numbered: bool = True
+    """False for an item without a number (`number` is empty)."""
+    label: str = ""
+    """The label the agenda fixed ("4.1"), or empty (`number` shows it either way)."""
+    level: int = 0
+    """0 for a main item, 1 for a sub-item, 2 for a sub-item's sub-item."""
+    parent_number: str = ""
+    agenda_number: str = ""
+    out_of_order: bool = False
+    """Taken before an item that came earlier on the agenda (by agenda number)."""
+    section: SectionView | None = None
+    section_start: bool = False
+    """The first item of its section: print the section's heading before it."""
+    session: SessionView | None = None
+    session_start: bool = False
+    """The first item of its session."""
+    agenda_text: str = ""
+    recommendation: str = ""
+    department: str = ""
+    report_reference: str = ""
+    written_comments: int | None = None
+    summary: str = ""
+    """For an exempt item: the summary the council publishes (in the public copy too)."""
+    publish_resolution: bool = False
+    speakers: tuple[SpeakerView, ...] = ()
+    """Deputations and public speakers on this item (none of a withheld item's)."""
+    breaks_after: tuple[BreakView, ...] = ()
+    """Adjournments and recesses that followed this item."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,6 +517,27 @@ class MeetingView:
     actions: tuple[FollowUpView, ...]
     """Every item's follow-up actions, in minute order: for an annex of actions. None of an
     item withheld from this copy."""
+    # Added with format 2.
+    kind: str = "ordinary"
+    kind_label: str = "Ordinary"
+    sequence: int | None = None
+    sequence_text: str = ""
+    """"8th"; empty when not recorded."""
+    preamble: str = ""
+    closing_note: str = ""
+    """The clerk's closing words; empty for the style's sentence."""
+    public_present: int | None = None
+    public_present_text: str = ""
+    """"Twelve members of the public", "One member of the public"; empty when not recorded."""
+    sessions: tuple[SessionView, ...] = ()
+    breaks: tuple[BreakView, ...] = ()
+    """Every adjournment and recess, in order."""
+    sections: tuple[SectionView, ...] = ()
+    speakers: tuple[SpeakerView, ...] = ()
+    """Every deputation and public speaker this copy names."""
+    deputations: tuple[SpeakerView, ...] = ()
+    public_speakers: tuple[SpeakerView, ...] = ()
+    signatories: tuple[SignatoryView, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +548,9 @@ class StyleView:
     language: str
     actions_annex: bool
     """Follow-up actions go in an annex after the close rather than under their minutes."""
+    # Added with format 2.
+    number_items: bool = True
+    motion_wording: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,6 +571,8 @@ VIEW_TYPES: frozenset[type] = frozenset(
         PersonView, AttendanceView, EntryView, ParagraphView, ListView, LinesView, AttachmentView,
         QuestionPairView, QuestionsView, NamedVotesView, ResolutionView, FollowUpView, RowView,
         ItemRefView, InterestView, ItemView, MeetingView, StyleView, MinutesContext,
+        HeadingView, TableView, NoticeView, VoteView, SectionView, RollCallView, SessionView,
+        BreakView, SpeakerView, SignatoryView,
     }
 )  # fmt: skip
 """The types templates see (the sandbox trusts their public, non-method attributes)."""
@@ -327,12 +588,17 @@ class _Builder:
         style: HouseStyle,
         public: bool,
         unnamed: frozenset[str] | None = None,
+        numbering: MinuteNumbering | None = None,
     ) -> None:
         self.meeting = meeting
         self.style = style
         self.public = public
-        numbering = MinuteNumbering(meeting, style)
-        self.numbers = {item.id: numbering.label(n) for n, item in enumerate(meeting.items)}
+        numbering = numbering or MinuteNumbering(meeting, style)
+        self.numbers = {item.id: numbering.label_of(item.id) or "" for item in meeting.items}
+        self.numbering = numbering
+        self._decision_numbers: dict[int, str] | None = None
+        self.attendees = {a.id: a for a in meeting.attendance}
+        self._people: dict[str, PersonView] = {}
         # Lookups by id, made once: a long meeting has hundreds of items.
         self.items_by_id = {item.id: item for item in meeting.items}
         self.names = {a.id: a.display_name for a in meeting.attendance}
@@ -356,6 +622,28 @@ class _Builder:
         if attendee_id in self.unnamed:
             return ""
         return self.names.get(attendee_id or "", "")
+
+    def decision_number(self, block: Resolution) -> str:
+        # Worked out on the first resolution: a keystroke in an item without one does not walk
+        # the whole meeting's blocks.
+        if not self.style.decision_number_format or self.meeting.first_decision_number is None:
+            return block.number
+        if self._decision_numbers is None:
+            self._decision_numbers = self.numbering.decision_labels()
+        return self._decision_numbers.get(id(block), block.number)
+
+    def person_of(self, attendee_id: str | None) -> PersonView | None:
+        """The attendee as a person with name parts; None for nobody, or someone this copy
+        does not name."""
+        if attendee_id is None or attendee_id in self.unnamed:
+            return None
+        view = self._people.get(attendee_id)
+        if view is None:
+            record = self.attendees.get(attendee_id)
+            if record is None:
+                return None
+            view = self._people[attendee_id] = self.person(record)
+        return view
 
     def time(self, moment: dt.time | None) -> str:
         return self.style.start_time(moment) if moment else ""
@@ -448,6 +736,7 @@ class _Builder:
             from_minute=from_minute,
             to_minute=to_minute,
             part_attendance=", ".join(parts),
+            **name_parts(record.person),
         )
 
     def attendance(self) -> AttendanceView:
@@ -492,13 +781,24 @@ class _Builder:
             action=record.action.value,
             action_text=INTEREST_ACTION_LABELS[record.action],
             withheld=hidden,
+            declarer=self.person_of(record.attendee_id),
         )
 
     # item bodies
 
-    def entries(self, entries: tuple[ListEntry, ...], start: int = 1) -> tuple[EntryView, ...]:
+    def entries(
+        self,
+        entries: tuple[ListEntry, ...],
+        start: int = 1,
+        numbering: ListNumbering = ListNumbering.DECIMAL,
+    ) -> tuple[EntryView, ...]:
         return tuple(
-            EntryView(number=start + n, text=e.text, blocks=self.blocks(e.blocks))
+            EntryView(
+                number=start + n,
+                text=e.text,
+                blocks=self.blocks(e.blocks),
+                marker=list_marker(start + n, numbering),
+            )
             for n, e in enumerate(entries)
         )
 
@@ -515,7 +815,23 @@ class _Builder:
                 return ListView(
                     type="numbered",
                     start=block.start,
-                    entries=self.entries(block.entries, block.start),
+                    entries=self.entries(block.entries, block.start, block.numbering),
+                    numbering=block.numbering.value,
+                )
+            case Heading():
+                return HeadingView(type="heading", text=block.text)
+            case Table():
+                return table_view(block)
+            case NoticeOfMotion():
+                return NoticeView(
+                    type="notice_of_motion",
+                    mover=self.name_of(block.mover_id),
+                    mover_person=self.person_of(block.mover_id),
+                    seconder=self.name_of(block.seconder_id),
+                    seconder_person=self.person_of(block.seconder_id),
+                    motion=block.motion,
+                    reply_by=block.reply_by,
+                    reply=block.reply,
                 )
             case Lines():
                 return LinesView(type="lines", lines=block.lines)
@@ -549,46 +865,125 @@ class _Builder:
             pairs=pairs,
         )
 
-    def resolution(self, block: Resolution) -> ResolutionView:
+    def resolution(self, block: Resolution, withheld: bool = False) -> ResolutionView:
+        """The resolution as a template sees it; `withheld`: of an exempt item whose
+        resolution a public copy publishes, without the motion's words or the debate."""
         named = None
         if block.named_votes:
             groups: dict[VoteChoice, list[str]] = {choice: [] for choice in VoteChoice}
+            roll = []
             for vote in block.named_votes:
-                if vote.attendee_id not in self.unnamed:
-                    groups[vote.choice].append(self.name_of(vote.attendee_id))
+                person = self.person_of(vote.attendee_id)
+                if vote.attendee_id in self.unnamed:
+                    continue
+                name = self.name_of(vote.attendee_id)
+                groups[vote.choice].append(name)
+                if person is not None:
+                    roll.append(
+                        VoteView(person=person, name=name, choice=vote.choice.value, note=vote.note)
+                    )
             named = NamedVotesView(
                 in_favour=tuple(groups[VoteChoice.FOR]),
                 against=tuple(groups[VoteChoice.AGAINST]),
                 abstain=tuple(groups[VoteChoice.ABSTAIN]),
                 absent=tuple(groups[VoteChoice.ABSENT]),
+                recused=tuple(groups[VoteChoice.RECUSED]),
+                roll=tuple(roll),
             )
+        lead = block.lead_state
+        if lead is LeadWord.NONE:
+            word = ""
+        elif lead is LeadWord.GIVEN:
+            word = block.lead_word
+        else:
+            word = self.style.resolution_word
+        proposer = self.name_of(block.proposer_id)
+        seconder = self.name_of(block.seconder_id)
+        motion = "" if withheld else block.motion
+        text = vote_text(block.votes_for, block.votes_against, block.abstentions)
+        if not text and block.unanimous:
+            text = "all were in favour"
         return ResolutionView(
             type="resolution",
-            lead_word=block.lead_word or self.style.resolution_word,
+            lead_word=word,
             numbered=block.numbered,
             resolutions=self.entries(block.resolutions),
-            proposer=self.name_of(block.proposer_id),
-            seconder=self.name_of(block.seconder_id),
+            proposer=proposer,
+            seconder=seconder,
             votes_for=block.votes_for,
             votes_against=block.votes_against,
             abstentions=block.abstentions,
-            vote_text=vote_text(block.votes_for, block.votes_against, block.abstentions),
+            vote_text=text,
             named_votes=named,
             outcome=block.outcome.value if block.outcome else "",
+            id=block.id,
+            lead=lead.value,
+            number=self.decision_number(block),
+            kind=block.kind.value,
+            relates_to=block.relates_to or "",
+            motion=motion,
+            moved=moved_sentence(self.style.motion_wording, proposer, seconder, motion, block),
+            debate="" if withheld else block.debate,
+            unanimous=block.unanimous,
+            recorded_vote=block.recorded_vote,
+            requested_by=self.name_of(block.requested_by_id),
+            proposer_person=self.person_of(block.proposer_id),
+            seconder_person=self.person_of(block.seconder_id),
+            requested_by_person=self.person_of(block.requested_by_id),
+            tally=tally(block.votes_for, block.votes_against, block.abstentions),
+            instrument=block.instrument.value if block.instrument else "",
+            readings=tuple(r.value for r in block.readings),
+            readings_text=readings_text(block.readings),
+            withheld=withheld,
         )
 
     def items(self) -> tuple[ItemView, ...]:
+        meeting = self.meeting
+        sections = {section.id: self.section(section) for section in meeting.sections}
+        sessions = {session.id: self.session(session) for session in meeting.sessions}
+        speakers: dict[str | None, list[SpeakerView]] = {}
+        for speaker in self.speakers():
+            speakers.setdefault(speaker[0], []).append(speaker[1])
+        breaks: dict[str | None, list[BreakView]] = {}
+        for record in meeting.adjournments:
+            breaks.setdefault(record.after_item_id, []).append(self.break_view(record))
+        levels: dict[str, int] = {}
         views = []
-        for item in self.meeting.items:
+        previous_section: str | None = None
+        previous_session: str | None = None
+        highest_agenda: tuple[int, str] | None = None
+        for item in meeting.items:
+            level = levels[item.id] = levels[item.parent_id] + 1 if item.parent_id in levels else 0
+            agenda_key = _agenda_key(item.agenda_number)
+            out_of_order = bool(
+                agenda_key is not None
+                and highest_agenda is not None
+                and agenda_key < highest_agenda
+            )
+            if agenda_key is not None and (highest_agenda is None or agenda_key > highest_agenda):
+                highest_agenda = agenda_key
+            section = sections.get(item.section_id or "")
+            session = sessions.get(item.session_id or "")
+            section_start = section is not None and item.section_id != previous_section
+            session_start = session is not None and item.session_id != previous_session
             withheld = self.withheld(item.id)
             if withheld and self.style.exempt_in_public is ExemptPolicy.OMIT:
                 continue
+            # An omitted item leaves the section open: the next item in it does not start it.
+            previous_section, previous_session = item.section_id, item.session_id
             show_title = not withheld or self.style.exempt_in_public is ExemptPolicy.NOTICE
             notice = ""
             if withheld:
                 reason = item.exempt_reason or "exempt information"
                 notice = self.style.exempt_notice.format(reason=reason)
-            blocks = () if withheld else self.blocks(item.blocks)
+            if not withheld:
+                blocks = self.blocks(item.blocks)
+            elif item.publish_resolution:
+                blocks = tuple(
+                    self.resolution(block, withheld=True) for block in resolutions_in(item.blocks)
+                )
+            else:
+                blocks = ()
             views.append(
                 ItemView(
                     id=item.id,
@@ -605,9 +1000,121 @@ class _Builder:
                     interests=tuple(
                         self.interest(i) for i in self.interests_by_item.get(item.id, ())
                     ),
+                    numbered=bool(self.numbers[item.id]),
+                    label=item.label,
+                    level=level,
+                    parent_number=self.numbers.get(item.parent_id or "", "") if level else "",
+                    agenda_number=item.agenda_number,
+                    out_of_order=out_of_order,
+                    section=section,
+                    section_start=section_start,
+                    session=session,
+                    session_start=session_start,
+                    agenda_text=item.agenda_text,
+                    recommendation=item.recommendation,
+                    department=item.department,
+                    report_reference=item.report_reference,
+                    written_comments=item.written_comments,
+                    summary=item.exempt_summary if item.exempt else "",
+                    publish_resolution=item.publish_resolution,
+                    speakers=tuple(speakers.get(item.id, ())),
+                    breaks_after=tuple(breaks.get(item.id, ())),
                 )
             )
         return tuple(views)
+
+    def section(self, record: Section) -> SectionView:
+        return SectionView(
+            id=record.id,
+            title=record.title,
+            kind=record.kind.value,
+            label=record.label,
+            note=record.note,
+        )
+
+    def session(self, record: Session) -> SessionView:
+        roll = []
+        for entry in record.roll_call:
+            person = self.person_of(entry.attendee_id)
+            if person is None:
+                continue
+            roll.append(
+                RollCallView(
+                    person=person,
+                    name=person.name,
+                    answer=entry.answer.value,
+                    time=self.time(entry.time),
+                    note=entry.note,
+                )
+            )
+        return SessionView(
+            id=record.id,
+            title=record.title,
+            kind=record.kind.value,
+            date=self.style.date(record.date) if record.date else "",
+            start_time=self.time(record.start_time),
+            close_time=self.style.close_time(record.close_time) if record.close_time else "",
+            venue=record.venue,
+            note=record.note,
+            roll_call=tuple(roll),
+            present=tuple(r.person for r in roll if r.answer == RollAnswer.PRESENT.value),
+            absent=tuple(
+                r.person
+                for r in roll
+                if r.answer in (RollAnswer.ABSENT.value, RollAnswer.EXCUSED.value)
+            ),
+            late=tuple(r.person for r in roll if r.answer == RollAnswer.LATE.value),
+        )
+
+    def speakers(self) -> Iterator[tuple[str | None, SpeakerView]]:
+        """Every speaker this copy names, with the item they spoke on: none on an item the
+        copy withholds (a deputation on a private item is part of what was considered)."""
+        for record in self.meeting.speakers:
+            if self.withheld(record.item_id):
+                continue
+            yield record.item_id, self.speaker(record)
+
+    def speaker(self, record: Speaker) -> SpeakerView:
+        parts = name_parts(record.person)
+        return SpeakerView(
+            kind=record.kind.value,
+            name=record.person.display_name,
+            title=record.person.title,
+            full_name=parts["full_name"],
+            given_name=parts["given_name"],
+            family_name=parts["family_name"],
+            short_name=parts["short_name"],
+            organisation=parts["organisation"],
+            on_behalf_of=record.on_behalf_of,
+            item=self.item_ref(record.item_id),
+            remote=record.remote,
+            position=record.position.value if record.position else "",
+            summary=record.summary,
+        )
+
+    def break_view(self, record: Adjournment) -> BreakView:
+        after = (
+            ""
+            if self.omitted(record.after_item_id)
+            else self.numbers.get(record.after_item_id or "", "")
+        )
+        start, end = self.time(record.from_time), self.time(record.to_time)
+        verb = "adjourned" if record.kind is BreakKind.ADJOURNMENT else "adjourned for a recess"
+        text = f"The meeting {verb}"
+        text += f" at {start}" if start else ""
+        if end:
+            text += f" and reconvened at {end}"
+        elif record.resumed_on:
+            text += f" until {self.style.short_date(record.resumed_on)}"
+        return BreakView(
+            kind=record.kind.value,
+            after=after,
+            from_time=start,
+            to_time=end,
+            resumed_on=self.style.short_date(record.resumed_on) if record.resumed_on else "",
+            note=record.note,
+            text=text + ".",
+        )
 
     def actions(self, item: Item) -> tuple[FollowUpView, ...]:
         return tuple(
@@ -626,6 +1133,7 @@ class _Builder:
         from clerk_app import __version__
 
         items = self.items()
+        speakers = tuple(view for _item, view in self.speakers())
         return MinutesContext(
             meeting=MeetingView(
                 authority=meeting.authority,
@@ -642,6 +1150,30 @@ class _Builder:
                 public=self.public,
                 confidential=not self.public and any(i.exempt for i in meeting.items),
                 actions=tuple(action for item in items for action in item.actions),
+                kind=meeting.kind.value,
+                kind_label=MEETING_KIND_LABELS[meeting.kind],
+                sequence=meeting.sequence,
+                sequence_text=ordinal(meeting.sequence) if meeting.sequence else "",
+                preamble=meeting.preamble,
+                closing_note=meeting.closing_note,
+                public_present=meeting.public_present,
+                public_present_text=public_text(meeting.public_present),
+                sessions=tuple(self.session(s) for s in meeting.sessions),
+                breaks=tuple(self.break_view(b) for b in meeting.adjournments),
+                sections=tuple(self.section(s) for s in meeting.sections),
+                speakers=speakers,
+                deputations=tuple(s for s in speakers if s.kind == SpeakerKind.DEPUTATION.value),
+                public_speakers=tuple(
+                    s for s in speakers if s.kind == SpeakerKind.PUBLIC_SPEAKER.value
+                ),
+                signatories=tuple(
+                    SignatoryView(
+                        role=s.role,
+                        name=s.name,
+                        signed_on=style.short_date(s.signed_on) if s.signed_on else "",
+                    )
+                    for s in meeting.signatories
+                ),
             ),
             style=StyleView(
                 name=style.name,
@@ -649,6 +1181,8 @@ class _Builder:
                 resolution_word=style.resolution_word,
                 language=style.language,
                 actions_annex=style.actions_annex,
+                number_items=style.number_items,
+                motion_wording=style.motion_wording,
             ),
             attendance=self.attendance(),
             interests=tuple(self.interest(i) for i in self.meeting_interests),
@@ -659,7 +1193,7 @@ class _Builder:
 
 def _entry_rows(entries: tuple[EntryView, ...], kind: str, level: int) -> Iterator[RowView]:
     for entry in entries:
-        label = f"{entry.number}." if kind == "numbered" else ""
+        label = f"{entry.marker or entry.number}." if kind == "numbered" else ""
         yield RowView(kind=kind, level=level, text=entry.text, label=label)
         yield from rows_of(entry.blocks, level + 1)
 
@@ -674,6 +1208,12 @@ def rows_of(blocks: tuple[BlockView, ...], level: int = 1) -> Iterator[RowView]:
                 yield RowView(kind="lines", level=level, text="\n".join(block.lines))
             case AttachmentView():
                 yield RowView(kind="attachment", level=level, text=block.label, block=block)
+            case HeadingView():
+                yield RowView(kind="heading", level=level, text=block.text, block=block)
+            case TableView():
+                yield RowView(kind="table", level=level, text=block.caption, block=block)
+            case NoticeView():
+                yield RowView(kind="notice", level=level, text=block.motion, block=block)
             case ListView():
                 kind = "bullet" if block.type == "bullets" else "numbered"
                 yield from _entry_rows(block.entries, kind, level)
@@ -690,14 +1230,25 @@ def rows_of(blocks: tuple[BlockView, ...], level: int = 1) -> Iterator[RowView]:
                     )
                     yield from _entry_rows(block.responses, "numbered", level)
             case ResolutionView():
+                if block.moved or block.motion:
+                    yield RowView(
+                        kind="motion", level=level, text=block.moved or block.motion, block=block
+                    )
+                if block.debate:
+                    yield RowView(kind="debate", level=level, text=block.debate, block=block)
                 if block.proposer or block.seconder or block.vote_text or block.outcome:
                     yield RowView(kind="vote", level=level, text=block.vote_text, block=block)
+                if block.readings_text:
+                    yield RowView(
+                        kind="readings", level=level, text=block.readings_text, block=block
+                    )
                 if block.named_votes is not None:
                     for label, names in (
                         ("for", block.named_votes.in_favour),
                         ("against", block.named_votes.against),
                         ("abstain", block.named_votes.abstain),
                         ("absent", block.named_votes.absent),
+                        ("recused", block.named_votes.recused),
                     ):
                         if names:
                             yield RowView(
@@ -708,9 +1259,10 @@ def rows_of(blocks: tuple[BlockView, ...], level: int = 1) -> Iterator[RowView]:
                                 count=len(names),
                                 block=block,
                             )
-                yield RowView(
-                    kind="resolution_word", level=level, text=block.lead_word, block=block
-                )
+                if block.lead != "none":
+                    yield RowView(
+                        kind="resolution_word", level=level, text=block.lead_word, block=block
+                    )
                 if block.numbered:
                     yield from _entry_rows(block.resolutions, "numbered", level)
                 elif len(block.resolutions) == 1 and not block.resolutions[0].blocks:
@@ -736,6 +1288,112 @@ def vote_text(votes_for: int | None, against: int | None, abstained: int | None)
     return "".join(parts)
 
 
+def name_parts(person: Person) -> dict[str, str]:
+    """A person's name parts, as PersonView and SpeakerView give them."""
+    return {
+        "full_name": person.full_name,
+        "given_name": person.given_name,
+        "family_name": person.surname,
+        "short_name": person.initial_name,
+        "organisation": person.organisation,
+    }
+
+
+def list_marker(number: int, numbering: ListNumbering) -> str:
+    """An entry's number as its list counts: 3, c, iii, C, III."""
+    match numbering:
+        case ListNumbering.LOWER_ALPHA:
+            return letters(number)
+        case ListNumbering.UPPER_ALPHA:
+            return letters(number).upper()
+        case ListNumbering.LOWER_ROMAN:
+            return roman(number)
+        case ListNumbering.UPPER_ROMAN:
+            return roman(number).upper()
+    return str(number)
+
+
+def table_view(block: Table) -> TableView:
+    columns = block.columns
+
+    def padded(cells: tuple[str, ...]) -> tuple[str, ...]:
+        return (*cells, *("",) * (columns - len(cells)))
+
+    return TableView(
+        type="table",
+        caption=block.caption,
+        header=padded(block.header) if block.header else (),
+        rows=tuple(padded(row) for row in block.rows),
+        total=padded(block.total) if block.total else (),
+        columns=columns,
+    )
+
+
+def tally(votes_for: int | None, against: int | None, abstained: int | None) -> str:
+    """The counts in figures: "6-0-1" (for, against, abstaining); "6-1" with no abstentions
+    counted; empty without a count in favour."""
+    if votes_for is None:
+        return ""
+    parts = [votes_for, against or 0]
+    if abstained:
+        parts.append(abstained)
+    return "-".join(str(n) for n in parts)
+
+
+_READINGS = {Reading.FIRST: "first", Reading.SECOND: "second", Reading.THIRD: "third"}
+
+
+def readings_text(readings: tuple[Reading, ...]) -> str:
+    """ "read a first, second and third time"; "read a third time"; empty for none."""
+    words = [_READINGS[r] for r in readings]
+    if not words:
+        return ""
+    listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    return f"read a {listed} time"
+
+
+def moved_sentence(
+    wording: str, proposer: str, seconder: str, motion: str, block: Resolution
+) -> str:
+    """The style's motion sentence filled in: "It was moved by Councillor Moore, seconded by
+    Councillor Patel, that the report be approved". The motion is the words moved, or else the
+    first resolution's text with its leading "That" lowered; empty without a style wording or a
+    proposer."""
+    if not wording or not proposer:
+        return ""
+    words = motion or (block.resolutions[0].text if block.resolutions else "")
+    words = words.strip().rstrip(".")
+    if words[:5] in ("That ", "THAT "):
+        words = "that " + words[5:]
+    sentence = wording.format_map({"proposer": proposer, "seconder": seconder, "motion": words})
+    if not seconder:
+        sentence = sentence.replace(", seconded by ,", ",").replace(" seconded by ", " ")
+    return " ".join(sentence.split())
+
+
+def public_text(count: int | None) -> str:
+    """ "Twelve members of the public"; empty when not recorded."""
+    if count is None:
+        return ""
+    noun = "member" if count == 1 else "members"
+    words = number_in_words(count)
+    words = "No" if count == 0 else words[:1].upper() + words[1:]
+    return f"{words} {noun} of the public"
+
+
+def _agenda_key(number: str) -> tuple[int, str] | None:
+    """An agenda number ordered as the agenda runs: "7" < "7a" < "10"; None for none."""
+    text = number.strip()
+    if not text:
+        return None
+    digits = ""
+    for char in text:
+        if not char.isdigit():
+            break
+        digits += char
+    return (int(digits) if digits else 0, text[len(digits) :].lower())
+
+
 def unnamed_in_public(meeting: Meeting) -> frozenset[str]:
     """The attendance ids a public copy of `meeting` does not name: those present only for
     exempt items."""
@@ -748,14 +1406,17 @@ def build_context(
     *,
     public: bool = True,
     unnamed: frozenset[str] | None = None,
+    numbering: MinuteNumbering | None = None,
 ) -> MinutesContext:
     """The context for rendering `meeting` in `style`; `public` withholds exempt items.
 
     `unnamed`: who a public copy leaves out, when `meeting` is not the meeting whose minutes
     these are but a part of it (the preview renders one item, or the items with a sentinel
-    after them: see render/incremental.py); by default, worked out from `meeting`."""
+    after them: see render/incremental.py); by default, worked out from `meeting`. `numbering`,
+    likewise: the numbers of the meeting whose part `meeting` is (a sub-item alone is still
+    "4.1"); by default, `meeting`'s own."""
     try:
-        return _Builder(meeting, style, public, unnamed).build()
+        return _Builder(meeting, style, public, unnamed, numbering).build()
     except RecursionError:
         # A loaded meeting is capped (MAX_LIST_DEPTH); one built in code may not be.
         raise RenderError(

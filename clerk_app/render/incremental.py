@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from clerk_app.domain.model import Item, Meeting, StandingItem
+from clerk_app.domain.numbering import MinuteNumbering
 from clerk_app.render.context import MinutesContext, build_context, unnamed_in_public
 from clerk_app.render.environment import environment_for, render_template, template_cache
 from clerk_app.render.errors import StyleError
@@ -190,6 +191,11 @@ def segment(plain: Layout, style: StyleFolder) -> Layout:
     return layout
 
 
+_PLACE_FIELDS = ("label", "numbered", "parent_id", "section_id", "session_id", "agenda_number")
+"""What an item says of its place among the others: a change to any of them changes other
+items' lines (numbers, a section's heading), so the item is not redrawn alone."""
+
+
 def _stands_alone(meeting: Meeting, item: Item) -> bool:
     """Whether the item's minute can be drawn without the rest of the meeting."""
     if item.standing is StandingItem.DECLARATIONS or item.exempt:
@@ -212,9 +218,16 @@ def render_item(
     old = layout.meeting.item(item_id)
     if old is None or not _stands_alone(meeting, item) or not _stands_alone(layout.meeting, old):
         return None
-    probe = _with_sentinel(meeting, (item,), meeting.minute_number(index))
+    if any(getattr(old, name) != getattr(item, name) for name in _PLACE_FIELDS):
+        return None
+    probe = _with_sentinel(meeting, (item,), meeting.first_minute_number)
     unnamed = unnamed_in_public(meeting) if layout.public else frozenset()
-    context = _marked(build_context(probe, style.style, public=layout.public, unnamed=unnamed))
+    numbering = MinuteNumbering(meeting, style.style)
+    context = _marked(
+        build_context(
+            probe, style.style, public=layout.public, unnamed=unnamed, numbering=numbering
+        )
+    )
     marked = _render(context, style)
     cuts = _cut(marked, len(context.items))
     if cuts is None or len(cuts) != 2:

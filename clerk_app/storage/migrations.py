@@ -7,20 +7,58 @@ format; files are never rewritten on disk until the clerk saves.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 JsonObject = dict[str, Any]
 Migration = Callable[[JsonObject], JsonObject]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 """The format this version of Clerk writes, and the newest it reads."""
-
-MIGRATIONS: Mapping[int, Migration] = {}
 
 
 class MigrationError(Exception):
     pass
+
+
+def _blocks_within(blocks: Any) -> Iterator[JsonObject]:
+    """Every block object in a format 1 `blocks` list, nested ones included, in reading order.
+    Anything that is not what format 1 wrote is left for validation to report."""
+    stack: list[Iterator[Any]] = [iter(blocks if isinstance(blocks, list) else ())]
+    while stack:
+        block = next(stack[-1], None)
+        if block is None:
+            stack.pop()
+            continue
+        if not isinstance(block, dict):
+            continue
+        yield block
+        for key in ("entries", "resolutions", "questions", "responses"):
+            entries = block.get(key)
+            if isinstance(entries, list):
+                for entry in reversed(entries):
+                    if isinstance(entry, dict):
+                        stack.append(_blocks_within(entry.get("blocks")))
+
+
+def format_1_to_2(data: JsonObject) -> JsonObject:
+    """Format 2 adds fields, all with defaults that mean what format 1 meant, and says one thing
+    format 1 left implicit: a resolution's empty `lead_word` meant "the house style's word",
+    which format 2 says with `lead: "style"`, and a word given becomes `lead: "given"` (so that
+    a third state, "none", can be said). Changes the parsed data in place."""
+    items = data.get("items")
+    for item in items if isinstance(items, list) else ():
+        if not isinstance(item, dict):
+            continue
+        for block in _blocks_within(item.get("blocks")):
+            if block.get("type") != "resolution" or "lead" in block:
+                continue
+            word = block.get("lead_word", "")
+            block["lead"] = "given" if isinstance(word, str) and word.strip() else "style"
+    return data
+
+
+MIGRATIONS: Mapping[int, Migration] = {1: format_1_to_2}
 
 
 def migrate(

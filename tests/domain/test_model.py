@@ -59,7 +59,7 @@ def test_every_part_of_the_seed_has_a_home(sample: Meeting) -> None:
         ({"status": "final"}, ("status",)),
         ({"first_minute_number": 0}, ("first_minute_number",)),
         ({"attendance": [{"role": "mayor"}]}, ("attendance", 0, "role")),
-        ({"items": [{"blocks": [{"type": "table"}]}]}, ("items", 0, "blocks", 0)),
+        ({"items": [{"blocks": [{"type": "chart"}]}]}, ("items", 0, "blocks", 0)),
         ({"items": [{"blocks": [{"type": "paragraph", "txt": "x"}]}]}, ("items", 0, "blocks", 0)),
         ({"start_time": "25:00"}, ("start_time",)),
         ({"items": [{"id": "has space"}]}, ("items", 0, "id")),
