@@ -100,11 +100,29 @@ def time_fields(moment: dt.time) -> dict[str, str]:
     }
 
 
-MINUTE_NUMBER_FIELDS = ("number", "prefix", "yyyy", "yy")
+MINUTE_NUMBER_FIELDS = ("number", "nn", "nnn", "prefix", "yyyy", "yy", "sequence", "ss")
+"""{number} 42; {nn} 42 and {nnn} 042 (at least two and three figures); {sequence} the meeting's
+number in its series (8) and {ss} the same in two figures (08), empty when not recorded."""
 SUB_ITEM_FIELDS = ("parent", "n", "a", "A", "i", "I")
 MOTION_FIELDS = ("proposer", "seconder", "motion")
 DATE_FIELDS = tuple(date_fields(dt.date(2000, 1, 1)))
 TIME_FIELDS = tuple(time_fields(dt.time(0, 0)))
+
+
+def number_fields(
+    number: int, meeting_date: dt.date, prefix: str = "", sequence: int | None = None
+) -> dict[str, str]:
+    """The fields a minute or decision number format may use."""
+    return {
+        "number": str(number),
+        "nn": f"{number:02d}",
+        "nnn": f"{number:03d}",
+        "prefix": prefix,
+        "yyyy": f"{meeting_date.year:04d}",
+        "yy": f"{meeting_date.year % 100:02d}",
+        "sequence": "" if sequence is None else str(sequence),
+        "ss": "" if sequence is None else f"{sequence:02d}",
+    }
 
 
 def check_format(fmt: str, allowed: tuple[str, ...]) -> str:
@@ -227,14 +245,11 @@ class HouseStyle(Model):
     def _notice(cls, value: str) -> str:
         return check_format(value, ("reason",))
 
-    def minute_number(self, number: int, meeting_date: dt.date, prefix: str = "") -> str:
+    def minute_number(
+        self, number: int, meeting_date: dt.date, prefix: str = "", sequence: int | None = None
+    ) -> str:
         text = self.minute_number_format.format_map(
-            {
-                "number": str(number),
-                "prefix": prefix,
-                "yyyy": f"{meeting_date.year:04d}",
-                "yy": f"{meeting_date.year % 100:02d}",
-            }
+            number_fields(number, meeting_date, prefix, sequence)
         )
         return " ".join(text.split())  # an empty prefix leaves no stray space
 
@@ -250,16 +265,13 @@ class HouseStyle(Model):
             }
         )
 
-    def decision_number(self, number: int, meeting_date: dt.date, prefix: str = "") -> str:
+    def decision_number(
+        self, number: int, meeting_date: dt.date, prefix: str = "", sequence: int | None = None
+    ) -> str:
         if not self.decision_number_format:
             return ""
         text = self.decision_number_format.format_map(
-            {
-                "number": str(number),
-                "prefix": prefix,
-                "yyyy": f"{meeting_date.year:04d}",
-                "yy": f"{meeting_date.year % 100:02d}",
-            }
+            number_fields(number, meeting_date, prefix, sequence)
         )
         return " ".join(text.split())
 

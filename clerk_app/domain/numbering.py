@@ -78,7 +78,9 @@ class MinuteNumbering:
     def format(self, number: int) -> str:
         """Any number of this meeting's run, as the style writes it."""
         meeting = self.meeting
-        return self.style.minute_number(number, meeting.date, meeting.minute_prefix)
+        return self.style.minute_number(
+            number, meeting.date, meeting.minute_prefix, meeting.sequence
+        )
 
     def label_of(self, item_id: str | None) -> str | None:
         """The minute number of the item with this id; None if there is no such item."""
@@ -118,7 +120,7 @@ class MinuteNumbering:
                     out[id(block)] = block.number
                 elif numbering and running is not None and takes_decision_number(block):
                     out[id(block)] = style.decision_number(
-                        running, meeting.date, meeting.minute_prefix
+                        running, meeting.date, meeting.minute_prefix, meeting.sequence
                     )
                     running += 1
         return out
