@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import pairwise
 
 from clerk_app.domain.exempt import looks_exempt, present_only_for_exempt
 from clerk_app.domain.house_style import DEFAULT_STYLE, HouseStyle
@@ -24,10 +25,13 @@ from clerk_app.domain.model import (
     ListEntry,
     Meeting,
     MeetingStatus,
+    MotionKind,
+    NoticeOfMotion,
     NumberedList,
     Outcome,
     Paragraph,
     PublicQuestions,
+    Reading,
     Resolution,
     Role,
     StandingItem,
@@ -71,14 +75,33 @@ def check_meeting(
     previous_meeting` finds it in a folder): minute numbers run on from it. The style's own
     inconsistencies are not the meeting's: `clerk-app check-style` reports them.
     """
+    names = item_names(meeting, style)
     return [
         *_check_header(meeting),
         *numbering_findings(meeting, previous, style),
         *_check_attendance(meeting),
+        *_check_sessions(meeting),
         *_check_interests(meeting, style),
-        *_check_items(meeting, style),
-        *_check_exempt(meeting, style),
+        *_check_items(meeting, style, names),
+        *_check_meeting_parts(meeting),
+        *_check_exempt(meeting, names),
     ]
+
+
+def item_names(meeting: Meeting, style: HouseStyle = DEFAULT_STYLE) -> list[str]:
+    """How a finding names each item: "Minute 149", or for an item the style shows no number
+    for (unnumbered, or a style that numbers only labels) "The item 'Apologies'"."""
+    names = []
+    for n, (label, item) in enumerate(
+        zip(MinuteNumbering(meeting, style).labels(), meeting.items, strict=True)
+    ):
+        if label:
+            names.append(f"Minute {label}")
+        elif item.title:
+            names.append(f"The item '{item.title}'")
+        else:
+            names.append(f"Item {n + 1}")
+    return names
 
 
 def _check_header(meeting: Meeting) -> Iterator[Finding]:
@@ -207,13 +230,114 @@ def _check_interests(meeting: Meeting, style: HouseStyle) -> Iterator[Finding]:
             )
 
 
-def _check_items(meeting: Meeting, style: HouseStyle) -> Iterator[Finding]:
+def _check_sessions(meeting: Meeting) -> Iterator[Finding]:
+    known = {person.id: person for person in meeting.attendance}
+    for s, session in enumerate(meeting.sessions):
+        what = f"The session '{session.title}'" if session.title else f"Session {s + 1}"
+        if (
+            session.start_time is not None
+            and session.close_time is not None
+            and session.close_time <= session.start_time
+        ):
+            yield _error(
+                f"{what} closes ({session.close_time:%H:%M}) before it starts "
+                f"({session.start_time:%H:%M}).",
+                "sessions",
+                s,
+                "close_time",
+            )
+        called: set[str] = set()
+        for r, entry in enumerate(session.roll_call):
+            if entry.attendee_id not in known:
+                yield _error(
+                    f"{what}: roll call entry {r + 1} names someone who is not in the "
+                    "attendance list.",
+                    "sessions",
+                    s,
+                    "roll_call",
+                    r,
+                    "attendee_id",
+                )
+            elif entry.attendee_id in called:
+                yield _warning(
+                    f"{what}: {_describe(known[entry.attendee_id])} is on the roll call twice.",
+                    "sessions",
+                    s,
+                    "roll_call",
+                    r,
+                    "attendee_id",
+                )
+            called.add(entry.attendee_id)
+
+
+def _check_meeting_parts(meeting: Meeting) -> Iterator[Finding]:
+    """Speakers and breaks: what they refer to is still there, and their times make sense."""
+    items = {item.id for item in meeting.items}
+    for n, speaker in enumerate(meeting.speakers):
+        who = speaker.person.display_name or f"Speaker {n + 1}"
+        if not speaker.person.full_name and not speaker.on_behalf_of:
+            yield _warning(f"Speaker {n + 1} has no name.", "speakers", n, "person")
+        if speaker.item_id is not None and speaker.item_id not in items:
+            yield _error(f"{who} spoke on an item that no longer exists.", "speakers", n, "item_id")
+    for n, pause in enumerate(meeting.adjournments):
+        what = f"{pause.kind.value.capitalize()} {n + 1}"
+        if pause.after_item_id is not None and pause.after_item_id not in items:
+            yield _error(
+                f"{what} follows an item that no longer exists.", "adjournments", n, "after_item_id"
+            )
+        if (
+            pause.resumed_on is None
+            and pause.from_time is not None
+            and pause.to_time is not None
+            and pause.to_time < pause.from_time
+        ):
+            yield _error(
+                f"{what} ends ({pause.to_time:%H:%M}) before it begins ({pause.from_time:%H:%M}).",
+                "adjournments",
+                n,
+                "to_time",
+            )
+
+
+def _check_items(meeting: Meeting, style: HouseStyle, names: list[str]) -> Iterator[Finding]:
     if not meeting.items:
         yield _warning("The meeting has no items.", "items")
-    numbers = MinuteNumbering(meeting, style).labels()
     written = frozenset(style.writes_standing_items)
+    index: dict[str, int] = {}
+    sections = {section.id for section in meeting.sections}
+    sessions = {session.id for session in meeting.sessions}
+    labels: dict[str, int] = {}
     for n, item in enumerate(meeting.items):
-        where = f"Minute {numbers[n]}"
+        index.setdefault(item.id, n)
+        where = names[n]
+        if item.parent_id is not None:
+            parent = index.get(item.parent_id)
+            if parent is None or parent >= n:
+                whose = (
+                    "an item that does not come before it"
+                    if meeting.item(item.parent_id) is not None
+                    else "an item that no longer exists"
+                )
+                yield _warning(
+                    f"{where} is a sub-item of {whose}, so it is numbered as a main item.",
+                    "items",
+                    n,
+                    "parent_id",
+                )
+        if item.section_id is not None and item.section_id not in sections:
+            yield _error(
+                f"{where} is in a section that no longer exists.", "items", n, "section_id"
+            )
+        if item.session_id is not None and item.session_id not in sessions:
+            yield _error(
+                f"{where} is in a session that no longer exists.", "items", n, "session_id"
+            )
+        if item.label:
+            first = labels.setdefault(item.label, n)
+            if first != n:
+                titles = [meeting.items[first].title, item.title]
+                both = " and ".join(f"'{t}'" if t else "an untitled item" for t in titles)
+                yield _error(f"Two items have the label {item.label}: {both}.", "items", n, "label")
         if not item.title:
             yield _error(f"{where} has no title.", "items", n, "title")
         if item.exempt and not item.exempt_reason:
@@ -225,8 +349,9 @@ def _check_items(meeting: Meeting, style: HouseStyle) -> Iterator[Finding]:
             )
         if not item.blocks and item.standing not in written:
             yield _warning(f"{where} has no minute text.", "items", n, "blocks")
+        earlier: set[str] = set()
         for b, block in enumerate(item.blocks):
-            yield from _check_block(meeting, block, where, ("items", n, "blocks", b))
+            yield from _check_block(meeting, block, where, ("items", n, "blocks", b), earlier)
         for a, action in enumerate(item.actions):
             if not action.action:
                 yield _warning(
@@ -239,18 +364,17 @@ def _check_items(meeting: Meeting, style: HouseStyle) -> Iterator[Finding]:
                 )
 
 
-def _check_exempt(meeting: Meeting, style: HouseStyle) -> Iterator[Finding]:
+def _check_exempt(meeting: Meeting, names: list[str]) -> Iterator[Finding]:
     """What would put private business into the public copy."""
     unmarked = looks_exempt(meeting)
     hidden = present_only_for_exempt(meeting)
     if not unmarked and not hidden:
         return
-    numbers = MinuteNumbering(meeting, style).labels()
     index = {item.id: n for n, item in enumerate(meeting.items)}
     for item, reason in unmarked:
         n = index[item.id]
         yield _error(
-            f"Minute {numbers[n]} {reason} but is not marked exempt: its content will be in "
+            f"{names[n]} {reason} but is not marked exempt: its content will be in "
             "the public copy.",
             "items",
             n,
@@ -262,21 +386,21 @@ def _check_exempt(meeting: Meeting, style: HouseStyle) -> Iterator[Finding]:
     rows = {record.id: n for n, record in enumerate(meeting.attendance)}
     for person in hidden:
         where = [
-            numbers[n]
+            names[n]
             for n, item in enumerate(meeting.items)
             if not item.exempt and person.id in _named_in(item.blocks)
         ]
         where += [
-            numbers[index[i.item_id]]
+            names[index[i.item_id]]
             for i in meeting.interests
             if i.attendee_id == person.id
             and i.item_id in index
             and not meeting.items[index[i.item_id]].exempt
         ]
         if where:
-            minutes = ", ".join(dict.fromkeys(where))
+            minutes = ", ".join(w[0].lower() + w[1:] for w in dict.fromkeys(where))
             yield _warning(
-                f"{_describe(person)} is present only for exempt items but is named at minute "
+                f"{_describe(person)} is present only for exempt items but is named at "
                 f"{minutes}: the public copy leaves the name out there. Correct the part "
                 "attendance if they were present for it.",
                 "attendance",
@@ -286,16 +410,23 @@ def _check_exempt(meeting: Meeting, style: HouseStyle) -> Iterator[Finding]:
 
 
 def _named_in(blocks: tuple[Block, ...]) -> set[str]:
-    """The attendance ids a body names: proposers, seconders and named votes, nested ones too."""
+    """The attendance ids a body names: proposers, seconders, named votes, who asked for a
+    recorded vote, the movers and seconders of notices of motion; nested ones too."""
     named: set[str] = set()
     stack = list(blocks)
     while stack:
         block = stack.pop()
         entries: tuple[ListEntry, ...] = ()
         if isinstance(block, Resolution):
-            named.update(i for i in (block.proposer_id, block.seconder_id) if i is not None)
+            named.update(
+                i
+                for i in (block.proposer_id, block.seconder_id, block.requested_by_id)
+                if i is not None
+            )
             named.update(vote.attendee_id for vote in block.named_votes)
             entries = block.resolutions
+        elif isinstance(block, NoticeOfMotion):
+            named.update(i for i in (block.mover_id, block.seconder_id) if i is not None)
         elif isinstance(block, BulletList | NumberedList):
             entries = block.entries
         elif isinstance(block, PublicQuestions):
@@ -305,35 +436,87 @@ def _named_in(blocks: tuple[Block, ...]) -> set[str]:
 
 
 def _check_entries(
-    meeting: Meeting, entries: tuple[ListEntry, ...], where: str, path: FieldPath
+    meeting: Meeting,
+    entries: tuple[ListEntry, ...],
+    where: str,
+    path: FieldPath,
+    earlier: set[str],
 ) -> Iterator[Finding]:
     for e, entry in enumerate(entries):
         if not entry.text and not entry.blocks:
             yield _warning(f"{where}: list entry {e + 1} is empty.", *path, e, "text")
         for b, block in enumerate(entry.blocks):
-            yield from _check_block(meeting, block, where, (*path, e, "blocks", b))
+            yield from _check_block(meeting, block, where, (*path, e, "blocks", b), earlier)
 
 
-def _check_block(meeting: Meeting, block: Block, where: str, path: FieldPath) -> Iterator[Finding]:
+def _check_block(
+    meeting: Meeting, block: Block, where: str, path: FieldPath, earlier: set[str]
+) -> Iterator[Finding]:
+    """`earlier`: the ids of the item's resolutions before this block, in reading order."""
     match block:
         case Paragraph() | LeadIn() if not block.text:
             yield _warning(f"{where} has an empty paragraph.", *path, "text")
         case BulletList() | NumberedList():
             if not block.entries:
                 yield _warning(f"{where} has an empty list.", *path, "entries")
-            yield from _check_entries(meeting, block.entries, where, (*path, "entries"))
+            yield from _check_entries(meeting, block.entries, where, (*path, "entries"), earlier)
         case Lines() if not block.lines:
             yield _warning(f"{where} has an empty list of lines.", *path, "lines")
         case PublicQuestions():
-            yield from _check_questions(meeting, block, where, path)
+            yield from _check_questions(meeting, block, where, path, earlier)
         case Resolution():
-            yield from _check_resolution(meeting, block, where, path)
+            yield from _check_resolution(meeting, block, where, path, earlier)
+        case NoticeOfMotion():
+            yield from _check_notice(meeting, block, where, path)
         case _:
             pass
 
 
+def _check_person(
+    meeting: Meeting, attendee_id: str | None, role: str, where: str, path: FieldPath
+) -> Iterator[Finding]:
+    """Someone the minute names by attendance id is in the attendance and was there."""
+    if attendee_id is None:
+        return
+    person = meeting.attendee(attendee_id)
+    if person is None:
+        yield _error(f"{where}: the {role} is not in the attendance list.", *path)
+    elif not person.attended:
+        yield _error(f"{where}: the {role}, {_describe(person)}, is not marked present.", *path)
+
+
+def _check_notice(
+    meeting: Meeting, block: NoticeOfMotion, where: str, path: FieldPath
+) -> Iterator[Finding]:
+    if not block.motion:
+        yield _warning(
+            f"{where}: the notice of motion does not say what the motion is.", *path, "motion"
+        )
+    if block.mover_id is None:
+        yield _warning(
+            f"{where}: the notice of motion does not say who gave it.", *path, "mover_id"
+        )
+    for field, role in (
+        ("mover_id", "mover of the notice of motion"),
+        ("seconder_id", "seconder of the notice of motion"),
+    ):
+        attendee_id = getattr(block, field)
+        if attendee_id is not None and meeting.attendee(attendee_id) is None:
+            yield _error(f"{where}: the {role} is not in the attendance list.", *path, field)
+    if block.mover_id is not None and block.mover_id == block.seconder_id:
+        yield _error(
+            f"{where}: the mover also seconded the notice of motion.", *path, "seconder_id"
+        )
+    if block.reply and not block.reply_by:
+        yield _warning(
+            f"{where}: the reply to the notice of motion does not say who gave it.",
+            *path,
+            "reply_by",
+        )
+
+
 def _check_questions(
-    meeting: Meeting, block: PublicQuestions, where: str, path: FieldPath
+    meeting: Meeting, block: PublicQuestions, where: str, path: FieldPath, earlier: set[str]
 ) -> Iterator[Finding]:
     if not block.questioner:
         yield _error(
@@ -350,32 +533,81 @@ def _check_questions(
             *path,
             "responses",
         )
-    yield from _check_entries(meeting, block.questions, where, (*path, "questions"))
-    yield from _check_entries(meeting, block.responses, where, (*path, "responses"))
+    yield from _check_entries(meeting, block.questions, where, (*path, "questions"), earlier)
+    yield from _check_entries(meeting, block.responses, where, (*path, "responses"), earlier)
+
+
+_RELATED = {
+    MotionKind.AMENDMENT: "amendment does not say which motion it amends",
+    MotionKind.SUBSTITUTE: "substitute motion does not say which motion it replaces",
+    MotionKind.SUBSTANTIVE: "substantive motion does not say which motion it was made from",
+}
+_READING_ORDER = {Reading.FIRST: 1, Reading.SECOND: 2, Reading.THIRD: 3}
+
+
+def _check_motion(
+    block: Resolution, where: str, path: FieldPath, earlier: set[str]
+) -> Iterator[Finding]:
+    """How the motion relates to the item's others, and how its vote was recorded."""
+    if block.relates_to is not None and block.relates_to not in earlier:
+        yield _error(
+            f"{where}: the motion refers to a motion that is not earlier in this minute.",
+            *path,
+            "relates_to",
+        )
+    elif block.relates_to is None and block.kind in _RELATED:
+        yield _warning(f"{where}: the {_RELATED[block.kind]}.", *path, "relates_to")
+    if block.id:
+        earlier.add(block.id)
+    if block.recorded_vote and not block.named_votes:
+        yield _warning(
+            f"{where}: a recorded vote was asked for but nobody's vote is recorded.",
+            *path,
+            "named_votes",
+        )
+    if block.unanimous:
+        against = block.votes_against or 0
+        abstained = block.abstentions or 0
+        for vote in block.named_votes:
+            against += vote.choice is VoteChoice.AGAINST
+            abstained += vote.choice is VoteChoice.ABSTAIN
+        if against or abstained:
+            yield _error(
+                f"{where}: the vote is marked unanimous, but {against} voted against and "
+                f"{abstained} abstained.",
+                *path,
+                "unanimous",
+            )
+    order = [_READING_ORDER[r] for r in block.readings]
+    if any(b <= a for a, b in pairwise(order)):
+        yield _warning(
+            f"{where}: the readings are not in order (first, second, third), or one is given "
+            "twice.",
+            *path,
+            "readings",
+        )
 
 
 def _check_resolution(
-    meeting: Meeting, block: Resolution, where: str, path: FieldPath
+    meeting: Meeting, block: Resolution, where: str, path: FieldPath, earlier: set[str]
 ) -> Iterator[Finding]:
-    if not block.resolutions:
+    if not block.resolutions and not block.motion:
         yield _error(f"{where}: the resolution has no text.", *path, "resolutions")
     if not block.numbered and len(block.resolutions) > 1:
         yield _warning(
             f"{where}: {len(block.resolutions)} resolutions are not numbered.", *path, "numbered"
         )
-    yield from _check_entries(meeting, block.resolutions, where, (*path, "resolutions"))
+    yield from _check_motion(block, where, path, earlier)
+    yield from _check_entries(meeting, block.resolutions, where, (*path, "resolutions"), earlier)
     for field in ("proposer_id", "seconder_id"):
-        attendee_id = getattr(block, field)
-        if attendee_id is None:
-            continue
-        person = meeting.attendee(attendee_id)
         role = field.removesuffix("_id")
-        if person is None:
-            yield _error(f"{where}: the {role} is not in the attendance list.", *path, field)
-        elif not person.attended:
-            yield _error(
-                f"{where}: the {role}, {_describe(person)}, is not marked present.", *path, field
-            )
+        yield from _check_person(meeting, getattr(block, field), role, where, (*path, field))
+    if block.requested_by_id is not None and meeting.attendee(block.requested_by_id) is None:
+        yield _error(
+            f"{where}: whoever asked for the recorded vote is not in the attendance list.",
+            *path,
+            "requested_by_id",
+        )
     if block.proposer_id is not None and block.proposer_id == block.seconder_id:
         yield _error(f"{where}: the proposer also seconded the motion.", *path, "seconder_id")
     tally: Counter[VoteChoice] = Counter()

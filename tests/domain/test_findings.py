@@ -4,23 +4,38 @@ from pathlib import Path
 import pytest
 
 from clerk_app import locations
-from clerk_app.domain.findings import Finding, Severity, check_meeting, numbering_findings
+from clerk_app.domain.findings import (
+    FieldPath,
+    Finding,
+    Severity,
+    check_meeting,
+    numbering_findings,
+)
 from clerk_app.domain.house_style import HouseStyle
 from clerk_app.domain.model import (
+    Adjournment,
     Attendance,
     AttendanceStatus,
+    BreakKind,
     Interest,
     Item,
     ListEntry,
     Meeting,
     MeetingStatus,
+    MotionKind,
     NamedVote,
+    NoticeOfMotion,
     Outcome,
     Paragraph,
     Person,
     PublicQuestions,
+    Reading,
     Resolution,
     Role,
+    RollCallEntry,
+    Section,
+    Session,
+    Speaker,
     StandingItem,
     VoteChoice,
 )
@@ -446,3 +461,245 @@ def test_someone_present_only_for_exempt_items_but_named_at_a_public_one_is_quer
         "Pat Doe is present only for exempt items but is named at minute 3: the public copy "
         "leaves the name out there. Correct the part attendance if they were present for it."
     ]
+
+
+# --- format 2 -------------------------------------------------------------------------------------
+
+
+def _with_items(*items: Item, **changes: object) -> Meeting:
+    return base(items=(base().items[0], *items), **changes)
+
+
+def _found(meeting: Meeting) -> dict[str, FieldPath]:
+    return {f.message: f.path for f in check_meeting(meeting, PLAIN)}
+
+
+def test_a_sub_item_whose_parent_is_not_earlier_is_numbered_as_a_main_item() -> None:
+    above = _with_items(
+        Item(id="kid", title="Grants", parent_id="x", blocks=(Paragraph(text="a"),)),
+        Item(id="x", title="Budget", blocks=(Paragraph(text="b"),)),
+    )
+    assert _found(above) == {
+        "Minute 2 is a sub-item of an item that does not come before it, so it is numbered "
+        "as a main item.": ("items", 1, "parent_id")
+    }
+    gone = _with_items(Item(id="kid", title="Grants", parent_id="gone", blocks=(Paragraph(),)))
+    assert any("a sub-item of an item that no longer exists" in m for m in messages(gone))
+    fine = _with_items(
+        Item(id="x", title="Budget", blocks=(Paragraph(text="b"),)),
+        Item(id="kid", title="Grants", parent_id="x", blocks=(Paragraph(text="a"),)),
+    )
+    assert check_meeting(fine, PLAIN) == []
+
+
+def test_sections_and_sessions_that_no_longer_exist() -> None:
+    meeting = _with_items(
+        Item(id="x", title="Budget", section_id="s", session_id="t", blocks=(Paragraph(text="b"),))
+    )
+    assert _found(meeting) == {
+        "Minute 2 is in a section that no longer exists.": ("items", 1, "section_id"),
+        "Minute 2 is in a session that no longer exists.": ("items", 1, "session_id"),
+    }
+    there = meeting.model_copy(
+        update={"sections": (Section(id="s", title="Part A"),), "sessions": (Session(id="t"),)}
+    )
+    assert check_meeting(there, PLAIN) == []
+
+
+def test_two_items_with_one_label_and_an_unnumbered_item_named_by_its_title() -> None:
+    meeting = _with_items(
+        Item(id="x", title="Budget", label="4.1", blocks=(Paragraph(text="b"),)),
+        Item(id="y", title="Grants", label="4.1", blocks=(Paragraph(text="c"),)),
+        Item(id="z", title="Apologies", numbered=False),
+    )
+    assert _found(meeting) == {
+        "Two items have the label 4.1: 'Budget' and 'Grants'.": ("items", 2, "label"),
+        "The item 'Apologies' has no minute text.": ("items", 3, "blocks"),
+    }
+
+
+def _motion(**fields: object) -> Resolution:
+    return Resolution(resolutions=(ListEntry(text="That it be done."),)).model_copy(update=fields)
+
+
+def test_related_motions_refer_to_an_earlier_motion_of_the_same_item() -> None:
+    original = _motion(id="m")
+    amendment = _motion(kind=MotionKind.AMENDMENT, relates_to="m")
+    assert (
+        check_meeting(_with_items(Item(id="x", title="B", blocks=(original, amendment))), PLAIN)
+        == []
+    )
+    backwards = _with_items(Item(id="x", title="B", blocks=(amendment, original)))
+    assert _found(backwards) == {
+        "Minute 2: the motion refers to a motion that is not earlier in this minute.": (
+            "items",
+            1,
+            "blocks",
+            0,
+            "relates_to",
+        )
+    }
+    other_item = _with_items(
+        Item(id="w", title="A", blocks=(original,)), Item(id="x", title="B", blocks=(amendment,))
+    )
+    assert (
+        "Minute 3: the motion refers to a motion that is not earlier in this minute."
+        in messages(other_item)
+    )
+    loose = _with_items(
+        Item(id="x", title="B", blocks=(_motion(kind=MotionKind.SUBSTITUTE),)),
+        Item(id="y", title="C", blocks=(_motion(kind=MotionKind.SUBSTANTIVE),)),
+        Item(id="z", title="D", blocks=(_motion(kind=MotionKind.AMENDMENT),)),
+    )
+    assert messages(loose) == [
+        "Minute 2: the substitute motion does not say which motion it replaces.",
+        "Minute 3: the substantive motion does not say which motion it was made from.",
+        "Minute 4: the amendment does not say which motion it amends.",
+    ]
+
+
+def test_recorded_votes_unanimity_and_readings() -> None:
+    item = Item(
+        id="x",
+        title="B",
+        blocks=(
+            _motion(recorded_vote=True, requested_by_id="ghost"),
+            _motion(unanimous=True, votes_against=1),
+            _motion(
+                unanimous=True, named_votes=(NamedVote(attendee_id="b", choice=VoteChoice.ABSTAIN),)
+            ),
+            _motion(readings=(Reading.SECOND, Reading.FIRST)),
+            _motion(readings=(Reading.SECOND, Reading.THIRD)),
+        ),
+    )
+    assert _found(_with_items(item)) == {
+        "Minute 2: a recorded vote was asked for but nobody's vote is recorded.": (
+            "items",
+            1,
+            "blocks",
+            0,
+            "named_votes",
+        ),
+        "Minute 2: whoever asked for the recorded vote is not in the attendance list.": (
+            "items",
+            1,
+            "blocks",
+            0,
+            "requested_by_id",
+        ),
+        "Minute 2: the vote is marked unanimous, but 1 voted against and 0 abstained.": (
+            "items",
+            1,
+            "blocks",
+            1,
+            "unanimous",
+        ),
+        "Minute 2: the vote is marked unanimous, but 0 voted against and 1 abstained.": (
+            "items",
+            1,
+            "blocks",
+            2,
+            "unanimous",
+        ),
+        "Minute 2: the readings are not in order (first, second, third), or one is given twice.": (
+            "items",
+            1,
+            "blocks",
+            3,
+            "readings",
+        ),
+    }
+
+
+def test_notices_of_motion_and_roll_calls_name_people_in_the_attendance() -> None:
+    notice = NoticeOfMotion(mover_id="ghost", seconder_id="b", motion="That...", reply="Yes.")
+    meeting = _with_items(
+        Item(id="x", title="Notices", blocks=(notice,)),
+        sessions=(
+            Session(
+                title="Closed Session",
+                roll_call=(
+                    RollCallEntry(attendee_id="b"),
+                    RollCallEntry(attendee_id="nobody"),
+                    RollCallEntry(attendee_id="b"),
+                ),
+            ),
+        ),
+    )
+    assert _found(meeting) == {
+        "The session 'Closed Session': roll call entry 2 names someone who is not in the "
+        "attendance list.": ("sessions", 0, "roll_call", 1, "attendee_id"),
+        "The session 'Closed Session': Cllr Bell is on the roll call twice.": (
+            "sessions",
+            0,
+            "roll_call",
+            2,
+            "attendee_id",
+        ),
+        "Minute 2: the mover of the notice of motion is not in the attendance list.": (
+            "items",
+            1,
+            "blocks",
+            0,
+            "mover_id",
+        ),
+        "Minute 2: the reply to the notice of motion does not say who gave it.": (
+            "items",
+            1,
+            "blocks",
+            0,
+            "reply_by",
+        ),
+    }
+
+
+def test_speakers_and_adjournments_refer_to_items_that_exist() -> None:
+    meeting = base(
+        speakers=(
+            Speaker(person=Person(name="Ann Lee"), item_id="gone"),
+            Speaker(item_id="x"),
+        ),
+        adjournments=(
+            Adjournment(after_item_id="gone"),
+            Adjournment(
+                kind=BreakKind.RECESS,
+                after_item_id="x",
+                from_time=dt.time(20),
+                to_time=dt.time(19, 50),
+            ),
+            Adjournment(
+                from_time=dt.time(20), to_time=dt.time(19), resumed_on=dt.date(2025, 6, 25)
+            ),
+        ),
+    )
+    assert _found(meeting) == {
+        "Ann Lee spoke on an item that no longer exists.": ("speakers", 0, "item_id"),
+        "Speaker 2 has no name.": ("speakers", 1, "person"),
+        "Adjournment 1 follows an item that no longer exists.": (
+            "adjournments",
+            0,
+            "after_item_id",
+        ),
+        "Recess 2 ends (19:50) before it begins (20:00).": ("adjournments", 1, "to_time"),
+    }
+
+
+def test_a_person_named_only_by_a_notice_on_a_public_item_is_queried_if_present_only_for_exempt() -> (
+    None
+):
+    meeting = _with_items(
+        Item(id="x", title="Notices", blocks=(NoticeOfMotion(mover_id="c", motion="That..."),)),
+        Item(
+            id="y",
+            title="Staffing",
+            exempt=True,
+            exempt_reason="Paragraph 1",
+            blocks=(Paragraph(text="z"),),
+        ),
+    )
+    people = list(meeting.attendance)
+    people[2] = people[2].model_copy(update={"present_from_item": "y"})
+    found = messages(meeting.model_copy(update={"attendance": tuple(people)}))
+    assert any(
+        "Cllr Cole is present only for exempt items but is named at minute 2" in m for m in found
+    ), found
