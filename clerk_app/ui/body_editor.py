@@ -16,9 +16,11 @@ Keys (what `BodyEditor` adds to a plain text editor):
 - text pasted from Word keeps its bullets ("•", "·" and Symbol-font bullets followed by a tab
   become ``- ``) and its leading tabs become indentation.
 
-`MarkupHighlighter` shows the markup: bullets and numbers, lead-ins ending in ":", resolution
-words, attachments and public-question placeholders each in their own format, and nesting as
-tinted steps of indentation.
+`MarkupHighlighter` shows the markup: bullets and numbers (figures, letters, roman numerals),
+lead-ins ending in ":", resolution words, headings (``## text``), attachments and the
+placeholders of public questions, tables and notices of motion each in their own format, and
+nesting as tinted steps of indentation. It takes what a line is from the markup grammar
+(`LineGrammar.read`); a kind of line it has no format for is shown plain.
 """
 
 from __future__ import annotations
@@ -78,6 +80,7 @@ MARKUP_HELP = "  ·  ".join(
         "1. numbered",
         "Tab nests, Shift+Tab un-nests",
         "{word}: resolution",
+        "## heading",
         "[attachment: name]",
         "blank line between paragraphs",
         "Ctrl+Tab: next field",
@@ -537,6 +540,10 @@ class MarkupHighlighter(QSyntaxHighlighter):
         self.resolution = _format("#8a0f26", bold=True, background="#fbe3e8")
         self.attachment = _format("#5b1f8a", italic=True, background="#f1e6fa")
         self.questions = _format("#7a4100", bold=True, background="#fde9cf")
+        self.table = _format("#0a5a3c", bold=True, background="#dcf2e6")
+        self.notice = _format("#5a3a00", bold=True, background="#f6ecc8")
+        self.heading = _format("#1d2a5c", bold=True)
+        self.heading.setFontUnderline(True)
         self.levels = [QTextCharFormat() for _ in self.LEVEL_TINTS]
         for level, tint in zip(self.levels, self.LEVEL_TINTS, strict=True):
             level.setBackground(QColor(tint))
@@ -569,9 +576,13 @@ class MarkupHighlighter(QSyntaxHighlighter):
             "resolution": self.resolution,
             "attachment": self.attachment,
             "questions": self.questions,
+            "table": self.table,
+            "notice": self.notice,
+            "heading": self.heading,
         }
-        if line.kind in whole:
-            self.setFormat(start, length - start, whole[line.kind])
+        shown = whole.get(str(line.kind))
+        if shown is not None:
+            self.setFormat(start, length - start, shown)
         elif line.is_entry:
             marker = utf16_length(text[leading : leading + line.marker_width])
             self.setFormat(start, marker, self.bullet if line.number is None else self.number)

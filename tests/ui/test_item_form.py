@@ -426,10 +426,11 @@ def test_counts_outcome_and_named_votes(qtbot: QtBot) -> None:
     resolution = item_of(form).blocks[-1]
     assert isinstance(resolution, Resolution)
     assert resolution.outcome is Outcome.CARRIED
-    assert resolution.named_votes == (  # in the order of the attendance list
-        NamedVote(attendee_id="batool", choice=VoteChoice.FOR),
+    assert resolution.named_votes == (  # in the order given: the roll as called
         NamedVote(attendee_id="moore", choice=VoteChoice.AGAINST),
+        NamedVote(attendee_id="batool", choice=VoteChoice.FOR),
     )
+    assert list(group.named_combos)[:2] == ["moore", "batool"]
     focus(qtbot, group.votes_for)
     group.votes_for.selectAll()
     QTest.keyClicks(group.votes_for, "1")
@@ -822,9 +823,18 @@ def test_ctrl_tab_leaves_the_text_for_the_panels_in_order(qtbot: QtBot) -> None:
     settle()
     focus(qtbot, form.body)
     QTest.keyClick(form.body, Qt.Key.Key_Tab, CTRL)
+    group = form.resolutions.groups[0]
+    assert group.lead_word.hasFocus()  # the resolution first: the buttons that add come after
+    for _ in range(20):
+        if group.details_button.hasFocus():
+            break
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    QTest.keyClick(group.details_button, Qt.Key.Key_Tab)  # its parts closed: passed over
     assert form.questions.add_button.hasFocus()
     QTest.keyClick(form.questions.add_button, Qt.Key.Key_Tab)
-    assert form.resolutions.groups[0].lead_word.hasFocus()
+    assert form.tables.add_button.hasFocus()
+    QTest.keyClick(form.tables.add_button, Qt.Key.Key_Tab)
+    assert form.notices.add_button.hasFocus()
     focus(qtbot, form.body)
     QTest.keyClick(form.body, Qt.Key.Key_Backtab, CTRL | SHIFT)
     assert form.exempt.hasFocus()  # the reason is disabled: the item is not exempt

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QToolButton,
     QWidget,
 )
 
@@ -270,6 +271,63 @@ class Form(QWidget):
             if not quiet:
                 self.context.messages.warning("That value cannot be used", error_text(exc))
                 self.refresh()
+
+
+def fit_lines(edit: QPlainTextEdit, least: int, most: int = 8) -> None:
+    """A small several-line field that grows and shrinks with its text, between these numbers
+    of lines (in a form or a scrolling panel, where a second scroll bar would be in the way)."""
+
+    def fit() -> None:
+        lines = int(edit.document().size().height())  # the plain layout counts lines
+        lines = max(least, min(most, lines))
+        metrics = edit.fontMetrics()
+        margin = edit.document().documentMargin()
+        height = round(lines * metrics.lineSpacing() + 2 * margin + 2 * edit.frameWidth() + 2)
+        if edit.height() != height or edit.minimumHeight() != height:
+            edit.setFixedHeight(height)
+
+    edit.document().documentLayout().documentSizeChanged.connect(lambda _size: fit())
+    fit()
+
+
+class Disclosure(QToolButton):
+    """A button that shows and hides a part of a form (an arrow, then its caption), with a
+    summary of what the part holds while it is closed: "Agenda (given)"."""
+
+    opened = Signal(bool)
+
+    def __init__(self, parent: QWidget, name: str, caption: str, description: str) -> None:
+        super().__init__(parent)
+        self.caption = caption
+        self.summary = ""
+        self.setObjectName(name)
+        self.setCheckable(True)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.setAutoRaise(True)
+        self.setToolTip(description)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.toggled.connect(self._toggled)
+        self._toggled(False)
+
+    def _toggled(self, shown: bool) -> None:
+        self.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self._label()
+        self.opened.emit(shown)
+
+    def set_summary(self, summary: str) -> None:
+        if summary != self.summary:
+            self.summary = summary
+            self._label()
+
+    def _label(self) -> None:
+        shown = self.isChecked()
+        text = self.caption if shown or not self.summary else f"{self.caption} ({self.summary})"
+        self.setText(text)
+        self.setAccessibleName(f"{'Hide' if shown else 'Show'} {self.caption.lower()}")
+
+
+def disclosure(parent: QWidget, name: str, caption: str, description: str) -> Disclosure:
+    return Disclosure(parent, name, caption, description)
 
 
 def add_row(layout: QFormLayout, label: str, widget: QWidget) -> None:

@@ -8,7 +8,19 @@ Widgets (objectName: accessibleName), in tab order:
 - ``itemTitleEdit``: "Item title"
 - ``standingCombo``: "Standing item"
 - ``exemptCheck``: "Exempt: press and public excluded"
+- ``itemLabelEdit``: "Item label" (as the agenda fixes it: "4.1"; empty: the style numbers it)
+- ``itemNumberedCheck``: "Has a minute number"
+- ``parentItemCombo``: "Sub-item of" (the earlier items, by their minute numbers; "None")
+- ``sectionCombo``: "Section"; ``sessionCombo``: "Session" (the meeting's; "None")
+- ``agendaNumberEdit``: "Agenda number"
+- ``agendaToggle``: "Show agenda details" (collapsed at first), opening ``agendaBox``:
+  ``agendaTextEdit`` "Agenda text", ``recommendationEdit`` "Recommendation",
+  ``departmentEdit`` "Department", ``reportReferenceEdit`` "Report reference",
+  ``writtenCommentsSpin`` "Written comments received" ("Not recorded")
+- ``exemptCheck``: "Exempt: press and public excluded"
 - ``exemptReasonEdit``: "Reason for exemption" (enabled only for an exempt item)
+- shown only for an exempt item: ``exemptSummaryEdit`` "Published summary",
+  ``publishResolutionCheck`` "Publish the resolution"
 - ``bodyEditor``: "Minute text" (a `BodyEditor`: Tab nests, Ctrl+Tab moves on; see
   `clerk_app.ui.body_editor`); ``bodyHelp``: the markup help line; ``bodyProblem``: why the
   text cannot be used yet (a number too large), hidden otherwise
@@ -24,7 +36,19 @@ Widgets (objectName: accessibleName), in tab order:
   for", ``votesAgainstSpin`` "Votes against", ``abstentionsSpin`` "Abstentions" (each with
   "Not recorded"), ``outcomeCombo`` "Outcome", ``namedVotesButton`` "Named votes" (shows
   ``namedVotesTable``: a ``namedVoteCombo`` "Vote of Councillor Batool" per member present).
+  In format 2 also ``decisionNumberEdit`` "Decision number", ``motionKindCombo`` "Motion
+  kind", ``relatesToCombo`` "Relates to" (the earlier resolutions of the item),
+  ``unanimousCheck`` "Unanimous" (counts disabled while ticked), ``recordedVoteCheck``
+  "Recorded vote requested", ``requestedByCombo`` "Recorded vote requested by",
+  ``instrumentCombo`` "Enacts", ``firstReadingCheck``, ``secondReadingCheck``,
+  ``thirdReadingCheck`` "First reading"..., ``motionEdit`` "Words moved", ``debateEdit``
+  "Debate"; each named vote's row has ``namedVoteNote`` "Note on the vote of ...", and
+  Alt+Up / Alt+Down in a row move the vote in the roll-call order.
   With several groups, accessible names end in " of resolution 2"...
+- ``tablesPanel``: a ``tableGroupN`` per Table block (see `clerk_app.ui.forms.table_panel`);
+  ``addTableButton`` "Add table"
+- ``noticesPanel``: a ``noticeGroupN`` per NoticeOfMotion block (see
+  `clerk_app.ui.forms.notice_panel`); ``addNoticeButton`` "Add notice of motion"
 - ``actionsPanel``: ``actionsTable`` "Follow-up actions" (Action, Owner, Due as dd/mm/yyyy,
   Done; Insert adds, Delete removes), ``addActionButton`` "Add action", ``removeActionButton``
   "Remove action"
@@ -40,7 +64,8 @@ a plain paragraph (losing its votes) at the next keystroke in the minute text.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
@@ -66,20 +91,26 @@ from clerk_app.domain.model import (
     Block,
     BulletList,
     Item,
+    NoticeOfMotion,
     NumberedList,
     PublicQuestions,
     Resolution,
     StandingItem,
+    Table,
 )
+from clerk_app.domain.numbering import MinuteNumbering
 from clerk_app.domain.operations import set_standing
 from clerk_app.services.document import EditPath, MeetingDocument
 from clerk_app.ui.body_editor import MARKUP_HELP, BodyEditor, indent_of, list_line
 from clerk_app.ui.forms.actions_panel import ActionsPanel
-from clerk_app.ui.forms.binding import Binding, Form, FormContext, add_row
+from clerk_app.ui.forms.binding import Binding, Form, FormContext, add_row, disclosure, fit_lines
 from clerk_app.ui.forms.item_target import ItemTarget
+from clerk_app.ui.forms.notice_panel import NoticeGroup, NoticesPanel
 from clerk_app.ui.forms.questions_panel import QuestionsGroup, QuestionsPanel
 from clerk_app.ui.forms.resolutions_panel import ResolutionGroup, ResolutionsPanel
+from clerk_app.ui.forms.table_panel import TableGroup, TablesPanel
 from clerk_app.ui.messages import error_text
+from clerk_app.ui.widgets.panel_inputs import CountSpin
 
 RESOLUTION_FIELDS = {
     "lead_word": "lead_word",
@@ -92,6 +123,39 @@ RESOLUTION_FIELDS = {
     "outcome": "outcome",
 }
 """Resolution fields (in a finding's path) and the panel widget attribute that edits them."""
+RESOLUTION_FIELDS.update(
+    {
+        "lead": "lead_word",
+        "number": "number",
+        "kind": "kind",
+        "relates_to": "relates_to",
+        "motion": "motion",
+        "debate": "debate",
+        "unanimous": "unanimous",
+        "recorded_vote": "recorded_vote",
+        "requested_by_id": "requested_by",
+        "instrument": "instrument",
+        "readings": "first_reading",
+    }
+)
+
+
+def _plain(text: str, max_chars: int) -> str:
+    one_line = " ".join(text.split())
+    if len(one_line) > max_chars:
+        return one_line[: max_chars - 1].rstrip() + "…"
+    return one_line
+
+
+def record_choices(records: Sequence[Any], value: object, what: str) -> list[tuple[str, Any]]:
+    """The meeting's sections or sessions by their titles, "None" first."""
+    options: list[tuple[str, Any]] = [("None", None)]
+    for n, record in enumerate(records):
+        title = " ".join(p for p in (record.label if what == "section" else "", record.title) if p)
+        options.append((_plain(title, 40) or f"({what} {n + 1}, no title)", record.id))
+    if value is not None and all(record.id != value for record in records):
+        options.append((f"(a {what} no longer in the meeting)", value))
+    return options
 
 
 class ItemForm(Form):
@@ -163,6 +227,143 @@ class ItemForm(Form):
         self.reason.setPlaceholderText(
             "Paragraph 3 of Part 1 of Schedule 12A, Local Government Act 1972"
         )
+        self.exempt_summary = self.bind_text(
+            "exemptSummaryEdit",
+            "Published summary",
+            lambda: at("exempt_summary"),
+            "Edit published summary",
+        )
+        self.exempt_summary.setPlaceholderText(
+            "What the public minutes may say of the item (empty: nothing)"
+        )
+        fit_lines(self.exempt_summary, 2)
+        self.publish_resolution = self.bind_check(
+            "publishResolutionCheck",
+            "Publish the resolution",
+            lambda: at("publish_resolution"),
+            "Change publishing of the resolution",
+        )
+        self.publish_resolution.setToolTip(
+            "The public minutes print the resolutions of this exempt item, not its discussion"
+        )
+
+        # Format 2: the item's number and place in the meeting.
+        self.label_edit = self.bind_line(
+            "itemLabelEdit", "Item label", lambda: at("label"), "Edit item label"
+        )
+        self.label_edit.setPlaceholderText("the style's")
+        self.label_edit.setToolTip(
+            "The item's number where the agenda fixes it (4.1, 2(a), A12); "
+            "empty for the house style's running number"
+        )
+        self.label_edit.setMaximumWidth(self.fontMetrics().averageCharWidth() * 12)
+        self.numbered_check = self.bind_check(
+            "itemNumberedCheck", "Has a minute number", lambda: at("numbered"), "Change numbering"
+        )
+        self.numbered_check.setToolTip(
+            "Untick for an item without a number (the preliminaries, a heading)"
+        )
+        self.parent_combo = self.bind_combo(
+            "parentItemCombo",
+            "Sub-item of",
+            lambda: at("parent_id"),
+            "Change the item it is a sub-item of",
+            self._parent_choices,
+        )
+        self.parent_combo.setToolTip("An earlier item this one is numbered under (4.1, 4(a))")
+        self.parent_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.parent_combo.setMinimumContentsLength(12)
+        self.section_combo = self.bind_combo(
+            "sectionCombo", "Section", lambda: at("section_id"), "Change section",
+            lambda: self._place_choices("section"),
+        )  # fmt: skip
+        self.session_combo = self.bind_combo(
+            "sessionCombo", "Session", lambda: at("session_id"), "Change session",
+            lambda: self._place_choices("session"),
+        )  # fmt: skip
+        for combo in (self.section_combo, self.session_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setMinimumContentsLength(8)
+        self.agenda_number = self.bind_line(
+            "agendaNumberEdit", "Agenda number", lambda: at("agenda_number"),
+            "Edit agenda number",
+        )  # fmt: skip
+        self.agenda_number.setToolTip(
+            "Its number on the agenda, kept when it was taken out of order"
+        )
+        self.agenda_number.setMaximumWidth(self.fontMetrics().averageCharWidth() * 8)
+
+        self.place_toggle = disclosure(
+            self, "placeToggle", "Number and place",
+            "The item's own label, whether it is numbered, the item it belongs to, its section, "
+            "session and agenda number",
+        )  # fmt: skip
+        self.place_box = QWidget(self)
+        self.place_box.setObjectName("placeBox")
+        self.agenda_toggle = disclosure(
+            self, "agendaToggle", "Agenda",
+            "What the agenda said of the item, kept apart from what the minutes say",
+        )  # fmt: skip
+        self.agenda_box = QWidget(self)
+        self.agenda_box.setObjectName("agendaBox")
+        self.agenda_text = self.bind_text(
+            "agendaTextEdit", "Agenda text", lambda: at("agenda_text"), "Edit agenda text"
+        )
+        self.recommendation = self.bind_text(
+            "recommendationEdit", "Recommendation", lambda: at("recommendation"),
+            "Edit recommendation",
+        )  # fmt: skip
+        for edit in (self.agenda_text, self.recommendation):
+            fit_lines(edit, 2)
+        self.department = self.bind_line(
+            "departmentEdit", "Department", lambda: at("department"), "Edit department"
+        )
+        self.department.setPlaceholderText("Children's Services")
+        self.report_reference = self.bind_line(
+            "reportReferenceEdit", "Report reference", lambda: at("report_reference"),
+            "Edit report reference",
+        )  # fmt: skip
+        self.report_reference.setPlaceholderText("CYP/25/07")
+        self.written_comments = CountSpin(self)
+        self.named(self.written_comments, "writtenCommentsSpin", "Written comments received")
+        self.written_comments.valueChanged.connect(
+            lambda _v: self._set(
+                lambda: at("written_comments"),
+                self.written_comments.count(),
+                "Edit written comments received",
+            )
+        )
+        self.bindings.append(
+            Binding(
+                self.written_comments, lambda: at("written_comments"),
+                self.written_comments.show_count,
+            )
+        )  # fmt: skip
+        agenda_form = QFormLayout(self.agenda_box)
+        agenda_form.setContentsMargins(18, 0, 0, 0)
+        agenda_form.setVerticalSpacing(4)
+        agenda_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        add_row(agenda_form, "Agenda text:", self.agenda_text)
+        add_row(agenda_form, "Recommendation:", self.recommendation)
+        source = QHBoxLayout()
+        source.addWidget(self.department, 2)
+        reference = QLabel("Report reference:")
+        reference.setBuddy(self.report_reference)
+        source.addSpacing(8)
+        source.addWidget(reference)
+        source.addWidget(self.report_reference, 1)
+        comments = QLabel("Written comments:")
+        comments.setBuddy(self.written_comments)
+        source.addSpacing(8)
+        source.addWidget(comments)
+        source.addWidget(self.written_comments)
+        department = QLabel("Department:")
+        department.setBuddy(self.department)
+        agenda_form.addRow(department, source)
+        self.place_toggle.opened.connect(self.place_box.setVisible)
+        self.agenda_toggle.opened.connect(self.agenda_box.setVisible)
+        self.place_box.setVisible(False)
+        self.agenda_box.setVisible(False)
 
         self.body = BodyEditor(self, undo_stack=document.undo_stack)
         self.named(self.body, "bodyEditor", "Minute text")
@@ -190,16 +391,58 @@ class ItemForm(Form):
         self.body.line_changed.connect(self._line_changed)
 
         self.questions = QuestionsPanel(target, self)
+        self.tables = TablesPanel(target, self)
+        self.notices = NoticesPanel(target, self)
         self.resolutions = ResolutionsPanel(target, self)
         self.actions_panel = ActionsPanel(target, self)
-        self.questions.rebuilt.connect(self._fix_tab_order)
-        self.resolutions.rebuilt.connect(self._fix_tab_order)
+        for panel in (self.questions, self.tables, self.notices, self.resolutions):
+            panel.rebuilt.connect(self._fix_tab_order)
 
         # --- layout: fields, then the minute text over the scrolling panels --------------------
         fields = QFormLayout()
         fields.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         add_row(fields, "&Title:", self.title)
-        add_row(fields, "&Standing item:", self.standing)
+        standing_row = QHBoxLayout()
+        standing_row.addWidget(self.standing, 1)
+        standing_row.addSpacing(8)
+        standing_row.addWidget(self.place_toggle)
+        standing_row.addWidget(self.agenda_toggle)
+        standing_label = QLabel("&Standing item:")
+        standing_label.setBuddy(self.standing)
+        fields.addRow(standing_label, standing_row)
+        place_form = QFormLayout(self.place_box)
+        place_form.setContentsMargins(18, 0, 0, 0)
+        place_form.setVerticalSpacing(4)
+        place_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        number_row = QHBoxLayout()
+        number_row.addWidget(self.label_edit)
+        number_row.addSpacing(8)
+        number_row.addWidget(self.numbered_check)
+        number_row.addSpacing(12)
+        parent_label = QLabel("Sub-item of:")
+        parent_label.setBuddy(self.parent_combo)
+        number_row.addWidget(parent_label)
+        number_row.addWidget(self.parent_combo, 1)
+        label_caption = QLabel("Label:")
+        label_caption.setBuddy(self.label_edit)
+        place_form.addRow(label_caption, number_row)
+        place_row = QHBoxLayout()
+        place_row.addWidget(self.section_combo, 1)
+        session_label = QLabel("Session:")
+        session_label.setBuddy(self.session_combo)
+        place_row.addSpacing(8)
+        place_row.addWidget(session_label)
+        place_row.addWidget(self.session_combo, 1)
+        agenda_label = QLabel("Agenda no.:")
+        agenda_label.setBuddy(self.agenda_number)
+        place_row.addSpacing(8)
+        place_row.addWidget(agenda_label)
+        place_row.addWidget(self.agenda_number)
+        section_label = QLabel("Section:")
+        section_label.setBuddy(self.section_combo)
+        place_form.addRow(section_label, place_row)
+        fields.addRow(self.place_box)
+        fields.addRow(self.agenda_box)
         exempt_row = QHBoxLayout()
         exempt_row.addWidget(self.exempt)
         reason_label = QLabel("&Reason:")
@@ -208,6 +451,15 @@ class ItemForm(Form):
         exempt_row.addWidget(reason_label)
         exempt_row.addWidget(self.reason, 1)
         fields.addRow(QLabel("Exemption:"), exempt_row)
+        self.exempt_part = QWidget(self)
+        self.exempt_part.setObjectName("exemptPart")
+        exempt_layout = QFormLayout(self.exempt_part)
+        exempt_layout.setContentsMargins(0, 0, 0, 0)
+        exempt_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        add_row(exempt_layout, "Published summary:", self.exempt_summary)
+        exempt_layout.addRow("", self.publish_resolution)
+        fields.addRow(self.exempt_part)
+        self.exempt_part.setVisible(False)
 
         text_part = QWidget(self)
         text_layout = QVBoxLayout(text_part)
@@ -224,7 +476,17 @@ class ItemForm(Form):
         panel_layout = QVBoxLayout(inner)
         panel_layout.setContentsMargins(0, 0, 4, 0)
         panel_layout.addWidget(self.questions)
+        panel_layout.addWidget(self.tables)
+        panel_layout.addWidget(self.notices)
         panel_layout.addWidget(self.resolutions)
+        # The buttons that add what the minute text shows as a placeholder line, in one row
+        # (under the resolutions, which get the room a 1366x768 laptop has).
+        adding = QHBoxLayout()
+        adding.setContentsMargins(0, 0, 0, 0)
+        for button in (self.questions.add_button, self.tables.add_button, self.notices.add_button):
+            adding.addWidget(button)
+        adding.addStretch(1)
+        panel_layout.addLayout(adding)
         panel_layout.addWidget(self.actions_panel)
         panel_layout.addStretch(1)
         self.panels = QScrollArea(self)
@@ -283,6 +545,7 @@ class ItemForm(Form):
         self._memory.clear()
         self._block = -1
         self.actions_panel.model.reload()
+        self.tables.reload()
         self.refresh()
         item = self.target.item()
         if item is None:
@@ -318,7 +581,12 @@ class ItemForm(Form):
             header = self.resolutions.sizeHint().height() - sum(
                 group.sizeHint().height() + spacing for group in self.resolutions.groups
             )
-            need = self.questions.sizeHint().height() + spacing + header + first + 16
+            above = sum(
+                panel.sizeHint().height() + spacing
+                for panel in (self.questions, self.tables, self.notices)
+                if panel.isVisibleTo(self)
+            )
+            need = above + header + first + 16
             panels = max(int(total * 0.35), need)
         else:
             panels = int(total * 0.35)
@@ -356,11 +624,23 @@ class ItemForm(Form):
         if self.heading.text() != heading:
             self.heading.setText(heading)
         self.reason.setEnabled(item.exempt)
+        if self.exempt_part.isVisibleTo(self) != item.exempt:
+            self.exempt_part.setVisible(item.exempt)
+        self.place_toggle.set_summary(self._place_summary(item))
+        agenda = [
+            part
+            for part in (item.agenda_text, item.recommendation, item.department,
+                         item.report_reference)
+            if part
+        ]  # fmt: skip
+        self.agenda_toggle.set_summary("given" if agenda else "")
         help_text = MARKUP_HELP.format(word=word)
         if self.help.text() != help_text:
             self.help.setText(help_text)
         self._refresh_body(item, word)
         self.questions.refresh(item)
+        self.tables.refresh(item)
+        self.notices.refresh(item)
         self.resolutions.refresh(item)
 
     def _refresh_body(self, item: Item, word: str) -> None:
@@ -382,6 +662,55 @@ class ItemForm(Form):
                 self.body.replace_text(markup(item.blocks, word))
                 self.problem.hide()
         self._shown = (item.id, item.blocks, word)
+
+    def _place_summary(self, item: Item) -> str:
+        """What the number-and-place fields hold, for their closed toggle."""
+        meeting = self.document.meeting
+        parts = [f"label {item.label}"] if item.label else []
+        if not item.numbered:
+            parts.append("no number")
+        if item.parent_id is not None:
+            parts.append("a sub-item")
+        section = next((s for s in meeting.sections if s.id == item.section_id), None)
+        if section is not None:
+            parts.append(_plain(section.label or section.title or "a section", 16))
+        session = next((s for s in meeting.sessions if s.id == item.session_id), None)
+        if session is not None:
+            parts.append(_plain(session.title or "a session", 16))
+        if item.agenda_number:
+            parts.append(f"agenda {item.agenda_number}")
+        return ", ".join(parts)
+
+    def _place_choices(self, what: str) -> list[tuple[str, Any]]:
+        meeting = self.document.meeting
+        item = self.target.item()
+        if what == "section":
+            return record_choices(meeting.sections, item and item.section_id, what)
+        return record_choices(meeting.sessions, item and item.session_id, what)
+
+    def _parent_choices(self) -> list[tuple[str, Any]]:
+        """The items before this one, by their minute numbers ("None" first); a parent that is
+        not earlier (moved below it) or has gone is shown as such."""
+        index = self.target.index()
+        item = self.target.item()
+        if index is None or item is None:
+            return [("None", None)]
+        meeting = self.document.meeting
+        numbering = MinuteNumbering(meeting, self.context.house_style(meeting))
+        options: list[tuple[str, Any]] = [("None", None)]
+        for n, earlier in enumerate(meeting.items[:index]):
+            label = numbering.label(n) or "(no number)"
+            options.append((_plain(f"{label} {earlier.title or '(no title)'}", 48), earlier.id))
+        earlier_ids = {earlier.id for earlier in meeting.items[:index]}
+        if item.parent_id is not None and item.parent_id not in earlier_ids:
+            later = meeting.item(item.parent_id)
+            options.append(
+                (
+                    "(a later item: not used)" if later is not None else "(no longer there)",
+                    item.parent_id,
+                )
+            )
+        return options
 
     def _show_standing(self, value: object) -> None:
         index = self.standing.findData(value)
@@ -530,6 +859,12 @@ class ItemForm(Form):
         if isinstance(block, PublicQuestions):
             ordinal = sum(isinstance(b, PublicQuestions) for b in item.blocks[:number])
             return self._focus_questions(self.questions.groups[ordinal], field, entry)
+        if isinstance(block, Table):
+            ordinal = sum(isinstance(b, Table) for b in item.blocks[:number])
+            return self._focus_table(self.tables.groups[ordinal], sub)
+        if isinstance(block, NoticeOfMotion):
+            ordinal = sum(isinstance(b, NoticeOfMotion) for b in item.blocks[:number])
+            return self._focus_notice(self.notices.groups[ordinal], field)
         if isinstance(block, Resolution) and field is not None and field != "resolutions":
             ordinal = sum(isinstance(b, Resolution) for b in item.blocks[:number])
             return self._focus_resolution(self.resolutions.groups[ordinal], field, sub)
@@ -552,6 +887,31 @@ class ItemForm(Form):
             return True
         return self._focus_in_panel(group.questioner)
 
+    def _focus_table(self, group: TableGroup, sub: EditPath) -> bool:
+        field = sub[0] if sub else None
+        if field in ("header", "rows", "total"):
+            table = group.model.table()
+            row = sub[1] if field == "rows" and len(sub) > 1 and isinstance(sub[1], int) else 0
+            column = sub[-1] if len(sub) > (2 if field == "rows" else 1) else 0
+            if table is not None:
+                if field == "rows":
+                    row += 1 if table.header else 0
+                elif field == "total":
+                    row = max(group.model.rowCount() - 1, 0)
+            self._focus_in_panel(group.grid)
+            group.grid.go_to(row, column if isinstance(column, int) else 0)
+            return True
+        return self._focus_in_panel(group.caption)
+
+    def _focus_notice(self, group: NoticeGroup, field: object) -> bool:
+        widget: QWidget = {
+            "seconder_id": group.seconder,
+            "motion": group.motion,
+            "reply_by": group.reply_by,
+            "reply": group.reply,
+        }.get(str(field), group.mover)
+        return self._focus_in_panel(widget)
+
     @staticmethod
     def _entry_line(editor: BodyEditor, entry: int) -> int:
         lines = editor.markup_text().split("\n")
@@ -571,7 +931,12 @@ class ItemForm(Form):
             vote = sub[1] if len(sub) > 1 and isinstance(sub[1], int) else None
             shown = group._shown
             if vote is not None and shown is not None and vote < len(shown.named_votes):
-                chosen = group.named_combos.get(shown.named_votes[vote].attendee_id)
+                person = shown.named_votes[vote].attendee_id
+                chosen: QWidget | None = (
+                    group.named_notes.get(person)
+                    if len(sub) > 2 and sub[2] == "note"
+                    else group.named_combos.get(person)
+                )
                 if chosen is not None:
                     return self._focus_in_panel(chosen)
             return self._focus_in_panel(combos[0] if combos else group.named_button)
@@ -579,6 +944,7 @@ class ItemForm(Form):
         if attribute is None:
             return self._focus_in_panel(group.lead_word)
         widget: QWidget = getattr(group, attribute)
+        group.reveal(widget)
         return self._focus_in_panel(widget)
 
     # --- the panels follow the focus ------------------------------------------------------------
@@ -632,9 +998,18 @@ class ItemForm(Form):
     # --- keyboard order ----------------------------------------------------------------------
 
     def _fix_tab_order(self) -> None:
-        chain: list[QWidget] = [self.title, self.standing, self.exempt, self.reason, self.body]
+        chain: list[QWidget] = [
+            self.title, self.standing, self.place_toggle, self.agenda_toggle, self.label_edit,
+            self.numbered_check, self.parent_combo, self.section_combo, self.session_combo,
+            self.agenda_number, self.agenda_text, self.recommendation, self.department,
+            self.report_reference, self.written_comments, self.exempt, self.reason,
+            self.exempt_summary, self.publish_resolution, self.body,
+        ]  # fmt: skip
         chain += self.questions.focus_chain()
+        chain += self.tables.focus_chain()
+        chain += self.notices.focus_chain()
         chain += self.resolutions.focus_chain()
+        chain += [self.questions.add_button, self.tables.add_button, self.notices.add_button]
         chain += self.actions_panel.focus_chain()
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)

@@ -1,5 +1,5 @@
 """The item form's public questions: a group per PublicQuestions block (who asked, who answered,
-the numbered questions and responses) and a button to add one.
+the numbered questions and responses) and a button to add one (placed by the item form).
 
 The widgets' objectNames and accessibleNames are listed in `clerk_app.ui.forms.item_form`.
 """
@@ -150,7 +150,9 @@ class QuestionsGroup(QGroupBox):
 
 
 class QuestionsPanel(QGroupBox):
-    """Every PublicQuestions block of the item, in order, and a button to add one."""
+    """Every PublicQuestions block of the item, in order (hidden when there are none);
+    `add_button` adds one (the item form places it with the other buttons that add to the
+    minute)."""
 
     rebuilt = Signal()
 
@@ -159,28 +161,21 @@ class QuestionsPanel(QGroupBox):
         self.target = target
         name_widget(self, "questionsPanel", "Public questions")
         self.groups: list[QuestionsGroup] = []
-        self.empty = QLabel(
-            "None in this item; the minute text shows them as [public questions: name]."
-        )
-        self.empty.setWordWrap(True)
-        self.add_button = QPushButton("&Add public questions", self)
+        self.add_button = QPushButton("&Add public questions", parent)
         name_widget(self.add_button, "addQuestionsButton", "Add public questions")
-        self.add_button.setToolTip("Add a member of the public's questions and the answers given")
+        self.add_button.setToolTip(
+            "Add a member of the public's questions and the answers given; the minute text "
+            "shows them as [public questions: name]"
+        )
         self.add_button.clicked.connect(self.add_questions)
-        self.box = QVBoxLayout()
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.box)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addSpacing(8)
-        buttons.addWidget(self.empty, 1)
-        layout.addLayout(buttons)
+        self.box = QVBoxLayout(self)
+        self.setVisible(False)
 
     def focus_chain(self) -> list[QWidget]:
         chain: list[QWidget] = []
         for group in self.groups:
             chain += group.focus_chain()
-        return [*chain, self.add_button]
+        return chain
 
     def add_questions(self) -> None:
         item = self.target.item()
@@ -206,10 +201,7 @@ class QuestionsPanel(QGroupBox):
             for group in self.groups:
                 self.box.addWidget(group)
                 group.show()  # now, not on the next turn of the event loop
+            self.setVisible(bool(blocks))
             self.rebuilt.emit()
-        self.empty.setVisible(not blocks)
-        # None: one line (the button says what it is about), not a titled box.
-        self.setTitle("Public questions" if blocks else "")
-        self.setFlat(not blocks)
         for group, block in zip(self.groups, blocks, strict=True):
             group.refresh(block)

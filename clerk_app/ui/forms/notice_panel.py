@@ -1,0 +1,222 @@
+"""The item form's notices of motion: a group per NoticeOfMotion block (a motion submitted in
+writing before the meeting, and the written reply given), with who gave notice and who seconded
+it (from the attendance), the motion, who replied and the reply.
+
+Widgets (objectName: accessibleName), in a ``noticeGroupN`` (" (2)" ends the names of the
+second notice's widgets, and so on): ``noticeMoverCombo`` "Notice given by",
+``noticeSeconderCombo`` "Notice seconded by", ``noticeMotionEdit`` "Motion on notice",
+``noticeReplyByEdit`` "Reply by", ``noticeReplyEdit`` "Reply", ``removeNoticeButton`` "Remove
+notice of motion"; the panel: ``noticesPanel``, ``addNoticeButton`` "Add notice of motion". In
+the minute text a notice shows as ``[notice of motion: name]``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerk_app.domain.model import Item, NoticeOfMotion
+from clerk_app.domain.text import clean_line, clean_text
+from clerk_app.ui.forms.binding import fit_lines
+from clerk_app.ui.forms.item_target import ItemTarget
+from clerk_app.ui.forms.resolutions_panel import attendee_options
+from clerk_app.ui.undo_keys import UndoKeys
+from clerk_app.ui.widgets.panel_inputs import WordChoice, name_widget
+
+
+class NoticeGroup(QGroupBox):
+    """One NoticeOfMotion block."""
+
+    def __init__(self, target: ItemTarget, ordinal: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.target = target
+        self.ordinal = ordinal
+        self.setObjectName(f"noticeGroup{ordinal + 1}")
+        self._shown: NoticeOfMotion | None = None
+        self._shown_attendance: object = None
+        self._loading = False
+        suffix = f" ({ordinal + 1})" if ordinal else ""
+        self.mover = WordChoice(self)
+        name_widget(self.mover, "noticeMoverCombo", f"Notice given by{suffix}")
+        self.seconder = WordChoice(self)
+        name_widget(self.seconder, "noticeSeconderCombo", f"Notice seconded by{suffix}")
+        self.motion = QPlainTextEdit(self)
+        name_widget(self.motion, "noticeMotionEdit", f"Motion on notice{suffix}")
+        self.motion.setPlaceholderText("The motion as submitted: That this Council ...")
+        self.reply_by = QLineEdit(self)
+        name_widget(self.reply_by, "noticeReplyByEdit", f"Reply by{suffix}")
+        self.reply_by.setPlaceholderText("The Leader of the Council")
+        self.reply = QPlainTextEdit(self)
+        name_widget(self.reply, "noticeReplyEdit", f"Reply{suffix}")
+        self.reply.setPlaceholderText("The written reply given")
+        for edit in (self.motion, self.reply):
+            edit.setTabChangesFocus(True)
+            edit.setUndoRedoEnabled(False)
+            fit_lines(edit, 2, 10)
+        self.remove_button = QPushButton("Remove this notice of motion", self)
+        name_widget(self.remove_button, "removeNoticeButton", f"Remove notice of motion{suffix}")
+        self.remove_button.setToolTip(
+            "Take this notice of motion out of the minute (Ctrl+Z brings it back)"
+        )
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(4)
+        people = QHBoxLayout()
+        people.addWidget(self.mover)
+        seconded = QLabel("Seconded by:")
+        seconded.setBuddy(self.seconder)
+        people.addSpacing(12)
+        people.addWidget(seconded)
+        people.addWidget(self.seconder)
+        people.addStretch(1)
+        self._row(form, "Notice given by:", people, self.mover)
+        self._row(form, "Motion:", self.motion, self.motion)
+        self._row(form, "Reply by:", self.reply_by, self.reply_by)
+        self._row(form, "Reply:", self.reply, self.reply)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.remove_button)
+        layout.addLayout(bottom)
+
+        self.mover.currentIndexChanged.connect(
+            lambda _n: self._set("mover_id", self.mover.value(), "Change who gave notice", False)
+        )
+        self.seconder.currentIndexChanged.connect(
+            lambda _n: self._set(
+                "seconder_id", self.seconder.value(), "Change the notice's seconder", False
+            )
+        )
+        self.motion.textChanged.connect(
+            lambda: self._typed(self.motion, "motion", "Edit motion on notice")
+        )
+        self.reply_by.textEdited.connect(
+            lambda text: self._set("reply_by", text, "Edit who replied")
+        )
+        self.reply.textChanged.connect(lambda: self._typed(self.reply, "reply", "Edit reply"))
+        self.remove_button.clicked.connect(self._remove)
+        UndoKeys(target.document.undo_stack, self).watch(self.reply_by, self.motion, self.reply)
+
+    @staticmethod
+    def _row(form: QFormLayout, caption: str, field: QWidget | QHBoxLayout, buddy: QWidget) -> None:
+        label = QLabel(caption)
+        label.setBuddy(buddy)
+        form.addRow(label, field)
+
+    def focus_chain(self) -> list[QWidget]:
+        return [
+            self.mover, self.seconder, self.motion, self.reply_by, self.reply, self.remove_button,
+        ]  # fmt: skip
+
+    def _set(self, field: str, value: Any, text: str, merge: bool = True) -> None:
+        self.target.set_block_field(NoticeOfMotion, self.ordinal, field, value, text, merge)
+
+    def _typed(self, edit: QPlainTextEdit, field: str, text: str) -> None:
+        if not self._loading:
+            self._set(field, edit.toPlainText(), text)
+
+    def _remove(self) -> None:
+        block = self.target.block_index(NoticeOfMotion, self.ordinal)
+        path = self.target.path("blocks")
+        if block is not None and path is not None:
+            self.target.document.remove(
+                path, block, f"Remove a notice of motion from minute {self.target.minute()}"
+            )
+
+    def refresh(self, block: NoticeOfMotion) -> None:
+        meeting = self.target.document.meeting
+        if block == self._shown and meeting.attendance is self._shown_attendance:
+            return
+        self._shown, self._shown_attendance = block, meeting.attendance
+        mover = meeting.attendee(block.mover_id)
+        self.setTitle(
+            f"Notice of motion from {mover.display_name if mover else '(not chosen yet)'}"
+        )
+        self._loading = True
+        for combo in (self.mover, self.seconder):
+            combo.blockSignals(True)
+        try:
+            self.mover.show_choices(attendee_options(meeting, block.mover_id), block.mover_id)
+            self.seconder.show_choices(
+                attendee_options(meeting, block.seconder_id), block.seconder_id
+            )
+            if clean_line(self.reply_by.text()) != block.reply_by:
+                self.reply_by.setText(block.reply_by)
+            for edit, value in ((self.motion, block.motion), (self.reply, block.reply)):
+                if clean_text(edit.toPlainText()) != value:
+                    edit.setPlainText(value)
+        finally:
+            self._loading = False
+            for combo in (self.mover, self.seconder):
+                combo.blockSignals(False)
+
+
+class NoticesPanel(QGroupBox):
+    """Every NoticeOfMotion block of the item, in order; `add_button` adds one (the item form
+    places it with the other buttons that add to the minute)."""
+
+    rebuilt = Signal()
+
+    def __init__(self, target: ItemTarget, parent: QWidget | None = None) -> None:
+        super().__init__("Notices of motion", parent)
+        self.target = target
+        name_widget(self, "noticesPanel", "Notices of motion")
+        self.groups: list[NoticeGroup] = []
+        self.add_button = QPushButton("Add notice of motion", parent)
+        name_widget(self.add_button, "addNoticeButton", "Add notice of motion")
+        self.add_button.setToolTip(
+            "Add a motion given on notice and its written reply; the minute text shows it as "
+            "[notice of motion: name]"
+        )
+        self.add_button.clicked.connect(self.add_notice)
+        self.box = QVBoxLayout(self)
+        self.setVisible(False)
+
+    def focus_chain(self) -> list[QWidget]:
+        chain: list[QWidget] = []
+        for group in self.groups:
+            chain += group.focus_chain()
+        return chain
+
+    def add_notice(self) -> None:
+        item = self.target.item()
+        path = self.target.path("blocks")
+        if item is None or path is None:
+            return
+        self.target.document.insert(
+            path,
+            len(item.blocks),
+            NoticeOfMotion(),
+            f"Add a notice of motion to minute {self.target.minute()}",
+        )
+        if self.groups:
+            self.groups[-1].mover.setFocus()
+
+    def refresh(self, item: Item) -> None:
+        blocks = [b for b in item.blocks if isinstance(b, NoticeOfMotion)]
+        if len(blocks) != len(self.groups):
+            for group in self.groups:
+                group.setParent(None)
+                group.deleteLater()
+            self.groups = [NoticeGroup(self.target, n, self) for n in range(len(blocks))]
+            for group in self.groups:
+                self.box.addWidget(group)
+                group.show()
+            self.setVisible(bool(blocks))
+            self.rebuilt.emit()
+        for group, block in zip(self.groups, blocks, strict=True):
+            group.refresh(block)
