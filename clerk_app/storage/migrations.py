@@ -25,9 +25,10 @@ def _blocks_within(blocks: Any) -> Iterator[JsonObject]:
     """Every block object in a format 1 `blocks` list, nested ones included, in reading order.
     Anything that is not what format 1 wrote is left for validation to report."""
     stack: list[Iterator[Any]] = [iter(blocks if isinstance(blocks, list) else ())]
+    done = object()
     while stack:
-        block = next(stack[-1], None)
-        if block is None:
+        block = next(stack[-1], done)
+        if block is done:
             stack.pop()
             continue
         if not isinstance(block, dict):
