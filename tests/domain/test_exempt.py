@@ -7,12 +7,32 @@ import pytest
 from clerk_app.domain.exempt import (
     FOLLOWS_EXCLUSION,
     GIVES_A_REASON,
+    IN_CLOSED_SECTION,
+    IN_CLOSED_SESSION,
     excludes_the_public,
     looks_exempt,
     present_only_for_exempt,
+    published_blocks,
     readmits_the_public,
+    speakers_only_for_exempt,
 )
-from clerk_app.domain.model import Attendance, Item, Meeting, Person, StandingItem
+from clerk_app.domain.model import (
+    Attendance,
+    Item,
+    ListEntry,
+    Meeting,
+    Paragraph,
+    Person,
+    Resolution,
+    RollAnswer,
+    RollCallEntry,
+    Section,
+    SectionKind,
+    Session,
+    SessionKind,
+    Speaker,
+    StandingItem,
+)
 
 
 def meeting(*items: Item, attendance: tuple[Attendance, ...] = ()) -> Meeting:
@@ -135,3 +155,104 @@ def test_who_was_present_only_for_exempt_items() -> None:
     )
     hidden = present_only_for_exempt(meeting(*items, attendance=people))
     assert [p.id for p in hidden] == ["hr", "both", "last"]
+
+
+# --- format 2: closed sections and sessions, roll calls, speakers, what may be published ---------
+
+
+def test_an_item_in_a_closed_section_or_session_looks_exempt() -> None:
+    m = meeting(
+        Item(id="a", title="Budget", section_id="open"),
+        Item(id="b", title="Land", section_id="closed"),
+        Item(id="c", title="Staff", session_id="private"),
+        Item(id="d", title="Marked", section_id="closed", exempt=True),
+        Item(id="e", title="Parks", session_id="public"),
+    ).model_copy(
+        update={
+            "sections": (
+                Section(id="open", kind=SectionKind.PART),
+                Section(id="closed", kind=SectionKind.CLOSED),
+            ),
+            "sessions": (
+                Session(id="private", kind=SessionKind.CLOSED),
+                Session(id="public", kind=SessionKind.OPEN),
+            ),
+        }
+    )
+    assert unmarked(m) == [("b", IN_CLOSED_SECTION), ("c", IN_CLOSED_SESSION)]
+
+
+def _sessions_meeting(*, open_roll: bool = True, closed_public_item: bool = False) -> Meeting:
+    people = tuple(
+        Attendance(id=i, person=Person(name=i.title())) for i in ("ann", "ben", "cat", "dan")
+    )
+    closed = Session(
+        id="closed",
+        kind=SessionKind.CLOSED,
+        roll_call=(
+            RollCallEntry(attendee_id="ann"),
+            RollCallEntry(attendee_id="ben"),
+            RollCallEntry(attendee_id="dan", answer=RollAnswer.EXCUSED),
+        ),
+    )
+    opened = Session(
+        id="open",
+        roll_call=(
+            (
+                RollCallEntry(attendee_id="ann"),
+                RollCallEntry(attendee_id="ben", answer=RollAnswer.ABSENT),
+            )
+            if open_roll
+            else ()
+        ),
+    )
+    items = (
+        Item(id="land", title="Sale of land", session_id="closed", exempt=True),
+        Item(id="talk", title="Announcements", session_id="closed", exempt=not closed_public_item),
+        Item(id="parks", title="Parks", session_id="open"),
+    )
+    return meeting(*items, attendance=people).model_copy(update={"sessions": (closed, opened)})
+
+
+def test_someone_only_on_the_roll_of_a_closed_session_is_present_only_for_exempt_items() -> None:
+    assert [a.id for a in present_only_for_exempt(_sessions_meeting())] == ["ben"]
+    # An open session without a roll call says nothing about who was at it.
+    assert present_only_for_exempt(_sessions_meeting(open_roll=False)) == []
+    # A closed session that took public business names those at it.
+    assert present_only_for_exempt(_sessions_meeting(closed_public_item=True)) == []
+    # Part attendance still says it where given.
+    m = _sessions_meeting()
+    people = list(m.attendance)
+    people[2] = people[2].model_copy(
+        update={"present_from_item": "land", "present_to_item": "talk"}
+    )
+    people[1] = people[1].model_copy(update={"present_to_item": "parks"})
+    assert [
+        a.id for a in present_only_for_exempt(m.model_copy(update={"attendance": tuple(people)}))
+    ] == ["cat"]
+
+
+def test_a_speaker_on_an_exempt_item_is_not_named_publicly() -> None:
+    m = meeting(Item(id="a", title="Budget"), Item(id="b", title="Land", exempt=True)).model_copy(
+        update={
+            "speakers": (
+                Speaker(id="s1", item_id="a"),
+                Speaker(id="s2", item_id="b"),
+                Speaker(id="s3"),
+                Speaker(id="s4", item_id="gone"),
+            )
+        }
+    )
+    assert [s.id for s in speakers_only_for_exempt(m)] == ["s2"]
+
+
+def test_what_a_public_copy_may_print_of_an_item() -> None:
+    vote = Resolution(
+        resolutions=(ListEntry(text="That the land be sold."),), debate="Members asked..."
+    )
+    item = Item(title="Land", blocks=(Paragraph(text="The price was..."), vote))
+    assert published_blocks(item) == item.blocks
+    secret = item.model_copy(update={"exempt": True, "exempt_summary": "A sale was agreed."})
+    assert published_blocks(secret) == ()
+    published = secret.model_copy(update={"publish_resolution": True})
+    assert published_blocks(published) == (vote.model_copy(update={"debate": ""}),)
