@@ -125,6 +125,10 @@ def number_fields(
     }
 
 
+def _has_number(fmt: str) -> bool:
+    return any(f"{{{name}}}" in fmt for name in ("number", "nn", "nnn"))
+
+
 def check_format(fmt: str, allowed: tuple[str, ...]) -> str:
     """A format may use only {name} fields from `allowed`: no attributes, indexes or specs."""
     try:
@@ -213,8 +217,8 @@ class HouseStyle(Model):
     @classmethod
     def _decision_format(cls, value: str) -> str:
         check_format(value, MINUTE_NUMBER_FIELDS)
-        if value and "{number}" not in value:
-            raise ValueError(f"{value!r} must contain {{number}}")
+        if value and not _has_number(value):
+            raise ValueError(f"{value!r} must contain {{number}}, {{nn}} or {{nnn}}")
         return value
 
     @field_validator("motion_wording")
@@ -226,8 +230,8 @@ class HouseStyle(Model):
     @classmethod
     def _minute_format(cls, value: str) -> str:
         check_format(value, MINUTE_NUMBER_FIELDS)
-        if "{number}" not in value:
-            raise ValueError(f"{value!r} must contain {{number}}")
+        if not _has_number(value):
+            raise ValueError(f"{value!r} must contain {{number}}, {{nn}} or {{nnn}}")
         return value
 
     @field_validator("date_format", "short_date_format")

@@ -1357,14 +1357,14 @@ def moved_sentence(
 ) -> str:
     """The style's motion sentence filled in: "It was moved by Councillor Moore, seconded by
     Councillor Patel, that the report be approved". The motion is the words moved, or else the
-    first resolution's text with its leading "That" lowered; empty without a style wording or a
-    proposer."""
+    first resolution's text, without a leading "That" (the wording says it, or "to"); empty
+    without a style wording or a proposer."""
     if not wording or not proposer:
         return ""
     words = motion or (block.resolutions[0].text if block.resolutions else "")
     words = words.strip().rstrip(".")
-    if words[:5] in ("That ", "THAT "):
-        words = "that " + words[5:]
+    if words[:5].lower() == "that ":
+        words = words[5:]  # the wording says "that"
     sentence = wording.format_map({"proposer": proposer, "seconder": seconder, "motion": words})
     if not seconder:
         sentence = sentence.replace(", seconded by ,", ",").replace(" seconded by ", " ")

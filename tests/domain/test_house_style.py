@@ -60,7 +60,7 @@ def test_ordinal(n: int, text: str) -> None:
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("minute_number_format", "{yy}", "must contain {number}"),
+        ("minute_number_format", "{yy}", "must contain {number}, {nn} or {nnn}"),
         ("minute_number_format", "{number.__class__}", "uses {number.__class__}"),
         ("date_format", "{weekday!r}", "uses {weekday}"),
         ("date_format", "{d:>10}", "uses {d}"),

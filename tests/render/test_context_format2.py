@@ -1,0 +1,405 @@
+"""The template context for format 2's parts: numbers, people with name parts, related motions,
+recorded votes, sections, sessions, breaks, and what a public copy gives of an exempt item."""
+
+from __future__ import annotations
+
+import pytest
+
+from clerk_app.domain.house_style import HouseStyle
+from clerk_app.domain.model import (
+    Adjournment,
+    Attendance,
+    BreakKind,
+    Heading,
+    Item,
+    ListEntry,
+    ListNumbering,
+    Meeting,
+    MotionKind,
+    NamedVote,
+    NumberedList,
+    Outcome,
+    Paragraph,
+    Person,
+    Reading,
+    Resolution,
+    Role,
+    RollAnswer,
+    RollCallEntry,
+    Section,
+    SectionKind,
+    Session,
+    SessionKind,
+    Speaker,
+    SpeakerKind,
+    Table,
+    VoteChoice,
+)
+from clerk_app.domain.numbering import MinuteNumbering
+from clerk_app.render.context import (
+    ResolutionView,
+    build_context,
+    readings_text,
+    rows_of,
+    tally,
+)
+from clerk_app.render.incremental import lay_out, render_item
+from clerk_app.render.styles import find_style
+from clerk_app.render.text import render_text
+
+STYLE = HouseStyle(name="t", display_name="T", minute_number_format="{prefix} {ss}/{nnn}")
+DAY = "2025-03-04"
+
+
+def meeting(*items: Item, **fields: object) -> Meeting:
+    return Meeting.model_validate(
+        {"date": DAY, "first_minute_number": 41, "minute_prefix": "C", "items": items, **fields}
+    )
+
+
+def test_labels_unnumbered_items_and_sub_items_take_no_running_number() -> None:
+    m = meeting(
+        Item(id="prelim", numbered=False),
+        Item(id="a"),
+        Item(id="a1", parent_id="a"),
+        Item(id="a2", parent_id="a"),
+        Item(id="fixed", label="A12"),
+        Item(id="b"),
+        Item(id="b1", parent_id="b", label="7(x)"),
+        Item(id="b2", parent_id="b"),
+        sequence=8,
+    )
+    numbering = MinuteNumbering(m, STYLE)
+    assert numbering.labels() == [
+        "",
+        "C 08/041",
+        "C 08/041.1",
+        "C 08/041.2",
+        "A12",
+        "C 08/042",
+        "7(x)",
+        "C 08/042.1",
+    ]
+    assert numbering.numbers() == [None, 41, None, None, None, 42, None, None]
+    assert (numbering.first, numbering.last) == (41, 42)
+    lettered = STYLE.model_copy(
+        update={"sub_item_number_format": "{parent}({a})", "minute_number_format": "{number}"}
+    )
+    assert MinuteNumbering(m, lettered).labels()[2:4] == ["41(a)", "41(b)"]
+
+
+def test_a_style_that_does_not_number_items_shows_only_their_labels() -> None:
+    style = STYLE.model_copy(update={"number_items": False})
+    m = meeting(Item(id="a"), Item(id="b", label="4.1"), Item(id="c", parent_id="b"))
+    assert MinuteNumbering(m, style).labels() == ["", "4.1", "4.1.1"]
+
+
+def test_a_sub_item_above_its_parent_is_numbered_as_a_main_item() -> None:
+    m = meeting(Item(id="child", parent_id="parent"), Item(id="parent"))
+    assert MinuteNumbering(
+        m, STYLE.model_copy(update={"minute_number_format": "{number}"})
+    ).labels() == [
+        "41",
+        "42",
+    ]
+
+
+def test_decisions_run_from_the_first_decision_number_and_keep_their_own() -> None:
+    style = STYLE.model_copy(update={"decision_number_format": "{yyyy}-{number}"})
+    carried = Resolution(resolutions=(ListEntry(text="That x."),))
+    m = meeting(
+        Item(
+            id="a",
+            blocks=(
+                carried,
+                Resolution(kind=MotionKind.AMENDMENT, outcome=Outcome.CARRIED),
+                Resolution(outcome=Outcome.LOST),
+                Resolution(number="CAB/2025/14"),
+                Resolution(),
+            ),
+        ),
+        first_decision_number=117,
+    )
+    views = [b for b in build_context(m, style).items[0].blocks if isinstance(b, ResolutionView)]
+    assert [v.number for v in views] == ["2025-117", "", "", "CAB/2025/14", "2025-118"]
+    # without a first number, only the numbers given
+    plain = m.model_copy(update={"first_decision_number": None})
+    views = [
+        b for b in build_context(plain, style).items[0].blocks if isinstance(b, ResolutionView)
+    ]
+    assert [v.number for v in views] == ["", "", "", "CAB/2025/14", ""]
+
+
+def test_people_carry_their_name_parts() -> None:
+    m = meeting(
+        attendance=(
+            Attendance(
+                id="m",
+                person=Person(title="Councillor", given_name="Lucy Ann", family_name="Moore"),
+                role=Role.CHAIR,
+            ),
+            Attendance(id="b", person=Person(title="Councillor", name="Batool")),
+            Attendance(
+                id="s", person=Person(name="Jo Bloggs", short_name="J.B.", organisation="Friends")
+            ),
+        )
+    )
+    m_view, b_view, s_view = build_context(m, STYLE).attendance.everyone
+    assert (m_view.name, m_view.full_name, m_view.family_name, m_view.short_name) == (
+        "Councillor Lucy Ann Moore",
+        "Lucy Ann Moore",
+        "Moore",
+        "L. A. Moore",
+    )
+    assert (b_view.surname, b_view.family_name, b_view.short_name) == ("Batool", "Batool", "Batool")
+    assert (s_view.short_name, s_view.organisation, s_view.family_name) == (
+        "J.B.",
+        "Friends",
+        "Bloggs",
+    )
+
+
+def test_the_lead_words_three_states() -> None:
+    style = STYLE.model_copy(update={"resolution_word": "RESOLVED"})
+    m = meeting(
+        Item(
+            id="a",
+            blocks=(
+                Resolution(resolutions=(ListEntry(text="x"),)),
+                Resolution(lead_word="DETERMINED", resolutions=(ListEntry(text="y"),)),
+                Resolution(lead="none", numbered=False, resolutions=(ListEntry(text="z"),)),  # type: ignore[arg-type]
+            ),
+        )
+    )
+    item = build_context(m, style).items[0]
+    assert [(b.lead, b.lead_word) for b in item.blocks if isinstance(b, ResolutionView)] == [
+        ("style", "RESOLVED"),
+        ("given", "DETERMINED"),
+        ("none", ""),
+    ]
+    words = [r.text for r in item.rows if r.kind == "resolution_word"]
+    assert words == ["RESOLVED", "DETERMINED"]
+    assert [r.text for r in item.rows if r.kind == "resolution"] == ["z"]
+
+
+def test_a_recorded_vote_keeps_the_roll_call_order_and_notes() -> None:
+    people = tuple(
+        Attendance(id=n, person=Person(title="Councillor", name=n.title())) for n in "zay"
+    )
+    vote = Resolution(
+        recorded_vote=True,
+        requested_by_id="a",
+        proposer_id="z",
+        seconder_id="a",
+        votes_for=1,
+        votes_against=1,
+        abstentions=0,
+        named_votes=(
+            NamedVote(attendee_id="z", choice=VoteChoice.FOR),
+            NamedVote(attendee_id="a", choice=VoteChoice.AGAINST),
+            NamedVote(
+                attendee_id="y", choice=VoteChoice.RECUSED, note="because of a declared interest"
+            ),
+        ),
+        readings=(Reading.FIRST, Reading.SECOND, Reading.THIRD),
+    )
+    style = STYLE.model_copy(
+        update={
+            "motion_wording": "It was moved by {proposer}, seconded by {seconder}, that {motion}"
+        }
+    )
+    m = meeting(
+        Item(
+            id="i",
+            blocks=(
+                vote.model_copy(
+                    update={"resolutions": (ListEntry(text="That the plan be approved."),)}
+                ),
+            ),
+        ),
+        attendance=people,
+    )
+    (view,) = build_context(m, style).items[0].blocks
+    assert isinstance(view, ResolutionView) and view.named_votes is not None
+    assert [(v.name, v.choice, v.note) for v in view.named_votes.roll] == [
+        ("Councillor Z", "for", ""),
+        ("Councillor A", "against", ""),
+        ("Councillor Y", "recused", "because of a declared interest"),
+    ]
+    assert view.named_votes.recused == ("Councillor Y",)
+    assert view.requested_by == "Councillor A" and view.requested_by_person is not None
+    assert view.tally == "1-1"
+    assert view.readings_text == "read a first, second and third time"
+    assert view.moved == (
+        "It was moved by Councillor Z, seconded by Councillor A, that the plan be approved"
+    )
+    kinds = [r.kind for r in rows_of((view,))]
+    assert kinds.index("motion") < kinds.index("vote") < kinds.index("readings")
+    assert ("named_vote", "recused") in [(r.kind, r.label) for r in rows_of((view,))]
+
+
+def test_tallies_and_readings_in_words() -> None:
+    assert tally(6, 0, 1) == "6-0-1"
+    assert tally(6, None, None) == "6-0"
+    assert tally(None, 2, 1) == ""
+    assert readings_text((Reading.THIRD,)) == "read a third time"
+    assert readings_text(()) == ""
+
+
+def test_unanimous_without_counts_reads_all_in_favour() -> None:
+    m = meeting(Item(id="i", blocks=(Resolution(unanimous=True),)))
+    (view,) = build_context(m, STYLE).items[0].blocks
+    assert isinstance(view, ResolutionView)
+    assert (view.unanimous, view.vote_text) == (True, "all were in favour")
+
+
+def test_blocks_of_format_2() -> None:
+    m = meeting(
+        Item(
+            id="i",
+            blocks=(
+                Heading(text="Budget"),
+                Table(
+                    caption="Grants",
+                    header=("To", "Sum", "Note"),
+                    rows=(("Club", "500"),),
+                    total=("Total", "500"),
+                ),
+                NumberedList(
+                    start=3,
+                    numbering=ListNumbering.LOWER_ROMAN,
+                    entries=(ListEntry(text="x"), ListEntry(text="y")),
+                ),
+            ),
+        )
+    )
+    heading, table, listed = build_context(m, STYLE).items[0].blocks
+    assert heading.type == "heading" and heading.text == "Budget"
+    assert table.rows == (("Club", "500", ""),) and table.total == ("Total", "500", "")  # type: ignore[union-attr]
+    assert [e.marker for e in listed.entries] == ["iii", "iv"]  # type: ignore[union-attr]
+    rows = build_context(m, STYLE).items[0].rows
+    assert [(r.kind, r.label) for r in rows] == [
+        ("heading", ""),
+        ("table", ""),
+        ("numbered", "iii."),
+        ("numbered", "iv."),
+    ]
+
+
+def test_sections_sessions_breaks_and_order_of_business() -> None:
+    people = (Attendance(id="p", person=Person(title="Mayor", name="Moore")),)
+    m = meeting(
+        Item(id="a", section_id="consent", session_id="s", agenda_number="5"),
+        Item(id="b", section_id="consent", session_id="s", agenda_number="9"),
+        Item(id="c", agenda_number="7"),
+        sections=(Section(id="consent", title="Consent Calendar", kind=SectionKind.CONSENT),),
+        sessions=(
+            Session(
+                id="s",
+                kind=SessionKind.CLOSED,
+                roll_call=(RollCallEntry(attendee_id="p", answer=RollAnswer.LATE, time="17:10"),),  # type: ignore[arg-type]
+            ),
+        ),
+        adjournments=(
+            Adjournment(
+                kind=BreakKind.RECESS,
+                after_item_id="b",
+                from_time="19:15",  # type: ignore[arg-type]
+                to_time="19:30",  # type: ignore[arg-type]
+            ),
+            Adjournment(after_item_id="c", from_time="21:00", resumed_on="2025-03-11"),  # type: ignore[arg-type]
+        ),
+        attendance=people,
+        public_present=12,
+        sequence=8,
+    )
+    context = build_context(m, STYLE)
+    a, b, c = context.items
+    assert (a.section_start, b.section_start, c.section is None) == (True, False, True)
+    assert (a.session_start, b.session_start) == (True, False)
+    assert [i.out_of_order for i in context.items] == [False, False, True]
+    assert [x.text for x in b.breaks_after] == [
+        "The meeting adjourned for a recess at 7:15 pm and reconvened at 7:30 pm."
+    ]
+    assert c.breaks_after[0].text == "The meeting adjourned at 9:00 pm until 11 March 2025."
+    (session,) = context.meeting.sessions
+    assert [p.name for p in session.late] == ["Mayor Moore"] and session.roll_call[
+        0
+    ].time == "5:10 pm"
+    assert context.meeting.public_present_text == "Twelve members of the public"
+    assert context.meeting.sequence_text == "8th"
+
+
+def test_a_public_copy_gives_an_exempt_items_summary_and_published_resolution_only() -> None:
+    secret = Item(
+        id="x",
+        title="Land at Mill Lane",
+        exempt=True,
+        exempt_reason="Paragraph 3",
+        exempt_summary="The council agreed to sell the land.",
+        publish_resolution=True,
+        blocks=(
+            Paragraph(text="The price discussed was £1m."),
+            Resolution(
+                motion="To sell for £1m",
+                debate="Members argued about £1m.",
+                resolutions=(ListEntry(text="That the land be sold."),),
+            ),
+        ),
+    )
+    m = meeting(
+        secret,
+        Item(id="y", title="Open"),
+        speakers=(
+            Speaker(kind=SpeakerKind.DEPUTATION, person=Person(name="Secret Bidder"), item_id="x"),
+            Speaker(person=Person(name="Open Speaker"), item_id="y"),
+        ),
+    )
+    public = build_context(m, STYLE, public=True)
+    x, y = public.items
+    assert x.withheld and x.summary == "The council agreed to sell the land."
+    (resolution,) = x.blocks
+    assert isinstance(resolution, ResolutionView) and resolution.withheld
+    assert (resolution.motion, resolution.debate) == ("", "")
+    assert resolution.resolutions[0].text == "That the land be sold."
+    assert "£1m" not in repr(public)
+    assert "Secret Bidder" not in repr(public)
+    assert [s.name for s in y.speakers] == ["Open Speaker"]
+    confidential = build_context(m, STYLE, public=False)
+    assert "£1m" in repr(confidential) and "Secret Bidder" in repr(confidential)
+
+
+@pytest.mark.parametrize("style", ["leicester", "parish"])
+def test_a_sub_item_redrawn_alone_keeps_its_number(style: str) -> None:
+    folder = find_style(style)
+    m = meeting(
+        Item(id="a", title="Reports", blocks=(Paragraph(text="one"),)),
+        Item(id="a1", title="Finance", parent_id="a", blocks=(Paragraph(text="two"),)),
+        Item(id="b", title="Other", label="A12", blocks=(Paragraph(text="three"),)),
+        close_time="20:20",
+    )
+    layout = lay_out(m, folder, public=True)
+    assert layout.incremental
+    edited = m.model_copy(
+        update={
+            "items": (
+                m.items[0],
+                m.items[1].model_copy(update={"blocks": (Paragraph(text="two, edited"),)}),
+                m.items[2],
+            )
+        }
+    )
+    redrawn = render_item(layout, edited, "a1", folder)
+    assert redrawn is not None
+    assert redrawn.text == render_text(edited, folder, public=True)
+    # moving it out from under its parent changes other lines: not redrawn alone
+    moved = edited.model_copy(
+        update={
+            "items": (
+                edited.items[0],
+                edited.items[1].model_copy(update={"parent_id": None}),
+                edited.items[2],
+            )
+        }
+    )
+    assert render_item(layout, moved, "a1", folder) is None
