@@ -8,9 +8,15 @@ result shares all unchanged parts with the meeting it was made from, so undo sta
 What a clerk would expect, and what these functions therefore do:
 
 - Items. A new item goes after the current one (or at the end), an inserted one before it (or
-  at the start). A duplicate is placed after its original with new ids for itself and its
-  follow-up actions; declarations stay with the original. Moving an item renumbers every minute
-  (numbers are derived from position) and changes nothing else: references go by id.
+  at the start). A duplicate is placed after its original with new ids for itself, its
+  follow-up actions and its resolutions that have one (a related motion in the copy refers to
+  the copy's motion); declarations stay with the original. Moving an item renumbers every
+  minute (numbers are derived from position) and changes nothing else: references go by id.
+- Sub-items (format 2) move with their parent: moving an item takes the sub-items after it
+  (and theirs) along, in their order. A sub-item never goes above its parent: moved there, it
+  stops just below it. Alt+Up and Alt+Down move an item past the item before or after it at its
+  own level, with that item's sub-items (an outline's move), so a sub-item stays among its
+  parent's and a main item never lands between a parent and its sub-items.
 - Deleting an item keeps what the rest of the minutes say about the meeting as it happened:
   someone "present from" the deleted item is present from the item that followed it, someone
   "present to" it is present to the item before it, so they stay present for exactly the items
@@ -18,7 +24,14 @@ What a clerk would expect, and what these functions therefore do:
   silently made general: one about the deleted item keeps its reference, and the findings ask
   the clerk which item it concerns (Ctrl+Z brings the item back). Where part attendance has no
   item to move to (present from the last item, to the first) it is kept likewise, for the
-  findings to raise.
+  findings to raise. Its sub-items stay, as sub-items of its own parent (main items if it was
+  one): nothing typed under them is lost. A break after it follows the item before it (before
+  the first item if it was the first), where the meeting broke off; a speaker on it is on no
+  item (the speech is still minuted).
+- Sections and sessions (format 2): deleting one leaves its items in no section or session.
+- Relating motions: the motion an amendment, substitute or substantive motion relates to is
+  given an id the first time one refers to it (`relate_motion`); until then it has none, so
+  that text parsed anew compares equal.
 - One chair and one vice-chair: marking someone Chair (or Vice-Chair) makes whoever held that
   role before a Member.
 - A standing item's usual title is given when the item has no title yet, or still has the usual
@@ -27,15 +40,18 @@ What a clerk would expect, and what these functions therefore do:
 - Who may vote on an item: the members (chair, vice-chair, members, co-opted members) marked
   present or substituting, present for that item by part attendance, and not excluded by a
   declaration about it on which they left the room or took no part in the vote.
-- Removing people removes what refers to them: their declarations of interest and their named
-  votes, and they are no longer anyone's proposer or seconder. Counted votes are the clerk's
-  own figures and are left alone (the findings say if they no longer match the named votes).
+- Removing people removes what refers to them: their declarations of interest, their named
+  votes and their answers to sessions' roll calls, and they are no longer anyone's proposer or
+  seconder, a notice of motion's mover or seconder, or who asked for a recorded vote. Counted
+  votes are the clerk's own figures and are left alone (the findings say if they no longer
+  match the named votes).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
 
+from clerk_app.domain.edit import EditError, Path, get_at, set_at
 from clerk_app.domain.model import (
     STANDING_ITEM_TITLES,
     Attendance,
@@ -46,6 +62,8 @@ from clerk_app.domain.model import (
     Item,
     ListEntry,
     Meeting,
+    MotionKind,
+    NoticeOfMotion,
     NumberedList,
     PublicQuestions,
     Resolution,
@@ -132,26 +150,62 @@ def duplicate_item(meeting: Meeting, item_id: str) -> tuple[Meeting, Item]:
     used = {i.id for i in meeting.items}
     copy_id = _fresh_id(used)
     actions = tuple(a.model_copy(update={"id": new_id()}) for a in original.actions)
-    copy = original.model_copy(update={"id": copy_id, "actions": actions})
+    renamed = {r.id: _fresh_id(_resolution_ids(meeting)) for r in _resolutions(original.blocks)}
+    renamed.pop("", None)
+    blocks = _map_blocks(original.blocks, lambda b: _renamed_motion(b, renamed))
+    copy = original.model_copy(update={"id": copy_id, "actions": actions, "blocks": blocks})
     return add_item(meeting, index + 1, copy)
+
+
+def _renamed_motion(block: Block, renamed: dict[str, str]) -> Block:
+    if not isinstance(block, Resolution) or not renamed:
+        return block
+    update: dict[str, object] = {}
+    if block.id in renamed:
+        update["id"] = renamed[block.id]
+    if block.relates_to in renamed:
+        update["relates_to"] = renamed[block.relates_to]
+    return block.model_copy(update=update) if update else block
 
 
 def delete_item(meeting: Meeting, item_id: str) -> Meeting:
     """`meeting` without the item, and part attendance that named it moved to its neighbours
     (see the module's docstring); declarations about it keep their reference for the findings
-    to raise."""
+    to raise. Its sub-items become sub-items of its parent (main items if it was one); a break
+    after it follows the item before it; a speaker on it is on no item."""
     index = _index_of(meeting, item_id)
-    items = (*meeting.items[:index], *meeting.items[index + 1 :])
+    deleted = meeting.items[index]
+    items = tuple(
+        item.model_copy(update={"parent_id": deleted.parent_id})
+        if item.parent_id == item_id
+        else item
+        for item in (*meeting.items[:index], *meeting.items[index + 1 :])
+    )
     before = meeting.items[index - 1].id if index > 0 else None
     after = meeting.items[index + 1].id if index + 1 < len(meeting.items) else None
     attendance = tuple(
         _shift_part_attendance(person, item_id, before, after) for person in meeting.attendance
     )
-    changed = any(new is not old for new, old in zip(attendance, meeting.attendance, strict=True))
     update: dict[str, object] = {"items": items}
-    if changed:
+    if _changed(attendance, meeting.attendance):
         update["attendance"] = attendance
+    breaks = tuple(
+        b.model_copy(update={"after_item_id": before}) if b.after_item_id == item_id else b
+        for b in meeting.adjournments
+    )
+    if _changed(breaks, meeting.adjournments):
+        update["adjournments"] = breaks
+    speakers = tuple(
+        s.model_copy(update={"item_id": None}) if s.item_id == item_id else s
+        for s in meeting.speakers
+    )
+    if _changed(speakers, meeting.speakers):
+        update["speakers"] = speakers
     return meeting.model_copy(update=update)
+
+
+def _changed(new: tuple[object, ...], old: tuple[object, ...]) -> bool:
+    return any(a is not b for a, b in zip(new, old, strict=True))
 
 
 def _shift_part_attendance(
@@ -165,26 +219,71 @@ def _shift_part_attendance(
     return person.model_copy(update=update) if update else person
 
 
+def _parents(meeting: Meeting) -> list[int | None]:
+    """Each item's parent's index, where it has one that comes before it (as numbering reads
+    it); None for a main item."""
+    index: dict[str, int] = {}
+    parents: list[int | None] = []
+    for n, item in enumerate(meeting.items):
+        parents.append(index.get(item.parent_id) if item.parent_id is not None else None)
+        index.setdefault(item.id, n)
+    return parents
+
+
+def _family(parents: list[int | None], index: int) -> list[int]:
+    """The item at `index` and its sub-items (and theirs), wherever they are below it."""
+    members = {index}
+    for n in range(index + 1, len(parents)):
+        if parents[n] in members:
+            members.add(n)
+    return sorted(members)
+
+
+def _family_end(parents: list[int | None], index: int) -> int:
+    """The index after the item at `index` and the sub-items straight after it (and theirs)."""
+    end = index + 1
+    members = {index}
+    while end < len(parents) and parents[end] in members:
+        members.add(end)
+        end += 1
+    return end
+
+
 def move_item(meeting: Meeting, item_id: str, to_index: int) -> Meeting:
     """`meeting` with the item moved to position `to_index` (clamped to the list) of the items
-    as they are after it is taken out: moving to its own index changes nothing."""
+    as they are after it (and the sub-items that go with it) are taken out: moving to its own
+    index changes nothing. Its sub-items (and theirs) move with it, in their order, placed
+    straight after it; a sub-item put above its parent stops just below it."""
     index = _index_of(meeting, item_id)
-    items = list(meeting.items)
-    item = items.pop(index)
-    target = _clamp(to_index, len(items))
-    if target == index:
+    parents = _parents(meeting)
+    members = _family(parents, index)
+    taken = set(members)
+    group = [meeting.items[n] for n in members]
+    rest = [item for n, item in enumerate(meeting.items) if n not in taken]
+    target = _clamp(to_index, len(rest))
+    parent = parents[index]
+    if parent is not None:  # a sub-item stays below its parent (which is above it, in `rest`)
+        target = max(target, parent + 1)
+    items = (*rest[:target], *group, *rest[target:])
+    if all(a is b for a, b in zip(items, meeting.items, strict=True)):
         return meeting
-    items.insert(target, item)
-    return meeting.model_copy(update={"items": tuple(items)})
+    return meeting.model_copy(update={"items": items})
 
 
 def move_item_by(meeting: Meeting, item_id: str, step: int) -> Meeting:
-    """Alt+Up / Alt+Down: the item `step` places up (negative) or down; beyond either end of the
-    list nothing moves."""
+    """Alt+Up / Alt+Down: the item (with its sub-items) `step` places up (negative) or down
+    among the items at its own level (a sub-item among its parent's sub-items), each with
+    its own sub-items; past either end of its level nothing moves."""
     index = _index_of(meeting, item_id)
-    target = index + step
-    if not 0 <= target < len(meeting.items):
+    parents = _parents(meeting)
+    siblings = [n for n, p in enumerate(parents) if p == parents[index]]
+    goal = siblings.index(index) + step
+    if not 0 <= goal < len(siblings):
         return meeting
+    taken = set(_family(parents, index))
+    # where to go, counted in the items left when this one and its sub-items are taken out
+    before = siblings[goal] if step < 0 else _family_end(parents, siblings[goal])
+    target = sum(1 for n in range(before) if n not in taken)
     return move_item(meeting, item_id, target)
 
 
@@ -278,6 +377,16 @@ def remove_attendees(meeting: Meeting, attendee_ids: Iterable[str]) -> Meeting:
         update["interests"] = interests
     if any(new is not old for new, old in zip(items, meeting.items, strict=True)):
         update["items"] = items
+    sessions = tuple(
+        session.model_copy(
+            update={"roll_call": tuple(e for e in session.roll_call if e.attendee_id not in gone)}
+        )
+        if any(e.attendee_id in gone for e in session.roll_call)
+        else session
+        for session in meeting.sessions
+    )
+    if _changed(sessions, meeting.sessions):
+        update["sessions"] = sessions
     return meeting.model_copy(update=update)
 
 
@@ -288,13 +397,17 @@ def remove_attendee(meeting: Meeting, attendee_id: str) -> Meeting:
 
 
 def _without_people(block: Block, gone: Collection[str]) -> Block:
+    if isinstance(block, NoticeOfMotion):
+        cleared = {
+            field: None for field in ("mover_id", "seconder_id") if getattr(block, field) in gone
+        }
+        return block.model_copy(update=cleared) if cleared else block
     if not isinstance(block, Resolution):
         return block
     update: dict[str, object] = {}
-    if block.proposer_id in gone:
-        update["proposer_id"] = None
-    if block.seconder_id in gone:
-        update["seconder_id"] = None
+    for field in ("proposer_id", "seconder_id", "requested_by_id"):
+        if getattr(block, field) in gone:
+            update[field] = None
     votes = tuple(v for v in block.named_votes if v.attendee_id not in gone)
     if len(votes) != len(block.named_votes):
         update["named_votes"] = votes
@@ -426,3 +539,113 @@ def add_declaration(
     index = _clamp(index, len(meeting.interests))
     interests = (*meeting.interests[:index], interest, *meeting.interests[index:])
     return meeting.model_copy(update={"interests": interests}), interest
+
+
+# --- sections and sessions ---------------------------------------------------------------------
+
+
+def remove_section(meeting: Meeting, section_id: str) -> Meeting:
+    """`meeting` without the section; its items are in no section."""
+    if not any(s.id == section_id for s in meeting.sections):
+        raise OperationError(f"there is no section with the id {section_id!r}")
+    items = tuple(
+        i.model_copy(update={"section_id": None}) if i.section_id == section_id else i
+        for i in meeting.items
+    )
+    sections = tuple(s for s in meeting.sections if s.id != section_id)
+    update: dict[str, object] = {"sections": sections}
+    if _changed(items, meeting.items):
+        update["items"] = items
+    return meeting.model_copy(update=update)
+
+
+def remove_session(meeting: Meeting, session_id: str) -> Meeting:
+    """`meeting` without the session; its items are in no session."""
+    if not any(s.id == session_id for s in meeting.sessions):
+        raise OperationError(f"there is no session with the id {session_id!r}")
+    items = tuple(
+        i.model_copy(update={"session_id": None}) if i.session_id == session_id else i
+        for i in meeting.items
+    )
+    sessions = tuple(s for s in meeting.sessions if s.id != session_id)
+    update: dict[str, object] = {"sessions": sessions}
+    if _changed(items, meeting.items):
+        update["items"] = items
+    return meeting.model_copy(update=update)
+
+
+# --- related motions ---------------------------------------------------------------------------
+
+
+def _resolutions(blocks: tuple[Block, ...]) -> list[Resolution]:
+    """The resolutions among `blocks`, nested ones too, in reading order."""
+    return [r for _, r in _resolution_paths(blocks, ("blocks",))]
+
+
+def _resolution_paths(blocks: tuple[Block, ...], path: Path) -> list[tuple[Path, Resolution]]:
+    """Each resolution among `blocks` (nested too) with its path, in reading order."""
+    found: list[tuple[Path, Resolution]] = []
+    for b, block in enumerate(blocks):
+        here = (*path, b)
+        if isinstance(block, Resolution):
+            found.append((here, block))
+        groups: tuple[str, ...] = ()
+        if isinstance(block, BulletList | NumberedList):
+            groups = ("entries",)
+        elif isinstance(block, Resolution):
+            groups = ("resolutions",)
+        elif isinstance(block, PublicQuestions):
+            groups = ("questions", "responses")
+        for field in groups:
+            entries: tuple[ListEntry, ...] = getattr(block, field)
+            for e, entry in enumerate(entries):
+                found.extend(_resolution_paths(entry.blocks, (*here, field, e, "blocks")))
+    return found
+
+
+def _resolution_ids(meeting: Meeting) -> set[str]:
+    return {r.id for item in meeting.items for r in _resolutions(item.blocks) if r.id}
+
+
+def relate_motion(
+    meeting: Meeting,
+    item_id: str,
+    motion: Path,
+    to: Path | None,
+    kind: MotionKind | None = None,
+) -> Meeting:
+    """`meeting` with the resolution at `motion` (a path in the item, as ``("blocks", 2)``)
+    related to the earlier resolution at `to` of the same item (None: related to none), and
+    of `kind` if given (an amendment, a substitute, the substantive motion). The motion
+    referred to is given an id the first time one refers to it. A `to` that is not an
+    earlier resolution of the item is an error."""
+    index = _index_of(meeting, item_id)
+    item = meeting.items[index]
+    order = [path for path, _ in _resolution_paths(item.blocks, ("blocks",))]
+    motion, to = tuple(motion), None if to is None else tuple(to)
+    if motion not in order:
+        raise OperationError(f"there is no resolution at {motion!r} in the item")
+    update: dict[str, object] = {} if kind is None else {"kind": kind}
+    if to is None:
+        update["relates_to"] = None
+    else:
+        if to not in order or order.index(to) >= order.index(motion):
+            raise OperationError(f"there is no earlier resolution at {to!r} in the item")
+        target: Resolution = get_at(item, to)
+        if not target.id:
+            target = target.model_copy(update={"id": _fresh_id(_resolution_ids(meeting))})
+            item = _replace_at(item, to, target)
+        update["relates_to"] = target.id
+    block: Resolution = get_at(item, motion)
+    if all(getattr(block, k) == v for k, v in update.items()) and item is meeting.items[index]:
+        return meeting
+    item = _replace_at(item, motion, block.model_copy(update=update))
+    items = (*meeting.items[:index], item, *meeting.items[index + 1 :])
+    return meeting.model_copy(update={"items": items})
+
+
+def _replace_at(item: Item, path: Path, block: Block) -> Item:
+    try:
+        return set_at(item, path, block)
+    except EditError as error:  # pragma: no cover - the path was just read
+        raise OperationError(str(error)) from error

@@ -8,9 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from clerk_app.domain.edit import get_at
 from clerk_app.domain.findings import check_meeting
 from clerk_app.domain.model import (
     STANDING_ITEM_TITLES,
+    Adjournment,
     Attendance,
     AttendanceStatus,
     BulletList,
@@ -20,13 +22,20 @@ from clerk_app.domain.model import (
     Item,
     ListEntry,
     Meeting,
+    MotionKind,
     NamedVote,
+    NoticeOfMotion,
     Person,
     Resolution,
     Role,
+    RollCallEntry,
+    Section,
+    Session,
+    Speaker,
     StandingItem,
     VoteChoice,
 )
+from clerk_app.domain.numbering import MinuteNumbering
 from clerk_app.domain.operations import (
     OperationError,
     add_attendee,
@@ -43,8 +52,11 @@ from clerk_app.domain.operations import (
     new_item_after,
     new_item_before,
     present_for,
+    relate_motion,
     remove_attendee,
     remove_attendees,
+    remove_section,
+    remove_session,
     set_role,
     set_standing,
     vote_rows,
@@ -503,3 +515,173 @@ def _people_referred_to(meeting: Meeting) -> set[str]:
         elif isinstance(node, list):
             stack.extend(node)
     return found
+
+
+# --- format 2: sub-items, breaks, speakers, sections, sessions, related motions -----------------
+
+
+def _outline() -> Meeting:
+    """A, A1, A2 (sub-items of A), A2a (of A2), B, C."""
+    parents = {"A1": "A", "A2": "A", "A2a": "A2"}
+    return Meeting(
+        date=dt.date(2025, 6, 18),
+        items=tuple(
+            Item(id=i, title=i, parent_id=parents.get(i))
+            for i in ("A", "A1", "A2", "A2a", "B", "C")
+        ),
+    )
+
+
+def test_deleting_an_item_gives_its_sub_items_to_its_parent() -> None:
+    meeting = _outline()
+    without_a2 = delete_item(meeting, "A2")
+    assert [(i.id, i.parent_id) for i in without_a2.items] == [
+        ("A", None),
+        ("A1", "A"),
+        ("A2a", "A"),
+        ("B", None),
+        ("C", None),
+    ]
+    without_a = delete_item(meeting, "A")
+    assert [(i.id, i.parent_id) for i in without_a.items][:3] == [
+        ("A1", None),
+        ("A2", None),
+        ("A2a", "A2"),
+    ]
+
+
+def test_deleting_an_item_moves_a_break_after_it_and_takes_speakers_off_it() -> None:
+    meeting = _meeting(3).model_copy(
+        update={
+            "adjournments": (
+                Adjournment(id="a", after_item_id="i1"),
+                Adjournment(id="b", after_item_id="i0"),
+                Adjournment(id="c", after_item_id="i2"),
+            ),
+            "speakers": (Speaker(id="s", item_id="i1"), Speaker(id="t", item_id="i2")),
+        }
+    )
+    after = delete_item(meeting, "i1")
+    assert [b.after_item_id for b in after.adjournments] == ["i0", "i0", "i2"]
+    assert [s.item_id for s in after.speakers] == [None, "i2"]
+    first = delete_item(meeting, "i0")
+    assert [b.after_item_id for b in first.adjournments] == ["i1", None, "i2"]
+    untouched = delete_item(
+        _meeting(3).model_copy(update={"speakers": (Speaker(item_id="i2"),)}), "i0"
+    )
+    assert untouched.speakers[0].item_id == "i2"
+
+
+def test_moving_an_item_takes_its_sub_items_along() -> None:
+    meeting = _outline()
+    assert _ids(move_item(meeting, "A", 2)) == ["B", "C", "A", "A1", "A2", "A2a"]
+    assert _ids(move_item(meeting, "A2", 4)) == ["A", "A1", "B", "C", "A2", "A2a"]
+    # A sub-item put above its parent stops just below it.
+    assert _ids(move_item(meeting, "A2", 0)) == ["A", "A2", "A2a", "A1", "B", "C"]
+    assert move_item(meeting, "A1", 0) is meeting
+    # Sub-items below other items still go with their parent.
+    apart = move_item(meeting, "A2", 4)
+    assert _ids(move_item(apart, "A", 3)) == ["B", "C", "A", "A1", "A2", "A2a"]
+
+
+def test_alt_up_and_down_move_an_item_past_its_neighbour_at_its_own_level() -> None:
+    meeting = _outline()
+    assert _ids(move_item_by(meeting, "B", -1)) == ["B", "A", "A1", "A2", "A2a", "C"]
+    assert _ids(move_item_by(meeting, "A", +1)) == ["B", "A", "A1", "A2", "A2a", "C"]
+    assert _ids(move_item_by(meeting, "A2", -1)) == ["A", "A2", "A2a", "A1", "B", "C"]
+    assert _ids(move_item_by(meeting, "A1", +1)) == ["A", "A2", "A2a", "A1", "B", "C"]
+    assert move_item_by(meeting, "A1", -1) is meeting  # never above its parent
+    assert move_item_by(meeting, "A2", +1) is meeting  # the last of its parent's
+    assert move_item_by(meeting, "A", -1) is meeting
+    assert _ids(move_item_by(meeting, "C", -1)) == ["A", "A1", "A2", "A2a", "C", "B"]
+    # The numbering reads the moved outline as it was.
+    moved = move_item_by(meeting, "A", +1)
+    assert MinuteNumbering(moved).labels() == ["1", "2", "2.1", "2.2", "2.2.1", "3"]
+
+
+def test_removing_people_clears_roll_calls_notices_and_requests() -> None:
+    meeting = feature_meeting()
+    someone = meeting.attendance[0].id
+    other = meeting.attendance[1].id
+    notice = NoticeOfMotion(mover_id=someone, seconder_id=other, motion="That...")
+    vote = Resolution(
+        resolutions=(ListEntry(text="x"),), recorded_vote=True, requested_by_id=someone
+    )
+    items = (meeting.items[0].model_copy(update={"blocks": (notice, vote)}), *meeting.items[1:])
+    session = Session(
+        roll_call=(RollCallEntry(attendee_id=someone), RollCallEntry(attendee_id=other))
+    )
+    meeting = meeting.model_copy(update={"items": items, "sessions": (session, Session())})
+    after = remove_attendee(meeting, someone)
+    new_notice, new_vote = after.items[0].blocks
+    assert new_notice == notice.model_copy(update={"mover_id": None})
+    assert isinstance(new_vote, Resolution) and new_vote.requested_by_id is None
+    assert [e.attendee_id for e in after.sessions[0].roll_call] == [other]
+    assert after.sessions[1] is meeting.sessions[1]
+
+
+def test_removing_a_section_or_session_leaves_its_items_in_none() -> None:
+    meeting = _meeting(3).model_copy(
+        update={
+            "sections": (Section(id="p"), Section(id="q")),
+            "sessions": (Session(id="s"),),
+            "items": (
+                Item(id="i0", section_id="p", session_id="s"),
+                Item(id="i1", section_id="q"),
+                Item(id="i2"),
+            ),
+        }
+    )
+    after = remove_section(meeting, "p")
+    assert [i.section_id for i in after.items] == [None, "q", None]
+    assert [s.id for s in after.sections] == ["q"]
+    assert after.items[1] is meeting.items[1]
+    after = remove_session(meeting, "s")
+    assert [i.session_id for i in after.items] == [None, None, None] and after.sessions == ()
+    with pytest.raises(OperationError):
+        remove_section(meeting, "nope")
+    with pytest.raises(OperationError):
+        remove_session(meeting, "nope")
+
+
+def test_relating_a_motion_gives_the_motion_it_refers_to_an_id() -> None:
+    original = Resolution(resolutions=(ListEntry(text="That the budget be set."),))
+    amendment = Resolution(resolutions=(ListEntry(text="To add..."),))
+    nested = BulletList(entries=(ListEntry(text="x", blocks=(amendment,)),))
+    meeting = _meeting(1).model_copy(
+        update={"items": (Item(id="i0", blocks=(original, amendment, nested)),)}
+    )
+    after = relate_motion(meeting, "i0", ("blocks", 1), ("blocks", 0), MotionKind.AMENDMENT)
+    first, second, _ = after.items[0].blocks
+    assert isinstance(first, Resolution) and isinstance(second, Resolution)
+    assert first.id and second.relates_to == first.id and second.kind is MotionKind.AMENDMENT
+    assert check_meeting(after) == check_meeting(meeting)  # nothing for the clerk to query
+    # Relating another keeps the id; a nested motion can be related too.
+    path = ("blocks", 2, "entries", 0, "blocks", 0)
+    again = relate_motion(after, "i0", path, ("blocks", 0))
+    assert get_at(again.items[0], path).relates_to == first.id
+    assert get_at(again.items[0], ("blocks", 0)).id == first.id
+    # Unrelating; and relating as it already is changes nothing.
+    assert relate_motion(again, "i0", path, ("blocks", 0)) is again
+    loose = relate_motion(again, "i0", path, None)
+    assert get_at(loose.items[0], path).relates_to is None
+    # Only to an earlier resolution of the item.
+    with pytest.raises(OperationError):
+        relate_motion(meeting, "i0", ("blocks", 0), ("blocks", 1))
+    with pytest.raises(OperationError):
+        relate_motion(meeting, "i0", ("blocks", 2), ("blocks", 0))  # not a resolution
+
+
+def test_a_duplicate_item_has_its_own_motion_ids() -> None:
+    original = Resolution(id="m", resolutions=(ListEntry(text="x"),))
+    amendment = Resolution(
+        kind=MotionKind.AMENDMENT, relates_to="m", resolutions=(ListEntry(text="y"),)
+    )
+    meeting = _meeting(1).model_copy(
+        update={"items": (Item(id="i0", blocks=(original, amendment)),)}
+    )
+    after, copy = duplicate_item(meeting, "i0")
+    first, second = copy.blocks
+    assert isinstance(first, Resolution) and isinstance(second, Resolution)
+    assert first.id not in ("", "m") and second.relates_to == first.id
+    assert after.items[0] is meeting.items[0]
