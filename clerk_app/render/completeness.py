@@ -7,7 +7,11 @@ that text is printed. After rendering, the writer (text or Word) hands the text 
 - the name of everyone who attended (chair, members, co-opted members, officers, others);
 - each item's title, the notice of an item withheld from a public copy, and every paragraph of
   its body (list entries, nested blocks, resolutions, public questions, attachments);
-- each follow-up action: what is to be done, who does it and by when.
+- each follow-up action: what is to be done, who does it and by when;
+- format 2's parts: a table's caption and cells, a notice of motion's mover, motion and reply,
+  the words of a motion and its debate, headings; and, for a style that prints them, the
+  preamble, the closing note, speakers and their summaries, an exempt item's published summary
+  and the signatories.
 
 A template's parts that a house style may leave out altogether are the groups of the attendance
 (the Leicester minutes name officers only in the text) and the follow-up actions (many councils
@@ -37,10 +41,17 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from clerk_app.render.context import FollowUpView, MinutesContext
+from clerk_app.render.context import (
+    FollowUpView,
+    MinutesContext,
+    NoticeView,
+    ResolutionView,
+    RowView,
+    TableView,
+)
 from clerk_app.render.errors import RenderError
 
-UNCOMPARED_ROWS = frozenset({"vote", "named_vote"})
+UNCOMPARED_ROWS = frozenset({"vote", "named_vote", "readings"})
 """Row kinds whose text a style words its own way."""
 
 
@@ -52,6 +63,12 @@ OPTIONAL_PARTS: dict[str, tuple[str, ...]] = {
     "officers": ("officers", "everyone"),
     "others": ("others", "everyone"),
     "actions": ("actions",),
+    # Added with format 2: a style written before them never asks for them.
+    "preamble": ("preamble",),
+    "closing note": ("closing_note",),
+    "speakers": ("speakers", "deputations", "public_speakers"),
+    "published summaries": ("summary",),
+    "signatories": ("signatories",),
 }
 """The parts a style may leave out, and the context names that print each (a style printing
 `attendance.present_members` prints the chairs, members and co-opted members)."""
@@ -113,6 +130,27 @@ def normal(text: str) -> str:
     return " ".join(text.split()).upper().casefold()
 
 
+def row_texts(row: RowView) -> Iterator[str]:
+    """What of one row of an item's body the minutes must show."""
+    if row.kind in UNCOMPARED_ROWS:
+        return
+    block = row.block
+    if row.kind == "table" and isinstance(block, TableView):
+        yield block.caption
+        for cells in (block.header, *block.rows, block.total):
+            yield from cells
+    elif row.kind == "notice" and isinstance(block, NoticeView):
+        yield from (block.mover, block.motion, block.reply_by, block.reply)
+    elif row.kind == "motion" and isinstance(block, ResolutionView):
+        # The style words the sentence; the words moved (without the "That" a style's
+        # wording may supply) must be in it. Words moved from the resolution itself are
+        # checked with the resolution.
+        words = block.motion.strip().rstrip(".")
+        yield words[5:] if words[:5].lower() == "that " else words
+    else:
+        yield row.text
+
+
 def action_texts(action: FollowUpView) -> Iterator[str]:
     """What of an action the minutes must show: what, who and by when."""
     what = action.action.strip()
@@ -129,6 +167,9 @@ def expected_text(
     the words of an error message ("the attendance", "minute 158"), and the text. Within a part
     the pieces come in the order the minutes hold them."""
     attendance = context.attendance
+    meeting = context.meeting
+    if "preamble" in parts and meeting.preamble:
+        yield "preamble", "the preamble", meeting.preamble
     for group, people in (
         ("chairs", attendance.chairs),
         ("vice-chairs", attendance.vice_chairs),
@@ -146,12 +187,23 @@ def expected_text(
         yield "items", where, item.title
         if item.withheld:
             yield "items", where, item.notice
+        if item.summary and "published summaries" in parts:
+            yield "items", where, item.summary
         for row in item.rows:
-            if row.kind not in UNCOMPARED_ROWS:
-                yield "items", where, row.text
+            for text in row_texts(row):
+                yield "items", where, text
+        for speaker in item.speakers if "speakers" in parts else ():
+            yield "speakers", where, speaker.name
+            yield "speakers", where, speaker.summary
         for action in item.actions if "actions" in parts else ():
             for text in action_texts(action):
                 yield "actions", f"the actions of minute {item.number}", text
+    if "closing note" in parts and meeting.closing_note:
+        yield "closing note", "the closing note", meeting.closing_note
+    for signatory in meeting.signatories if "signatories" in parts else ():
+        for text in (signatory.role, signatory.name):
+            if text:
+                yield "signatories", "the signatures", text
 
 
 def first_missing(

@@ -403,3 +403,46 @@ def test_a_sub_item_redrawn_alone_keeps_its_number(style: str) -> None:
         }
     )
     assert render_item(layout, moved, "a1", folder) is None
+
+
+def test_the_completeness_check_looks_for_format_2_text() -> None:
+    from clerk_app.domain.model import NoticeOfMotion
+    from clerk_app.render.completeness import EVERY_PART, first_missing
+
+    m = meeting(
+        Item(
+            id="i",
+            title="Grants",
+            blocks=(
+                Table(caption="Awarded", header=("To", "Sum"), rows=(("Hall", "£500"),)),
+                NoticeOfMotion(
+                    motion="That we plant trees.", reply_by="The Leader", reply="Agreed."
+                ),
+                Resolution(motion="That the sum be £600", resolutions=(ListEntry(text="Done."),)),
+                Resolution(readings=(Reading.FIRST,), resolutions=(ListEntry(text="Read."),)),
+            ),
+        ),
+        preamble="Held online.",
+    )
+    context = build_context(m, STYLE)
+    whole = "Held online. 41. Grants Awarded To Sum Hall £500 That we plant trees. The Leader "
+    whole += "Agreed. It was moved that the sum be £600. RESOLVED: Done. RESOLVED: Read."
+    assert first_missing(whole, context, EVERY_PART) is None
+    assert first_missing(whole.replace("£500", ""), context, EVERY_PART) == (
+        "minute C /041",
+        "£500",
+    )
+    assert first_missing(whole.replace("Agreed", ""), context, EVERY_PART) == (
+        "minute C /041",
+        "Agreed.",
+    )
+    assert first_missing(whole.replace("£600", ""), context, EVERY_PART) == (
+        "minute C /041",
+        "the sum be £600",
+    )
+    # the preamble is demanded only of a style that prints it
+    assert first_missing(whole.replace("Held online.", ""), context, frozenset()) is None
+    assert first_missing(whole.replace("Held online.", ""), context, EVERY_PART) == (
+        "the preamble",
+        "Held online.",
+    )
