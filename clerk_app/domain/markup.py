@@ -119,6 +119,12 @@ _HEADING = re.compile(r"^##(?:\s+(.*))?$", re.DOTALL)
 _PASTED_BULLET = re.compile(r"^([ \t]*)[•·\uf0b7\uf0a7\u25aa\u25cf\u2022o§]\t+", re.MULTILINE)
 _LINE_BREAKS = re.compile("\r\n|[\r\v\f\x85\u2028\u2029]")
 
+_PLACEHOLDERS: tuple[tuple[LineKind, re.Pattern[str]], ...] = (
+    ("attachment", _ATTACHMENT),
+    ("questions", _QUESTIONS),
+    ("table", _TABLE),
+    ("notice", _NOTICE),
+)
 _ROMAN_VALUES = {roman(n): n for n in range(1, MAX_ROMAN + 1)}
 _LETTERED = (ListNumbering.LOWER_ALPHA, ListNumbering.UPPER_ALPHA)
 _ROMAN = (ListNumbering.LOWER_ROMAN, ListNumbering.UPPER_ROMAN)
@@ -220,7 +226,11 @@ class MarkupLine:
         value = self.number if number is None else number
         if self.numbering is ListNumbering.DECIMAL:
             return f"{value}{self.delimiter}"
-        return f"{self.opening}{count_as(value, self.numbering)}{self.delimiter}"
+        counted = count_as(value, self.numbering)
+        delimiter = self.delimiter
+        if len(counted) == 1 and counted.isupper() and delimiter == "." and not self.opening:
+            delimiter = ")"  # "V." would read as an initial: "IV." is followed by "V)"
+        return f"{self.opening}{counted}{delimiter}"
 
     def other_reading(self) -> MarkupLine | None:
         """The line read the other way (i as a letter rather than a numeral), if it has one."""
@@ -328,14 +338,9 @@ class LineGrammar:
                 "heading", indent, (match.group(1) or "").strip(), content_start=start
             )
         if line.startswith("["):
-            for kind, pattern in (
-                ("attachment", _ATTACHMENT),
-                ("questions", _QUESTIONS),
-                ("table", _TABLE),
-                ("notice", _NOTICE),
-            ):
+            for kind, pattern in _PLACEHOLDERS:
                 if match := pattern.match(line):
-                    return MarkupLine(kind, indent, match.group(1), content_start=start)  # type: ignore[arg-type]
+                    return MarkupLine(kind, indent, match.group(1), content_start=start)
             if _NO_WORD.match(line):
                 return MarkupLine("resolution", indent, "", content_start=start)
         if match := self._resolution.match(line):
@@ -775,6 +780,8 @@ def renumbered(
     number = 1 if restart and run[0][0] == line else first.number
     changes: dict[int, str] = {}
     for index, entry in run:
+        if number > _LIMITS[first.numbering]:
+            break  # past z or xxxix: the rest stay as typed
         if entry.number != number or entry.numbering is not first.numbering:
             text = lines[index]
             counted = replace(entry, numbering=first.numbering, opening=entry.opening)
@@ -883,7 +890,8 @@ def next_entry(
 ) -> NextEntry | None:
     """What Enter at `column` (code points) of `line` makes, if it continues a list: None for a
     plain new line (not an entry, or the cursor is in the marker) and for an empty entry
-    (`end_entry` says what Enter does there). Given the editor's `lines` and the line's `index`
+    (`end_entry` says what Enter does there) and after a list's last letter (z) or numeral
+    (xxxix). Given the editor's `lines` and the line's `index`
     in them, the next marker counts as the list does ("i)" after "h)" is followed by "j)", not
     "ii)"); without them as the line reads on its own."""
     found = grammar(word).entry(line)
@@ -891,6 +899,9 @@ def next_entry(
         return None
     if lines is not None and 0 <= index < len(lines) and lines[index] == line:
         found = read_in_list(lines, index, word)
+    counting = found.numbering is not ListNumbering.DECIMAL and found.number is not None
+    if counting and (found.number or 0) >= _LIMITS[found.numbering]:
+        return None  # after z or xxxix a list cannot count on: a plain new line
     rest = line[column:]
     kept = line[:column].rstrip(" \t")
     marker = found.marker(None if found.number is None else found.number + 1)

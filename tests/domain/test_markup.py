@@ -296,12 +296,17 @@ def test_editing_keys_count_in_letters_and_numerals() -> None:
     assert split is not None and split.new == "j) "
     split = next_entry("i) y", 4)  # on its own, i is the first numeral
     assert split is not None and split.new == "ii) "
+    split = next_entry("IV. four", 8)  # "V." would be an initial
+    assert split is not None and split.new == "V) "
     split = next_entry("(iv) four", 9)
     assert split is not None and split.new == "(v) "
     assert shifted(["a) x", "b) y", "c) z"], 1, 1, +1) == {1: "    a) y", 2: "b) z"}
     assert end_entry(["a) x", "    (i) "], 1) == {1: "b) "}
     assert end_entry(["h) x", "i) y", "    - "], 2) == {2: "j) "}
     assert unmarked("(iv) x", 5) == ("x", 0)
+    # After z a lettered list cannot count on: Enter is a plain new line, renumbering stops.
+    assert next_entry("z) last", 7) is None
+    assert renumbered(["y) a", "a) b", "b) c"], 1, word="RESOLVED") == {1: "z) b"}
 
 
 def test_tables_and_notices_of_motion_are_placeholders_that_keep_their_data() -> None:
