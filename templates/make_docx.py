@@ -18,6 +18,7 @@ import io
 import re
 import sys
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Emu, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 
@@ -110,6 +111,14 @@ def _defaults(document: DocumentObject, look: Look) -> None:
     normal.paragraph_format.space_before = Pt(0)
     normal.paragraph_format.line_spacing = 1.0
     normal.paragraph_format.widow_control = True
+
+
+def text_width(document: DocumentObject) -> int:
+    """The width between the margins, in EMU."""
+    section = document.sections[0]
+    width, left, right = section.page_width, section.left_margin, section.right_margin
+    assert width is not None and left is not None and right is not None
+    return int(width - left - right)
 
 
 def _plain_fonts(style: ParagraphStyle, look: Look) -> None:
@@ -255,9 +264,7 @@ def crest_header(document: DocumentObject, look: Look, crest_cm: float = 2.2) ->
     section.different_first_page_header_footer = True
     first = section.first_page_header
     first.is_linked_to_previous = False
-    table = first.add_table(
-        rows=1, cols=2, width=section.page_width - section.left_margin - section.right_margin
-    )
+    table = first.add_table(rows=1, cols=2, width=Emu(text_width(document)))
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
     crest_cell, name_cell = table.rows[0].cells
@@ -332,6 +339,28 @@ def common_styles(document: DocumentObject, look: Look) -> None:
     paragraph_style(document, "Minute Lines 2", look, left=t + step)
     paragraph_style(document, "Attachment", look, left=t, italic=True)
     paragraph_style(document, "Attachment 2", look, left=t + step, italic=True)
+    for name, left in (("Minute Heading", t), ("Minute Heading 2", t + step)):
+        paragraph_style(document, name, look, left=left, bold=True, before=6, keep_with_next=True)
+    paragraph_style(
+        document, "Section Heading", look, bold=True, before=18, after=8, keep_with_next=True
+    )
+    paragraph_style(
+        document, "Session Heading", look, bold=True, before=12, after=6, keep_with_next=True
+    )
+    heading_2 = paragraph_style(
+        document,
+        "Heading 2",
+        look,
+        size=look.size,
+        bold=True,
+        left=t + step * 2,
+        hanging=t + step * 2,
+        before=10,
+        after=6,
+        keep_with_next=True,
+    )
+    heading_2.font.italic = False
+    table_styles(document, look)
     bullet_numbering(document, look)
     for level in range(3):
         bullet_style(document, "Minute Bullet" + (f" {level + 1}" if level else ""), look, level)
@@ -362,11 +391,83 @@ def _suffix(level: int) -> str:
 
 VOTE_LABELS = "{{ {'for': 'For', 'against': 'Against', 'abstain': 'Abstained', 'absent': 'Absent', 'recused': 'Recused'}[row.label] }}"
 
+VOTE_NAMES = (
+    "{% set noted = row.block.named_votes.roll | selectattr('note') | list %}"
+    "{% if noted %}{% for v in row.block.named_votes.roll if v.choice == row.label %}"
+    "{{ v.name }}{{ ' (' ~ v.note ~ ')' if v.note }}{{ ', ' if not loop.last }}{% endfor %}"
+    "{% else %}{{ row.text }}{% endif %}"
+)
+"""The names of a named-vote row, in roll-call order; each with its note ("Cllr Lee (because
+of a declared interest)") when any vote in the roll has one."""
 
 SINGLE_RESOLUTION = (
     "not row.block.numbered and row.block.resolutions | length == 1"
     " and not row.block.resolutions[0].blocks"
 )
+
+MOTION_NOUN = (
+    "{'amendment': 'amendment', 'substitute': 'substitute motion',"
+    " 'substantive': 'substantive motion', 'procedural': 'procedural motion'}"
+    ".get(row.block.kind, 'motion')"
+)
+"""What a resolution row's motion is called: "motion", "amendment", "substitute motion"..."""
+INSTRUMENT_NOUN = "{'ordinance': 'ordinance', 'bylaw': 'by-law', 'resolution': 'resolution'}.get(row.block.instrument, '')"
+DECISION_NUMBER = "{{ ' (' ~ row.block.number ~ ')' if row.block.number }}"
+"""After the resolution word: the decision's number, "AGREED (CAB/2025/14):"."""
+UNLED_NUMBER = (
+    "{{ 'Decision ' ~ row.block.number ~ ': ' if row.block.number and row.block.lead == 'none' }}"
+)
+"""Before a resolution with no lead word: its number, "Decision CAB/2025/14: That ..."."""
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph a branch of `item_rows` writes: its text, style, a bold label before the
+    text, and a condition for this paragraph alone."""
+
+    text: str
+    style: str
+    label: str = ""
+    only_if: str = ""
+
+
+MOTION_PARAS: tuple[Para, ...] = (
+    Para("{{ row.text | sentence }}", "Minute Text", only_if="row.block.moved"),
+    Para(
+        "The following {{ " + MOTION_NOUN + " }} was moved:",
+        "Minute Lead-in",
+        only_if="not row.block.moved",
+    ),
+    Para("{{ row.text }}", "Minute Text 2", only_if="not row.block.moved"),
+)
+"""A motion row: the style's motion sentence, or the words moved under a lead-in."""
+NOTICE_PARAS: tuple[Para, ...] = (
+    Para(
+        "{% set n = row.block %}{% if n.mover %}{{ n.mover }} gave notice of the following motion"
+        "{{ ', seconded by ' ~ n.seconder if n.seconder }}:"
+        "{% else %}Notice had been given of the following motion"
+        "{{ ', seconded by ' ~ n.seconder if n.seconder }}:{% endif %}",
+        "Minute Lead-in",
+    ),
+    Para("{{ row.text }}", "Minute Text 2"),
+    Para(
+        "{{ row.block.reply_by or 'The following reply was given' }}"
+        "{{ ' gave the following reply' if row.block.reply_by }}:",
+        "Minute Lead-in",
+        only_if="row.block.reply",
+    ),
+    Para("{{ row.block.reply }}", "Minute Text 2", only_if="row.block.reply"),
+)
+"""A notice of motion (the Leicester voice): who gave it, the motion, the written reply."""
+READINGS_LINE = (
+    "{% set noun = " + INSTRUMENT_NOUN + " %}"
+    "{{ ('The ' ~ noun) if noun else 'It' }} was {{ row.text }}."
+)
+"""After the vote: "The by-law was read a first, second and third time."."""
+RECORDED_VOTE_LINE = (
+    "A recorded vote was requested{{ ' by ' ~ row.block.requested_by if row.block.requested_by }}."
+)
+"""Under the vote line of a recorded vote."""
 
 
 def labelled(document: DocumentObject, label: str, text: str, style: str) -> Paragraph:
@@ -378,72 +479,212 @@ def labelled(document: DocumentObject, label: str, text: str, style: str) -> Par
     return paragraph
 
 
+def _write(document: DocumentObject, paragraph: Para) -> None:
+    if paragraph.only_if:
+        tag(document, "if " + paragraph.only_if)
+    if paragraph.label:
+        labelled(document, paragraph.label, paragraph.text, paragraph.style)
+    else:
+        para(document, paragraph.text, paragraph.style)
+    if paragraph.only_if:
+        tag(document, "endif")
+
+
+Body = Para | tuple[Para, ...] | Callable[[DocumentObject], None]
+
+
 def item_rows(
     document: DocumentObject,
     *,
     vote_line: str,
-    named_vote_line: str = VOTE_LABELS + ": {{ row.text }}",
+    named_vote_line: str = VOTE_LABELS + ": " + VOTE_NAMES,
     named_vote_style: str = "Vote",
     resolution_on_word_line: bool = False,
+    motion: tuple[Para, ...] = MOTION_PARAS,
+    notice: tuple[Para, ...] = NOTICE_PARAS,
+    readings_line: str = READINGS_LINE,
+    recorded_vote_line: str = RECORDED_VOTE_LINE,
+    table_look: Look | None = None,
 ) -> None:
     """The body of an item: one paragraph per row, styled by its kind and nesting level.
 
     With `resolution_on_word_line`, a single unnumbered resolution follows its word in one
     paragraph ("RESOLVED: That ..."), the word in bold; otherwise the word ("AGREED:") stands
-    in a paragraph of its own above the resolutions.
+    in a paragraph of its own above the resolutions. A resolution with no lead word has no
+    word row: its single resolution stands alone ("Decision 2024-117: That ..." if numbered).
+
+    `motion` and `notice` are the paragraphs of a motion row and a notice of motion;
+    `readings_line` follows the vote of a by-law or ordinance, `recorded_vote_line` the vote
+    line of a recorded vote. A table row is a Word table (see `table_rows`), laid out with
+    `table_look` (the style's look; the default one without).
     """
-    branches: list[tuple[str, str, str, str]] = []  # condition, bold label, text, style
+    branches: list[tuple[str, Body]] = []  # condition, what it writes
     for kind, style in (
         ("paragraph", "Minute Text"),
         ("lead_in", "Minute Lead-in"),
         ("lines", "Minute Lines"),
         ("attachment", "Attachment"),
+        ("debate", "Minute Text"),
+        ("heading", "Minute Heading"),
     ):
-        branches.append((f'row.kind == "{kind}" and row.level == 1', "", "{{ row.text }}", style))
-        branches.append((f'row.kind == "{kind}"', "", "{{ row.text }}", style + " 2"))
+        branches.append((f'row.kind == "{kind}" and row.level == 1', Para("{{ row.text }}", style)))
+        branches.append((f'row.kind == "{kind}"', Para("{{ row.text }}", style + " 2")))
     for level in LEVELS:
         test = f"row.level == {level}" if level < 3 else "row.level >= 3"
         bullet, numbered = "Minute Bullet" + _suffix(level), "Minute Numbered" + _suffix(level)
-        branches.append((f'row.kind == "bullet" and {test}', "", "{{ row.text }}", bullet))
+        branches.append((f'row.kind == "bullet" and {test}', Para("{{ row.text }}", bullet)))
         branches.append(
-            (f'row.kind == "numbered" and {test}', "", "{{ row.label }}\t{{ row.text }}", numbered)
+            (
+                f'row.kind == "numbered" and {test}',
+                Para("{{ row.label }}\t{{ row.text }}", numbered),
+            )
         )
+    look = table_look or Look()
     branches += [
-        ('row.kind == "questioner"', "", "{{ row.text }} asked:", "Minute Lead-in"),
+        ('row.kind == "questioner"', Para("{{ row.text }} asked:", "Minute Lead-in")),
         (
             'row.kind == "responder"',
-            "",
-            "{{ row.text }} gave the following {{ 'responses' if row.count > 1 else 'response' }}:",
-            "Minute Lead-in",
+            Para(
+                "{{ row.text }} gave the following {{ 'responses' if row.count > 1 else 'response' }}:",
+                "Minute Lead-in",
+            ),
         ),
-        ('row.kind == "vote"', "", vote_line, "Vote"),
-        ('row.kind == "named_vote"', "", named_vote_line, named_vote_style),
+        ('row.kind == "motion"', motion),
+        (
+            'row.kind == "vote"',
+            (
+                Para(vote_line, "Vote"),
+                Para(recorded_vote_line, "Vote", only_if="row.block.recorded_vote"),
+            ),
+        ),
+        ('row.kind == "readings"', Para(readings_line, "Vote")),
+        ('row.kind == "named_vote"', Para(named_vote_line, named_vote_style)),
+        ('row.kind == "notice"', notice),
+        ('row.kind == "table"', lambda d: table_rows(d, look)),
     ]
     if resolution_on_word_line:
         branches += [
             (
                 f'row.kind == "resolution_word" and {SINGLE_RESOLUTION}',
-                "{{ row.text }}:",
-                " {{ row.block.resolutions[0].text }}",
-                "Resolution",
+                Para(
+                    " {{ row.block.resolutions[0].text }}",
+                    "Resolution",
+                    label="{{ row.text }}" + DECISION_NUMBER + ":",
+                ),
             ),
-            ('row.kind == "resolution_word"', "{{ row.text }}:", "", "Resolution Word"),
-            # a "resolution" row (the single resolution) is already in its word's paragraph
+            (
+                'row.kind == "resolution_word"',
+                Para("", "Resolution Word", label="{{ row.text }}" + DECISION_NUMBER + ":"),
+            ),
+            # a "resolution" row (the single resolution) is already in its word's paragraph,
+            # unless it has no word
+            (
+                'row.kind == "resolution" and row.block.lead == "none"',
+                Para(UNLED_NUMBER + "{{ row.text }}", "Resolution"),
+            ),
         ]
     else:
         branches += [
-            ('row.kind == "resolution_word"', "", "{{ row.text }}:", "Resolution Word"),
-            ('row.kind == "resolution"', "", "{{ row.text }}", "Resolution"),
+            (
+                'row.kind == "resolution_word"',
+                Para("{{ row.text }}" + DECISION_NUMBER + ":", "Resolution Word"),
+            ),
+            ('row.kind == "resolution"', Para(UNLED_NUMBER + "{{ row.text }}", "Resolution")),
         ]
     tag(document, "for row in item.rows")
-    for n, (condition, label, text, style) in enumerate(branches):
+    for n, (condition, body) in enumerate(branches):
         tag(document, ("if " if n == 0 else "elif ") + condition)
-        if label:
-            labelled(document, label, text, style)
+        if isinstance(body, Para):
+            _write(document, body)
+        elif isinstance(body, tuple):
+            for paragraph in body:
+                _write(document, paragraph)
         else:
-            para(document, text, style)
+            body(document)
     tag(document, "endif")
     tag(document, "endfor")
+
+
+# --- tables ------------------------------------------------------------------------------------
+
+TABLE_TEMPLATE_COLUMNS = 3
+"""The template's table has three cells a row (a column loop's start, its cell and its end);
+docxtpl sets the columns to the cells each table renders with."""
+
+
+def table_styles(document: DocumentObject, look: Look) -> None:
+    """The paragraph styles of a table in the minutes: caption, heading, cells, total."""
+    t = look.text_indent
+    paragraph_style(
+        document, "Table Caption", look, left=t, bold=True, before=6, after=4, keep_with_next=True
+    )
+    paragraph_style(document, "Table Heading", look, bold=True, before=2, after=2)
+    paragraph_style(document, "Table Text", look, before=2, after=2)
+    paragraph_style(document, "Table Total", look, bold=True, before=2, after=2)
+    paragraph_style(document, "Table End", look, size=max(look.size - 6, 2), before=0, after=6)
+
+
+def _no_width(cell: object) -> None:
+    properties = cell._tc.get_or_add_tcPr()  # type: ignore[attr-defined]
+    width = properties.find(qn("w:tcW"))
+    if width is not None:
+        properties.remove(width)
+    properties.insert(0, parse_xml(f'<w:tcW {nsdecls("w")} w:w="0" w:type="auto"/>'))
+
+
+def table_rows(document: DocumentObject, look: Look) -> None:
+    """A table row as a Word table: its caption above, a header row (shaded, repeated on
+    each page), a row per row of the table and the total in bold; as many columns as the
+    table has. Inside the loop over an item's rows; `row.block` is the TableView. An empty
+    paragraph after the table keeps the next one apart (Word joins adjacent tables)."""
+    tag(document, "if row.text")
+    para(document, "{{ row.text }}", "Table Caption")
+    tag(document, "endif")
+    tag(document, "if row.block.header or row.block.rows or row.block.total")
+    width = text_width(document) - Cm(look.text_indent)
+    table = document.add_table(rows=9, cols=TABLE_TEMPLATE_COLUMNS)
+    table.style = document.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    properties = table._tbl.tblPr
+    properties.append(
+        parse_xml(f'<w:tblInd {nsdecls("w")} w:w="{Cm(look.text_indent).twips}" w:type="dxa"/>')
+    )
+    for column in table.columns:
+        column.width = int(width / TABLE_TEMPLATE_COLUMNS)
+    rows = table.rows
+    parts = (
+        ("header", "row.block.header", "Table Heading"),
+        ("rows", None, "Table Text"),
+        ("total", "row.block.total", "Table Total"),
+    )
+    for n, (part, condition, style) in enumerate(parts):
+        opening, cells, closing = rows[3 * n], rows[3 * n + 1], rows[3 * n + 2]
+        if condition:
+            _cell_text(opening.cells[0], f"{{%tr if {condition} %}}", "Table Text")
+            _cell_text(closing.cells[0], "{%tr endif %}", "Table Text")
+            over = condition
+        else:
+            _cell_text(opening.cells[0], "{%tr for cells in row.block.rows %}", "Table Text")
+            _cell_text(closing.cells[0], "{%tr endfor %}", "Table Text")
+            over = "cells"
+        first, middle, last = cells.cells
+        _cell_text(first, f"{{%tc for cell in {over} %}}", style)
+        _cell_text(middle, "{{ cell }}", style)
+        _cell_text(last, "{%tc endfor %}", style)
+        for cell in cells.cells:
+            _no_width(cell)
+            if part == "header":
+                cell._tc.get_or_add_tcPr().append(
+                    parse_xml(
+                        f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/>'
+                    )
+                )
+        row_properties = cells._tr.get_or_add_trPr()
+        if part == "header":
+            row_properties.append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
+        row_properties.append(parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
+    para(document, "", "Table End")
+    tag(document, "endif")
 
 
 # --- follow-up actions ------------------------------------------------------------------------
@@ -508,8 +749,7 @@ def actions_annex(document: DocumentObject) -> None:
     """After the close, when the style asks for it: every action in a table, one row each, with
     its minute, what is to be done, who does it and by when. The header row repeats on every
     page and no row breaks across pages."""
-    section = document.sections[0]
-    width = section.page_width - section.left_margin - section.right_margin
+    width = text_width(document)
     tag(document, "if style.actions_annex and meeting.actions")
     para(document, ANNEX_HEADING, "Annex Heading")
     para(document, ANNEX_SUBTITLE, "Annex Subtitle")
@@ -588,15 +828,16 @@ def slim(data: bytes, used_styles: set[str]) -> bytes:
     return out.getvalue()
 
 
+def _style_name(style: object) -> str:
+    name = style.find(qn("w:name"))  # type: ignore[attr-defined]
+    return str(name.get(qn("w:val")) or "") if name is not None else ""
+
+
 def _prune_styles(content: bytes, used: set[str]) -> bytes:
     root = parse_xml(content)
     styles = {s.get(qn("w:styleId")): s for s in root.findall(qn("w:style"))}
     wanted = {name.casefold() for name in used}  # Word's names are "heading 1", "footer"
-    keep = {
-        sid
-        for sid, s in styles.items()
-        if s.find(qn("w:name")).get(qn("w:val")).casefold() in wanted
-    }
+    keep = {sid for sid, s in styles.items() if _style_name(s).casefold() in wanted}
     keep |= {sid for sid, s in styles.items() if s.get(qn("w:default")) == "1"}
     pending = list(keep)
     while pending:  # keep what kept styles are based on, linked to or followed by
