@@ -354,7 +354,7 @@ def test_typing_parses_only_the_item_once_per_keystroke(
         return bodytext.parse_body(text, *args, **kwargs)
 
     monkeypatch.setattr(item_form, "parse_body", counting)
-    monkeypatch.setattr(item_form, "markup", lambda *a: pytest.fail("re-formatted"))
+    monkeypatch.setattr(item_form, "format_body", lambda *a: pytest.fail("re-formatted"))
     QTest.keyClick(form.body, Qt.Key.Key_A)
     assert len(calls) == 1
     assert item_of(form).blocks[0] != sample_item(159).blocks[0]
@@ -828,7 +828,7 @@ def test_ctrl_tab_leaves_the_text_for_the_panels_in_order(qtbot: QtBot) -> None:
     for _ in range(20):
         if group.details_button.hasFocus():
             break
-        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        QTest.keyClick(focused(), Qt.Key.Key_Tab)
     QTest.keyClick(group.details_button, Qt.Key.Key_Tab)  # its parts closed: passed over
     assert form.questions.add_button.hasFocus()
     QTest.keyClick(form.questions.add_button, Qt.Key.Key_Tab)

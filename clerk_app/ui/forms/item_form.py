@@ -85,7 +85,7 @@ from PySide6.QtWidgets import (
 
 from clerk_app.domain.bodytext import parse_body
 from clerk_app.domain.changes import MeetingChange
-from clerk_app.domain.markup import carry_over, markup
+from clerk_app.domain.markup import carry_over, format_body, people_names
 from clerk_app.domain.model import (
     STANDING_ITEM_TITLES,
     Block,
@@ -145,6 +145,10 @@ def _plain(text: str, max_chars: int) -> str:
     if len(one_line) > max_chars:
         return one_line[: max_chars - 1].rstrip() + "…"
     return one_line
+
+
+def _movers(blocks: tuple[Block, ...]) -> list[str | None]:
+    return [block.mover_id for block in blocks if isinstance(block, NoticeOfMotion)]
 
 
 def record_choices(records: Sequence[Any], value: object, what: str) -> list[tuple[str, Any]]:
@@ -645,23 +649,29 @@ class ItemForm(Form):
 
     def _refresh_body(self, item: Item, word: str) -> None:
         shown_id, shown_blocks, shown_word = self._shown
+        people = self._people()
         if shown_id != item.id:
-            self.body.load_text(markup(item.blocks, word))
+            self.body.load_text(format_body(item.blocks, word, people))
             self.problem.hide()
-        elif word != shown_word or (
-            item.blocks is not shown_blocks and item.blocks != shown_blocks
+        elif (
+            word != shown_word
+            or people != self._shown_people
+            or (item.blocks is not shown_blocks and item.blocks != shown_blocks)
         ):
             # Changed elsewhere (undo, a panel): show it, unless the text already means it.
             try:
-                meant: tuple[Block, ...] | None = carry_over(
-                    parse_body(self.body.markup_text(), word), item.blocks, dict(self._memory)
-                )
+                fresh = parse_body(self.body.markup_text(), word, people=people)
+                meant: tuple[Block, ...] | None = carry_over(fresh, item.blocks, dict(self._memory))
             except ValueError:
-                meant = None
-            if meant != item.blocks:
-                self.body.replace_text(markup(item.blocks, word))
+                fresh, meant = (), None
+            # A notice's line names its mover: one chosen in its panel is named in the text.
+            if meant != item.blocks or _movers(fresh) != _movers(item.blocks):
+                self.body.replace_text(format_body(item.blocks, word, people))
                 self.problem.hide()
         self._shown = (item.id, item.blocks, word)
+        self._shown_people = people
+
+    _shown_people: dict[str, str] | None = None
 
     def _place_summary(self, item: Item) -> str:
         """What the number-and-place fields hold, for their closed toggle."""
@@ -712,6 +722,10 @@ class ItemForm(Form):
             )
         return options
 
+    def _people(self) -> dict[str, str]:
+        """The names the minute text gives people (a notice of motion's mover), by id."""
+        return people_names(self.document.meeting)
+
     def _show_standing(self, value: object) -> None:
         index = self.standing.findData(value)
         if index != self.standing.currentIndex():
@@ -736,7 +750,7 @@ class ItemForm(Form):
             return
         word = self.target.word()
         try:
-            fresh = parse_body(self.body.markup_text(), word)
+            fresh = parse_body(self.body.markup_text(), word, people=self._people())
         except ValueError as exc:
             self.problem.setText(f"Not saved yet: {error_text(exc)}")
             self.problem.show()

@@ -616,7 +616,9 @@ class ResolutionGroup(QGroupBox):
         self.named_combos = {}
         self.named_notes = {}
         for column, heading in enumerate(("<b>Member</b>", "<b>Vote</b>", "<b>Note</b>")):
-            self.named_grid.addWidget(QLabel(heading), 0, column)
+            caption = QLabel(heading, self.named_rows)
+            self.named_grid.addWidget(caption, 0, column)
+            caption.show()
         options = [(label, value) for value, label in VOTE_LABELS.items()]
         for row, (person_id, name) in enumerate(voters, start=1):
             label = QLabel(name)
@@ -635,6 +637,8 @@ class ResolutionGroup(QGroupBox):
             self.named_grid.addWidget(label, row, 0)
             self.named_grid.addWidget(combo, row, 1)
             self.named_grid.addWidget(note, row, 2)
+            for widget in (label, combo, note):
+                widget.show()  # now, not on the next turn of the event loop (to take the focus)
             self.named_combos[person_id] = combo
             self.named_notes[person_id] = note
         self.named_grid.setColumnStretch(2, 1)

@@ -175,15 +175,19 @@ class TableCells(RecordModel):
         if isinstance(change, MeetingChange) and not self.shows(change):
             return
         records = self.records()
-        width = max(1, len(records[0])) if records else 1
-        if width != len(self.columns):
-            self.beginResetModel()
-            self.columns = self._columns(width)
-            self._ids = self._record_ids()
-            self._shown_records = records
-            self.endResetModel()
+        ids = self._record_ids()
+        before, self._shown_records = self._shown_records, records
+        if ids != self._ids:  # a row or a column came or went
+            self.reload()
             return
-        super()._on_changed(change)
+        if records == before or not ids:
+            return
+        changed = [
+            n for n, (old, new) in enumerate(zip(before, records, strict=True)) if old != new
+        ]
+        if changed:
+            last = len(self.columns) - 1
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], last))
 
     def reload(self) -> None:
         """Show the block afresh (the item shown changed)."""
