@@ -199,7 +199,10 @@ def names() -> None:
         f"| {part} | `{name}` | {accessible} | {kind} |"
         for part, name, accessible, kind in widget_names()
     ]
-    UI_DOC.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # Sections written by hand after the generated table ("## Item parts ...") are kept.
+    old = UI_DOC.read_text(encoding="utf-8") if UI_DOC.exists() else ""
+    kept = old[old.index("\n## ") :] if "\n## " in old else ""
+    UI_DOC.write_text("\n".join(lines) + "\n" + kept, encoding="utf-8")
     print(UI_DOC)
 
 

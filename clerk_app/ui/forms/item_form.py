@@ -556,7 +556,7 @@ class ItemForm(Form):
             return
         kind = (
             "questions"
-            if any(isinstance(b, PublicQuestions) for b in item.blocks)
+            if any(isinstance(b, PublicQuestions | Table | NoticeOfMotion) for b in item.blocks)
             else "resolutions"
             if any(isinstance(b, Resolution) for b in item.blocks)
             else "text"
@@ -569,8 +569,9 @@ class ItemForm(Form):
 
     def _split(self) -> None:
         """Share the height between the minute text and the panels by what the item holds:
-        public questions fill the panels and get most of it; a resolution gets what it needs
-        to show whole (on a 1366x768 laptop too); otherwise the text gets most."""
+        public questions, tables and notices of motion fill the panels and get most of it; a
+        resolution gets what it needs to show whole (on a 1366x768 laptop too); otherwise the
+        text gets most."""
         total = self.splitter.height() if self.splitter.isVisible() else 0
         total = total if total > 0 else 600
         line = self.body.fontMetrics().lineSpacing()

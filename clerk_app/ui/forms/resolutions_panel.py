@@ -629,7 +629,7 @@ class ResolutionGroup(QGroupBox):
             combo.currentIndexChanged.connect(lambda _n, p=person_id: self._vote_changed(p))
             note = QLineEdit(self.named_rows)
             name_widget(note, "namedVoteNote", f"Note on the vote of {name}")
-            note.setPlaceholderText("because of a declared interest")
+            note.setToolTip('A note on the vote ("because of a declared interest")')
             note.textEdited.connect(lambda text, p=person_id: self._note_typed(p, text))
             for widget in (combo, note):
                 widget.installEventFilter(self)

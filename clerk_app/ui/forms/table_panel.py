@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from clerk_app.domain.changes import MeetingChange
 from clerk_app.domain.edit import get_at
+from clerk_app.domain.house_style import letters
 from clerk_app.domain.model import MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, Item, Table
 from clerk_app.domain.text import clean_line
 from clerk_app.services.document import EditPath
@@ -133,7 +134,14 @@ class TableCells(RecordModel):
     @staticmethod
     def _columns(width: int) -> tuple[Column, ...]:
         return tuple(
-            Column(f"Column {n + 1}", (n,), ColumnKind.LINE, width=24, stretch=True)
+            Column(
+                letters(n + 1).upper(),
+                (n,),
+                ColumnKind.LINE,
+                width=24,
+                stretch=True,
+                description=f"Column {letters(n + 1).upper()}",
+            )
             for n in range(width)
         )
 
@@ -266,7 +274,7 @@ class TableGroup(QGroupBox):
             "adds a column, Alt+Delete removes it, Delete empties a cell",
             self,
         )  # fmt: skip
-        self.grid.setMinimumHeight(self.grid.fontMetrics().lineSpacing() * 6)
+        self.model.modelReset.connect(self._fit_height)
         self.grid.add_key("addTableRowKey", "Add row", "Insert", self.add_row)
         self.grid.add_key("removeTableRowKey", "Remove row", "Ctrl+Delete", self.remove_row)
         self.grid.add_key("addTableColumnKey", "Add column", "Alt+Insert", self.add_column)
@@ -325,6 +333,25 @@ class TableGroup(QGroupBox):
         self.remove_column_button.clicked.connect(self.remove_column)
         self.remove_button.clicked.connect(self._remove)
         UndoKeys(target.document.undo_stack, self).watch(self.caption, self.grid)
+
+    SHOWN_ROWS = 12
+    """The most rows the grid shows without scrolling (a long schedule scrolls in it)."""
+
+    def _fit_height(self) -> None:
+        """As tall as its rows (up to `SHOWN_ROWS`), so that a short table needs no scrolling
+        of its own in the scrolling panels."""
+        grid = self.grid
+        rows = max(1, min(self.model.rowCount(), self.SHOWN_ROWS))
+        row = grid.verticalHeader().defaultSectionSize()
+        if self.model.rowCount():
+            row = max(row, grid.rowHeight(0))
+        height = (
+            rows * row
+            + grid.horizontalHeader().sizeHint().height()
+            + 2 * grid.frameWidth()
+            + grid.horizontalScrollBar().sizeHint().height()
+        )
+        grid.setFixedHeight(height)
 
     def focus_chain(self) -> list[QWidget]:
         return [
@@ -439,6 +466,7 @@ class TableGroup(QGroupBox):
         if block == self._shown:
             return
         self._shown = block
+        self._fit_height()
         self.setTitle(f"Table: {block.caption or '(no caption yet)'}")
         if clean_line(self.caption.text()) != block.caption:
             self.caption.blockSignals(True)
