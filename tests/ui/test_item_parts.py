@@ -39,7 +39,7 @@ from clerk_app.services.document import MeetingDocument
 from clerk_app.ui.body_editor import MarkupHighlighter
 from clerk_app.ui.forms.binding import FormContext
 from clerk_app.ui.forms.item_form import ItemForm
-from clerk_app.ui.forms.resolutions_panel import ResolutionGroup, give_id_and_relate
+from clerk_app.ui.forms.resolutions_panel import ResolutionGroup
 from clerk_app.ui.messages import RecordedMessages
 from clerk_app.ui.widgets import value_fields
 
@@ -383,11 +383,6 @@ def test_relating_an_amendment_gives_its_motion_an_id_in_the_same_step(
     type_in(form.body, " Carried.")
     third = resolution(document, "i3", 2)
     assert third.kind is MotionKind.SUBSTANTIVE and third.relates_to == second.id
-
-
-def test_give_id_and_relate_refuses_a_later_target() -> None:
-    with pytest.raises(ValueError, match="earlier"):
-        give_id_and_relate(meeting(), 2, 0, 1)
 
 
 def test_unanimous_disables_the_counts(qtbot: QtBot, document: MeetingDocument) -> None:

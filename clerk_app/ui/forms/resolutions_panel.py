@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.domain.bodytext import RESOLUTION_WORDS, format_body
-from clerk_app.domain.edit import set_at
 from clerk_app.domain.model import (
     Instrument,
     Item,
@@ -40,10 +39,9 @@ from clerk_app.domain.model import (
     Reading,
     Resolution,
     VoteChoice,
-    new_id,
 )
 from clerk_app.domain.numbering import MinuteNumbering
-from clerk_app.domain.operations import vote_rows
+from clerk_app.domain.operations import OperationError, relate_motion, vote_rows
 from clerk_app.domain.text import clean_line, clean_text
 from clerk_app.ui.forms.binding import Disclosure, fit_lines
 from clerk_app.ui.forms.item_target import ItemTarget
@@ -85,30 +83,6 @@ NO_WORD = "[none]"
 """The lead-word drop-down's value for "no word" (a word is capitals; this never is one)."""
 NO_ID = "#"
 """Starts the "relates to" drop-down's value for an earlier resolution without an id yet."""
-
-
-def give_id_and_relate(
-    meeting: Meeting, item_index: int, block: int, target: int, kind: MotionKind | None = None
-) -> Meeting:
-    """The meeting with resolution `block` of the item relating to its earlier resolution
-    `target` (and of `kind`, if given), the target given an id if it has none yet: one edit,
-    so one undo step."""
-    blocks = list(meeting.items[item_index].blocks)
-    aim, motion = blocks[target], blocks[block]
-    if not isinstance(aim, Resolution) or not isinstance(motion, Resolution) or target >= block:
-        raise ValueError("a motion can only relate to an earlier resolution of its item")
-    if not aim.id:
-        used = {b.id for b in blocks if isinstance(b, Resolution)}
-        fresh = new_id()
-        while fresh in used:  # pragma: no cover - twelve hex digits
-            fresh = new_id()
-        aim = aim.model_copy(update={"id": fresh})
-        blocks[target] = aim
-    update: dict[str, Any] = {"relates_to": aim.id}
-    if kind is not None:
-        update["kind"] = kind
-    blocks[block] = motion.model_copy(update=update)
-    return set_at(meeting, ("items", item_index, "blocks"), tuple(blocks))
 
 
 def _plain(text: str, max_chars: int = 0) -> str:
@@ -516,13 +490,21 @@ class ResolutionGroup(QGroupBox):
             self._set("relates_to", value, "Change the motion it relates to", merge=False)
 
     def _relate(self, aim: int, kind: MotionKind | None) -> None:
-        """Relate to the block at `aim`, giving it an id if it has none (one undo step)."""
+        """Relate to the block at `aim` (and be of `kind`, if given), giving it an id if it has
+        none (`relate_motion`): one undo step."""
         index = self.target.index()
         block = self.target.block_index(Resolution, self.ordinal)
-        if index is None or block is None:
+        item_id = self.target.item_id
+        if index is None or block is None or item_id is None:
             return
         document = self.target.document
-        after = give_id_and_relate(document.meeting, index, block, aim, kind)
+        try:
+            after = relate_motion(
+                document.meeting, item_id, ("blocks", block), ("blocks", aim), kind
+            )
+        except OperationError as exc:
+            self.target.context.messages.warning("That motion cannot be related", str(exc))
+            return
         document.edit(
             after,
             f"Relate a motion to an earlier one in minute {self.target.minute()}",
