@@ -1,0 +1,573 @@
+"""The US city council sample, built with the model: the City of Riverton's City Council,
+regular meeting of Tuesday, March 4, 2025, a closed session and then the regular session.
+
+Everything in it is invented. `python -m tests.render.uscity_sample` writes
+resources/samples/uscity-2025-03-04.minutes, saved as Clerk saves; the tests check that the
+committed file is this meeting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from clerk_app import locations
+from clerk_app.domain.model import (
+    Adjournment,
+    Attendance,
+    BreakKind,
+    Instrument,
+    Item,
+    LeadWord,
+    ListEntry,
+    Meeting,
+    MeetingKind,
+    MotionKind,
+    NamedVote,
+    Outcome,
+    Paragraph,
+    Person,
+    Position,
+    Reading,
+    Resolution,
+    Role,
+    RollAnswer,
+    RollCallEntry,
+    Section,
+    SectionKind,
+    Session,
+    SessionKind,
+    Signatory,
+    Speaker,
+    SpeakerKind,
+    VoteChoice,
+)
+from clerk_app.storage import save_meeting
+
+SAMPLE_NAME = "uscity-2025-03-04.minutes"
+
+ROLL_ORDER = ("delgado", "hart", "ibarra", "lindqvist", "raman", "okafor", "whitfield")
+"""The order the City Clerk calls the roll: Councilmembers alphabetically, then the Mayor Pro
+Tem and the Mayor."""
+
+
+def member(
+    attendee_id: str, title: str, given: str, family: str, role: Role = Role.MEMBER
+) -> Attendance:
+    # The minutes write a member by title and family name ("Councilmember Delgado").
+    return Attendance(
+        id=attendee_id,
+        person=Person(title=title, name=family, given_name=given, family_name=family),
+        role=role,
+        remote=attendee_id == "raman",
+    )
+
+
+def officer(attendee_id: str, given: str, family: str, job: str) -> Attendance:
+    return Attendance(
+        id=attendee_id,
+        person=Person(name=f"{given} {family}", given_name=given, family_name=family),
+        role=Role.OFFICER,
+        capacity=job,
+    )
+
+
+def roll(**answers: RollAnswer) -> tuple[RollCallEntry, ...]:
+    return tuple(
+        RollCallEntry(attendee_id=who, answer=answers.get(who, RollAnswer.PRESENT))
+        for who in ROLL_ORDER
+    )
+
+
+def votes(**choices: VoteChoice) -> tuple[NamedVote, ...]:
+    """A roll-call vote in roll order: everyone aye unless said otherwise."""
+    return tuple(
+        NamedVote(
+            attendee_id=who,
+            choice=choices.get(who, VoteChoice.FOR),
+            note="because of a declared interest" if choices.get(who) is VoteChoice.RECUSED else "",
+        )
+        for who in ROLL_ORDER
+    )
+
+
+def text(*paragraphs: str) -> tuple[Paragraph, ...]:
+    return tuple(Paragraph(text=p) for p in paragraphs)
+
+
+def action(words: str, **fields: object) -> Resolution:
+    return Resolution.model_validate(
+        {"numbered": False, "resolutions": (ListEntry(text=words),), **fields}
+    )
+
+
+def speaker(
+    given: str,
+    family: str,
+    item_id: str,
+    summary: str,
+    *,
+    position: Position | None = None,
+    remote: bool = False,
+    organisation: str = "",
+) -> Speaker:
+    return Speaker(
+        id=f"{family.lower()}-{item_id}",
+        kind=SpeakerKind.PUBLIC_SPEAKER,
+        person=Person(
+            name=f"{given} {family}",
+            given_name=given,
+            family_name=family,
+            organisation=organisation,
+        ),
+        item_id=item_id,
+        remote=remote,
+        position=position,
+        summary=summary,
+    )
+
+
+def sample_meeting() -> Meeting:
+    closed = Session(
+        id="closed",
+        title="Closed Session",
+        kind=SessionKind.CLOSED,
+        start_time=dt.time(17, 0),
+        close_time=dt.time(17, 50),
+        venue="Council Conference Room, City Hall",
+        roll_call=roll(raman=RollAnswer.ABSENT),
+        note="Mayor Whitfield called the meeting to order at 5:00 p.m. There were no public "
+        "speakers on the closed session items, and the Council went into closed session.",
+    )
+    regular = Session(
+        id="regular",
+        title="Regular Session",
+        kind=SessionKind.OPEN,
+        start_time=dt.time(18, 0),
+        close_time=dt.time(20, 47),
+        venue="Council Chambers, City Hall",
+        roll_call=tuple(
+            entry.model_copy(update={"note": "by teleconference"})
+            if entry.attendee_id == "raman"
+            else entry
+            for entry in roll()
+        ),
+        note="Mayor Whitfield called the regular session to order at 6:00 p.m.",
+    )
+    consent = Section(
+        id="consent",
+        title="Consent Calendar",
+        kind=SectionKind.CONSENT,
+        label="5",
+        note="All matters on the Consent Calendar are routine and were approved on one motion. "
+        "Item 5.3 was removed from the Consent Calendar at the request of Councilmember Raman "
+        "and considered separately.",
+    )
+    hearings = Section(id="hearings", title="Public Hearings", kind=SectionKind.OTHER, label="6")
+    business = Section(id="business", title="Regular Business", kind=SectionKind.OTHER, label="7")
+
+    items = (
+        # --- closed session ---------------------------------------------------------------
+        Item(
+            id="cs-1",
+            label="CS-1",
+            agenda_number="CS-1",
+            title="Conference with Legal Counsel – Existing Litigation",
+            session_id="closed",
+            exempt=True,
+            exempt_reason="Government Code Section 54956.9(d)(1)",
+            publish_resolution=True,
+            blocks=(
+                *text(
+                    "Name of case: Harmon Ridge Homeowners Association v. City of Riverton, "
+                    "Alder County Superior Court Case No. 24CV-01873.",
+                    "The City Attorney reviewed the mediation of February 20, 2025 and the "
+                    "terms the plaintiffs had offered, and answered questions on the City's "
+                    "exposure at trial.",
+                ),
+                Resolution(
+                    id="cs-1-settlement",
+                    lead=LeadWord.GIVEN,
+                    lead_word="REPORTABLE ACTION",
+                    numbered=False,
+                    resolutions=(
+                        ListEntry(
+                            text="The Council approved a settlement of Harmon Ridge Homeowners "
+                            "Association v. City of Riverton in the amount of $145,000, the "
+                            "agreement to be available from the City Clerk once signed by all "
+                            "parties."
+                        ),
+                    ),
+                    votes_for=6,
+                    votes_against=0,
+                    named_votes=votes(raman=VoteChoice.ABSENT),
+                    recorded_vote=True,
+                    outcome=Outcome.CARRIED,
+                ),
+            ),
+        ),
+        Item(
+            id="cs-2",
+            label="CS-2",
+            agenda_number="CS-2",
+            title="Conference with Real Property Negotiators",
+            session_id="closed",
+            exempt=True,
+            exempt_reason="Government Code Section 54956.8",
+            exempt_summary="No reportable action.",
+            blocks=text(
+                "Property: 1250 Foundry Street (APN 014-220-37). City negotiators: City Manager "
+                "Ellen Marsh and Economic Development Manager Lorna Beck. Negotiating party: "
+                "Brightwater Partners LLC. Under negotiation: price and terms of payment.",
+                "The negotiators reported on the appraisal and received direction.",
+            ),
+        ),
+        Item(
+            id="cs-3",
+            label="CS-3",
+            agenda_number="CS-3",
+            title="Public Employee Performance Evaluation – City Manager",
+            session_id="closed",
+            exempt=True,
+            exempt_reason="Government Code Section 54957(b)(1)",
+            exempt_summary="No reportable action.",
+            blocks=text(
+                "The Council completed the City Manager's annual evaluation and agreed the "
+                "performance goals for 2025-26 to be set out in a letter from the Mayor."
+            ),
+        ),
+        # --- regular session --------------------------------------------------------------
+        Item(
+            id="pledge",
+            title="Pledge of Allegiance",
+            numbered=False,
+            session_id="regular",
+            blocks=text("Councilmember Hart led the Pledge of Allegiance."),
+        ),
+        Item(
+            id="cs-report",
+            label="3",
+            agenda_number="3",
+            title="Report on Closed Session",
+            session_id="regular",
+            blocks=text(
+                "City Attorney Ruiz reported the action taken in closed session, as recorded "
+                "under Items CS-1 to CS-3."
+            ),
+        ),
+        Item(
+            id="oral",
+            label="4",
+            agenda_number="4",
+            title="Public Comment on Items Not on the Agenda",
+            session_id="regular",
+            blocks=text("Mayor Whitfield referred both matters to the City Manager."),
+        ),
+        Item(
+            id="consent-motion",
+            title="Approval of the Consent Calendar",
+            numbered=False,
+            session_id="regular",
+            section_id="consent",
+            blocks=(
+                Resolution(
+                    id="consent",
+                    lead=LeadWord.NONE,
+                    numbered=False,
+                    motion="approve the Consent Calendar, Items 5.1, 5.2 and 5.4",
+                    proposer_id="hart",
+                    seconder_id="lindqvist",
+                    votes_for=7,
+                    votes_against=0,
+                    named_votes=votes(),
+                    outcome=Outcome.CARRIED,
+                ),
+            ),
+        ),
+        Item(
+            id="5-1",
+            label="5.1",
+            agenda_number="5.1",
+            title="Approval of Minutes – Regular Meeting of February 18, 2025",
+            session_id="regular",
+            section_id="consent",
+            department="City Clerk",
+            recommendation="Approve the minutes as submitted.",
+            blocks=(action("Approved."),),
+        ),
+        Item(
+            id="5-2",
+            label="5.2",
+            agenda_number="5.2",
+            title="Second Reading of Ordinance No. 1742 – Two-Hour Parking on Orchard Avenue",
+            session_id="regular",
+            section_id="consent",
+            department="Public Works",
+            report_reference="Staff Report PW-2025-09",
+            recommendation="Adopt the ordinance, introduced on February 18, 2025.",
+            blocks=(
+                action(
+                    "Adopted an ordinance amending Chapter 10.28 (Parking Regulations) of the "
+                    "Riverton Municipal Code to limit parking on Orchard Avenue between Second "
+                    "and Fifth Streets to two hours.",
+                    instrument=Instrument.ORDINANCE,
+                    number="1742",
+                    readings=(Reading.SECOND,),
+                ),
+            ),
+        ),
+        Item(
+            id="5-4",
+            label="5.4",
+            agenda_number="5.4",
+            title="Quarterly Investment Report for the Period Ending December 31, 2024",
+            session_id="regular",
+            section_id="consent",
+            department="Finance",
+            report_reference="Staff Report FIN-2025-03",
+            recommendation="Receive and file the report.",
+            blocks=(action("Received and filed."),),
+        ),
+        Item(
+            id="5-3",
+            label="5.3",
+            agenda_number="5.3",
+            title="Purchase of Two Regenerative Street Sweepers",
+            session_id="regular",
+            department="Public Works",
+            report_reference="Staff Report PW-2025-11",
+            recommendation="Adopt a resolution authorizing the purchase of two street sweepers "
+            "from Cascade Municipal Equipment in an amount not to exceed $684,200.",
+            blocks=(
+                *text(
+                    "Public Works Director Alvarez answered questions from Councilmember Raman "
+                    "on the fleet replacement schedule and the emissions of the new sweepers."
+                ),
+                action(
+                    "Adopted a resolution authorizing the purchase of two regenerative street "
+                    "sweepers from Cascade Municipal Equipment in an amount not to exceed "
+                    "$684,200.",
+                    id="sweepers",
+                    motion="adopt the resolution as recommended",
+                    proposer_id="delgado",
+                    seconder_id="lindqvist",
+                    votes_for=6,
+                    votes_against=0,
+                    abstentions=1,
+                    named_votes=votes(raman=VoteChoice.ABSTAIN),
+                    outcome=Outcome.CARRIED,
+                    instrument=Instrument.RESOLUTION,
+                    number="2025-116",
+                ),
+            ),
+        ),
+        Item(
+            id="6-1",
+            label="6.1",
+            agenda_number="6.1",
+            title="Accessory Dwelling Units – Amendments to Title 17 (Zoning)",
+            session_id="regular",
+            section_id="hearings",
+            department="Community Development",
+            report_reference="Staff Report CD-2025-04",
+            recommendation="Introduce the ordinance as recommended by the Planning Commission.",
+            written_comments=14,
+            blocks=(
+                *text(
+                    "Principal Planner Noor Haddad presented the staff report. Mayor Whitfield "
+                    "opened the public hearing at 6:41 p.m. and closed it at 7:18 p.m."
+                ),
+                Resolution(
+                    id="adu-motion",
+                    lead=LeadWord.NONE,
+                    numbered=False,
+                    motion="introduce Ordinance No. 1745 as recommended by the Planning Commission",
+                    proposer_id="delgado",
+                    seconder_id="raman",
+                    outcome=Outcome.NOT_PUT,
+                ),
+                Resolution(
+                    id="adu-substitute",
+                    kind=MotionKind.SUBSTITUTE,
+                    relates_to="adu-motion",
+                    numbered=False,
+                    motion="introduce Ordinance No. 1745 with the parking standard amended to "
+                    "require one off-street space for an accessory dwelling unit more than "
+                    "one-half mile from a transit stop",
+                    debate="Councilmember Lindqvist said the amended parking standard answered "
+                    "the concerns raised by residents of the Old Mill district. Councilmember "
+                    "Delgado spoke against the substitute motion, saying it would make "
+                    "accessory units unaffordable to build on smaller lots.",
+                    resolutions=(
+                        ListEntry(
+                            text="Introduced an ordinance amending Title 17 (Zoning) of the "
+                            "Riverton Municipal Code to allow accessory dwelling units in all "
+                            "residential zones, with the parking standard amended, and set its "
+                            "second reading for March 18, 2025."
+                        ),
+                    ),
+                    proposer_id="lindqvist",
+                    seconder_id="okafor",
+                    votes_for=4,
+                    votes_against=3,
+                    abstentions=0,
+                    named_votes=votes(
+                        delgado=VoteChoice.AGAINST,
+                        raman=VoteChoice.AGAINST,
+                        whitfield=VoteChoice.AGAINST,
+                    ),
+                    recorded_vote=True,
+                    outcome=Outcome.CARRIED,
+                    instrument=Instrument.ORDINANCE,
+                    number="1745",
+                    readings=(Reading.FIRST,),
+                ),
+            ),
+        ),
+        Item(
+            id="7-1",
+            label="7.1",
+            agenda_number="7.1",
+            title="Riverside Trail Phase 2 – Award of Construction Contract",
+            session_id="regular",
+            section_id="business",
+            department="Public Works",
+            report_reference="Staff Report PW-2025-14",
+            recommendation="Adopt a resolution awarding the construction contract to the "
+            "lowest responsible bidder, Granite Valley Constructors, Inc.",
+            written_comments=2,
+            blocks=(
+                *text(
+                    "Councilmember Ibarra disclosed that she owns property within 500 feet of "
+                    "the trail alignment, recused herself and left the Council Chambers for "
+                    "this item.",
+                    "Public Works Director Alvarez presented the staff report and the results "
+                    "of the bid opening of February 11, 2025.",
+                ),
+                action(
+                    "Adopted a resolution awarding the Riverside Trail Phase 2 construction "
+                    "contract to Granite Valley Constructors, Inc. in the amount of $2,318,450 "
+                    "and authorizing a contingency of ten percent.",
+                    id="trail",
+                    motion="adopt the resolution as recommended",
+                    proposer_id="okafor",
+                    seconder_id="hart",
+                    votes_for=6,
+                    votes_against=0,
+                    abstentions=0,
+                    named_votes=votes(ibarra=VoteChoice.RECUSED),
+                    outcome=Outcome.CARRIED,
+                    instrument=Instrument.RESOLUTION,
+                    number="2025-117",
+                ),
+            ),
+        ),
+    )
+    speakers = (
+        speaker(
+            "Leonard",
+            "Voss",
+            "oral",
+            "Asked the City to repair the street lights on Pecan Avenue.",
+        ),
+        speaker(
+            "Aisha",
+            "Grant",
+            "oral",
+            "Asked for longer opening hours at the Eastside Branch Library.",
+            remote=True,
+        ),
+        speaker(
+            "Carla",
+            "Montoya",
+            "6-1",
+            "Spoke in support, citing the shortage of rental housing for families.",
+            position=Position.FOR,
+        ),
+        speaker(
+            "Walter",
+            "Briggs",
+            "6-1",
+            "Spoke against, citing the lack of street parking in the Old Mill district.",
+            position=Position.AGAINST,
+            organisation="Old Mill District Neighbors",
+        ),
+        speaker(
+            "Nadia",
+            "Farouk",
+            "6-1",
+            "Spoke in support of allowing units on smaller lots.",
+            position=Position.FOR,
+            remote=True,
+        ),
+        speaker(
+            "Eugene",
+            "Talbot",
+            "6-1",
+            "Spoke against, asking for a parking standard near the downtown.",
+            position=Position.AGAINST,
+            remote=True,
+        ),
+        speaker(
+            "Grace",
+            "Okonkwo",
+            "7-1",
+            "Spoke in support of completing the trail to the river.",
+            position=Position.FOR,
+            organisation="Riverton Trails Alliance",
+        ),
+    )
+    return Meeting(
+        authority="City of Riverton",
+        body="City Council",
+        kind=MeetingKind.REGULAR,
+        date=dt.date(2025, 3, 4),
+        start_time=dt.time(17, 0),
+        close_time=dt.time(20, 47),
+        venue="City Hall, 300 Main Street, Riverton",
+        house_style="uscity",
+        preamble="This meeting was held in person at City Hall and by teleconference. Members "
+        "of the public could attend in the Council Chambers or take part by telephone or video.",
+        attendance=(
+            member("whitfield", "Mayor", "Helen", "Whitfield", Role.CHAIR),
+            member("okafor", "Mayor Pro Tem", "Daniel", "Okafor", Role.VICE_CHAIR),
+            member("delgado", "Councilmember", "Maria", "Delgado"),
+            member("hart", "Councilmember", "James", "Hart"),
+            member("ibarra", "Councilmember", "Rosa", "Ibarra"),
+            member("lindqvist", "Councilmember", "Thomas", "Lindqvist"),
+            member("raman", "Councilmember", "Priya", "Raman"),
+            officer("marsh", "Ellen", "Marsh", "City Manager"),
+            officer("ruiz", "Gabriel", "Ruiz", "City Attorney"),
+            officer("vega", "Marisol", "Vega", "City Clerk"),
+            officer("alvarez", "Kenji", "Alvarez", "Public Works Director"),
+            officer("haddad", "Noor", "Haddad", "Principal Planner"),
+        ),
+        items=items,
+        sessions=(closed, regular),
+        sections=(consent, hearings, business),
+        adjournments=(
+            Adjournment(
+                id="recess",
+                kind=BreakKind.RECESS,
+                after_item_id="6-1",
+                from_time=dt.time(19, 42),
+                to_time=dt.time(19, 55),
+                note="All Councilmembers were present when the meeting reconvened.",
+            ),
+        ),
+        speakers=speakers,
+        public_present=38,
+        signatories=(
+            Signatory(id="mayor", role="Mayor", name="Helen Whitfield"),
+            Signatory(id="clerk", role="City Clerk", name="Marisol Vega"),
+        ),
+    )
+
+
+def write_sample() -> None:
+    path = locations.samples_dir() / SAMPLE_NAME
+    save_meeting(sample_meeting(), path)
+    print(path)
+
+
+if __name__ == "__main__":
+    write_sample()
