@@ -361,6 +361,10 @@ def common_styles(document: DocumentObject, look: Look) -> None:
     )
     heading_2.font.italic = False
     table_styles(document, look)
+    paragraph_style(document, "Roll Call", look, left=t, after=0)
+    paragraph_style(document, "Break", look, left=t, italic=True, before=6)
+    signature = paragraph_style(document, "Signature", look, before=36, after=0)
+    signature.paragraph_format.tab_stops.add_tab_stop(Cm(10.5), WD_TAB_ALIGNMENT.LEFT)
     bullet_numbering(document, look)
     for level in range(3):
         bullet_style(document, "Minute Bullet" + (f" {level + 1}" if level else ""), look, level)
@@ -602,6 +606,106 @@ def item_rows(
         else:
             body(document)
     tag(document, "endif")
+    tag(document, "endfor")
+
+
+# --- the parts of a meeting format 2 added ----------------------------------------------------
+
+SEPARATOR = '{{ ", " if loop.revindex > 2 else (" and " if loop.revindex == 2 else "") }}'
+"""Between the names of a list written as a sentence ("A, B and C"), inside its loop."""
+ROLL_CALL_GROUPS = (
+    ("present", "Present"),
+    ("late", "Arrived late"),
+    ("excused", "Excused"),
+    ("absent", "Absent"),
+)
+"""A session's roll call, a line for each answer, in this order."""
+
+
+def roll_call_line(answer: str, label: str) -> str:
+    """One line of a session's roll call: "Arrived late: Councillor Lee (6:10 pm)."."""
+    return (
+        f"{label}: {{% for r in item.session.roll_call if r.answer == '{answer}' %}}"
+        "{% set notes = ([r.time] if r.time else []) + ([r.note] if r.note else []) %}"
+        "{{ r.name }}{{ ' (' ~ notes | join(', ') ~ ')' if notes }}" + SEPARATOR + "{% endfor %}."
+    )
+
+
+SESSION_HELD = (
+    "{% set s = item.session %}The session was held{{ ' on ' ~ s.date if s.date }}"
+    "{{ (' from ' ~ s.start_time ~ ' to ' ~ s.close_time) if s.start_time and s.close_time"
+    " else (' at ' ~ s.start_time if s.start_time) }}{{ ' in ' ~ s.venue if s.venue }}."
+)
+SPEAKER = (
+    "{{ s.name }}{{ ' of ' ~ s.organisation if s.organisation }} "
+    "{{ 'presented a deputation' if s.kind == 'deputation' else 'addressed the meeting' }}"
+    "{{ ' on behalf of ' ~ s.on_behalf_of if s.on_behalf_of }}{{ ' remotely' if s.remote }}"
+    "{{ {'for': ', in support of the proposals', 'against': ', opposing the proposals'}"
+    ".get(s.position, '') }}."
+)
+"""A deputation or public speaker on the item, `s`: "Mrs Ann Green of Friends of the Park
+presented a deputation on behalf of residents of Mill Lane, opposing the proposals."."""
+BREAK = "{{ br.text }}{{ ' ' ~ br.note | sentence if br.note }}"
+"""An adjournment or recess after the item, `br`."""
+SIGNATORY = (
+    "Signed ........................ {{ s.name ~ ' ' if s.name }}{{ '(' ~ s.role ~ ')' if s.role }}"
+    "\tDate {{ s.signed_on or '............' }}"
+)
+"""A signature line, `s`; the text templates write the tab as three spaces."""
+
+
+def session_start(document: DocumentObject, heading: str, text_style: str = "Minute Text") -> None:
+    """Before the first item of a session, inside the loop over items: its heading, when and
+    where it was held, its roll call and its note."""
+    tag(document, "if item.session_start")
+    para(document, heading, "Session Heading")
+    tag(document, "if item.session.date or item.session.start_time or item.session.venue")
+    para(document, SESSION_HELD, text_style)
+    tag(document, "endif")
+    for answer, label in ROLL_CALL_GROUPS:
+        tag(
+            document,
+            f"if item.session.roll_call | selectattr('answer', 'equalto', '{answer}') | list",
+        )
+        para(document, roll_call_line(answer, label), "Roll Call")
+        tag(document, "endif")
+    tag(document, "if item.session.note")
+    para(document, "{{ item.session.note }}", text_style)
+    tag(document, "endif")
+    tag(document, "endif")
+
+
+def section_start(document: DocumentObject, heading: str, text_style: str = "Minute Text") -> None:
+    """Before the first item of a section, inside the loop over items: its heading and note."""
+    tag(document, "if item.section_start")
+    para(document, heading, "Section Heading")
+    tag(document, "if item.section.note")
+    para(document, "{{ item.section.note }}", text_style)
+    tag(document, "endif")
+    tag(document, "endif")
+
+
+def item_speakers(document: DocumentObject, line: str = SPEAKER) -> None:
+    """The item's deputations and public speakers, each with the summary of what they said."""
+    tag(document, "for s in item.speakers")
+    para(document, line, "Minute Text")
+    tag(document, "if s.summary")
+    para(document, "{{ s.summary }}", "Minute Text")
+    tag(document, "endif")
+    tag(document, "endfor")
+
+
+def breaks_after(document: DocumentObject, line: str = BREAK) -> None:
+    """The adjournments and recesses that followed the item."""
+    tag(document, "for br in item.breaks_after")
+    para(document, line, "Break")
+    tag(document, "endfor")
+
+
+def signatories(document: DocumentObject, line: str = SIGNATORY, style: str = "Signature") -> None:
+    """A signature line for each of the meeting's signatories (none without)."""
+    tag(document, "for s in meeting.signatories")
+    para(document, line, style)
     tag(document, "endfor")
 
 

@@ -13,15 +13,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from docx.document import Document as DocumentObject
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from make_docx import (
+    MOTION_NOUN,
     Look,
     actions_annex,
+    breaks_after,
     common_styles,
     crest_header,
     inline_actions,
     item_rows,
+    item_speakers,
     new_document,
     para,
     paragraph_style,
+    section_start,
+    session_start,
+    signatories,
     tag,
 )
 
@@ -45,13 +51,25 @@ DECLARATION = (
     "{% elif d.action == 'no_discussion_or_vote' %} {{ d.person }} took no part in the discussion or vote on the item."
     "{% endif %}"
 )
+# A motion withdrawn or not put without a count was never put to the vote: "It was moved by
+# Councillor Patel; the amendment was WITHDRAWN."
 VOTE = (
-    "{% set b = row.block %}{% if b.proposer %}It was moved by {{ b.proposer }}"
-    "{% if b.seconder %}, seconded by {{ b.seconder }}{% endif %}, and upon"
-    "{% elif b.seconder %}It was seconded by {{ b.seconder }}, and upon{% else %}Upon{% endif %}"
-    " being put to the vote{% if b.vote_text %}, {{ b.vote_text }}{% endif %}"
-    "{% if b.outcome %}; the motion was {{ b.outcome | upper }}{% endif %}."
+    "{% set b = row.block %}"
+    '{% set unput = b.outcome in ("withdrawn", "not_put") and not b.vote_text %}'
+    "{% if b.proposer %}It was moved by {{ b.proposer }}"
+    "{% if b.seconder %}, seconded by {{ b.seconder }}{% endif %}{{ ', and upon' if not unput }}"
+    "{% elif b.seconder %}It was seconded by {{ b.seconder }}{{ ', and upon' if not unput }}"
+    "{% else %}{{ 'Upon' if not unput }}{% endif %}"
+    "{% if not unput %} being put to the vote{% if b.vote_text %}, {{ b.vote_text }}{% endif %}"
+    "{% endif %}{% if b.outcome %}{{ '; the ' if b.proposer or b.seconder or not unput else 'The ' }}"
+    "{{ " + MOTION_NOUN + " }} was {{ b.outcome | replace('_', ' ') | upper }}{% endif %}."
 )
+PUBLIC = (
+    "{{ meeting.public_present_text }}"
+    " {{ 'was' if meeting.public_present == 1 else 'were' }} present."
+)
+SESSION = "{{ (item.session.title or item.session.kind | capitalize ~ ' session') | upper }}"
+SECTION = "{{ (((item.section.label ~ ': ') if item.section.label) ~ item.section.title) | upper }}"
 
 
 def build() -> DocumentObject:
@@ -66,9 +84,16 @@ def build() -> DocumentObject:
     paragraph_style(document, "Attendance", LOOK, align=centre, after=0)
     paragraph_style(document, "Attendance Gap", LOOK, align=centre, after=0)
     paragraph_style(document, "Separator", LOOK, align=centre, before=6, after=12)
+    paragraph_style(document, "Preamble", LOOK, align=centre, after=12)
+    paragraph_style(document, "Section Heading", LOOK, align=centre)
+    paragraph_style(document, "Session Heading", LOOK, align=centre)
     crest_header(document, LOOK)
 
-    para(document, "Minutes of the Meeting of the", "Minutes Title")
+    para(
+        document,
+        "Minutes of the {{ meeting.kind_label ~ ' ' if meeting.kind != 'ordinary' }}Meeting of the",
+        "Minutes Title",
+    )
     para(document, "{{ meeting.body | upper }}", "Minutes Title")
     para(
         document,
@@ -76,6 +101,9 @@ def build() -> DocumentObject:
         "{% if meeting.venue %}, {{ meeting.venue }}{% endif %}",
         "Held",
     )
+    tag(document, "if meeting.preamble")
+    para(document, "{{ meeting.preamble }}", "Preamble")
+    tag(document, "endif")
     para(document, "P R E S E N T :", "Attendance Heading")
     para(document, "", "Attendance Gap")
     tag(document, "for p in attendance.chairs")
@@ -120,14 +148,35 @@ def build() -> DocumentObject:
     )
     tag(document, "endfor")
     tag(document, "endif")
+    tag(document, "if meeting.public_present_text")
+    para(document, "", "Attendance Gap")
+    para(document, PUBLIC, "Attendance")
+    tag(document, "endif")
     para(document, "* * * * *", "Separator")
 
     tag(document, "for item in items")
+    session_start(document, SESSION)
+    section_start(document, SECTION)
+    tag(document, "if item.level")
+    para(document, "{{ item.number }}\t{{ item.title | upper }}", "Heading 2")
+    tag(document, "elif item.number")
     para(document, "{{ item.number }}.\t{{ item.title | upper }}", "Heading 1")
+    tag(document, "else")
+    para(document, "{{ item.title | upper }}", "Heading 1")
+    tag(document, "endif")
     tag(document, "if item.withheld")
     para(document, "{{ item.notice }}", "Exempt Notice")
+    tag(document, "if item.summary")
+    para(document, "{{ item.summary }}", "Minute Text")
+    tag(document, "endif")
     tag(document, "else")
-    item_rows(document, vote_line=VOTE)
+    tag(document, "if item.summary")
+    para(document, "Published summary: {{ item.summary }}", "Minute Text")
+    tag(document, "endif")
+    item_speakers(document)
+    tag(document, "endif")
+    item_rows(document, vote_line=VOTE, table_look=LOOK)
+    tag(document, "if not item.withheld")
     tag(document, 'if item.standing == "welcome_and_apologies" and attendance.apologies')
     para(
         document,
@@ -144,14 +193,18 @@ def build() -> DocumentObject:
     tag(document, "endif")
     inline_actions(document)
     tag(document, "endif")
+    breaks_after(document)
     tag(document, "endfor")
 
-    tag(document, "if meeting.close_time")
+    tag(document, "if meeting.closing_note")
+    para(document, "{{ meeting.closing_note }}", "Closing")
+    tag(document, "elif meeting.close_time")
     para(
         document,
         "There being no other business, the meeting closed at {{ meeting.close_time }}.",
         "Closing",
     )
     tag(document, "endif")
+    signatories(document)
     actions_annex(document)
     return document

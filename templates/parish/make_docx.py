@@ -14,19 +14,26 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from docx.document import Document as DocumentObject
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Pt, RGBColor
 from make_docx import (
+    MOTION_NOUN,
     Look,
+    Para,
     actions_annex,
     add_field,
+    breaks_after,
     common_styles,
     crest_header,
     inline_actions,
     item_rows,
+    item_speakers,
     labelled,
     new_document,
     para,
     paragraph_style,
+    section_start,
+    session_start,
+    signatories,
     tag,
 )
 
@@ -88,7 +95,8 @@ VOTE = (
     ' + ([(b.abstentions | words) ~ " abstained"] if b.abstentions else []) %}'
     '{% set count = ("all " ~ (b.votes_for | words) ~ " were in favour") if unanimous'
     " else ((tally | and_join) or b.vote_text) %}"
-    '{% set outcome = ("the motion was " ~ b.outcome) if b.outcome else "" %}'
+    '{% set outcome = ("the " ~ ' + MOTION_NOUN + ' ~ " was " ~ b.outcome | replace("_", " "))'
+    ' if b.outcome else "" %}'
     "{% if b.proposer or b.seconder %}"
     '{{ ("Proposed by " ~ b.proposer) if b.proposer }}'
     '{{ (", seconded by " if b.proposer else "Seconded by ") ~ b.seconder if b.seconder }}'
@@ -105,6 +113,35 @@ ABSENT = (
     "{{ attendance.absent | map(attribute='name') | and_join }}"
     " {{ 'were' if attendance.absent | length > 1 else 'was' }} absent."
 )
+MOTION = (
+    Para("{{ row.text | sentence }}", "Minute Text", only_if="row.block.moved"),
+    Para(
+        " {{ row.text }}",
+        "Minute Text",
+        label="{{ (" + MOTION_NOUN + ") | capitalize }}:",
+        only_if="not row.block.moved",
+    ),
+)
+NOTICE = (
+    Para(
+        "Motion on notice{{ ' from ' ~ row.block.mover if row.block.mover }}"
+        "{{ ', seconded by ' ~ row.block.seconder if row.block.seconder }}:",
+        "Minute Text",
+    ),
+    Para("{{ row.text }}", "Minute Text 2"),
+    Para(
+        " {{ row.block.reply }}",
+        "Minute Text",
+        label="{{ row.block.reply_by ~ ' replied' if row.block.reply_by else 'Reply' }}:",
+        only_if="row.block.reply",
+    ),
+)
+PUBLIC = (
+    "{{ meeting.public_present_text }}"
+    " {{ 'was' if meeting.public_present == 1 else 'were' }} present."
+)
+SESSION = "{{ item.session.title or item.session.kind | capitalize ~ ' session' }}"
+SECTION = "{{ (item.section.label ~ ': ') if item.section.label }}{{ item.section.title }}"
 EXEMPT_MARK = (
     "CONFIDENTIAL: taken with the press and public excluded"
     '{{ " (" ~ item.exempt_reason ~ ")" if item.exempt_reason }}.'
@@ -156,8 +193,6 @@ def build() -> DocumentObject:
     paragraph_style(document, "Action", LOOK, left=t, italic=True, before=6, after=6)
     paragraph_style(document, "Exempt Mark", LOOK, left=t, bold=True, after=6)
     paragraph_style(document, "Closing", LOOK, before=18, after=6)
-    signature = paragraph_style(document, "Signature", LOOK, before=36, after=0)
-    signature.paragraph_format.tab_stops.add_tab_stop(Cm(10.5), WD_TAB_ALIGNMENT.LEFT)
     paragraph_style(
         document, "Running Header", LOOK, size=9, colour=GREY, align=WD_ALIGN_PARAGRAPH.RIGHT
     ).paragraph_format.space_after = Pt(12)
@@ -167,11 +202,15 @@ def build() -> DocumentObject:
 
     para(
         document,
-        "Minutes of the meeting of the {{ meeting.body }} held on {{ meeting.date }}"
+        "Minutes of the {{ meeting.kind_label | lower ~ ' ' if meeting.kind != 'ordinary' }}"
+        "meeting of the {{ meeting.body }} held on {{ meeting.date }}"
         "{% if meeting.start_time %} at {{ meeting.start_time }}{% endif %}"
         "{% if meeting.venue %} at {{ meeting.venue }}{% endif %}",
         "Minutes Title",
     )
+    tag(document, "if meeting.preamble")
+    para(document, "{{ meeting.preamble }}", "Roll")
+    tag(document, "endif")
     tag(document, "if attendance.present_members")
     labelled(document, "Present: ", ROLL, "Roll")
     tag(document, "endif")
@@ -181,14 +220,31 @@ def build() -> DocumentObject:
     tag(document, "if attendance.others")
     labelled(document, "Also present: ", guests("others"), "Roll")
     tag(document, "endif")
+    tag(document, "if meeting.public_present_text")
+    para(document, PUBLIC, "Roll")
+    tag(document, "endif")
 
     tag(document, "for item in items")
+    session_start(document, SESSION)
+    section_start(document, SECTION)
+    tag(document, "if item.level")
+    para(document, "{{ item.number }}\t{{ item.title }}", "Heading 2")
+    tag(document, "elif item.number")
     para(document, "{{ item.number }}\t{{ item.title }}", "Heading 1")
+    tag(document, "else")
+    para(document, "{{ item.title }}", "Heading 1")
+    tag(document, "endif")
     tag(document, "if item.withheld")
     para(document, "{{ item.notice }}", "Exempt Notice")
+    tag(document, "if item.summary")
+    para(document, "{{ item.summary }}", "Minute Text")
+    tag(document, "endif")
     tag(document, "else")
     tag(document, "if item.exempt")
     para(document, EXEMPT_MARK, "Exempt Mark")
+    tag(document, "endif")
+    tag(document, "if item.summary")
+    para(document, "Published summary: {{ item.summary }}", "Minute Text")
     tag(document, "endif")
     tag(document, 'if item.standing == "welcome_and_apologies"')
     para(document, APOLOGIES, "Minute Text")
@@ -203,17 +259,37 @@ def build() -> DocumentObject:
     para(document, "There were no declarations of interest.", "Minute Text")
     tag(document, "endfor")
     tag(document, "endif")
-    item_rows(document, vote_line=VOTE, named_vote_style="Named Vote", resolution_on_word_line=True)
+    item_speakers(document)
+    tag(document, "endif")
+    item_rows(
+        document,
+        vote_line=VOTE,
+        named_vote_style="Named Vote",
+        resolution_on_word_line=True,
+        motion=MOTION,
+        notice=NOTICE,
+        table_look=LOOK,
+    )
+    tag(document, "if not item.withheld")
     inline_actions(document)
     tag(document, "endif")
+    breaks_after(document)
     tag(document, "endfor")
 
+    tag(document, "if meeting.closing_note")
+    para(document, "{{ meeting.closing_note }}", "Closing")
+    tag(document, "else")
     para(
         document,
         "There being no further business the meeting closed"
         "{% if meeting.close_time %} at {{ meeting.close_time }}{% endif %}.",
         "Closing",
     )
+    tag(document, "endif")
+    tag(document, "if meeting.signatories")
+    signatories(document)
+    tag(document, "else")
     para(document, "Signed ........................ (Chair)\tDate ............", "Signature")
+    tag(document, "endif")
     actions_annex(document)
     return document

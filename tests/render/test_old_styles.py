@@ -19,6 +19,10 @@ from clerk_app.render.styles import load_style_folder
 from clerk_app.render.text import render_text
 
 OLD = Path(__file__).parent / "old_styles"
+FORMAT_2_PARTS = frozenset(
+    {"preamble", "closing note", "speakers", "published summaries", "signatories"}
+)
+"""The optional parts added with format 2: no style written before it asks for them."""
 
 
 @pytest.fixture
@@ -35,7 +39,9 @@ def test_an_old_style_exports_a_meeting_with_actions_and_officers(
     works as it did, rather than refusing for text the style never asked for."""
     assert any(item.actions for item in sample.items)
     style = load_style_folder(old_leicester)
-    assert style_parts(old_leicester, "minutes.txt.j2") == EVERY_PART - {"officers", "actions"}
+    assert style_parts(old_leicester, "minutes.txt.j2") == (
+        EVERY_PART - {"officers", "actions"} - FORMAT_2_PARTS
+    )
     text = render_text(sample, style)
     assert "149. WELCOME AND APOLOGIES FOR ABSENCE" in text
     assert "High Needs Block" in text  # the minute's own words, not the action
@@ -65,7 +71,13 @@ def test_which_parts_a_template_asks_for() -> None:
         "members",
         "co-opted members",
     }
-    assert parts_asked_for(["{% for p in attendance.everyone %}"]) == EVERY_PART - {"actions"}
+    assert parts_asked_for(["{% for p in attendance.everyone %}"]) == (
+        EVERY_PART - {"actions"} - FORMAT_2_PARTS
+    )
+    assert parts_asked_for(["{{ meeting.signatories }} {{ item.summary }}"]) == {
+        "signatories",
+        "published summaries",
+    }
     assert parts_asked_for(["{% for a in meeting.actions %}"]) == {"actions"}
     assert parts_asked_for(["nothing of the kind"]) == frozenset()
 
