@@ -46,8 +46,9 @@ from clerk_app.ui.widgets import value_fields
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
 NO = Qt.KeyboardModifier.NoModifier
-TYPING = 15
-"""Milliseconds between keystrokes: a quick typist."""
+TYPING = 5
+"""Milliseconds between keystrokes: a quick typist (well within the two seconds that merge
+typing into one undo step)."""
 
 
 def person(key: str, name: str, role: Role = Role.MEMBER) -> Attendance:
