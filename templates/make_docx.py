@@ -353,8 +353,8 @@ def common_styles(document: DocumentObject, look: Look) -> None:
         look,
         size=look.size,
         bold=True,
-        left=t + step * 2,
-        hanging=t + step * 2,
+        left=t * 2,  # a sub-item's number under its parent's title, its title further in
+        hanging=t,
         before=10,
         after=6,
         keep_with_next=True,
@@ -362,6 +362,7 @@ def common_styles(document: DocumentObject, look: Look) -> None:
     heading_2.font.italic = False
     table_styles(document, look)
     paragraph_style(document, "Roll Call", look, left=t, after=0)
+    paragraph_style(document, "Session Note", look, left=t, before=8)
     paragraph_style(document, "Break", look, left=t, italic=True, before=6)
     signature = paragraph_style(document, "Signature", look, before=36, after=0)
     signature.paragraph_format.tab_stops.add_tab_stop(Cm(10.5), WD_TAB_ALIGNMENT.LEFT)
@@ -670,7 +671,7 @@ def session_start(document: DocumentObject, heading: str, text_style: str = "Min
         para(document, roll_call_line(answer, label), "Roll Call")
         tag(document, "endif")
     tag(document, "if item.session.note")
-    para(document, "{{ item.session.note }}", text_style)
+    para(document, "{{ item.session.note }}", "Session Note")
     tag(document, "endif")
     tag(document, "endif")
 
@@ -750,9 +751,16 @@ def table_rows(document: DocumentObject, look: Look) -> None:
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     properties = table._tbl.tblPr
-    properties.append(
-        parse_xml(f'<w:tblInd {nsdecls("w")} w:w="{Cm(look.text_indent).twips}" w:type="dxa"/>')
+    indent = parse_xml(
+        f'<w:tblInd {nsdecls("w")} w:w="{Cm(look.text_indent).twips}" w:type="dxa"/>'
     )
+    # the schema's order: ... tblW, jc, tblCellSpacing, tblInd, tblBorders ...
+    before = [properties.find(qn(f"w:{name}")) for name in ("tblCellSpacing", "jc", "tblW")]
+    anchor = next((element for element in before if element is not None), None)
+    if anchor is not None:
+        anchor.addnext(indent)
+    else:
+        properties.insert(0, indent)
     for column in table.columns:
         column.width = int(width / TABLE_TEMPLATE_COLUMNS)
     rows = table.rows

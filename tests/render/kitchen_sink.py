@@ -333,6 +333,7 @@ def kitchen_sink(style: str = "leicester") -> Meeting:
                 section_id="part-a",
                 session_id="open",
                 blocks=(
+                    Table(rows=(("Fixed penalty", "£100"), ("Dogs on leads", "all year"))),
                     Resolution(
                         instrument=Instrument.BYLAW,
                         number="BL 2025/1",
