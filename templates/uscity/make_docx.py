@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -17,6 +18,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Inches, RGBColor
+from docx.styles.style import ParagraphStyle
 from make_docx import (
     CREST,
     CREST_ALT_TEXT,
@@ -90,6 +92,11 @@ SINGLE_RESOLUTION = (
     " and not row.block.resolutions[0].blocks"
 )
 WORD = "{{ row.text }}{% if row.block.number %} (" + INSTRUMENT + "){% endif %}:"
+EARLY = (
+    'row.block.withheld and row.block.lead != "none" and ' + SINGLE_RESOLUTION + " and"
+    " (row.block.proposer or row.block.seconder or row.block.vote_text or row.block.outcome)"
+)
+"""A closed-session item's published action: printed before its vote, not after."""
 DISCLOSURE = (
     "Disclosure: {{ d.person }} declared {{ 'an' if d.kind_label[:1] in 'aeiou' else 'a' }}"
     ' {{ d.kind_label }}{{ ": " ~ d.interest | sentence if d.interest else "." }}'
@@ -128,6 +135,14 @@ SESSION_END = (
     "item.session and item.session.close_time and not loop.last"
     " and loop.nextitem.session != item.session"
 )
+AFTER_BORDER = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+    "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+    "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+    "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+    "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+"""What follows a paragraph's border in its properties (the schema fixes their order)."""
 ROLL_ANSWERS = '{"absent": "Absent", "excused": "Excused", "late": "Arrived late"}'
 
 
@@ -167,70 +182,85 @@ def page_and_header(document: DocumentObject) -> None:
     add_field(paragraph, "NUMPAGES", "1")
 
 
+def own_style(document: DocumentObject, name: str, look: Look, **settings: Any) -> ParagraphStyle:
+    """A paragraph style of this template's own, set from scratch: where the shared builder
+    defines one of the same name ("Heading 2", "Roll Call"), none of its indents, tab stops,
+    spacing or emphasis carries over."""
+    if name in [s.name for s in document.styles]:
+        style = document.styles[name]
+        assert isinstance(style, ParagraphStyle)
+        layout, font = style.paragraph_format, style.font
+        layout.left_indent = layout.first_line_indent = None
+        layout.space_before = layout.space_after = None
+        layout.keep_with_next = None
+        layout.alignment = None
+        layout.tab_stops.clear_all()
+        font.bold = font.italic = font.all_caps = font.size = None
+    return paragraph_style(document, name, look, **settings)
+
+
 def styles(document: DocumentObject) -> None:
     common_styles(document, LOOK)
     t_, step = LOOK.text_indent, LOOK.list_step
     centre = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph_style(document, "Document Mark", LOOK, size=11, bold=True, colour=RED, align=centre)
-    paragraph_style(document, "Running Footer", LOOK, base="Footer", size=8, colour=GREY)
-    paragraph_style(document, "Seal", LOOK, align=centre, after=4)
-    paragraph_style(document, "Authority", LOOK, size=15, bold=True, align=centre)
-    paragraph_style(document, "Minutes Title", LOOK, size=12, bold=True, align=centre)
-    paragraph_style(document, "Held", LOOK, align=centre, after=0)
-    paragraph_style(document, "Held Last", LOOK, align=centre, after=14)
-    paragraph_style(document, "Preamble", LOOK, italic=True, after=10)
-    paragraph_style(document, "Roll", LOOK, after=6)
-    session = paragraph_style(
+    own_style(document, "Document Mark", LOOK, size=11, bold=True, colour=RED, align=centre)
+    own_style(document, "Running Footer", LOOK, base="Footer", size=8, colour=GREY)
+    own_style(document, "Seal", LOOK, align=centre, after=4)
+    own_style(document, "Authority", LOOK, size=15, bold=True, align=centre, after=2)
+    own_style(document, "Minutes Title", LOOK, size=12, bold=True, align=centre, after=2)
+    own_style(document, "Held", LOOK, align=centre, before=8, after=0)
+    own_style(document, "Venue", LOOK, align=centre, after=14)
+    own_style(document, "Preamble", LOOK, italic=True, after=10)
+    own_style(document, "Roll", LOOK, after=6)
+    session = own_style(
         document, "Heading 1", LOOK, size=12, bold=True, before=18, after=8,
         keep_with_next=True,
     )  # fmt: skip
-    session.paragraph_format.left_indent = Cm(0)
-    session.paragraph_format.first_line_indent = Cm(0)
-    session.paragraph_format.tab_stops.add_tab_stop(Cm(t_), WD_TAB_ALIGNMENT.CLEAR)
-    session.element.get_or_add_pPr().append(
-        parse_xml(
-            f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="8" w:space="2" '
-            'w:color="000000"/></w:pBdr>'
-        )
-    )
-    paragraph_style(
+    rule = parse_xml(
+        f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="8" w:space="2" '
+        'w:color="000000"/></w:pBdr>'
+    )  # a rule under each session's heading
+    properties = session.element.get_or_add_pPr()
+    properties.insert_element_before(rule, *AFTER_BORDER)
+    own_style(
         document, "Heading 2", LOOK, base="Normal", size=11, bold=True, before=14, after=6,
         keep_with_next=True,
     )  # fmt: skip
-    paragraph_style(
+    own_style(
         document, "Heading 3", LOOK, base="Normal", size=11, bold=True, left=t_, hanging=t_,
         before=12, after=4, keep_with_next=True,
     )  # fmt: skip
-    paragraph_style(document, "Session Text", LOOK, after=6)
-    paragraph_style(document, "Roll Call Heading", LOOK, bold=True, after=2, keep_with_next=True)
-    paragraph_style(document, "Roll Call", LOOK, after=2)
-    paragraph_style(document, "Section Note", LOOK, italic=True, after=8)
-    paragraph_style(document, "Item Detail", LOOK, left=t_, size=10, colour=GREY, after=2)
-    paragraph_style(document, "Out Of Order", LOOK, left=t_, italic=True, after=2)
-    paragraph_style(document, "Speakers", LOOK, left=t_, before=4, after=2, keep_with_next=True)
-    paragraph_style(document, "Motion", LOOK, left=t_, before=6, after=4)
-    paragraph_style(document, "Debate", LOOK, left=t_, after=4)
-    paragraph_style(document, "Named Vote", LOOK, left=t_, after=0, keep_with_next=True)
-    paragraph_style(document, "Vote", LOOK, left=t_, bold=True, after=6)
-    paragraph_style(document, "Readings", LOOK, left=t_, after=4)
-    paragraph_style(document, "Resolution", LOOK, left=t_, before=4, after=6)
-    paragraph_style(document, "Resolution Word", LOOK, left=t_, before=4, after=4)
-    paragraph_style(document, "Reportable Action", LOOK, left=t_, before=4, after=6)
-    paragraph_style(document, "Exempt Mark", LOOK, left=t_, bold=True, after=6)
-    paragraph_style(document, "Minute Heading", LOOK, left=t_, bold=True, after=4)
-    paragraph_style(document, "Minute Table", LOOK, left=t_ + step, after=2)
-    paragraph_style(document, "Break", LOOK, before=8, after=8, italic=True)
-    paragraph_style(document, "Session End", LOOK, before=8, after=8)
-    paragraph_style(document, "Closing", LOOK, after=18)
-    signature = paragraph_style(document, "Signature Line", LOOK, before=30, after=0)
+    own_style(document, "Session Text", LOOK, after=6)
+    own_style(document, "Roll Call Heading", LOOK, bold=True, after=2, keep_with_next=True)
+    own_style(document, "Roll Call", LOOK, left=t_, after=2)
+    own_style(document, "Section Note", LOOK, italic=True, after=8)
+    own_style(document, "Item Detail", LOOK, left=t_, size=10, colour=GREY, after=2)
+    own_style(document, "Out Of Order", LOOK, left=t_, italic=True, after=2)
+    own_style(document, "Speakers", LOOK, left=t_, before=4, after=2, keep_with_next=True)
+    own_style(document, "Comments Count", LOOK, left=t_, before=4, after=8)
+    own_style(document, "Motion", LOOK, left=t_, before=6, after=4)
+    own_style(document, "Debate", LOOK, left=t_, after=4)
+    own_style(document, "Named Vote", LOOK, left=t_, after=0, keep_with_next=True)
+    own_style(document, "Vote", LOOK, left=t_, bold=True, after=6)
+    own_style(document, "Readings", LOOK, left=t_, after=4)
+    own_style(document, "Resolution", LOOK, left=t_, before=4, after=6)
+    own_style(document, "Resolution Word", LOOK, left=t_, before=4, after=4)
+    own_style(document, "Reportable Action", LOOK, left=t_, before=4, after=6)
+    own_style(document, "Exempt Mark", LOOK, left=t_, bold=True, after=6)
+    own_style(document, "Minute Heading", LOOK, left=t_, bold=True, after=4)
+    own_style(document, "Minute Table", LOOK, left=t_ + step, after=2)
+    own_style(document, "Break", LOOK, before=8, after=8, italic=True)
+    own_style(document, "Session End", LOOK, before=8, after=8)
+    own_style(document, "Closing", LOOK, after=18)
+    signature = own_style(document, "Signature Line", LOOK, before=30, after=0)
     signature.paragraph_format.keep_with_next = True
     signature.paragraph_format.tab_stops.add_tab_stop(Cm(9.5), WD_TAB_ALIGNMENT.LEFT)
-    paragraph_style(document, "Signature Name", LOOK, after=6)
-    paragraph_style(document, "Attest", LOOK, bold=True, before=12, after=0, keep_with_next=True)
-    heading = paragraph_style(document, "Annex Heading", LOOK, bold=True, align=centre, after=12)
+    own_style(document, "Signature Name", LOOK, after=6)
+    own_style(document, "Attest", LOOK, bold=True, before=12, after=0, keep_with_next=True)
+    heading = own_style(document, "Annex Heading", LOOK, bold=True, align=centre, after=12)
     heading.paragraph_format.page_break_before = True
-    paragraph_style(document, "Annex Subtitle", LOOK, align=centre, after=12)
-    paragraph_style(document, "Annex Text", LOOK, after=4)
+    own_style(document, "Annex Subtitle", LOOK, align=centre, after=12)
+    own_style(document, "Annex Text", LOOK, after=4)
 
 
 def title_block(document: DocumentObject) -> None:
@@ -242,7 +272,7 @@ def title_block(document: DocumentObject) -> None:
     para(document, "ACTION MINUTES", "Minutes Title")
     para(document, "{{ meeting.kind_label | upper }} MEETING", "Minutes Title")
     para(document, "{{ meeting.date }}", "Held")
-    para(document, "{{ meeting.venue }}", "Held Last")
+    para(document, "{{ meeting.venue }}", "Venue")
     tag(document, "if meeting.preamble")
     para(document, "{{ meeting.preamble }}", "Preamble")
     tag(document, "endif")
@@ -383,7 +413,9 @@ def item_head(document: DocumentObject) -> None:
     tag(document, "endfor")
     tag(document, "endif")
     tag(document, "if item.written_comments is not none")
-    labelled(document, "WRITTEN COMMENTS RECEIVED: ", "{{ item.written_comments }}", "Speakers")
+    labelled(
+        document, "WRITTEN COMMENTS RECEIVED: ", "{{ item.written_comments }}", "Comments Count"
+    )
     tag(document, "endif")
 
 
@@ -428,6 +460,7 @@ def rows(document: DocumentObject) -> None:
     one('row.kind == "debate"', "{{ row.text }}", "Debate")
     branches.append(('row.kind == "vote"', None))
     one('row.kind == "readings"', READINGS, "Readings")
+    branches.append(('row.kind == "resolution_word" and ' + EARLY, []))
     one(
         f'row.kind == "resolution_word" and {SINGLE_RESOLUTION}',
         " {{ row.block.resolutions[0].text }}",
@@ -475,6 +508,16 @@ def rows(document: DocumentObject) -> None:
             )
             tag(document, "endif")
         else:  # the vote: the roll call's names, then the result
+            tag(document, "if " + EARLY)
+            labelled(
+                document,
+                "{{ row.block.lead_word }}{% if row.block.number %} ("
+                + INSTRUMENT
+                + "){% endif %}:",
+                " {{ row.block.resolutions[0].text }}",
+                "Resolution",
+            )
+            tag(document, "endif")
             tag(document, "if row.block.named_votes")
             for label, choice in (
                 ("AYES: ", "for"),

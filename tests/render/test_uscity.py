@@ -1,0 +1,498 @@
+"""The US city council house style: action minutes of a meeting in two sessions.
+
+The sample is the City of Riverton's City Council, regular meeting of Tuesday, March 4, 2025
+(invented, built in tests/render/uscity_sample.py): a closed session with three items under
+their Government Code sections, one with a reportable settlement, then the regular session with
+the pledge, the consent calendar approved on one motion, an item removed from it and heard out
+of agenda order, a public hearing with speakers and written comments, a substitute motion that
+carried over the original motion, roll-call votes with an abstention and a recusal, resolution
+and ordinance numbers with their readings, a recess and the attested signatures.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from clerk_app import locations
+from clerk_app.domain.findings import check_meeting
+from clerk_app.domain.model import (
+    BreakKind,
+    Instrument,
+    LeadWord,
+    Meeting,
+    MeetingKind,
+    MotionKind,
+    Outcome,
+    Position,
+    Reading,
+    Resolution,
+    RollAnswer,
+    SectionKind,
+    SessionKind,
+    VoteChoice,
+)
+from clerk_app.domain.numbering import resolutions_in
+from clerk_app.render.compare import first_difference
+from clerk_app.render.context import build_context
+from clerk_app.render.docx import render_docx, visible_text
+from clerk_app.render.stylecheck import check_style_folder
+from clerk_app.render.styles import StyleFolder, find_style
+from clerk_app.render.text import render_text
+from clerk_app.storage import load_meeting, meeting_to_json
+from tests.ooxml import OoxmlValidator, describe
+from tests.render.uscity_sample import ROLL_ORDER, SAMPLE_NAME, sample_meeting
+
+SAMPLE = locations.samples_dir() / SAMPLE_NAME
+GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "uscity-2025-03-04.txt"
+
+# Words only the closed session's minutes hold: what was said there, not what was reported.
+EXEMPT_CONTENT = (
+    "Alder County Superior Court",
+    "mediation of February 20",
+    "exposure at trial",
+    "1250 Foundry Street",
+    "APN 014-220-37",
+    "Brightwater Partners",
+    "Lorna Beck",
+    "annual evaluation",
+    "performance goals",
+    "CLOSED SESSION ITEM",
+)
+# The public copy of the closed session, line for line: each item's title, its citation and its
+# reportable action (with the vote that the open-meetings law asks to be reported), nothing else.
+PUBLIC_CLOSED_SESSION = [
+    "CLOSED SESSION – 5:00 p.m., Council Conference Room, City Hall",
+    "Mayor Whitfield called the meeting to order at 5:00 p.m. There were no public speakers on "
+    "the closed session items, and the Council went into closed session.",
+    "ROLL CALL",
+    "Present: Councilmember Delgado, Councilmember Hart, Councilmember Ibarra, Councilmember "
+    "Lindqvist, Mayor Pro Tem Okafor, Mayor Whitfield",
+    "Absent: Councilmember Raman",
+    "CS-1  Conference with Legal Counsel – Existing Litigation",
+    "Held in closed session under Government Code Section 54956.9(d)(1).",
+    "REPORTABLE ACTION: The Council approved a settlement of Harmon Ridge Homeowners "
+    "Association v. City of Riverton in the amount of $145,000, the agreement to be available "
+    "from the City Clerk once signed by all parties.",
+    "AYES: Delgado, Hart, Ibarra, Lindqvist, Okafor, Whitfield",
+    "NOES: None",
+    "ABSTAIN: None",
+    "ABSENT: Raman",
+    "Vote: 6-0.",
+    "CS-2  Conference with Real Property Negotiators",
+    "Held in closed session under Government Code Section 54956.8.",
+    "REPORTABLE ACTION: No reportable action.",
+    "CS-3  Public Employee Performance Evaluation – City Manager",
+    "Held in closed session under Government Code Section 54957(b)(1).",
+    "REPORTABLE ACTION: No reportable action.",
+    "The closed session ended at 5:50 p.m.",
+]
+SWEEPERS_VOTE = [
+    "MOTION: Councilmember Delgado moved, seconded by Councilmember Lindqvist, to adopt the "
+    "resolution as recommended.",
+    "AYES: Delgado, Hart, Ibarra, Lindqvist, Okafor, Whitfield",
+    "NOES: None",
+    "ABSTAIN: Raman",
+    "ABSENT: None",
+    "Motion carried 6-0-1.",
+    "ACTION (Resolution No. 2025-116): Adopted a resolution authorizing the purchase of two "
+    "regenerative street sweepers from Cascade Municipal Equipment in an amount not to exceed "
+    "$684,200.",
+]
+TRAIL_VOTE = [
+    "AYES: Delgado, Hart, Lindqvist, Raman, Okafor, Whitfield",
+    "NOES: None",
+    "ABSTAIN: None",
+    "ABSENT: None",
+    "RECUSED: Ibarra (because of a declared interest)",
+    "Motion carried 6-0.",
+]
+SUBSTITUTE = (
+    "SUBSTITUTE MOTION: Councilmember Lindqvist moved, seconded by Mayor Pro Tem Okafor, to "
+    "introduce Ordinance No. 1745 with the parking standard amended to require one off-street "
+    "space for an accessory dwelling unit more than one-half mile from a transit stop."
+)
+FIRST_READING = "Ordinance No. 1745 was introduced and read a first time, by title only."
+SECOND_READING = "Ordinance No. 1742 was read a second time, by title only."
+
+
+@pytest.fixture(scope="module")
+def meeting() -> Meeting:
+    return load_meeting(SAMPLE)
+
+
+@pytest.fixture(scope="module")
+def uscity() -> StyleFolder:
+    return find_style("uscity")
+
+
+@pytest.fixture(scope="module")
+def public_text(meeting: Meeting, uscity: StyleFolder) -> str:
+    return render_text(meeting, uscity)
+
+
+@pytest.fixture(scope="module")
+def full_text(meeting: Meeting, uscity: StyleFolder) -> str:
+    return render_text(meeting, uscity, public=False)
+
+
+@pytest.fixture(scope="module")
+def public_docx(meeting: Meeting, uscity: StyleFolder) -> bytes:
+    return render_docx(meeting, uscity)
+
+
+@pytest.fixture(scope="module")
+def full_docx(meeting: Meeting, uscity: StyleFolder) -> bytes:
+    return render_docx(meeting, uscity, public=False)
+
+
+def normal(line: str) -> str:
+    return " ".join(line.split()).casefold()
+
+
+def text_lines(text: str) -> list[str]:
+    """The text's lines as the Word document should also show them: the list dashes left out
+    (Word draws a bullet)."""
+    return [normal(line.strip().removeprefix("- ")) for line in text.splitlines() if line.strip()]
+
+
+def word_lines(data: bytes) -> list[str]:
+    return [normal(line.lstrip("•◦▪")) for line in visible_text(data).split("\n")]
+
+
+def assert_same_wording(text: str, data: bytes) -> None:
+    """The two templates word the minutes alike, line for line and in order (the Word header's
+    CONFIDENTIAL and DRAFT lines included: they are worded as the text's first lines)."""
+    wanted, word = text_lines(text), word_lines(data)
+    missing = [line for line in wanted if line not in word]
+    assert missing == []
+    cursor = 0
+    for line in wanted:
+        cursor = word.index(line, cursor)
+
+
+def paragraphs(data: bytes) -> list[tuple[str, str]]:
+    """(style name, text) of every paragraph of the document's body."""
+    document = docx.Document(io.BytesIO(data))
+    return [(p.style.name if p.style is not None else "", p.text) for p in document.paragraphs]
+
+
+def block_of(lines: list[str], first: str, last: str) -> list[str]:
+    start = lines.index(first)
+    return lines[start : lines.index(last, start) + 1]
+
+
+# --- the sample and the model ----------------------------------------------------------------
+
+
+def test_sample_is_the_built_meeting_saved_as_clerk_saves(meeting: Meeting) -> None:
+    built = sample_meeting()
+    assert meeting == built
+    on_disk = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    again = json.loads(meeting_to_json(built))
+    on_disk.pop("generator")
+    again.pop("generator")
+    assert again == on_disk
+
+
+def test_sample_holds_a_us_council_meeting_in_the_model(meeting: Meeting) -> None:
+    assert (meeting.authority, meeting.body, meeting.house_style) == (
+        "City of Riverton",
+        "City Council",
+        "uscity",
+    )
+    assert meeting.kind is MeetingKind.REGULAR
+    assert "in person at City Hall and by teleconference" in meeting.preamble
+    assert meeting.public_present == 38
+    # Two sessions, the closed one first, each with its own roll call in roll-call order.
+    closed, regular = meeting.sessions
+    assert (closed.kind, regular.kind) == (SessionKind.CLOSED, SessionKind.OPEN)
+    for session in meeting.sessions:
+        assert tuple(e.attendee_id for e in session.roll_call) == ROLL_ORDER
+    assert [e.answer for e in closed.roll_call if e.attendee_id == "raman"] == [RollAnswer.ABSENT]
+    members = {a.id: a.person for a in meeting.attendance}
+    assert (members["okafor"].title, members["okafor"].given_name) == ("Mayor Pro Tem", "Daniel")
+    assert members["delgado"].family_name == "Delgado"
+    # Closed-session items: exempt, with the statute as the reason and a published action.
+    closed_items = [i for i in meeting.items if i.session_id == "closed"]
+    assert [i.label for i in closed_items] == ["CS-1", "CS-2", "CS-3"]
+    assert all(i.exempt and i.exempt_reason.startswith("Government Code") for i in closed_items)
+    assert closed_items[0].publish_resolution
+    assert [i.exempt_summary for i in closed_items[1:]] == ["No reportable action."] * 2
+    by_id = {i.id: i for i in meeting.items}
+    assert not by_id["pledge"].numbered and not by_id["consent-motion"].numbered
+    # The consent calendar, and the item removed from it, heard after 5.4.
+    (consent,) = [s for s in meeting.sections if s.kind is SectionKind.CONSENT]
+    assert [i.label for i in meeting.items if i.section_id == consent.id and i.label] == [
+        "5.1",
+        "5.2",
+        "5.4",
+    ]
+    agenda = [i.agenda_number for i in meeting.items if i.agenda_number]
+    assert agenda.index("5.3") > agenda.index("5.4")
+    # Speakers for and against, in person and by teleconference; written comments counted.
+    hearing = [s for s in meeting.speakers if s.item_id == "6-1"]
+    assert {(s.position, s.remote) for s in hearing} == {
+        (Position.FOR, False),
+        (Position.AGAINST, False),
+        (Position.FOR, True),
+        (Position.AGAINST, True),
+    }
+    assert by_id["6-1"].written_comments == 14
+    # The substitute motion refers to the original by its id; the original was not put.
+    original, substitute = resolutions_in(by_id["6-1"].blocks)
+    assert (original.lead, original.outcome) == (LeadWord.NONE, Outcome.NOT_PUT)
+    assert (substitute.kind, substitute.relates_to) == (MotionKind.SUBSTITUTE, original.id)
+    assert (substitute.instrument, substitute.number, substitute.readings) == (
+        Instrument.ORDINANCE,
+        "1745",
+        (Reading.FIRST,),
+    )
+    (trail,) = resolutions_in(by_id["7-1"].blocks)
+    (recused,) = [v for v in trail.named_votes if v.choice is VoteChoice.RECUSED]
+    assert (recused.attendee_id, recused.note) == ("ibarra", "because of a declared interest")
+    assert (trail.instrument, trail.number) == (Instrument.RESOLUTION, "2025-117")
+    (recess,) = meeting.adjournments
+    assert (recess.kind, recess.after_item_id) == (BreakKind.RECESS, "6-1")
+    assert [s.role for s in meeting.signatories] == ["Mayor", "City Clerk"]
+
+
+def test_context_gives_the_tally_and_the_motion_sentence(
+    meeting: Meeting, uscity: StyleFolder
+) -> None:
+    context = build_context(meeting, uscity.style, public=False)
+    (sweepers,) = [
+        b for i in context.items if i.label == "5.3" for b in i.blocks if b.type == "resolution"
+    ]
+    assert sweepers.type == "resolution"
+    assert sweepers.tally == "6-0-1"
+    assert sweepers.moved == (
+        "Councilmember Delgado moved, seconded by Councilmember Lindqvist, to adopt the "
+        "resolution as recommended"
+    )
+
+
+def test_sample_has_no_findings(meeting: Meeting, uscity: StyleFolder) -> None:
+    assert check_meeting(meeting, uscity.style) == []
+
+
+def test_clerk_app_check_passes_on_the_sample(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "clerk_app", "check", str(SAMPLE)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (
+        0,
+        f"{SAMPLE.name}: no problems found\n",
+        "",
+    )
+
+
+def test_style_passes_check_style_with_every_sample(uscity: StyleFolder) -> None:
+    samples = [load_meeting(p) for p in sorted(locations.samples_dir().glob("*.minutes"))]
+    assert len(samples) >= 3
+    assert check_style_folder(uscity.path, samples) == []
+
+
+# --- text ------------------------------------------------------------------------------------
+
+
+def test_public_text_is_the_golden(public_text: str) -> None:
+    golden = GOLDEN.read_text(encoding="utf-8")
+    assert public_text == golden, first_difference(golden, public_text)
+
+
+def test_text_reads_as_action_minutes(public_text: str) -> None:
+    lines = [line for line in public_text.splitlines() if line]
+    assert lines[:8] == [
+        "DRAFT: subject to approval by the City Council.",
+        "CITY OF RIVERTON",
+        "CITY COUNCIL",
+        "ACTION MINUTES",
+        "REGULAR MEETING",
+        "Tuesday, March 4, 2025",
+        "City Hall, 300 Main Street, Riverton",
+        "This meeting was held in person at City Hall and by teleconference. Members of the "
+        "public could attend in the Council Chambers or take part by telephone or video.",
+    ]
+    assert "38 members of the public attended." in lines
+    assert lines.index("Pledge of Allegiance") > lines.index(
+        "REGULAR SESSION – 6:00 p.m., Council Chambers, City Hall"
+    )
+    assert "Councilmember Raman attended by teleconference." in lines
+    assert "5. CONSENT CALENDAR" in lines
+    assert (
+        "MOTION: Councilmember Hart moved, seconded by Councilmember Lindqvist, to approve the "
+        "Consent Calendar, Items 5.1, 5.2 and 5.4."
+    ) in lines
+    assert lines.index("5.3  Purchase of Two Regenerative Street Sweepers") > lines.index(
+        "5.4  Quarterly Investment Report for the Period Ending December 31, 2024"
+    )
+    assert block_of(lines, SWEEPERS_VOTE[0], SWEEPERS_VOTE[-1]) == SWEEPERS_VOTE
+    assert block_of(lines, TRAIL_VOTE[0], TRAIL_VOTE[-1]) == TRAIL_VOTE
+    assert "PUBLIC SPEAKERS: 4 (2 in favor, 2 opposed, 2 by teleconference)" in lines
+    assert "WRITTEN COMMENTS RECEIVED: 14" in lines
+    assert lines.index("Motion not voted on.") < lines.index(SUBSTITUTE)
+    assert lines.index("Substitute motion carried 4-3.") < lines.index(FIRST_READING)
+    assert SECOND_READING in lines
+    assert (
+        "RECESS: The City Council recessed at 7:42 p.m. and reconvened at 7:55 p.m. All "
+        "Councilmembers were present when the meeting reconvened."
+    ) in lines
+    assert lines[-7:] == [
+        "ADJOURNMENT",
+        "There being no further business, the meeting was adjourned at 8:47 p.m.",
+        "______________________________",
+        "Helen Whitfield, Mayor",
+        "ATTEST:",
+        "______________________________   Date: ______________",
+        "Marisol Vega, City Clerk",
+    ]
+
+
+def test_public_text_shows_only_title_citation_and_reportable_action(public_text: str) -> None:
+    lines = [line for line in public_text.splitlines() if line]
+    closed = block_of(lines, PUBLIC_CLOSED_SESSION[0], PUBLIC_CLOSED_SESSION[-1])
+    assert closed == PUBLIC_CLOSED_SESSION
+    assert "CONFIDENTIAL" not in public_text
+    for words in EXEMPT_CONTENT:
+        assert words not in public_text
+
+
+def test_full_text_holds_the_closed_session_and_says_so(full_text: str) -> None:
+    assert full_text.startswith("CONFIDENTIAL: NOT FOR PUBLICATION.")
+    for words in EXEMPT_CONTENT:
+        assert words in full_text
+    assert "Held in closed session under" not in full_text
+    assert (
+        "CLOSED SESSION ITEM under Government Code Section 54956.9(d)(1): not for publication."
+    ) in full_text.splitlines()
+
+
+# --- Word ------------------------------------------------------------------------------------
+
+
+def test_docx_headings_and_styles(public_docx: bytes, meeting: Meeting) -> None:
+    styled = paragraphs(public_docx)
+
+    def styled_as(style: str) -> list[str]:
+        return [text for name, text in styled if name == style]
+
+    assert styled_as("Heading 1") == [
+        "CLOSED SESSION – 5:00 p.m., Council Conference Room, City Hall",
+        "REGULAR SESSION – 6:00 p.m., Council Chambers, City Hall",
+    ]
+    assert styled_as("Heading 2") == [
+        "5. CONSENT CALENDAR",
+        "6. PUBLIC HEARINGS",
+        "7. REGULAR BUSINESS",
+        "ADJOURNMENT",
+    ]
+    assert styled_as("Heading 3") == [
+        f"{item.label}\t{item.title}" if item.label else item.title for item in meeting.items
+    ]
+    named = styled_as("Named Vote")
+    assert named[:4] == [
+        "AYES: Delgado, Hart, Ibarra, Lindqvist, Okafor, Whitfield",
+        "NOES: None",
+        "ABSTAIN: None",
+        "ABSENT: Raman",
+    ]
+    assert "RECUSED: Ibarra (because of a declared interest)" in named
+    assert "ABSTAIN: Raman" in named
+    votes = styled_as("Vote")
+    assert "Motion carried 6-0-1." in votes
+    assert "Substitute motion carried 4-3." in votes
+    assert (
+        "MOTION: Councilmember Delgado moved, seconded by Councilmember Lindqvist, to adopt the "
+        "resolution as recommended."
+    ) in styled_as("Motion")
+    assert FIRST_READING in styled_as("Readings")
+    assert "Held in closed session under Government Code Section 54956.8." in styled_as(
+        "Exempt Notice"
+    )
+
+
+def test_docx_public_copy_withholds_the_closed_session(public_docx: bytes) -> None:
+    text = visible_text(public_docx)
+    for words in EXEMPT_CONTENT:
+        assert words not in text
+    lines = [line.replace("\t", "  ") for line in text.split("\n") if line]
+    assert block_of(lines, PUBLIC_CLOSED_SESSION[0], PUBLIC_CLOSED_SESSION[-1]) == (
+        PUBLIC_CLOSED_SESSION
+    )
+
+
+def test_docx_full_copy_holds_the_closed_session(full_docx: bytes) -> None:
+    text = visible_text(full_docx)
+    assert "CONFIDENTIAL: NOT FOR PUBLICATION. These minutes include closed session business." in (
+        text.split("\n")
+    )
+    for words in EXEMPT_CONTENT:
+        assert words in text
+
+
+@pytest.mark.parametrize("copy", ["public", "full"])
+def test_docx_says_what_the_text_says(
+    copy: str, public_text: str, full_text: str, public_docx: bytes, full_docx: bytes
+) -> None:
+    if copy == "public":
+        assert_same_wording(public_text, public_docx)
+    else:
+        assert_same_wording(full_text, full_docx)
+
+
+def test_wording_check_notices_a_difference(public_text: str, public_docx: bytes) -> None:
+    with pytest.raises(AssertionError):
+        assert_same_wording(
+            public_text.replace("Motion carried 6-0-1.", "Carried 6-0-1."), public_docx
+        )
+
+
+@pytest.mark.parametrize("public", [True, False])
+def test_docx_is_valid_open_xml(
+    public: bool,
+    public_docx: bytes,
+    full_docx: bytes,
+    ooxml: OoxmlValidator,
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "uscity.docx"
+    path.write_bytes(public_docx if public else full_docx)
+    errors = ooxml.errors(path)
+    assert errors == [], describe(errors)
+
+
+def test_word_template_is_us_letter_in_us_english(uscity: StyleFolder) -> None:
+    document = docx.Document(str(uscity.docx_template))
+    section = document.sections[0]
+    assert section.page_width is not None and section.page_height is not None
+    assert (round(section.page_width.inches, 2), round(section.page_height.inches, 2)) == (
+        8.5,
+        11.0,
+    )
+    assert document.styles["Normal"].font.name == "Arial"
+    defaults = document.styles.element.xpath("w:docDefaults/w:rPrDefault/w:rPr/w:lang")
+    assert [lang.get(qn("w:val")) for lang in defaults] == ["en-US"]
+    footer = section.footer.paragraphs[0]._p.xml
+    assert "PAGE" in footer and "NUMPAGES" in footer
+
+
+def test_every_resolution_of_the_sample_is_worded(meeting: Meeting, public_text: str) -> None:
+    """Each decision's own words reach the public copy, except the closed session's discussion."""
+    for item in meeting.items:
+        for block in resolutions_in(item.blocks):
+            assert isinstance(block, Resolution)
+            for entry in block.resolutions:
+                assert entry.text in public_text
