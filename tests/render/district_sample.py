@@ -27,8 +27,8 @@ from clerk_app.domain.model import (
     InterestAction,
     InterestKind,
     Item,
-    ListEntry,
     LeadWord,
+    ListEntry,
     ListNumbering,
     Meeting,
     MeetingKind,
@@ -201,6 +201,7 @@ def grants_item() -> Item:
         ),
         actions=(
             FollowUp(
+                id="grants-feedback",
                 action="Write to the unsuccessful applicants with feedback.",
                 owner="Director of Communities",
                 due=dt.date(2026, 1, 16),
@@ -300,8 +301,8 @@ def motion_item() -> Item:
                 relates_to="pavement-motion",
                 proposer_id="quayle",
                 seconder_id="sadiq",
-                motion="That in paragraph (b) the words \"two additional\" be replaced by "
-                "\"four additional\".",
+                motion='That in paragraph (b) the words "two additional" be replaced by '
+                '"four additional".',
                 votes_for=6,
                 votes_against=11,
                 abstentions=1,
@@ -314,9 +315,9 @@ def motion_item() -> Item:
                 relates_to="pavement-motion",
                 proposer_id="ashworth",
                 seconder_id="okafor",
-                motion="That paragraph (b) be replaced by \"(b) ask the Cabinet to consider the "
+                motion='That paragraph (b) be replaced by "(b) ask the Cabinet to consider the '
                 "cost of additional civil enforcement officers when it sets the budget for "
-                "2026/27;\".",
+                '2026/27;".',
                 votes_for=12,
                 votes_against=5,
                 abstentions=1,
@@ -532,15 +533,19 @@ def build_sample() -> Meeting:
         ),
         items=items,
         sections=(
-            Section(id="part-1", title="Matters considered in public", kind=SectionKind.PART,
-                    label="Part 1"),
+            Section(
+                id="part-1",
+                title="Matters considered in public",
+                kind=SectionKind.PART,
+                label="Part 1",
+            ),
             Section(
                 id="part-2",
                 title="Matters considered in private",
                 kind=SectionKind.PART,
                 label="Part 2",
             ),
-        ),  # fmt: skip
+        ),
         speakers=(
             Speaker(
                 id="garside",
