@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from docx.document import Document as DocumentObject
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Emu, Pt, RGBColor
 from make_docx import (
     MOTION_NOUN,
     Look,
@@ -35,6 +35,7 @@ from make_docx import (
     session_start,
     signatories,
     tag,
+    text_width,
 )
 
 LOOK = Look(
@@ -151,7 +152,7 @@ EXEMPT_MARK = (
 def footer(document: DocumentObject) -> None:
     """Every page: a place for the Chair's initials (the signed minute book) and the page."""
     section = document.sections[0]
-    width = section.page_width - section.left_margin - section.right_margin
+    width = Emu(text_width(document))
     for part in (section.first_page_footer, section.footer):
         paragraph = part.paragraphs[0]
         for child in list(paragraph._p):

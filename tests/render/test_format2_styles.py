@@ -15,6 +15,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from docx.table import Table as WordTable
 
 from clerk_app.domain.findings import check_meeting
@@ -279,7 +280,7 @@ def test_word_tables_are_real_tables(documents: dict[str, bytes]) -> None:
     grants, penalties = body.tables[:2]
     assert len(grants.columns) == 3 and len(penalties.columns) == 2
     header = grants.rows[0]._tr
-    assert header.trPr is not None and header.trPr.find(docx.oxml.ns.qn("w:tblHeader")) is not None
+    assert header.trPr is not None and header.trPr.find(qn("w:tblHeader")) is not None
     assert {p.style.name for p in grants.rows[0].cells[0].paragraphs if p.style} == {
         "Table Heading"
     }
