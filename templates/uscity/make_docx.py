@@ -74,10 +74,10 @@ RESULT = (
     '{% set what = {"substitute": "Substitute motion", "amendment": "Amendment",'
     ' "substantive": "Main motion as amended", "procedural": "Procedural motion"}'
     '.get(b.kind, "Motion") %}'
-    "{% set count = b.tally or b.vote_text %}"
+    '{% set count = b.tally or ("unanimous" if b.unanimous else b.vote_text) %}'
     '{% if b.withheld %}{{ ("Vote: " ~ count ~ ".") if count }}'
     '{% elif b.outcome == "carried" %}{{ what }} carried'
-    '{{ " " ~ count if count else (" unanimously" if b.unanimous) }}.'
+    '{{ " " ~ (b.tally or ("unanimously" if b.unanimous else count)) if count }}.'
     '{% elif b.outcome == "lost" %}{{ what }} failed{{ " " ~ count if count }}.'
     '{% elif b.outcome == "withdrawn" %}{{ what }} withdrawn.'
     '{% elif b.outcome == "not_put" %}{{ what }} not voted on.'

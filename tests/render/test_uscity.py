@@ -11,6 +11,7 @@ and ordinance numbers with their readings, a recess and the attested signatures.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import subprocess
@@ -25,18 +26,28 @@ from clerk_app import locations
 from clerk_app.domain.findings import check_meeting
 from clerk_app.domain.model import (
     BreakKind,
+    BulletList,
+    FollowUp,
+    Heading,
     Instrument,
+    Item,
     LeadWord,
+    ListEntry,
+    ListNumbering,
     Meeting,
     MeetingKind,
     MotionKind,
+    NoticeOfMotion,
+    NumberedList,
     Outcome,
     Position,
+    PublicQuestions,
     Reading,
     Resolution,
     RollAnswer,
     SectionKind,
     SessionKind,
+    Table,
     VoteChoice,
 )
 from clerk_app.domain.numbering import resolutions_in
@@ -496,3 +507,152 @@ def test_every_resolution_of_the_sample_is_worded(meeting: Meeting, public_text:
             assert isinstance(block, Resolution)
             for entry in block.resolutions:
                 assert entry.text in public_text
+
+
+def every_kind() -> Meeting:
+    """What the sample does not have: a meeting without sessions, a late arrival at a roll call,
+    headings, tables, lettered lists, a notice of motion, public questions, an amendment lost,
+    a motion withdrawn, a unanimous vote and follow-up actions."""
+    sample = sample_meeting()
+    late = sample.sessions[1].model_copy(
+        update={
+            "roll_call": tuple(
+                e.model_copy(update={"answer": RollAnswer.LATE, "time": dt.time(18, 12)})
+                if e.attendee_id == "hart"
+                else e
+                for e in sample.sessions[1].roll_call
+            )
+        }
+    )
+    item = Item(
+        id="kinds",
+        label="9.1",
+        title="Council Items & <Reports>",
+        session_id="regular",
+        blocks=(
+            Heading(text="Grants awarded"),
+            Table(
+                caption="Community grants, 2025",
+                header=("Applicant", "Amount"),
+                rows=(("Riverton Food Bank", "$12,000"), ("Youth Soccer League", "$4,500")),
+                total=("Total", "$16,500"),
+            ),
+            NumberedList(
+                numbering=ListNumbering.LOWER_ROMAN,
+                entries=(ListEntry(text="first point"), ListEntry(text="second point")),
+            ),
+            BulletList(entries=(ListEntry(text="a bullet"),)),
+            NoticeOfMotion(
+                mover_id="delgado",
+                seconder_id="hart",
+                motion="That the City study a tenant relocation ordinance.",
+                reply_by="The City Manager",
+                reply="Staff will report in June.",
+            ),
+            PublicQuestions(
+                questioner="Ms. June Park",
+                questions=(ListEntry(text="When will the pool reopen?"),),
+                responder="The City Manager",
+                responses=(ListEntry(text="In May."),),
+            ),
+            Resolution(
+                id="grants",
+                lead=LeadWord.NONE,
+                motion="approve the grants as listed",
+                proposer_id="hart",
+                seconder_id="ibarra",
+                outcome=Outcome.WITHDRAWN,
+            ),
+            Resolution(
+                id="amend",
+                kind=MotionKind.AMENDMENT,
+                relates_to="grants",
+                lead=LeadWord.NONE,
+                motion="add $2,000 for the senior center",
+                proposer_id="raman",
+                seconder_id="delgado",
+                votes_for=2,
+                votes_against=5,
+                outcome=Outcome.LOST,
+            ),
+            Resolution(
+                lead_word="DIRECTION",
+                motion="direct staff as follows",
+                numbered=True,
+                resolutions=(ListEntry(text="Return with options."), ListEntry(text="Consult.")),
+                proposer_id="okafor",
+                seconder_id="whitfield",
+                unanimous=True,
+                outcome=Outcome.CARRIED,
+            ),
+        ),
+        actions=(FollowUp(action="Report on the pool.", owner="City Manager"),),
+    )
+    return sample.model_copy(
+        update={
+            "sessions": (sample.sessions[0], late),
+            "items": (*sample.items, item),
+        }
+    )
+
+
+def test_every_kind_of_block_renders_alike_in_text_and_word(uscity: StyleFolder) -> None:
+    meeting = every_kind()
+    errors = [f for f in check_meeting(meeting, uscity.style) if f.severity.value == "error"]
+    assert errors == []
+    for public in (True, False):
+        text = render_text(meeting, uscity, public=public)
+        assert_same_wording(text, render_docx(meeting, uscity, public=public))
+    lines = render_text(meeting, uscity).splitlines()
+    for line in (
+        "Arrived late: Councilmember Hart at 6:12 p.m.",
+        "9.1  Council Items & <Reports>",
+        "GRANTS AWARDED",
+        "Applicant | Amount",
+        "Riverton Food Bank | $12,000",
+        "Total | $16,500",
+        "i. first point",
+        "- a bullet",
+        "NOTICE OF MOTION by Councilmember Delgado, seconded by Councilmember Hart: That the "
+        "City study a tenant relocation ordinance.",
+        "Reply from The City Manager: Staff will report in June.",
+        "Ms. June Park asked:",
+        "MOTION: Councilmember Hart moved, seconded by Councilmember Ibarra, to approve the "
+        "grants as listed.",
+        "Motion withdrawn.",
+        "AMENDMENT: Councilmember Raman moved, seconded by Councilmember Delgado, to add $2,000 "
+        "for the senior center.",
+        "Amendment failed 2-5.",
+        "Motion carried unanimously.",
+        "DIRECTION:",
+        "1. Return with options.",
+        "Follow-up: Report on the pool (City Manager).",
+    ):
+        assert line in lines
+
+
+def test_a_meeting_without_sessions_lists_who_was_present(uscity: StyleFolder) -> None:
+    meeting = sample_meeting()
+    meeting = meeting.model_copy(
+        update={
+            "sessions": (),
+            "items": tuple(i.model_copy(update={"session_id": None}) for i in meeting.items),
+            "signatories": (),
+        }
+    )
+    text = render_text(meeting, uscity, public=False)
+    assert_same_wording(text, render_docx(meeting, uscity, public=False))
+    lines = text.splitlines()
+    assert (
+        "PRESENT: Mayor Whitfield, Mayor Pro Tem Okafor, Councilmember Delgado, Councilmember "
+        "Hart, Councilmember Ibarra, Councilmember Lindqvist, Councilmember Raman"
+    ) in lines
+    assert lines[-7:] == [
+        "______________________________",
+        "Mayor",
+        "",
+        "ATTEST:",
+        "",
+        "______________________________   Date: ______________",
+        "City Clerk",
+    ]
