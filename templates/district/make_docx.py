@@ -389,7 +389,9 @@ def styles(document: DocumentObject) -> None:
         before=10, after=6, keep_with_next=True,
     )  # fmt: skip
     sub.font.italic = False
-    paragraph_style(document, "Report Line", LOOK, left=t, italic=True, after=6)
+    paragraph_style(
+        document, "Report Line", LOOK, left=t, italic=True, after=6, keep_with_next=True
+    )
     paragraph_style(document, "Minute Heading", LOOK, left=t, bold=True, before=8, after=4,
                     keep_with_next=True)  # fmt: skip
     paragraph_style(document, "Notice Text", LOOK, left=t + step, italic=True, after=6)
