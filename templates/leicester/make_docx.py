@@ -158,7 +158,7 @@ def build() -> DocumentObject:
     session_start(document, SESSION)
     section_start(document, SECTION)
     tag(document, "if item.level")
-    para(document, "{{ item.number }}\t{{ item.title | upper }}", "Heading 2")
+    para(document, "{{ item.number }}.\t{{ item.title | upper }}", "Heading 2")
     tag(document, "elif item.number")
     para(document, "{{ item.number }}.\t{{ item.title | upper }}", "Heading 1")
     tag(document, "else")

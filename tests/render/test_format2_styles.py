@@ -89,7 +89,7 @@ LINES = {
         "AGREED (CAB/2025/14):",
         "1. That the green at Mill Lane stay open.",
         "Upon being put to the vote, all were in favour.",
-        "3.1 A LATE APPLICATION",
+        "3.1. A LATE APPLICATION",
         "NOTED:",
         "AGREED (BL 2025/1):",
         "Councillor Sam Lee gave notice of the following motion, seconded by Councillor "
@@ -294,7 +294,7 @@ def test_word_headings_and_sub_items(documents: dict[str, bytes], style: StyleFo
     styled = {p.text: p.style.name for p in body.paragraphs if p.style is not None}
     assert styled["Bowling greens"] == "Minute Heading"
     sub_item = (
-        "3.1\tA LATE APPLICATION" if style.name == "leicester" else "3/25.1\tA late application"
+        "3.1.\tA LATE APPLICATION" if style.name == "leicester" else "3/25.1\tA late application"
     )
     assert styled[sub_item] == "Heading 2"
     assert styled["PRAYERS" if style.name == "leicester" else "Prayers"] == "Heading 1"
