@@ -130,6 +130,7 @@ class SectionsForm(PartListForm):
                     entry = QListWidgetItem()
                     entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                     entry.setData(Qt.ItemDataRole.UserRole, item_id)
+                    entry.setCheckState(Qt.CheckState.Unchecked)  # a box, even unticked
                     entries.addItem(entry)
                 if 0 <= current < entries.count():
                     entries.setCurrentRow(current)
