@@ -67,8 +67,11 @@ def test_smoke_test_with_an_unknown_style(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
     assert result.stderr.startswith(
-        "smoke test failed: there is no house style called 'gothic' (available: leicester, parish"
+        "smoke test failed: there is no house style called 'gothic' (available: "
     )
+    available = result.stderr.split("(available: ", 1)[1].split(")", 1)[0].split(", ")
+    assert {"leicester", "parish", "uscity"} <= set(available)
+    assert available == sorted(available)
 
 
 def test_the_app_warns_about_a_broken_style_and_keeps_the_others(user_data: Path) -> None:
