@@ -42,6 +42,9 @@ NUMBERING_FIELDS = (
 PART_FIELDS = ("sessions", "adjournments", "sections", "speakers", "signatories")
 """Format 2: the meeting's lists besides its people, declarations and items, each shown by a
 form of its own and around the items in the minutes."""
+PLACE_FIELDS = ("label", "numbered", "parent_id", "section_id", "session_id")
+"""Format 2: an item's fields that change how other items read (the numbers after it, its
+sub-items', the section and session headings around it), not only its own minute."""
 ITEM_PARTS = frozenset({"sessions", "sections"})
 """Of `PART_FIELDS`, those an item names (its section, its session): an item's form shows them."""
 
@@ -111,6 +114,9 @@ class MeetingChange:
             edited = [(a, b) for a, b in pairs if not _same(a, b)]
             changed = {b.id for _, b in edited}
             renamed = {b.id for a, b in edited if a.title != b.title or a.exempt != b.exempt}
+            numbering = numbering or any(
+                getattr(a, f) != getattr(b, f) for a, b in edited for f in PLACE_FIELDS
+            )
         parts = frozenset(
             f for f in PART_FIELDS if not _same(getattr(before, f), getattr(after, f))
         )

@@ -93,7 +93,7 @@ class NavigatorModel(QAbstractListModel):
 
     def _on_changed(self, change: MeetingChange) -> None:
         """Rows that show what changed are redrawn; the rest are left alone (a keystroke in an
-        item's text redraws at most that item's row)."""
+        item's text redraws no row, one in its title that item's row)."""
         if change.item_list or change.numbering or change.style:
             rows = self._build()
             if [s for s, _ in rows] != [s for s, _ in self._rows]:
@@ -106,12 +106,12 @@ class NavigatorModel(QAbstractListModel):
                 self._rows = rows
                 self.dataChanged.emit(self.index(changed[0]), self.index(changed[-1]))
             return
-        if not change.items:
+        if not change.renamed:  # a row shows the number (unchanged here), title and exemption
             return
         meeting = self.document.meeting
         numbering = self.numbering()
         first = self.first_item_row()
-        for item_id in change.items:
+        for item_id in change.renamed:
             index = meeting.item_index(item_id)
             if index is None:
                 continue

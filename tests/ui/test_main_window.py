@@ -379,7 +379,10 @@ def test_items_move_delete_and_duplicate_with_minute_numbers_following(
     window.navigator.setFocus()
     QTest.keyClick(window.navigator, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert document.meeting.item_index("petitions") == 7
-    assert window.nav_model.data(window.nav_model.index(window.nav_model.first_item_row() + 7)) == "156. PETITIONS"
+    assert (
+        window.nav_model.data(window.nav_model.index(window.nav_model.first_item_row() + 7))
+        == "156. PETITIONS"
+    )
     window.duplicate_item()
     assert (
         document.meeting.items[8].title == "Petitions"

@@ -41,6 +41,7 @@ from clerk_app.ui.forms.signatories_form import SIGNED_ON, SignatoriesForm
 from clerk_app.ui.forms.speakers_form import ITEM, POSITION, SpeakersForm
 from clerk_app.ui.main_window import MainWindow
 from clerk_app.ui.messages import RecordedMessages
+from clerk_app.ui.navigator import NavigatorModel
 from clerk_app.ui.navigator import Section as NavSection
 from clerk_app.ui.tables import RecordTable
 from tests.ui.conftest import MakeWindow
@@ -465,6 +466,32 @@ def test_meeting_change_names_the_parts_and_a_keystroke_in_an_item_none() -> Non
     decisions = set_at(meeting, ("first_decision_number",), 117)
     assert MeetingChange.between(meeting, decisions).numbering
     assert MeetingChange.everything().parts >= {"sessions", "speakers", "signatories"}
+    # an item's label, numbering, parent, section or session changes how others read
+    for field, value in (
+        ("label", "4.1"),
+        ("numbered", False),
+        ("parent_id", meeting.items[2].id),
+        ("section_id", "part-a"),
+        ("session_id", "closed"),
+    ):
+        placed = MeetingChange.between(meeting, set_at(meeting, ("items", 3, field), value))
+        assert placed.numbering and not placed.only_items, field
+
+
+def test_the_navigator_follows_an_items_label_and_not_its_text(qtbot: QtBot) -> None:
+    document = sample_document()
+    model = NavigatorModel(document)
+    model.setParent(document)  # goes with the document at the end of the test
+    row = model.item_row(document.meeting.items[4].id)
+    changed: list[int] = []
+    model.dataChanged.connect(lambda top, _bottom, _roles=(): changed.append(top.row()))
+    document.set(("items", 4, "department"), "Children's Services", "Edit department")
+    assert changed == []  # a keystroke in an item's other fields redraws no row
+    document.set(("items", 4, "label"), "4A", "Edit label")
+    assert str(model.data(model.index(row))).startswith("4A. ")
+    following = model.data(model.index(row + 1))
+    number = MinuteNumbering(document.meeting).label(5)
+    assert str(following).startswith(f"{number}. ")  # the run passes over the labelled item
 
 
 def test_the_parts_have_navigator_rows_insert_and_findings_paths(
@@ -513,3 +540,4 @@ def test_the_parts_have_navigator_rows_insert_and_findings_paths(
     window.show_section(NavSection("meeting"))
     clashes = {letter: n for letter, n in letters(window).items() if n > 1}
     assert clashes == {}
+    document.undo_stack.setClean()  # nothing to ask about when the window closes
