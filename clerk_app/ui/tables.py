@@ -953,8 +953,12 @@ class RecordTable(QTableView):
         texts = self._texts(number)
         if column.kind is ColumnKind.CHECK:
             texts = ["xx"]  # the box
+        if column.kind is ColumnKind.DATE:
+            texts = [*texts, "00/00/0000"]
         content = max((metrics.horizontalAdvance(text) for text in texts), default=0)
         most = metrics.averageCharWidth() * column.width
+        if column.kind is ColumnKind.DATE:
+            most = content  # a date is never cut short (figures are wider than most letters)
         return max(self.header_width(number), min(content, most) + self.PADDING)
 
     def least_width(self, number: int) -> int:
