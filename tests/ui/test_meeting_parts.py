@@ -337,8 +337,32 @@ def test_the_roll_call_follows_the_current_session(qtbot: QtBot) -> None:
     assert form.roll_model.rowCount() == 0 and "Closed Session" in form.roll_caption.text()
     form.table.go_to(1, 0)
     assert form.roll_model.rowCount() == len(document.meeting.sessions[1].roll_call)
+    item = document.meeting.items[2].id
+    document.set(("items", 2, "session_id"), document.meeting.sessions[1].id, "Put in session")
+    before = document.meeting
     form.remove_selected()  # the second session goes, and the roll shows the first's
     assert form.roll_model.session == 0 and form.roll_model.rowCount() == 0
+    assert document.meeting == operations.remove_session(before, before.sessions[1].id)
+    assert document.meeting.item(item) is not None
+    assert document.meeting.items[2].session_id is None  # the item is in no session now
+    document.undo_stack.undo()
+    assert document.meeting == before
+
+
+def test_removing_a_section_takes_its_items_out_of_it(qtbot: QtBot) -> None:
+    document = sample_document()
+    form = show(qtbot, SectionsForm, document)
+    add_row_typing(qtbot, form, "Consent agenda")
+    document.set(("items", 5, "section_id"), document.meeting.sections[0].id, "Put in section")
+    before = document.meeting
+    form.table.go_to(0, 0)
+    type_keys(Qt.Key.Key_Delete)
+    assert document.meeting == operations.remove_section(before, before.sections[0].id)
+    assert document.meeting.items[5].section_id is None
+    assert not form.items_list.isEnabled()
+    document.undo_stack.undo()
+    assert document.meeting == before
+    assert form.items_list.item(5).checkState() == Qt.CheckState.Checked
 
 
 # --- adjournments, sections, speakers --------------------------------------------------------

@@ -14,8 +14,8 @@ Widgets (objectName: accessibleName, keys):
   which); Space ticks or unticks the current one, each one undo step. An item is in one
   section at most: ticking it here takes it out of another.
 
-Removing a section leaves its items' references for the findings to raise (`remove_at`; no
-domain operation clears them yet).
+Removing a section takes its items out of it (`operations.remove_section`); Ctrl+Z puts both
+back.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from clerk_app.domain.model import Section, SectionKind
+from clerk_app.domain import operations
+from clerk_app.domain.model import Meeting, Section, SectionKind
 from clerk_app.domain.numbering import MinuteNumbering
 from clerk_app.services.document import EditPath, MeetingDocument
 from clerk_app.ui.forms.base import FormContext
@@ -86,6 +87,12 @@ class SectionsForm(PartListForm):
         layout.addWidget(self.items_caption)
         layout.addWidget(self.items_list, 1)
         self.refresh()
+
+    def without_rows(self, meeting: Meeting, rows: list[int]) -> Meeting:
+        """Without these sections; their items are in none (`operations.remove_section`)."""
+        for record_id in [meeting.sections[r].id for r in rows]:
+            meeting = operations.remove_section(meeting, record_id)
+        return meeting
 
     def describe(self, row: int) -> str:
         title = self.document.meeting.sections[row].title

@@ -18,6 +18,7 @@ Widgets (objectName: accessibleName, keys):
   attendance not yet on the roll, in the attendance's order, answering as the attendance
   says (present, or late at their arrival time; apologies: excused; absent: absent); one undo
   step, and entries already on the roll are left as they are
+- removing a session takes its items out of it (`operations.remove_session`)
 - ``addRollEntryButton`` (Alt+O), ``removeRollEntryButton`` (Alt+V)
 """
 
@@ -29,6 +30,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from clerk_app.domain import operations
 from clerk_app.domain.changes import MeetingChange
 from clerk_app.domain.edit import EditError, get_at, insert_at, move_within, remove_at
 from clerk_app.domain.model import (
@@ -261,6 +263,12 @@ class SessionsForm(PartListForm):
         self.model.modelReset.connect(self._follow_session)
         self.refresh()
         self._follow_session()
+
+    def without_rows(self, meeting: Meeting, rows: list[int]) -> Meeting:
+        """Without these sessions; their items are in none (`operations.remove_session`)."""
+        for record_id in [meeting.sessions[r].id for r in rows]:
+            meeting = operations.remove_session(meeting, record_id)
+        return meeting
 
     def describe(self, row: int) -> str:
         title = self.document.meeting.sessions[row].title
