@@ -1010,11 +1010,12 @@ class _Builder:
                     section_start=section_start,
                     session=session,
                     session_start=session_start,
-                    agenda_text=item.agenda_text,
-                    recommendation=item.recommendation,
-                    department=item.department,
-                    report_reference=item.report_reference,
-                    written_comments=item.written_comments,
+                    # What the agenda said of a withheld item is part of what was withheld.
+                    agenda_text="" if withheld else item.agenda_text,
+                    recommendation="" if withheld else item.recommendation,
+                    department="" if withheld else item.department,
+                    report_reference="" if withheld else item.report_reference,
+                    written_comments=None if withheld else item.written_comments,
                     summary=item.exempt_summary if item.exempt else "",
                     publish_resolution=item.publish_resolution,
                     speakers=tuple(speakers.get(item.id, ())),
@@ -1365,9 +1366,12 @@ def moved_sentence(
     words = words.strip().rstrip(".")
     if words[:5].lower() == "that ":
         words = words[5:]  # the wording says "that"
-    sentence = wording.format_map({"proposer": proposer, "seconder": seconder, "motion": words})
     if not seconder:
-        sentence = sentence.replace(", seconded by ,", ",").replace(" seconded by ", " ")
+        # "..., seconded by {seconder}, ..." loses its clause, wherever the wording puts it
+        for clause in (", seconded by {seconder},", ", seconded by {seconder}"):
+            wording = wording.replace(clause, "")
+        wording = wording.replace(" seconded by {seconder}", "")
+    sentence = wording.format_map({"proposer": proposer, "seconder": seconder, "motion": words})
     return " ".join(sentence.split())
 
 

@@ -446,3 +446,49 @@ def test_the_completeness_check_looks_for_format_2_text() -> None:
         "the preamble",
         "Held online.",
     )
+
+
+def test_a_withheld_items_agenda_details_are_withheld_too() -> None:
+    secret = Item(
+        id="x",
+        exempt=True,
+        agenda_text="Sale of Mill Lane to Acme",
+        recommendation="Sell to Acme",
+        department="Estates",
+        report_reference="EST/9",
+        written_comments=4,
+    )
+    (public,) = build_context(meeting(secret), STYLE, public=True).items
+    assert (public.agenda_text, public.recommendation, public.department) == ("", "", "")
+    assert (public.report_reference, public.written_comments) == ("", None)
+    (full,) = build_context(meeting(secret), STYLE, public=False).items
+    assert (full.department, full.written_comments) == ("Estates", 4)
+
+
+@pytest.mark.parametrize(
+    ("wording", "expected"),
+    [
+        (
+            "It was moved by {proposer}, seconded by {seconder}, that {motion}",
+            "It was moved by Councillor Z that x",
+        ),
+        (
+            "It was proposed by {proposer}, seconded by {seconder}",
+            "It was proposed by Councillor Z",
+        ),
+        (
+            "MOTION: {proposer} moved, seconded by {seconder}, to {motion}",
+            "MOTION: Councillor Z moved to x",
+        ),
+    ],
+)
+def test_a_motion_without_a_seconder_loses_the_clause(wording: str, expected: str) -> None:
+    people = (Attendance(id="z", person=Person(title="Councillor", name="Z")),)
+    block = Resolution(proposer_id="z", resolutions=(ListEntry(text="That x."),))
+    style = STYLE.model_copy(update={"motion_wording": wording})
+    (view,) = (
+        build_context(meeting(Item(id="i", blocks=(block,)), attendance=people), style)
+        .items[0]
+        .blocks
+    )
+    assert isinstance(view, ResolutionView) and view.moved == expected
