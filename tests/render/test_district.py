@@ -1,8 +1,8 @@
 """The district council house style: an English district council's full Council minutes.
 
 The sample (built by tests/render/district_sample.py) is Fenbridge District Council's ordinary
-meeting of 10 December 2025: minute numbers C 25/42 to C 25/50 with sub-minutes C 25/47.1 and
-C 25/47.2, a deputation, a notice of motion with its written reply, an amendment lost and one
+meeting of 10 December 2025: minute numbers C 08/042 to C 08/050 with sub-minutes C 08/047.1 and
+C 08/047.2, a deputation, a notice of motion with its written reply, an amendment lost and one
 carried, the substantive motion as amended, a recorded vote, a schedule of grants, a lettered
 list, Part 1 and Part 2, and a Part 2 item excluded under Schedule 12A with a published summary.
 """
@@ -62,20 +62,20 @@ GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "district-2025-12-1
 REPO = Path(__file__).resolve().parent.parent.parent
 
 TITLES = [
-    ("C 25/42", "Apologies for Absence"),
-    ("C 25/43", "Declarations of Interest"),
-    ("C 25/44", "Minutes of the Previous Meeting"),
-    ("C 25/45", "Chair's Announcements"),
-    ("C 25/46", "Public Questions"),
-    ("C 25/47", "Reports of Committees"),
-    ("C 25/47.1", "Cabinet, 25 November 2025: Community Grants Scheme 2026/27"),
+    ("C 08/042", "Apologies for Absence"),
+    ("C 08/043", "Declarations of Interest"),
+    ("C 08/044", "Minutes of the Previous Meeting"),
+    ("C 08/045", "Chair's Announcements"),
+    ("C 08/046", "Public Questions"),
+    ("C 08/047", "Reports of Committees"),
+    ("C 08/047.1", "Cabinet, 25 November 2025: Community Grants Scheme 2026/27"),
     (
-        "C 25/47.2",
+        "C 08/047.2",
         "Planning Policy Committee, 1 December 2025: Local Plan Review – Preferred Options",
     ),
-    ("C 25/48", "Notice of Motion: Pavement Parking"),
-    ("C 25/49", "Exclusion of the Press and Public"),
-    ("C 25/50", "Sale of Land at Carter's Yard, Fenbridge"),
+    ("C 08/048", "Notice of Motion: Pavement Parking"),
+    ("C 08/049", "Exclusion of the Press and Public"),
+    ("C 08/050", "Sale of Land at Carter's Yard, Fenbridge"),
 ]
 AMENDMENT_LOST = (
     "On being put to the vote the amendment was LOST (6 for, 11 against, 1 abstention)."
@@ -213,7 +213,7 @@ def minute(text: str, number: str) -> str:
         (
             n
             for n in range(start + 1, len(lines))
-            if lines[n].startswith(("C 25/", "PART ", "The meeting closed"))
+            if lines[n].startswith(("C 08/", "PART ", "The meeting closed"))
         ),
         len(lines),
     )
@@ -321,14 +321,14 @@ def test_text_reads_as_full_council_minutes(public_text: str) -> None:
         "",
         "The 8th meeting of the Council in the municipal year.",
     ]
-    assert [line for line in lines if line.startswith("C 25/")] == [
+    assert [line for line in lines if line.startswith("C 08/")] == [
         f"{number} {title}" for number, title in TITLES
     ]
     assert "Fourteen members of the public attended." in lines
     assert lines.index("PART 1 – MATTERS CONSIDERED IN PUBLIC") < lines.index(
-        "C 25/42 Apologies for Absence"
+        "C 08/042 Apologies for Absence"
     )
-    assert lines.index("C 25/49 Exclusion of the Press and Public") < lines.index(
+    assert lines.index("C 08/049 Exclusion of the Press and Public") < lines.index(
         "PART 2 – MATTERS CONSIDERED IN PRIVATE"
     )
     assert EXCLUSION in lines
@@ -380,8 +380,8 @@ def test_text_lays_the_schedule_out_in_columns(public_text: str) -> None:
 def test_public_text_shows_only_the_private_items_title_notice_and_summary(
     public_text: str,
 ) -> None:
-    assert minute(public_text, "C 25/50").strip().split("\n\n") == [
-        "C 25/50 Sale of Land at Carter's Yard, Fenbridge",
+    assert minute(public_text, "C 08/050").strip().split("\n\n") == [
+        "C 08/050 Sale of Land at Carter's Yard, Fenbridge",
         NOTICE,
         SUMMARY,
     ]
@@ -390,7 +390,7 @@ def test_public_text_shows_only_the_private_items_title_notice_and_summary(
         assert words not in public_text
     # the declaration about it is recorded, without the member's words
     assert (
-        "Councillor Elaine Fairweather declared a non-registrable interest in minute C 25/50 "
+        "Councillor Elaine Fairweather declared a non-registrable interest in minute C 08/050 "
         "(Sale of Land at Carter's Yard, Fenbridge). Councillor Fairweather took no part in the "
         "debate or the vote."
     ) in public_text.splitlines()
@@ -398,12 +398,12 @@ def test_public_text_shows_only_the_private_items_title_notice_and_summary(
 
 def test_full_text_holds_the_private_minute_and_says_so(full_text: str) -> None:
     assert full_text.startswith("CONFIDENTIAL: NOT FOR PUBLICATION.")
-    private = minute(full_text, "C 25/50")
+    private = minute(full_text, "C 08/050")
     assert f"EXEMPT: considered with the press and public excluded ({EXEMPT_REASON})." in private
     assert SUMMARY in private and NOTICE not in full_text
     for words in EXEMPT_CONTENT:
         assert words in full_text
-    assert "Kevin Marsh (Estates and Property Manager, for minute C 25/50)" in full_text
+    assert "Kevin Marsh (Estates and Property Manager, for minute C 08/050)" in full_text
 
 
 # --- Word ------------------------------------------------------------------------------------
@@ -465,7 +465,7 @@ def test_docx_schedule_is_a_word_table(public_docx: bytes) -> None:
 
 def test_docx_public_copy_withholds_the_private_minute(public_docx: bytes) -> None:
     lines = [p.text for p in paragraphs(public_docx)]
-    start = lines.index("C 25/50\tSale of Land at Carter's Yard, Fenbridge")
+    start = lines.index("C 08/050\tSale of Land at Carter's Yard, Fenbridge")
     closing = lines.index("The meeting closed at 9.12pm.")
     assert [line for line in lines[start + 1 : closing] if line] == [NOTICE, SUMMARY]
     text = "\n".join(lines)
@@ -610,7 +610,7 @@ def test_other_motions_render_alike_in_text_and_word(district: StyleFolder) -> N
     assert_same_wording(text, render_docx(meeting, district))
     lines = text.splitlines()
     for line in (
-        "C 26/49 Other Business",
+        "C 08/049 Other Business",
         "Close",
         "Wednesday 25 February 2026",
         "Appendix A: site plan",
