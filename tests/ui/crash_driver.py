@@ -48,7 +48,8 @@ def edit(window: MainWindow) -> None:
     QTest.keyClicks(form.venue, VENUE)
     document = window.document
     assert document is not None
-    window.show_section(window.navigator.nav_model.section(5))  # type: ignore[arg-type]
+    model = window.navigator.nav_model
+    window.show_section(model.section(model.first_item_row() + 2))  # type: ignore[arg-type]
     title = window.item_form.findChild(QLineEdit, "itemTitleEdit")
     assert title is not None
     title.setFocus()
