@@ -154,7 +154,7 @@ def _check_attendance(meeting: Meeting) -> Iterator[Finding]:
                 "status",
             )
     for n, person in enumerate(meeting.attendance):
-        if not person.person.name:
+        if not person.person.full_name:
             yield _error(f"Attendance row {n + 1} has no name.", "attendance", n, "person", "name")
         if person.status is AttendanceStatus.SUBSTITUTE and not person.substitute_for:
             yield _warning(

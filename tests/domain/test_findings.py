@@ -703,3 +703,21 @@ def test_a_person_named_only_by_a_notice_on_a_public_item_is_queried_if_present_
     assert any(
         "Cllr Cole is present only for exempt items but is named at minute 2" in m for m in found
     ), found
+
+
+def test_a_person_named_only_by_given_and_family_names_has_a_name() -> None:
+    meeting = Meeting.model_validate(
+        {
+            "date": "2025-03-04",
+            "attendance": [
+                {
+                    "id": "a",
+                    "person": {"title": "Councillor", "given_name": "Lucy", "family_name": "Moore"},
+                },
+                {"id": "b", "person": {"title": "Councillor"}},
+            ],
+        }
+    )
+    found = [f.message for f in check_meeting(meeting, PLAIN)]
+    assert "Attendance row 1 has no name." not in found
+    assert "Attendance row 2 has no name." in found
