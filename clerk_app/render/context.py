@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from clerk_app.domain.exempt import present_only_for_exempt
+from clerk_app.domain.exempt import present_only_for_exempt, published_blocks
 from clerk_app.domain.house_style import ExemptPolicy, HouseStyle, letters, ordinal, roman
 from clerk_app.domain.model import (
     INTEREST_ACTION_LABELS,
@@ -56,7 +56,7 @@ from clerk_app.domain.model import (
     Table,
     VoteChoice,
 )
-from clerk_app.domain.numbering import MinuteNumbering, resolutions_in
+from clerk_app.domain.numbering import MinuteNumbering
 from clerk_app.render.errors import RenderError
 
 NUMBER_WORDS = (
@@ -980,7 +980,9 @@ class _Builder:
                 blocks = self.blocks(item.blocks)
             elif item.publish_resolution:
                 blocks = tuple(
-                    self.resolution(block, withheld=True) for block in resolutions_in(item.blocks)
+                    self.resolution(block, withheld=True)
+                    for block in published_blocks(item)
+                    if isinstance(block, Resolution)
                 )
             else:
                 blocks = ()
