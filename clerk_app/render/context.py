@@ -10,6 +10,7 @@ given from and to items it does not withhold. `docs/templates.md` lists every na
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -295,8 +296,9 @@ class ResolutionView:
     readings_text: str = ""
     """"read a first, second and third time"; empty for none."""
     withheld: bool = False
-    """A resolution of an exempt item that the public copy publishes (its debate, motion and
-    vote left out)."""
+    """A resolution of an exempt item that the public copy publishes: its debate and the
+    words moved are left out; the decision and its vote, as the record of how it was made,
+    are kept."""
 
 
 BlockView = (
@@ -947,13 +949,13 @@ class _Builder:
         breaks: dict[str | None, list[BreakView]] = {}
         for record in meeting.adjournments:
             breaks.setdefault(record.after_item_id, []).append(self.break_view(record))
-        levels: dict[str, int] = {}
+        levels = self.levels()
         views = []
         previous_section: str | None = None
         previous_session: str | None = None
         highest_agenda: tuple[int, str] | None = None
         for item in meeting.items:
-            level = levels[item.id] = levels[item.parent_id] + 1 if item.parent_id in levels else 0
+            level = levels.get(item.id, 0)
             agenda_key = _agenda_key(item.agenda_number)
             out_of_order = bool(
                 agenda_key is not None
@@ -968,6 +970,11 @@ class _Builder:
             session_start = session is not None and item.session_id != previous_session
             withheld = self.withheld(item.id)
             if withheld and self.style.exempt_in_public is ExemptPolicy.OMIT:
+                # A break after an item the copy leaves out follows the item before it.
+                if views and item.id in breaks:
+                    views[-1] = dataclasses.replace(
+                        views[-1], breaks_after=views[-1].breaks_after + tuple(breaks[item.id])
+                    )
                 continue
             # An omitted item leaves the section open: the next item in it does not start it.
             previous_section, previous_session = item.section_id, item.session_id
@@ -1005,7 +1012,7 @@ class _Builder:
                     numbered=bool(self.numbers[item.id]),
                     label=item.label,
                     level=level,
-                    parent_number=self.numbers.get(item.parent_id or "", "") if level else "",
+                    parent_number=(self.numbering.label_of(item.parent_id) or "" if level else ""),
                     agenda_number=item.agenda_number,
                     out_of_order=out_of_order,
                     section=section,
@@ -1025,6 +1032,17 @@ class _Builder:
                 )
             )
         return tuple(views)
+
+    def levels(self) -> dict[str, int]:
+        """Each sub-item's depth (1, 2...), worked out in the meeting being numbered: the
+        whole meeting, when this one is a part of it (an item redrawn alone)."""
+        levels: dict[str, int] = {}
+        for item in self.numbering.meeting.items:
+            if item.parent_id is not None and item.parent_id in levels:
+                levels[item.id] = levels[item.parent_id] + 1
+            else:
+                levels[item.id] = 0
+        return levels
 
     def section(self, record: Section) -> SectionView:
         return SectionView(

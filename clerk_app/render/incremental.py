@@ -103,8 +103,19 @@ def _marked(context: MinutesContext) -> MinutesContext:
     return dataclasses.replace(context, items=items)
 
 
-def _with_sentinel(meeting: Meeting, items: Sequence[Item], first: int) -> Meeting:
-    sentinel = Item(id=SENTINEL_ID, title="Sentinel")
+def _with_sentinel(
+    meeting: Meeting, items: Sequence[Item], first: int, following: Item | None = None
+) -> Meeting:
+    """The meeting reduced to `items` and the sentinel after them. The sentinel stands for
+    the item `following` them in the meeting: in its section and session, so that a heading
+    the following item starts (written before it, among the lines of the item before) is
+    written here too."""
+    sentinel = Item(
+        id=SENTINEL_ID,
+        title="Sentinel",
+        section_id=following.section_id if following else None,
+        session_id=following.session_id if following else None,
+    )
     return meeting.model_copy(update={"items": (*items, sentinel), "first_minute_number": first})
 
 
@@ -220,7 +231,10 @@ def render_item(
         return None
     if any(getattr(old, name) != getattr(item, name) for name in _PLACE_FIELDS):
         return None
-    probe = _with_sentinel(meeting, (item,), meeting.first_minute_number)
+    following = meeting.items[index + 1] if index + 1 < len(meeting.items) else None
+    if following is not None and following.exempt and layout.public:
+        return None  # which item starts the next heading depends on the style's exempt policy
+    probe = _with_sentinel(meeting, (item,), meeting.first_minute_number, following)
     unnamed = unnamed_in_public(meeting) if layout.public else frozenset()
     numbering = MinuteNumbering(meeting, style.style)
     context = _marked(

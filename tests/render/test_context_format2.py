@@ -492,3 +492,53 @@ def test_a_motion_without_a_seconder_loses_the_clause(wording: str, expected: st
         .blocks
     )
     assert isinstance(view, ResolutionView) and view.moved == expected
+
+
+@pytest.mark.parametrize("style", ["leicester", "parish", "district", "uscity"])
+def test_the_item_before_a_section_or_session_redrawn_alone_keeps_the_heading(style: str) -> None:
+    folder = find_style(style)
+    m = meeting(
+        Item(id="a", title="Prayers", blocks=(Paragraph(text="one"),)),
+        Item(
+            id="b", title="Grants", section_id="p", session_id="s", blocks=(Paragraph(text="two"),)
+        ),
+        Item(id="c", title="Other", section_id="p", session_id="s", parent_id="b"),
+        sections=(Section(id="p", title="Part A", kind=SectionKind.PART),),
+        sessions=(Session(id="s", title="Open session"),),
+        close_time="20:20",
+    )
+    layout = lay_out(m, folder, public=True)
+    assert layout.incremental, style
+    for item_id, n in (("a", 0), ("b", 1), ("c", 2)):
+        item = m.items[n]
+        edited = m.model_copy(
+            update={
+                "items": tuple(
+                    i.model_copy(update={"title": i.title + " edited"}) if i.id == item_id else i
+                    for i in m.items
+                )
+            }
+        )
+        redrawn = render_item(layout, edited, item.id, folder)
+        assert redrawn is not None
+        assert redrawn.text == render_text(edited, folder, public=True), (style, item_id)
+
+
+def test_a_sub_items_level_and_parent_are_the_whole_meetings_when_drawn_alone() -> None:
+    m = meeting(Item(id="a"), Item(id="a1", parent_id="a"), Item(id="a1x", parent_id="a1"))
+    alone = m.model_copy(update={"items": (m.items[2],)})
+    (view,) = build_context(alone, STYLE, numbering=MinuteNumbering(m, STYLE)).items
+    assert (view.level, view.parent_number, view.number) == (2, "C /041.1", "C /041.1.1")
+
+
+def test_a_break_after_an_omitted_item_follows_the_item_before() -> None:
+    from clerk_app.domain.house_style import ExemptPolicy
+
+    style = STYLE.model_copy(update={"exempt_in_public": ExemptPolicy.OMIT})
+    m = meeting(
+        Item(id="a"),
+        Item(id="x", exempt=True),
+        adjournments=(Adjournment(after_item_id="x", from_time="19:00", to_time="19:10"),),  # type: ignore[arg-type]
+    )
+    (a,) = build_context(m, style, public=True).items
+    assert [b.from_time for b in a.breaks_after] == ["7:00 pm"]
