@@ -950,7 +950,7 @@ class _Builder:
         for record in meeting.adjournments:
             breaks.setdefault(record.after_item_id, []).append(self.break_view(record))
         levels = self.levels()
-        views = []
+        views: list[ItemView] = []
         previous_section: str | None = None
         previous_session: str | None = None
         highest_agenda: tuple[int, str] | None = None
