@@ -55,6 +55,7 @@ from clerk_app.domain.edit import EditError, Path, get_at, set_at
 from clerk_app.domain.model import (
     STANDING_ITEM_TITLES,
     Attendance,
+    AttendanceStatus,
     Block,
     BulletList,
     Interest,
@@ -68,6 +69,8 @@ from clerk_app.domain.model import (
     PublicQuestions,
     Resolution,
     Role,
+    RollAnswer,
+    RollCallEntry,
     StandingItem,
     new_id,
 )
@@ -649,3 +652,31 @@ def _replace_at(item: Item, path: Path, block: Block) -> Item:
         return set_at(item, path, block)
     except EditError as error:  # pragma: no cover - the path was just read
         raise OperationError(str(error)) from error
+
+
+def roll_from_attendance(meeting: Meeting, session: int) -> Meeting:
+    """`meeting` with every member of its attendance who is not yet on the roll of the session
+    at `session` added to it, in the attendance's order, answering as the attendance says.
+    A substitute answers as present; co-opted members are called too."""
+    current = meeting.sessions[session]
+    called = {entry.attendee_id for entry in current.roll_call}
+    added: list[RollCallEntry] = []
+    for person in meeting.attendance:
+        if not person.is_member or person.id in called:
+            continue
+        if person.status is AttendanceStatus.APOLOGIES:
+            entry = RollCallEntry(attendee_id=person.id, answer=RollAnswer.EXCUSED)
+        elif person.status is AttendanceStatus.ABSENT:
+            entry = RollCallEntry(attendee_id=person.id, answer=RollAnswer.ABSENT)
+        elif person.arrived_at is not None:
+            entry = RollCallEntry(
+                attendee_id=person.id, answer=RollAnswer.LATE, time=person.arrived_at
+            )
+        else:
+            entry = RollCallEntry(attendee_id=person.id)
+        added.append(entry)
+    if not added:
+        return meeting
+    sessions = list(meeting.sessions)
+    sessions[session] = current.model_copy(update={"roll_call": (*current.roll_call, *added)})
+    return meeting.model_copy(update={"sessions": tuple(sessions)})

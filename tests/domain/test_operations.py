@@ -685,3 +685,39 @@ def test_a_duplicate_item_has_its_own_motion_ids() -> None:
     assert isinstance(first, Resolution) and isinstance(second, Resolution)
     assert first.id not in ("", "m") and second.relates_to == first.id
     assert after.items[0] is meeting.items[0]
+
+
+def test_the_roll_is_filled_from_the_attendance_once() -> None:
+    import datetime as _dt
+
+    from clerk_app.domain.model import (
+        Attendance,
+        AttendanceStatus,
+        Meeting,
+        Person,
+        Role,
+        RollAnswer,
+        RollCallEntry,
+        Session,
+    )
+    from clerk_app.domain.operations import roll_from_attendance
+
+    meeting = Meeting(
+        date=_dt.date(2025, 3, 4),
+        attendance=(
+            Attendance(id="a", person=Person(name="A"), role=Role.CHAIR),
+            Attendance(id="b", person=Person(name="B"), status=AttendanceStatus.APOLOGIES),
+            Attendance(id="c", person=Person(name="C"), arrived_at=_dt.time(18, 10)),
+            Attendance(id="d", person=Person(name="D"), status=AttendanceStatus.ABSENT),
+            Attendance(id="o", person=Person(name="Officer"), role=Role.OFFICER),
+        ),
+        sessions=(Session(id="s", roll_call=(RollCallEntry(attendee_id="c", note="kept"),)),),
+    )
+    filled = roll_from_attendance(meeting, 0)
+    assert [(e.attendee_id, e.answer, e.time, e.note) for e in filled.sessions[0].roll_call] == [
+        ("c", RollAnswer.PRESENT, None, "kept"),
+        ("a", RollAnswer.PRESENT, None, ""),
+        ("b", RollAnswer.EXCUSED, None, ""),
+        ("d", RollAnswer.ABSENT, None, ""),
+    ]
+    assert roll_from_attendance(filled, 0) is filled

@@ -34,7 +34,6 @@ from clerk_app.domain import operations
 from clerk_app.domain.changes import MeetingChange
 from clerk_app.domain.edit import EditError, get_at, insert_at, move_within, remove_at
 from clerk_app.domain.model import (
-    AttendanceStatus,
     Meeting,
     RollAnswer,
     RollCallEntry,
@@ -60,34 +59,6 @@ ROLL_KEYS_HINT = (
     "In the roll call: Insert adds an entry, Delete removes the selected ones, Alt+Up and "
     "Alt+Down change the order called."
 )
-
-
-def roll_from_attendance(meeting: Meeting, session: int) -> Meeting:
-    """`meeting` with every member of its attendance who is not yet on the roll of the session
-    at `session` added to it, in the attendance's order, answering as the attendance says.
-    Plain domain logic (no Qt): a candidate for `clerk_app.domain.operations`."""
-    current = meeting.sessions[session]
-    called = {entry.attendee_id for entry in current.roll_call}
-    added: list[RollCallEntry] = []
-    for person in meeting.attendance:
-        if not person.is_member or person.id in called:
-            continue
-        if person.status is AttendanceStatus.APOLOGIES:
-            entry = RollCallEntry(attendee_id=person.id, answer=RollAnswer.EXCUSED)
-        elif person.status is AttendanceStatus.ABSENT:
-            entry = RollCallEntry(attendee_id=person.id, answer=RollAnswer.ABSENT)
-        elif person.arrived_at is not None:
-            entry = RollCallEntry(
-                attendee_id=person.id, answer=RollAnswer.LATE, time=person.arrived_at
-            )
-        else:
-            entry = RollCallEntry(attendee_id=person.id)
-        added.append(entry)
-    if not added:
-        return meeting
-    sessions = list(meeting.sessions)
-    sessions[session] = current.model_copy(update={"roll_call": (*current.roll_call, *added)})
-    return meeting.model_copy(update={"sessions": tuple(sessions)})
 
 
 class RollCallModel(RecordModel):
@@ -316,7 +287,7 @@ class SessionsForm(PartListForm):
             return
         self.roll_table.commit_editing()
         meeting = self.document.meeting
-        after = roll_from_attendance(meeting, session)
+        after = operations.roll_from_attendance(meeting, session)
         if after is meeting:
             self.context.messages.info(
                 "Nobody to add", "Every member of the attendance is on the roll already."
