@@ -20,7 +20,12 @@ DOCS = Path(__file__).resolve().parent
 IMAGES = DOCS / "images"
 REPO = DOCS.parent
 SAMPLES = REPO / "resources" / "samples"
-PAGES = {"leicester-cype-2025-06-18": 3, "parish-2020-11-12": 2}
+PAGES = {
+    "leicester-cype-2025-06-18": 3,
+    "parish-2020-11-12": 2,
+    "uscity-2025-03-04": 3,
+    "district-2025-12-10": 3,
+}
 
 
 def minutes_pages() -> None:
