@@ -31,38 +31,41 @@ from clerk_app.domain.model import (
 
 
 class MinuteNumbering:
-    """How one meeting's minutes are numbered in one house style (worked out once)."""
+    """How one meeting's minutes are numbered in one house style.
 
-    __slots__ = ("_index", "_labels", "_numbers", "meeting", "style")
+    The running numbers are worked out at once, in one pass over the items; a label is written
+    out in the style only when asked for, and kept: a keystroke that needs one item's number
+    does not format three hundred."""
+
+    __slots__ = ("_index", "_labels", "_numbers", "_parents", "meeting", "style")
 
     def __init__(self, meeting: Meeting, style: HouseStyle = DEFAULT_STYLE) -> None:
         self.meeting = meeting
         self.style = style
         numbers: list[int | None] = []
-        labels: list[str] = []
+        parents: list[tuple[int, int] | None] = []
+        """For a sub-item: its parent's position and which of its sub-items it is."""
         index: dict[str, int] = {}
         children: dict[str, int] = {}
         running = meeting.first_minute_number
         for n, item in enumerate(meeting.items):
             index[item.id] = n
             number: int | None = None
-            if item.label:
-                label = item.label
-            elif not item.numbered:
-                label = ""
+            parent: tuple[int, int] | None = None
+            if item.label or not item.numbered:
+                pass
             elif item.parent_id is not None and item.parent_id in index:
                 count = children.get(item.parent_id, 0) + 1
                 children[item.parent_id] = count
-                parent = labels[index[item.parent_id]]
-                label = style.sub_item_number(parent, count) if parent else ""
+                parent = (index[item.parent_id], count)
             else:
                 number = running
                 running += 1
-                label = self.format(number) if style.number_items else ""
             numbers.append(number)
-            labels.append(label)
+            parents.append(parent)
         self._numbers = numbers
-        self._labels = labels
+        self._parents = parents
+        self._labels: list[str | None] = [None] * len(numbers)
         self._index = index
 
     def number(self, index: int) -> int | None:
@@ -73,7 +76,29 @@ class MinuteNumbering:
     def label(self, index: int) -> str:
         """The item at `index`'s minute number as the style writes it ("196/20"); empty for an
         item that shows none."""
-        return self._labels[index]
+        known = self._labels[index]
+        if known is not None:
+            return known
+        # A sub-item's label needs its parent's: walk up to the first one known or at the
+        # top, then write them out on the way down (no recursion, however deep).
+        chain = [index]
+        while (parent := self._parents[chain[-1]]) is not None and self._labels[parent[0]] is None:
+            chain.append(parent[0])
+        for position in reversed(chain):
+            self._labels[position] = self._written(position)
+        return self._labels[index] or ""
+
+    def _written(self, index: int) -> str:
+        item = self.meeting.items[index]
+        if item.label:
+            return item.label
+        number, parent = self._numbers[index], self._parents[index]
+        if parent is not None:
+            above = self._labels[parent[0]] or ""
+            return self.style.sub_item_number(above, parent[1]) if above else ""
+        if number is None or not self.style.number_items:
+            return ""
+        return self.format(number)
 
     def format(self, number: int) -> str:
         """Any number of this meeting's run, as the style writes it."""
@@ -85,11 +110,11 @@ class MinuteNumbering:
     def label_of(self, item_id: str | None) -> str | None:
         """The minute number of the item with this id; None if there is no such item."""
         index = self._index.get(item_id or "")
-        return None if index is None else self._labels[index]
+        return None if index is None else self.label(index)
 
     def labels(self) -> list[str]:
         """Every item's minute number, in order."""
-        return list(self._labels)
+        return [self.label(n) for n in range(len(self._numbers))]
 
     def numbers(self) -> list[int | None]:
         """Every item's running number, in order (None where it takes none)."""
