@@ -97,6 +97,8 @@ def time_fields(moment: dt.time) -> dict[str, str]:
         "mm": f"{moment.minute:02d}",
         "am_pm": am_pm,
         "AM_PM": am_pm.upper(),
+        "a_m": "a.m." if moment.hour < 12 else "p.m.",
+        "A_M": "A.M." if moment.hour < 12 else "P.M.",
     }
 
 

@@ -478,7 +478,8 @@ class ItemView:
     parent_number: str = ""
     agenda_number: str = ""
     out_of_order: bool = False
-    """Taken before an item that came earlier on the agenda (by agenda number)."""
+    """Taken out of agenda order: its agenda number comes before one already taken (5.3
+    heard after 5.4 is out of order; 5.4 is not)."""
     section: SectionView | None = None
     section_start: bool = False
     """The first item of its section: print the section's heading before it."""

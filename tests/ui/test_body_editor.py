@@ -97,6 +97,24 @@ def test_enter_continues_a_numbered_list_and_keeps_its_indentation(qtbot: QtBot)
     assert editor.markup_text() == "1. one\n2. two\n    1. two a\n    2. two b"
 
 
+def test_enter_counts_on_in_letters_past_h(qtbot: QtBot) -> None:
+    # "i)" after "h)" is a letter, so Enter gives "j)" (alone, "i)" would read as a roman
+    # numeral and give "ii)"; the list is renumbered as a whole).
+    editor, _ = make_editor(qtbot)
+    type_lines(editor, "a) entry")
+    for _ in range(8):
+        QTest.keyClick(editor, Qt.Key.Key_Return)
+        QTest.keyClicks(editor, "entry")
+    lines = editor.markup_text().split("\n")
+    assert [line.split(")")[0] for line in lines] == list("abcdefghi")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    assert editor.markup_text().split("\n")[-1] == "j) "
+    # and a list of numerals counts on in numerals
+    editor.setPlainText("")
+    type_lines(editor, "(i) first", "second", "third")
+    assert editor.markup_text() == "(i) first\n(ii) second\n(iii) third"
+
+
 def test_enter_in_the_middle_of_a_list_renumbers_the_rest(qtbot: QtBot) -> None:
     editor, _ = make_editor(qtbot)
     editor.setPlainText("1. one\n2. three\n3. four\n\nAfter.")
