@@ -47,8 +47,9 @@ GREY = RGBColor(0x59, 0x59, 0x59)
 
 
 def t(value: str) -> str:
-    """A time as the text template's `t` macro writes it: "6:00 p.m."."""
-    return f'({value} | replace(" am", " a.m.") | replace(" pm", " p.m."))'
+    """A time as the text template's `t` macro writes it ("6:00 p.m.", by the style's
+    time format)."""
+    return f"({value})"
 
 
 def surnames(choice: str) -> str:
