@@ -7,6 +7,7 @@ about, so that the app can take the clerk there.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -111,16 +112,9 @@ def _check_header(meeting: Meeting) -> Iterator[Finding]:
         yield _error("The meeting has no committee or body name.", "body")
     if meeting.start_time is None:
         yield _warning("The meeting has no start time.", "start_time")
-    if (
-        meeting.start_time is not None
-        and meeting.close_time is not None
-        and meeting.close_time <= meeting.start_time
-    ):
-        yield _error(
-            f"The meeting closes ({meeting.close_time:%H:%M}) before it starts "
-            f"({meeting.start_time:%H:%M}).",
-            "close_time",
-        )
+    yield from _closes_before_it_starts(
+        "The meeting", meeting.start_time, meeting.close_time, "close_time"
+    )
     if meeting.status is MeetingStatus.APPROVED and meeting.confirmed_on is None:
         yield _error(
             "The minutes are marked approved but have no confirmation date.", "confirmed_on"
@@ -230,22 +224,21 @@ def _check_interests(meeting: Meeting, style: HouseStyle) -> Iterator[Finding]:
             )
 
 
+def _closes_before_it_starts(
+    what: str, start: dt.time | None, close: dt.time | None, *where: str | int
+) -> Iterator[Finding]:
+    """An error if a meeting or session closes before (or as) it starts."""
+    if start is not None and close is not None and close <= start:
+        yield _error(f"{what} closes ({close:%H:%M}) before it starts ({start:%H:%M}).", *where)
+
+
 def _check_sessions(meeting: Meeting) -> Iterator[Finding]:
     known = {person.id: person for person in meeting.attendance}
     for s, session in enumerate(meeting.sessions):
         what = f"The session '{session.title}'" if session.title else f"Session {s + 1}"
-        if (
-            session.start_time is not None
-            and session.close_time is not None
-            and session.close_time <= session.start_time
-        ):
-            yield _error(
-                f"{what} closes ({session.close_time:%H:%M}) before it starts "
-                f"({session.start_time:%H:%M}).",
-                "sessions",
-                s,
-                "close_time",
-            )
+        yield from _closes_before_it_starts(
+            what, session.start_time, session.close_time, "sessions", s, "close_time"
+        )
         called: set[str] = set()
         for r, entry in enumerate(session.roll_call):
             if entry.attendee_id not in known:

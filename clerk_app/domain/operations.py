@@ -50,6 +50,7 @@ What a clerk would expect, and what these functions therefore do:
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
+from typing import Literal
 
 from clerk_app.domain.edit import EditError, Path, get_at, set_at
 from clerk_app.domain.model import (
@@ -71,6 +72,8 @@ from clerk_app.domain.model import (
     Role,
     RollAnswer,
     RollCallEntry,
+    Section,
+    Session,
     StandingItem,
     new_id,
 )
@@ -549,29 +552,30 @@ def add_declaration(
 
 def remove_section(meeting: Meeting, section_id: str) -> Meeting:
     """`meeting` without the section; its items are in no section."""
-    if not any(s.id == section_id for s in meeting.sections):
-        raise OperationError(f"there is no section with the id {section_id!r}")
-    items = tuple(
-        i.model_copy(update={"section_id": None}) if i.section_id == section_id else i
-        for i in meeting.items
-    )
-    sections = tuple(s for s in meeting.sections if s.id != section_id)
-    update: dict[str, object] = {"sections": sections}
-    if _changed(items, meeting.items):
-        update["items"] = items
-    return meeting.model_copy(update=update)
+    return _remove_grouping(meeting, "sections", "section_id", section_id, "section")
 
 
 def remove_session(meeting: Meeting, session_id: str) -> Meeting:
     """`meeting` without the session; its items are in no session."""
-    if not any(s.id == session_id for s in meeting.sessions):
-        raise OperationError(f"there is no session with the id {session_id!r}")
+    return _remove_grouping(meeting, "sessions", "session_id", session_id, "session")
+
+
+def _remove_grouping(
+    meeting: Meeting,
+    field: Literal["sections", "sessions"],
+    reference: Literal["section_id", "session_id"],
+    record_id: str,
+    what: str,
+) -> Meeting:
+    """`meeting` without the section or session `record_id`, and no item in it."""
+    records: tuple[Section, ...] | tuple[Session, ...] = getattr(meeting, field)
+    if not any(r.id == record_id for r in records):
+        raise OperationError(f"there is no {what} with the id {record_id!r}")
     items = tuple(
-        i.model_copy(update={"session_id": None}) if i.session_id == session_id else i
+        i.model_copy(update={reference: None}) if getattr(i, reference) == record_id else i
         for i in meeting.items
     )
-    sessions = tuple(s for s in meeting.sessions if s.id != session_id)
-    update: dict[str, object] = {"sessions": sessions}
+    update: dict[str, object] = {field: tuple(r for r in records if r.id != record_id)}
     if _changed(items, meeting.items):
         update["items"] = items
     return meeting.model_copy(update=update)
