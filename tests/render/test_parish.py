@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import json
 from pathlib import Path
 
 import docx
@@ -43,10 +42,17 @@ from clerk_app.domain.model import (
 from clerk_app.render.compare import first_difference
 from clerk_app.render.docx import render_docx, visible_text
 from clerk_app.render.stylecheck import check_style_folder
-from clerk_app.render.styles import StyleFolder, find_style
+from clerk_app.render.styles import StyleFolder
 from clerk_app.render.text import render_text
-from clerk_app.storage import load_meeting, meeting_to_json, save_meeting
-from tests.ooxml import OoxmlValidator, describe
+from clerk_app.storage import load_meeting, save_meeting
+from tests.ooxml import OoxmlValidator
+from tests.render.style_checks import (
+    assert_a4_arial_numbered_pages,
+    assert_same_wording,
+    assert_saved_as_clerk_saves,
+    assert_valid_open_xml,
+    style_fixtures,
+)
 
 SAMPLE = locations.samples_dir() / "parish-2020-11-12.minutes"
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "parish-2020-11-12.txt"
@@ -73,62 +79,9 @@ NOTICE = (
 EXEMPT_CONTENT = ("annual appraisal", "SCP 19", "varied contract of employment")
 
 
-@pytest.fixture(scope="module")
-def meeting() -> Meeting:
-    return load_meeting(SAMPLE)
-
-
-@pytest.fixture(scope="module")
-def parish() -> StyleFolder:
-    return find_style("parish")
-
-
-@pytest.fixture(scope="module")
-def public_text(meeting: Meeting, parish: StyleFolder) -> str:
-    return render_text(meeting, parish)
-
-
-@pytest.fixture(scope="module")
-def full_text(meeting: Meeting, parish: StyleFolder) -> str:
-    return render_text(meeting, parish, public=False)
-
-
-@pytest.fixture(scope="module")
-def public_docx(meeting: Meeting, parish: StyleFolder) -> bytes:
-    return render_docx(meeting, parish)
-
-
-@pytest.fixture(scope="module")
-def full_docx(meeting: Meeting, parish: StyleFolder) -> bytes:
-    return render_docx(meeting, parish, public=False)
-
-
-def normal(line: str) -> str:
-    return " ".join(line.split()).casefold()
-
-
-def text_lines(text: str) -> list[str]:
-    """The text's lines as the Word document should also show them: list dashes and the
-    header marks (Word puts those in the page header, in its own words) left out."""
-    return [
-        normal(line.strip().removeprefix("- "))
-        for line in text.splitlines()
-        if line.strip() and not line.startswith(("DRAFT:", "CONFIDENTIAL: NOT FOR"))
-    ]
-
-
-def word_lines(data: bytes) -> list[str]:
-    return [normal(line.lstrip("•◦▪")) for line in visible_text(data).split("\n")]
-
-
-def assert_same_wording(text: str, data: bytes) -> None:
-    """The two templates word the minutes alike, sentence for sentence and in order."""
-    wanted, word = text_lines(text), word_lines(data)
-    missing = [line for line in wanted if line not in word]
-    assert missing == []
-    cursor = 0
-    for line in wanted:
-        cursor = word.index(line, cursor)
+meeting, parish, house_style, public_text, full_text, public_docx, full_docx = style_fixtures(
+    SAMPLE, "parish"
+)
 
 
 def every_kind() -> Meeting:
@@ -247,11 +200,7 @@ def test_sample_round_trips_save_and_load(meeting: Meeting, tmp_path: Path) -> N
     save_meeting(meeting, copy)
     assert load_meeting(copy) == meeting
     # The file holds nothing the model does not: re-saving writes the same JSON.
-    on_disk = json.loads(SAMPLE.read_text(encoding="utf-8"))
-    again = json.loads(meeting_to_json(meeting))
-    on_disk.pop("generator")
-    again.pop("generator")
-    assert again == on_disk
+    assert_saved_as_clerk_saves(meeting, SAMPLE, format_version=2)
 
 
 def test_sample_has_no_findings(meeting: Meeting, parish: StyleFolder) -> None:
@@ -395,23 +344,10 @@ def test_every_kind_of_block_renders_alike_in_text_and_word(parish: StyleFolder)
 
 @pytest.mark.parametrize("public", [True, False])
 def test_docx_is_valid_open_xml(
-    public: bool,
-    public_docx: bytes,
-    full_docx: bytes,
-    ooxml: OoxmlValidator,
-    tmp_path: Path,
+    public: bool, public_docx: bytes, full_docx: bytes, ooxml: OoxmlValidator, tmp_path: Path
 ) -> None:
-    path = tmp_path / "parish.docx"
-    path.write_bytes(public_docx if public else full_docx)
-    errors = ooxml.errors(path)
-    assert errors == [], describe(errors)
+    assert_valid_open_xml(public_docx if public else full_docx, ooxml, tmp_path / "parish.docx")
 
 
 def test_word_template_page(parish: StyleFolder) -> None:
-    document = docx.Document(str(parish.docx_template))
-    section = document.sections[0]
-    assert section.page_width is not None and section.page_height is not None
-    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
-    assert document.styles["Normal"].font.name == "Arial"
-    footer = section.footer.paragraphs[0]._p.xml
-    assert "PAGE" in footer and "NUMPAGES" in footer
+    assert_a4_arial_numbered_pages(parish)
