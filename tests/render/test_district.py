@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import json
 import subprocess
 import sys
 from pathlib import Path
@@ -51,11 +50,20 @@ from clerk_app.domain.model import (
 from clerk_app.render.compare import first_difference
 from clerk_app.render.docx import render_docx
 from clerk_app.render.stylecheck import check_style_folder
-from clerk_app.render.styles import StyleFolder, find_style
+from clerk_app.render.styles import StyleFolder
 from clerk_app.render.text import render_text
-from clerk_app.storage import load_meeting, meeting_to_json, save_meeting
-from tests.ooxml import OoxmlValidator, describe
+from clerk_app.storage import load_meeting, save_meeting
+from tests.ooxml import OoxmlValidator
 from tests.render.district_sample import EXEMPT_REASON, SAMPLE_NAME, build_sample
+from tests.render.style_checks import (
+    assert_a4_arial_numbered_pages,
+    assert_in_order,
+    assert_saved_as_clerk_saves,
+    assert_valid_open_xml,
+    normal,
+    style_fixtures,
+    text_lines,
+)
 
 SAMPLE = locations.samples_dir() / SAMPLE_NAME
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "district-2025-12-10.txt"
@@ -129,48 +137,9 @@ GRANT_ROWS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def meeting() -> Meeting:
-    return load_meeting(SAMPLE)
-
-
-@pytest.fixture(scope="module")
-def district() -> StyleFolder:
-    return find_style("district")
-
-
-@pytest.fixture(scope="module")
-def public_text(meeting: Meeting, district: StyleFolder) -> str:
-    return render_text(meeting, district)
-
-
-@pytest.fixture(scope="module")
-def full_text(meeting: Meeting, district: StyleFolder) -> str:
-    return render_text(meeting, district, public=False)
-
-
-@pytest.fixture(scope="module")
-def public_docx(meeting: Meeting, district: StyleFolder) -> bytes:
-    return render_docx(meeting, district)
-
-
-@pytest.fixture(scope="module")
-def full_docx(meeting: Meeting, district: StyleFolder) -> bytes:
-    return render_docx(meeting, district, public=False)
-
-
-def normal(line: str) -> str:
-    return " ".join(line.split()).casefold()
-
-
-def text_lines(text: str) -> list[str]:
-    """The text's lines as the Word document should also show them: list dashes and the
-    header marks (Word puts those in the page header, in its own words) left out."""
-    return [
-        normal(line.strip().removeprefix("- "))
-        for line in text.splitlines()
-        if line.strip() and not line.startswith(("DRAFT:", "CONFIDENTIAL: NOT FOR"))
-    ]
+meeting, district, house_style, public_text, full_text, public_docx, full_docx = style_fixtures(
+    SAMPLE, "district"
+)
 
 
 def word_blocks(data: bytes) -> list[WordParagraph | WordTable]:
@@ -197,12 +166,7 @@ def word_lines(data: bytes) -> list[str]:
 
 def assert_same_wording(text: str, data: bytes) -> None:
     """The two templates word the minutes alike, sentence for sentence and in order."""
-    wanted, word = text_lines(text), word_lines(data)
-    missing = [line for line in wanted if line not in word]
-    assert missing == []
-    cursor = 0
-    for line in wanted:
-        cursor = word.index(line, cursor)
+    assert_in_order(text_lines(text), word_lines(data))
 
 
 def minute(text: str, number: str) -> str:
@@ -230,13 +194,7 @@ def test_sample_is_what_the_builder_makes_saved_as_clerk_saves(
     copy = tmp_path / SAMPLE.name
     save_meeting(meeting, copy)
     assert load_meeting(copy) == meeting
-    on_disk = json.loads(SAMPLE.read_text(encoding="utf-8"))
-    again = json.loads(meeting_to_json(meeting))
-    assert on_disk.pop("format_version") == 2
-    on_disk.pop("generator")
-    again.pop("generator")
-    again.pop("format_version")
-    assert again == on_disk
+    assert_saved_as_clerk_saves(meeting, SAMPLE, format_version=2)
 
 
 def test_sample_holds_the_format_2_parts_of_full_council_minutes(meeting: Meeting) -> None:
@@ -498,26 +456,13 @@ def test_wording_check_notices_a_difference(public_text: str, public_docx: bytes
 
 @pytest.mark.parametrize("public", [True, False])
 def test_docx_is_valid_open_xml(
-    public: bool,
-    public_docx: bytes,
-    full_docx: bytes,
-    ooxml: OoxmlValidator,
-    tmp_path: Path,
+    public: bool, public_docx: bytes, full_docx: bytes, ooxml: OoxmlValidator, tmp_path: Path
 ) -> None:
-    path = tmp_path / "district.docx"
-    path.write_bytes(public_docx if public else full_docx)
-    errors = ooxml.errors(path)
-    assert errors == [], describe(errors)
+    assert_valid_open_xml(public_docx if public else full_docx, ooxml, tmp_path / "district.docx")
 
 
 def test_word_template_page(district: StyleFolder) -> None:
-    document = docx.Document(str(district.docx_template))
-    section = document.sections[0]
-    assert section.page_width is not None and section.page_height is not None
-    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
-    assert document.styles["Normal"].font.name == "Arial"
-    footer = section.footer.paragraphs[0]._p.xml
-    assert "PAGE" in footer and "NUMPAGES" in footer
+    assert_a4_arial_numbered_pages(district)
 
 
 # --- what the sample does not show -----------------------------------------------------------
