@@ -12,42 +12,39 @@ the minute text a notice shows as ``[notice of motion: name]``.
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from clerk_app.domain.model import Item, NoticeOfMotion
+from clerk_app.domain.model import NoticeOfMotion
 from clerk_app.domain.text import clean_line, clean_text
 from clerk_app.ui.forms.binding import fit_lines
+from clerk_app.ui.forms.block_panel import BlockGroup, BlockPanel, line
 from clerk_app.ui.forms.item_target import ItemTarget
 from clerk_app.ui.forms.resolutions_panel import attendee_options
 from clerk_app.ui.undo_keys import UndoKeys
 from clerk_app.ui.widgets.panel_inputs import WordChoice, name_widget
 
 
-class NoticeGroup(QGroupBox):
+class NoticeGroup(BlockGroup):
     """One NoticeOfMotion block."""
 
+    KIND = NoticeOfMotion
+    NAME = "noticeGroup"
+    WHAT = "a notice of motion"
+
     def __init__(self, target: ItemTarget, ordinal: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.target = target
-        self.ordinal = ordinal
-        self.setObjectName(f"noticeGroup{ordinal + 1}")
+        super().__init__(target, ordinal, parent)
         self._shown: NoticeOfMotion | None = None
         self._shown_attendance: object = None
         self._loading = False
-        suffix = f" ({ordinal + 1})" if ordinal else ""
+        suffix = self.suffix
         self.mover = WordChoice(self)
         name_widget(self.mover, "noticeMoverCombo", f"Notice given by{suffix}")
         self.seconder = WordChoice(self)
@@ -65,33 +62,22 @@ class NoticeGroup(QGroupBox):
             edit.setTabChangesFocus(True)
             edit.setUndoRedoEnabled(False)
             fit_lines(edit, 2, 10)
-        self.remove_button = QPushButton("Remove this notice of motion", self)
-        name_widget(self.remove_button, "removeNoticeButton", f"Remove notice of motion{suffix}")
-        self.remove_button.setToolTip(
-            "Take this notice of motion out of the minute (Ctrl+Z brings it back)"
-        )
+        self.remove_button = self.removal(
+            "Remove this notice of motion", "removeNoticeButton", "Remove notice of motion",
+            "Take this notice of motion out of the minute (Ctrl+Z brings it back)",
+        )  # fmt: skip
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setVerticalSpacing(4)
-        people = QHBoxLayout()
-        people.addWidget(self.mover)
-        seconded = QLabel("Seconded by:")
-        seconded.setBuddy(self.seconder)
-        people.addSpacing(12)
-        people.addWidget(seconded)
-        people.addWidget(self.seconder)
-        people.addStretch(1)
+        people = line(self.mover, 12, ("Seconded by:", self.seconder), None)
         self._row(form, "Notice given by:", people, self.mover)
         self._row(form, "Motion:", self.motion, self.motion)
         self._row(form, "Reply by:", self.reply_by, self.reply_by)
         self._row(form, "Reply:", self.reply, self.reply)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        bottom.addWidget(self.remove_button)
-        layout.addLayout(bottom)
+        layout.addLayout(line(None, self.remove_button))
 
         self.mover.currentIndexChanged.connect(
             lambda _n: self._set("mover_id", self.mover.value(), "Change who gave notice", False)
@@ -108,7 +94,6 @@ class NoticeGroup(QGroupBox):
             lambda text: self._set("reply_by", text, "Edit who replied")
         )
         self.reply.textChanged.connect(lambda: self._typed(self.reply, "reply", "Edit reply"))
-        self.remove_button.clicked.connect(self._remove)
         UndoKeys(target.document.undo_stack, self).watch(self.reply_by, self.motion, self.reply)
 
     @staticmethod
@@ -122,20 +107,9 @@ class NoticeGroup(QGroupBox):
             self.mover, self.seconder, self.motion, self.reply_by, self.reply, self.remove_button,
         ]  # fmt: skip
 
-    def _set(self, field: str, value: Any, text: str, merge: bool = True) -> None:
-        self.target.set_block_field(NoticeOfMotion, self.ordinal, field, value, text, merge)
-
     def _typed(self, edit: QPlainTextEdit, field: str, text: str) -> None:
         if not self._loading:
             self._set(field, edit.toPlainText(), text)
-
-    def _remove(self) -> None:
-        block = self.target.block_index(NoticeOfMotion, self.ordinal)
-        path = self.target.path("blocks")
-        if block is not None and path is not None:
-            self.target.document.remove(
-                path, block, f"Remove a notice of motion from minute {self.target.minute()}"
-            )
 
     def refresh(self, block: NoticeOfMotion) -> None:
         meeting = self.target.document.meeting
@@ -165,58 +139,17 @@ class NoticeGroup(QGroupBox):
                 combo.blockSignals(False)
 
 
-class NoticesPanel(QGroupBox):
+class NoticesPanel(BlockPanel[NoticeGroup]):
     """Every NoticeOfMotion block of the item, in order; `add_button` adds one (the item form
     places it with the other buttons that add to the minute)."""
 
-    rebuilt = Signal()
-
     def __init__(self, target: ItemTarget, parent: QWidget | None = None) -> None:
-        super().__init__("Notices of motion", parent)
-        self.target = target
-        name_widget(self, "noticesPanel", "Notices of motion")
-        self.groups: list[NoticeGroup] = []
-        self.add_button = QPushButton("Add notice of motion", parent)
-        name_widget(self.add_button, "addNoticeButton", "Add notice of motion")
-        self.add_button.setToolTip(
-            "Add a motion given on notice and its written reply; the minute text shows it as "
-            "[notice of motion: name]"
-        )
-        self.add_button.clicked.connect(self.add_notice)
-        self.box = QVBoxLayout(self)
-        self.setVisible(False)
-
-    def focus_chain(self) -> list[QWidget]:
-        chain: list[QWidget] = []
-        for group in self.groups:
-            chain += group.focus_chain()
-        return chain
-
-    def add_notice(self) -> None:
-        item = self.target.item()
-        path = self.target.path("blocks")
-        if item is None or path is None:
-            return
-        self.target.document.insert(
-            path,
-            len(item.blocks),
-            NoticeOfMotion(),
-            f"Add a notice of motion to minute {self.target.minute()}",
-        )
-        if self.groups:
-            self.groups[-1].mover.setFocus()
-
-    def refresh(self, item: Item) -> None:
-        blocks = [b for b in item.blocks if isinstance(b, NoticeOfMotion)]
-        if len(blocks) != len(self.groups):
-            for group in self.groups:
-                group.setParent(None)
-                group.deleteLater()
-            self.groups = [NoticeGroup(self.target, n, self) for n in range(len(blocks))]
-            for group in self.groups:
-                self.box.addWidget(group)
-                group.show()
-            self.setVisible(bool(blocks))
-            self.rebuilt.emit()
-        for group, block in zip(self.groups, blocks, strict=True):
-            group.refresh(block)
+        super().__init__(
+            target, NoticeGroup, "Notices of motion", "noticesPanel",
+            (
+                "Add notice of motion", "addNoticeButton",
+                "Add a motion given on notice and its written reply; the minute text shows it "
+                "as [notice of motion: name]",
+            ),
+            parent,
+        )  # fmt: skip

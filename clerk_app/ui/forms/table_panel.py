@@ -22,23 +22,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import (
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from clerk_app.domain.changes import MeetingChange
 from clerk_app.domain.edit import get_at
 from clerk_app.domain.house_style import letters
-from clerk_app.domain.model import MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, Item, Table
+from clerk_app.domain.model import MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, Table
 from clerk_app.domain.text import clean_line
 from clerk_app.services.document import EditPath
+from clerk_app.ui.forms.block_panel import BlockGroup, BlockPanel, line
 from clerk_app.ui.forms.item_target import ItemTarget
 from clerk_app.ui.tables import Column, ColumnKind, RecordModel, RecordTable
 from clerk_app.ui.undo_keys import UndoKeys
@@ -250,16 +243,17 @@ class TableCells(RecordModel):
         return True
 
 
-class TableGroup(QGroupBox):
+class TableGroup(BlockGroup):
     """One Table block: its caption, header and total rows, and its cells."""
 
+    KIND = Table
+    NAME = "tableGroup"
+    WHAT = "a table"
+
     def __init__(self, target: ItemTarget, ordinal: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.target = target
-        self.ordinal = ordinal
-        self.setObjectName(f"tableGroup{ordinal + 1}")
+        super().__init__(target, ordinal, parent)
         self._shown: Table | None = None
-        suffix = f" ({ordinal + 1})" if ordinal else ""
+        suffix = self.suffix
         self.caption = QLineEdit(self)
         name_widget(self.caption, "tableCaptionEdit", f"Table caption{suffix}")
         self.caption.setPlaceholderText("Schedule of payments")
@@ -294,28 +288,19 @@ class TableGroup(QGroupBox):
         self.remove_column_button = QPushButton("Remove column", self)
         name_widget(self.remove_column_button, "removeTableColumnButton", f"Remove column{suffix}")
         self.remove_column_button.setToolTip("Remove the current column (Alt+Delete in the cells)")
-        self.remove_button = QPushButton("Remove table", self)
-        name_widget(self.remove_button, "removeTableButton", f"Remove table{suffix}")
-        self.remove_button.setToolTip("Take this table out of the minute (Ctrl+Z brings it back)")
+        self.remove_button = self.removal(
+            "Remove table", "removeTableButton", "Remove table",
+            "Take this table out of the minute (Ctrl+Z brings it back)",
+        )  # fmt: skip
 
-        top = QHBoxLayout()
-        caption = QLabel("Caption:")
-        caption.setBuddy(self.caption)
-        top.addWidget(caption)
-        top.addWidget(self.caption, 1)
-        top.addSpacing(8)
-        top.addWidget(self.header_check)
-        top.addWidget(self.total_check)
-        buttons = QHBoxLayout()
-        for button in (
-            self.add_row_button,
-            self.remove_row_button,
-            self.add_column_button,
-            self.remove_column_button,
-        ):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.remove_button)
+        top = line(
+            ("Caption:", self.caption), 8, self.header_check, self.total_check,
+            stretch={self.caption: 1},
+        )  # fmt: skip
+        buttons = line(
+            self.add_row_button, self.remove_row_button, self.add_column_button,
+            self.remove_column_button, None, self.remove_button,
+        )  # fmt: skip
         layout = QVBoxLayout(self)
         layout.setSpacing(4)
         layout.addLayout(top)
@@ -331,7 +316,6 @@ class TableGroup(QGroupBox):
         self.remove_row_button.clicked.connect(self.remove_row)
         self.add_column_button.clicked.connect(self.add_column)
         self.remove_column_button.clicked.connect(self.remove_column)
-        self.remove_button.clicked.connect(self._remove)
         UndoKeys(target.document.undo_stack, self).watch(self.caption, self.grid)
 
     SHOWN_ROWS = 12
@@ -361,9 +345,6 @@ class TableGroup(QGroupBox):
         ]  # fmt: skip
 
     # --- edits ---------------------------------------------------------------------------------
-
-    def _set(self, field: str, value: Any, text: str, merge: bool = True) -> None:
-        self.target.set_block_field(Table, self.ordinal, field, value, text, merge)
 
     def _replace(self, table: Table, text: str) -> None:
         path = self.model.block_path()
@@ -454,13 +435,12 @@ class TableGroup(QGroupBox):
         if index.isValid() and not self.grid.editing():
             self.model.setData(index, "", Qt.ItemDataRole.EditRole)
 
-    def _remove(self) -> None:
-        block = self.target.block_index(Table, self.ordinal)
-        path = self.target.path("blocks")
-        if block is not None and path is not None:
-            self.target.document.remove(
-                path, block, f"Remove a table from minute {self.target.minute()}"
-            )
+    @classmethod
+    def new_block(cls) -> Table:
+        return new_table()
+
+    def reload(self) -> None:
+        self.model.reload()
 
     def refresh(self, block: Table) -> None:
         if block == self._shown:
@@ -483,65 +463,17 @@ class TableGroup(QGroupBox):
         self.remove_column_button.setEnabled(block.columns > 1)
 
 
-class TablesPanel(QGroupBox):
+class TablesPanel(BlockPanel[TableGroup]):
     """Every Table block of the item, in order; `add_button` adds one (the item form places it
     with the other buttons that add to the minute)."""
 
-    rebuilt = Signal()
-
     def __init__(self, target: ItemTarget, parent: QWidget | None = None) -> None:
-        super().__init__("Tables", parent)
-        self.target = target
-        name_widget(self, "tablesPanel", "Tables")
-        self.groups: list[TableGroup] = []
-        self.add_button = QPushButton("Add table", parent)
-        name_widget(self.add_button, "addTableButton", "Add table")
-        self.add_button.setToolTip(
-            "Add a table (a schedule of payments, the grants awarded); the minute text shows it "
-            "as [table: caption]"
-        )
-        self.add_button.clicked.connect(self.add_table)
-        self.box = QVBoxLayout(self)
-        self.setVisible(False)
-
-    def focus_chain(self) -> list[QWidget]:
-        chain: list[QWidget] = []
-        for group in self.groups:
-            chain += group.focus_chain()
-        return chain
-
-    def add_table(self) -> None:
-        item = self.target.item()
-        path = self.target.path("blocks")
-        if item is None or path is None:
-            return
-        self.target.document.insert(
-            path, len(item.blocks), new_table(), f"Add a table to minute {self.target.minute()}"
-        )
-        if self.groups:
-            self.groups[-1].caption.setFocus()
-
-    _item_id: str | None = None
-
-    def refresh(self, item: Item) -> None:
-        blocks = [b for b in item.blocks if isinstance(b, Table)]
-        if item.id != self._item_id:
-            self._item_id = item.id
-            self.reload()
-        if len(blocks) != len(self.groups):
-            for group in self.groups:
-                group.setParent(None)
-                group.deleteLater()
-            self.groups = [TableGroup(self.target, n, self) for n in range(len(blocks))]
-            for group in self.groups:
-                self.box.addWidget(group)
-                group.show()
-            self.setVisible(bool(blocks))
-            self.rebuilt.emit()
-        for group, block in zip(self.groups, blocks, strict=True):
-            group.refresh(block)
-
-    def reload(self) -> None:
-        """The item shown changed: the grids read their blocks afresh."""
-        for group in self.groups:
-            group.model.reload()
+        super().__init__(
+            target, TableGroup, "Tables", "tablesPanel",
+            (
+                "Add table", "addTableButton",
+                "Add a table (a schedule of payments, the grants awarded); the minute text shows "
+                "it as [table: caption]",
+            ),
+            parent,
+        )  # fmt: skip
