@@ -23,13 +23,15 @@ from clerk_app.domain.model import Meeting, Table
 from clerk_app.render.docx import render_docx, visible_text
 from clerk_app.render.styles import StyleFolder, find_style
 from clerk_app.render.text import render_text
-from tests.ooxml import OoxmlValidator, describe
+from tests.ooxml import OoxmlValidator
+from tests.render import style_checks
 from tests.render.kitchen_sink import (
     EXEMPT_RESOLUTION,
     EXEMPT_SECRETS,
     EXEMPT_SUMMARY,
     kitchen_sink,
 )
+from tests.render.style_checks import assert_in_order, assert_valid_open_xml, is_header_mark, normal
 
 STYLES = ("leicester", "parish")
 
@@ -161,10 +163,6 @@ def documents(meeting: Meeting, style: StyleFolder) -> dict[str, bytes]:
     }
 
 
-def normal(line: str) -> str:
-    return " ".join(line.split()).casefold()
-
-
 def expected_lines(style: str) -> list[str]:
     both = list(BOTH)
     for old, new in TIMES[style].items():
@@ -185,13 +183,9 @@ def is_table_line(line: str, tables: list[list[list[str]]]) -> bool:
 def text_lines(text: str) -> list[str]:
     """The text's lines as Word shows them: list marks, the header's marks and the tables
     (compared cell by cell) left out."""
-    return [
-        normal(line.strip().removeprefix("- "))
-        for line in text.splitlines()
-        if line.strip()
-        and not line.startswith(("DRAFT:", "CONFIDENTIAL: NOT FOR"))
-        and not is_table_line(line, [GRANTS, PENALTIES])
-    ]
+    return style_checks.text_lines(
+        text, lambda line: is_header_mark(line) or is_table_line(line, [GRANTS, PENALTIES])
+    )
 
 
 def word_lines(data: bytes) -> list[str]:
@@ -267,11 +261,7 @@ def test_word_says_what_the_text_says(
     copy: str, texts: dict[str, str], documents: dict[str, bytes]
 ) -> None:
     """Sentence for sentence and in order; tables cell for cell."""
-    wanted, word = text_lines(texts[copy]), word_lines(documents[copy])
-    assert [line for line in wanted if line not in word] == []
-    cursor = 0
-    for line in wanted:
-        cursor = word.index(line, cursor)
+    assert_in_order(text_lines(texts[copy]), word_lines(documents[copy]))
     assert word_tables(documents[copy])[:2] == [GRANTS, PENALTIES]
 
 
@@ -305,10 +295,7 @@ def test_word_headings_and_sub_items(documents: dict[str, bytes], style: StyleFo
 def test_word_is_valid_open_xml(
     copy: str, documents: dict[str, bytes], ooxml: OoxmlValidator, tmp_path: Path
 ) -> None:
-    path = tmp_path / f"{copy}.docx"
-    path.write_bytes(documents[copy])
-    errors = ooxml.errors(path)
-    assert errors == [], describe(errors)
+    assert_valid_open_xml(documents[copy], ooxml, tmp_path / f"{copy}.docx")
 
 
 # --- the exempt item ------------------------------------------------------------------------
