@@ -17,6 +17,7 @@ import datetime as dt
 import io
 import re
 import sys
+import tomllib
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Emu, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 TEMPLATES = Path(__file__).resolve().parent
@@ -41,6 +43,12 @@ CREST_ALT_TEXT = "Crest of the council"
 
 BLACK = RGBColor(0, 0, 0)
 RED = RGBColor(0xC0, 0x00, 0x00)
+GREY = RGBColor(0x59, 0x59, 0x59)
+"""The running header's and footer's grey."""
+ROUND_BULLETS = ("•", "◦", "▪")
+"""Bullet marks by level, as most councils print them (`Look.bullet_marks`)."""
+HEADER_FILL = "D9D9D9"
+"""The shading of a table's header row."""
 BULLET_NUM_ID = 90
 """The numbering instance that the bullet styles use (well clear of the template's own)."""
 
@@ -302,6 +310,50 @@ def marks(document: DocumentObject, paragraph: Paragraph) -> None:
     )
 
 
+def para_if(document: DocumentObject, condition: str, text: str, style: str) -> Paragraph:
+    """A paragraph written only when `condition` holds."""
+    tag(document, "if " + condition)
+    paragraph = para(document, text, style)
+    tag(document, "endif")
+    return paragraph
+
+
+def footer_line(document: DocumentObject, paragraph: Paragraph, text: str) -> None:
+    """A footer paragraph: `text` at the left margin, "Page 2 of 5" at the right."""
+    for child in list(paragraph._p):
+        if child.tag != qn("w:pPr"):
+            paragraph._p.remove(child)
+    tabs = paragraph.paragraph_format.tab_stops
+    for inherited in document.styles["Footer"].paragraph_format.tab_stops:
+        tabs.add_tab_stop(inherited.position, WD_TAB_ALIGNMENT.CLEAR)
+    tabs.add_tab_stop(Emu(text_width(document)), WD_TAB_ALIGNMENT.RIGHT)
+    paragraph.add_run(text)
+    paragraph.add_run().add_tab()
+    paragraph.add_run("Page ")
+    add_field(paragraph, "PAGE", "1")
+    paragraph.add_run(" of ")
+    add_field(paragraph, "NUMPAGES", "1")
+
+
+def page_footers(document: DocumentObject, text: str) -> None:
+    """Every page's footer, the first's too (in place of `crest_header`'s page number): `text`
+    at the left, the page at the right."""
+    section = document.sections[0]
+    for part in (section.first_page_footer, section.footer):
+        paragraph = part.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        footer_line(document, paragraph, text)
+
+
+def running_header(document: DocumentObject, look: Look, text: str) -> None:
+    """Later pages: which minutes these are, small and grey at the right, under the marks."""
+    paragraph_style(
+        document, "Running Header", look, size=9, colour=GREY, align=WD_ALIGN_PARAGRAPH.RIGHT
+    ).paragraph_format.space_after = Pt(12)
+    paragraph = document.sections[0].header.add_paragraph(style="Running Header")
+    paragraph.add_run(text)
+
+
 # --- the parts of minutes every style shares ---------------------------------------------------
 
 
@@ -390,7 +442,8 @@ def common_styles(document: DocumentObject, look: Look) -> None:
 LEVELS = (1, 2, 3)
 
 
-def _suffix(level: int) -> str:
+def level_suffix(level: int) -> str:
+    """A list style's name after "Minute Bullet" for a nesting level: "", " 2", " 3"."""
     return "" if level == 1 else f" {min(level, 3)}"
 
 
@@ -536,7 +589,10 @@ def item_rows(
         branches.append((f'row.kind == "{kind}"', Para("{{ row.text }}", style + " 2")))
     for level in LEVELS:
         test = f"row.level == {level}" if level < 3 else "row.level >= 3"
-        bullet, numbered = "Minute Bullet" + _suffix(level), "Minute Numbered" + _suffix(level)
+        bullet, numbered = (
+            "Minute Bullet" + level_suffix(level),
+            "Minute Numbered" + level_suffix(level),
+        )
         branches.append((f'row.kind == "bullet" and {test}', Para("{{ row.text }}", bullet)))
         branches.append(
             (
@@ -632,6 +688,21 @@ def roll_call_line(answer: str, label: str) -> str:
     )
 
 
+PUBLIC_PRESENT = (
+    "{{ meeting.public_present_text }}"
+    " {{ 'was' if meeting.public_present == 1 else 'were' }} present."
+)
+"""How many of the public were there: "Three members of the public were present."."""
+DECLARED_INTEREST = (
+    "{{ d.person }} declared {{ 'an' if d.kind_label[:1] in 'aeiou' else 'a' }} {{ d.kind_label }}"
+    "{% if d.item %} in minute {{ d.item.number }}"
+    "{% if d.item.title %} ({{ d.item.title }}){% endif %}"
+    "{% elif d.withheld %} in an item considered in private{% endif %}"
+    "{% if d.interest %}: {{ d.interest | sentence }}{% else %}.{% endif %}"
+)
+"""A declaration of interest, `d`, as an English council words it: "Cllr Lee declared a
+pecuniary interest in minute 12 (Planning): she owns land nearby."; what the member then did
+follows, in the style's words."""
 SESSION_HELD = (
     "{% set s = item.session %}The session was held{{ ' on ' ~ s.date if s.date }}"
     "{{ (' from ' ~ s.start_time ~ ' to ' ~ s.close_time) if s.start_time and s.close_time"
@@ -676,30 +747,81 @@ def session_start(document: DocumentObject, heading: str, text_style: str = "Min
     tag(document, "endif")
 
 
-def section_start(document: DocumentObject, heading: str, text_style: str = "Minute Text") -> None:
+def section_start(
+    document: DocumentObject,
+    heading: str,
+    text_style: str = "Minute Text",
+    *,
+    heading_style: str = "Section Heading",
+) -> None:
     """Before the first item of a section, inside the loop over items: its heading and note."""
     tag(document, "if item.section_start")
-    para(document, heading, "Section Heading")
-    tag(document, "if item.section.note")
-    para(document, "{{ item.section.note }}", text_style)
-    tag(document, "endif")
+    para(document, heading, heading_style)
+    para_if(document, "item.section.note", "{{ item.section.note }}", text_style)
     tag(document, "endif")
 
 
-def item_speakers(document: DocumentObject, line: str = SPEAKER) -> None:
-    """The item's deputations and public speakers, each with the summary of what they said."""
-    tag(document, "for s in item.speakers")
+def item_heading(
+    document: DocumentObject,
+    *,
+    title: str = "{{ item.title }}",
+    after_number: str = "\t",
+    unnumbered: bool = True,
+) -> None:
+    """An item's heading: its number and title ("Heading 2" for a sub-item); with `unnumbered`,
+    an item with no number has its title alone."""
+    numbered = "{{ item.number }}" + after_number + title
+    tag(document, "if item.level")
+    para(document, numbered, "Heading 2")
+    if unnumbered:
+        tag(document, "elif item.number")
+        para(document, numbered, "Heading 1")
+        tag(document, "else")
+        para(document, title, "Heading 1")
+    else:
+        tag(document, "else")
+        para(document, numbered, "Heading 1")
+    tag(document, "endif")
+
+
+NO_DECLARATIONS = "There were no declarations of interest."
+
+
+def declarations(document: DocumentObject, line: str, style: str = "Minute Text") -> None:
+    """The declarations-of-interest standing item: a paragraph per interest, `d`, or that there
+    were none."""
+    tag(document, 'if item.standing == "declarations"')
+    tag(document, "for d in interests")
+    para(document, line, style)
+    tag(document, "else")
+    para(document, NO_DECLARATIONS, style)
+    tag(document, "endfor")
+    tag(document, "endif")
+
+
+def apologies(document: DocumentObject, line: str, absent: str) -> None:
+    """The welcome-and-apologies standing item: the apologies, then who was absent (if any)."""
+    tag(document, 'if item.standing == "welcome_and_apologies"')
     para(document, line, "Minute Text")
-    tag(document, "if s.summary")
-    para(document, "{{ s.summary }}", "Minute Text")
+    para_if(document, "attendance.absent", absent, "Minute Text")
     tag(document, "endif")
+
+
+def item_speakers(
+    document: DocumentObject, line: str = SPEAKER, style: str = "Minute Text"
+) -> None:
+    """The item's deputations and public speakers (each in `style`), each with the summary of
+    what they said."""
+    tag(document, "for s in item.speakers")
+    para(document, line, style)
+    para_if(document, "s.summary", "{{ s.summary }}", "Minute Text")
     tag(document, "endfor")
 
 
-def breaks_after(document: DocumentObject, line: str = BREAK) -> None:
+def breaks_after(document: DocumentObject, line: str = BREAK, style: str = "Break") -> None:
     """The adjournments and recesses that followed the item."""
     tag(document, "for br in item.breaks_after")
-    para(document, line, "Break")
+    para(document, line, style)
     tag(document, "endfor")
 
 
@@ -772,25 +894,21 @@ def table_rows(document: DocumentObject, look: Look) -> None:
     for n, (part, condition, style) in enumerate(parts):
         opening, cells, closing = rows[3 * n], rows[3 * n + 1], rows[3 * n + 2]
         if condition:
-            _cell_text(opening.cells[0], f"{{%tr if {condition} %}}", "Table Text")
-            _cell_text(closing.cells[0], "{%tr endif %}", "Table Text")
+            cell_text(opening.cells[0], f"{{%tr if {condition} %}}", "Table Text")
+            cell_text(closing.cells[0], "{%tr endif %}", "Table Text")
             over = condition
         else:
-            _cell_text(opening.cells[0], "{%tr for cells in row.block.rows %}", "Table Text")
-            _cell_text(closing.cells[0], "{%tr endfor %}", "Table Text")
+            cell_text(opening.cells[0], "{%tr for cells in row.block.rows %}", "Table Text")
+            cell_text(closing.cells[0], "{%tr endfor %}", "Table Text")
             over = "cells"
         first, middle, last = cells.cells
-        _cell_text(first, f"{{%tc for cell in {over} %}}", style)
-        _cell_text(middle, "{{ cell }}", style)
-        _cell_text(last, "{%tc endfor %}", style)
+        cell_text(first, f"{{%tc for cell in {over} %}}", style)
+        cell_text(middle, "{{ cell }}", style)
+        cell_text(last, "{%tc endfor %}", style)
         for cell in cells.cells:
             _no_width(cell)
             if part == "header":
-                cell._tc.get_or_add_tcPr().append(
-                    parse_xml(
-                        f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/>'
-                    )
-                )
+                shade(cell)
         row_properties = cells._tr.get_or_add_trPr()
         if part == "header":
             row_properties.append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
@@ -807,7 +925,6 @@ ANNEX_COLUMNS = (("Minute", 0.11), ("Action", 0.45), ("Who", 0.25), ("By when", 
 """The annex table's columns, with the share of the text width each takes."""
 ANNEX_SUBTITLE = "{{ meeting.body }}, {{ meeting.short_date }}"
 """Under the heading: which meeting the actions arose at (the annex may be handed round alone)."""
-HEADER_FILL = "D9D9D9"
 
 INLINE_ACTION = (
     '{% set what = a.action[:-1] if a.action.endswith(".") else a.action %}'
@@ -840,21 +957,34 @@ def action_styles(document: DocumentObject, look: Look) -> None:
     paragraph_style(document, "Annex Text", look, before=2, after=2)
 
 
-def inline_actions(document: DocumentObject) -> None:
-    """Each action under its minute ("Action: ..."), when the style has no annex; inside the
-    loop over items."""
-    tag(document, "if not style.actions_annex")
+def inline_actions(
+    document: DocumentObject, *, label: str = "Action: ", when: str = "not style.actions_annex"
+) -> None:
+    """Each action under its minute ("Action: ..."), `when` that holds (by default: when the
+    style has no annex; none: always); inside the loop over items."""
+    if when:
+        tag(document, "if " + when)
     tag(document, "for a in item.actions")
-    labelled(document, "Action: ", INLINE_ACTION, "Action")
+    labelled(document, label, INLINE_ACTION, "Action")
     tag(document, "endfor")
-    tag(document, "endif")
+    if when:
+        tag(document, "endif")
 
 
-def _cell_text(cell: object, text: str, style: str) -> None:
-    paragraph = cell.paragraphs[0]  # type: ignore[attr-defined]
+def cell_text(cell: _Cell, text: str, style: str) -> Paragraph:
+    """A table cell's text, in its first paragraph, in the style given."""
+    paragraph: Paragraph = cell.paragraphs[0]
     paragraph.style = style
     if text:
         paragraph.add_run(text)
+    return paragraph
+
+
+def shade(cell: _Cell) -> None:
+    """A header row's cell: shaded grey."""
+    cell._tc.get_or_add_tcPr().append(
+        parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/>')
+    )
 
 
 def actions_annex(document: DocumentObject) -> None:
@@ -875,17 +1005,13 @@ def actions_annex(document: DocumentObject) -> None:
             cell.width = int(width * share)
     header, loop, body, end = table.rows
     for cell, (title, _) in zip(header.cells, ANNEX_COLUMNS, strict=True):
-        _cell_text(cell, title, "Annex Table Heading")
-        cell._tc.get_or_add_tcPr().append(
-            parse_xml(
-                f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/>'
-            )
-        )
+        cell_text(cell, title, "Annex Table Heading")
+        shade(cell)
     fields = ("{{ a.minute }}", "{{ a.action }}", "{{ a.owner }}", "{{ a.due }}")
     for cell, text in zip(body.cells, fields, strict=True):
-        _cell_text(cell, text, "Annex Text")
-    _cell_text(loop.cells[0], "{%tr for a in meeting.actions %}", "Annex Text")
-    _cell_text(end.cells[0], "{%tr endfor %}", "Annex Text")
+        cell_text(cell, text, "Annex Text")
+    cell_text(loop.cells[0], "{%tr for a in meeting.actions %}", "Annex Text")
+    cell_text(end.cells[0], "{%tr endfor %}", "Annex Text")
     for n, row in enumerate(table.rows):
         properties = row._tr.get_or_add_trPr()
         if n == 0:
@@ -985,13 +1111,22 @@ def _app_properties() -> bytes:
     )
 
 
-def save(document: DocumentObject, path: Path) -> None:
+def style_language(folder: Path) -> str:
+    """The language a style's minutes are written in (`language` in its `style.toml`)."""
+    with (folder / "style.toml").open("rb") as file:
+        language = tomllib.load(file).get("language", "en-GB")
+    return str(language)
+
+
+def save(document: DocumentObject, path: Path, *, language: str = "en-GB") -> None:
+    """Write the template to `path`, with Word's document properties fixed (the same bytes on
+    every rebuild) and its language `language`."""
     props = document.core_properties
     props.created = props.modified = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)  # replaced on export
     props.author = "Clerk"
     props.title = props.subject = props.keywords = props.comments = props.category = ""
     props.last_modified_by = "Clerk"
-    props.language = "en-GB"
+    props.language = language
     buffer = io.BytesIO()
     document.save(buffer)
     used = {p.style.name for p in document.paragraphs if p.style is not None}
@@ -1045,7 +1180,8 @@ def main(names: list[str]) -> int:
         assert spec is not None and spec.loader is not None
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
-        save(module.build(), script.parent / "minutes.docx")
+        folder = script.parent
+        save(module.build(), folder / "minutes.docx", language=style_language(folder))
     return 0
 
 
