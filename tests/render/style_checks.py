@@ -2,11 +2,9 @@
 the line-by-line comparison of the text and Word copies, and the checks every style passes
 (the Open XML validator, the sample saved as Clerk saves it).
 
-A style's test module asks for its fixtures by name:
-
-    meeting, parish, house_style, public_text, full_text, public_docx, full_docx = (
-        style_fixtures(SAMPLE, "parish")
-    )
+A style's test module takes its fixtures by name, `(meeting, parish, house_style, ...,
+text_and_docx) = style_fixtures(SAMPLE, "parish")`: pytest finds a module's fixtures among its
+names.
 """
 
 from __future__ import annotations
@@ -19,7 +17,9 @@ from typing import Any
 import docx
 import pytest
 
+from clerk_app import locations
 from clerk_app.domain.model import Meeting
+from clerk_app.render.compare import first_difference
 from clerk_app.render.docx import render_docx, visible_text
 from clerk_app.render.styles import StyleFolder, find_style
 from clerk_app.render.text import render_text
@@ -32,8 +32,8 @@ HEADER_MARKS = ("DRAFT:", "CONFIDENTIAL: NOT FOR")
 
 def style_fixtures(sample: Path, style_name: str) -> tuple[Any, ...]:
     """The module fixtures of one style's tests: `meeting` (the sample loaded), the style
-    under its own name and as `house_style`, `public_text`, `full_text`, `public_docx` and
-    `full_docx`."""
+    under its own name and as `house_style`, `public_text`, `full_text`, `public_docx`,
+    `full_docx`, and `text_and_docx` (each copy in turn, its text and its Word document)."""
 
     @pytest.fixture(scope="module")
     def meeting() -> Meeting:
@@ -63,7 +63,27 @@ def style_fixtures(sample: Path, style_name: str) -> tuple[Any, ...]:
     def full_docx(meeting: Meeting, house_style: StyleFolder) -> bytes:
         return render_docx(meeting, house_style, public=False)
 
-    return meeting, named_style, house_style, public_text, full_text, public_docx, full_docx
+    @pytest.fixture(scope="module", params=["public", "full"])
+    def text_and_docx(
+        request: pytest.FixtureRequest,
+        public_text: str,
+        full_text: str,
+        public_docx: bytes,
+        full_docx: bytes,
+    ) -> tuple[str, bytes]:
+        """The public copy, then the full copy, as text and in Word."""
+        return (public_text, public_docx) if request.param == "public" else (full_text, full_docx)
+
+    return (
+        meeting,
+        named_style,
+        house_style,
+        public_text,
+        full_text,
+        public_docx,
+        full_docx,
+        text_and_docx,
+    )
 
 
 def normal(line: str) -> str:
@@ -101,6 +121,16 @@ def assert_in_order(wanted: Sequence[str], shown: Sequence[str]) -> None:
 def assert_same_wording(text: str, data: bytes) -> None:
     """The two templates word the minutes alike, sentence for sentence and in order."""
     assert_in_order(text_lines(text), word_lines(data))
+
+
+def assert_is_golden(text: str, golden: Path) -> None:
+    wanted = golden.read_text(encoding="utf-8")
+    assert text == wanted, first_difference(wanted, text)
+
+
+def every_sample() -> list[Meeting]:
+    """The committed samples, loaded."""
+    return [load_meeting(p) for p in sorted(locations.samples_dir().glob("*.minutes"))]
 
 
 def assert_valid_open_xml(data: bytes, ooxml: OoxmlValidator, path: Path) -> None:

@@ -47,7 +47,6 @@ from clerk_app.domain.model import (
     Table,
     VoteChoice,
 )
-from clerk_app.render.compare import first_difference
 from clerk_app.render.docx import render_docx
 from clerk_app.render.stylecheck import check_style_folder
 from clerk_app.render.styles import StyleFolder
@@ -58,8 +57,10 @@ from tests.render.district_sample import EXEMPT_REASON, SAMPLE_NAME, build_sampl
 from tests.render.style_checks import (
     assert_a4_arial_numbered_pages,
     assert_in_order,
+    assert_is_golden,
     assert_saved_as_clerk_saves,
     assert_valid_open_xml,
+    every_sample,
     normal,
     style_fixtures,
     text_lines,
@@ -137,9 +138,16 @@ GRANT_ROWS = [
 ]
 
 
-meeting, district, house_style, public_text, full_text, public_docx, full_docx = style_fixtures(
-    SAMPLE, "district"
-)
+(
+    meeting,
+    district,
+    house_style,
+    public_text,
+    full_text,
+    public_docx,
+    full_docx,
+    text_and_docx,
+) = style_fixtures(SAMPLE, "district")
 
 
 def word_blocks(data: bytes) -> list[WordParagraph | WordTable]:
@@ -254,7 +262,7 @@ def test_clerk_app_check_passes_on_the_sample() -> None:
 
 
 def test_style_passes_check_style_with_every_sample(district: StyleFolder) -> None:
-    samples = [load_meeting(p) for p in sorted(locations.samples_dir().glob("*.minutes"))]
+    samples = every_sample()
     assert SAMPLE.name in [p.name for p in locations.samples_dir().glob("*.minutes")]
     assert check_style_folder(district.path, samples) == []
 
@@ -263,8 +271,7 @@ def test_style_passes_check_style_with_every_sample(district: StyleFolder) -> No
 
 
 def test_public_text_is_the_golden(public_text: str) -> None:
-    golden = GOLDEN.read_text(encoding="utf-8")
-    assert public_text == golden, first_difference(golden, public_text)
+    assert_is_golden(public_text, GOLDEN)
 
 
 def test_text_reads_as_full_council_minutes(public_text: str) -> None:
@@ -439,14 +446,8 @@ def test_docx_full_copy_holds_the_private_minute(full_docx: bytes) -> None:
         assert normal(words) in text
 
 
-@pytest.mark.parametrize("copy", ["public", "full"])
-def test_docx_says_what_the_text_says(
-    copy: str, public_text: str, full_text: str, public_docx: bytes, full_docx: bytes
-) -> None:
-    if copy == "public":
-        assert_same_wording(public_text, public_docx)
-    else:
-        assert_same_wording(full_text, full_docx)
+def test_docx_says_what_the_text_says(text_and_docx: tuple[str, bytes]) -> None:
+    assert_same_wording(*text_and_docx)
 
 
 def test_wording_check_notices_a_difference(public_text: str, public_docx: bytes) -> None:

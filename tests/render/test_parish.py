@@ -39,7 +39,6 @@ from clerk_app.domain.model import (
     StandingItem,
     VoteChoice,
 )
-from clerk_app.render.compare import first_difference
 from clerk_app.render.docx import render_docx, visible_text
 from clerk_app.render.stylecheck import check_style_folder
 from clerk_app.render.styles import StyleFolder
@@ -48,9 +47,11 @@ from clerk_app.storage import load_meeting, save_meeting
 from tests.ooxml import OoxmlValidator
 from tests.render.style_checks import (
     assert_a4_arial_numbered_pages,
+    assert_is_golden,
     assert_same_wording,
     assert_saved_as_clerk_saves,
     assert_valid_open_xml,
+    every_sample,
     style_fixtures,
 )
 
@@ -79,9 +80,16 @@ NOTICE = (
 EXEMPT_CONTENT = ("annual appraisal", "SCP 19", "varied contract of employment")
 
 
-meeting, parish, house_style, public_text, full_text, public_docx, full_docx = style_fixtures(
-    SAMPLE, "parish"
-)
+(
+    meeting,
+    parish,
+    house_style,
+    public_text,
+    full_text,
+    public_docx,
+    full_docx,
+    text_and_docx,
+) = style_fixtures(SAMPLE, "parish")
 
 
 def every_kind() -> Meeting:
@@ -210,7 +218,7 @@ def test_sample_has_no_findings(meeting: Meeting, parish: StyleFolder) -> None:
 
 
 def test_style_passes_check_style_with_both_samples(parish: StyleFolder) -> None:
-    samples = [load_meeting(p) for p in sorted(locations.samples_dir().glob("*.minutes"))]
+    samples = every_sample()
     assert len(samples) >= 2
     assert check_style_folder(parish.path, samples) == []
 
@@ -219,8 +227,7 @@ def test_style_passes_check_style_with_both_samples(parish: StyleFolder) -> None
 
 
 def test_public_text_is_the_golden(public_text: str) -> None:
-    golden = GOLDEN.read_text(encoding="utf-8")
-    assert public_text == golden, first_difference(golden, public_text)
+    assert_is_golden(public_text, GOLDEN)
 
 
 def test_text_reads_as_parish_minutes(public_text: str) -> None:
@@ -302,14 +309,8 @@ def test_docx_full_copy_holds_the_confidential_minute(full_docx: bytes) -> None:
         assert words in text
 
 
-@pytest.mark.parametrize("copy", ["public", "full"])
-def test_docx_says_what_the_text_says(
-    copy: str, public_text: str, full_text: str, public_docx: bytes, full_docx: bytes
-) -> None:
-    if copy == "public":
-        assert_same_wording(public_text, public_docx)
-    else:
-        assert_same_wording(full_text, full_docx)
+def test_docx_says_what_the_text_says(text_and_docx: tuple[str, bytes]) -> None:
+    assert_same_wording(*text_and_docx)
 
 
 def test_wording_check_notices_a_difference(public_text: str, public_docx: bytes) -> None:

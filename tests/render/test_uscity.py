@@ -50,18 +50,18 @@ from clerk_app.domain.model import (
     VoteChoice,
 )
 from clerk_app.domain.numbering import resolutions_in
-from clerk_app.render.compare import first_difference
 from clerk_app.render.context import build_context
 from clerk_app.render.docx import render_docx, visible_text
 from clerk_app.render.stylecheck import check_style_folder
 from clerk_app.render.styles import StyleFolder
 from clerk_app.render.text import render_text
-from clerk_app.storage import load_meeting
 from tests.ooxml import OoxmlValidator
 from tests.render.style_checks import (
     assert_in_order,
+    assert_is_golden,
     assert_saved_as_clerk_saves,
     assert_valid_open_xml,
+    every_sample,
     style_fixtures,
     text_lines,
     word_lines,
@@ -141,9 +141,16 @@ FIRST_READING = "Ordinance No. 1745 was introduced and read a first time, by tit
 SECOND_READING = "Ordinance No. 1742 was read a second time, by title only."
 
 
-meeting, uscity, house_style, public_text, full_text, public_docx, full_docx = style_fixtures(
-    SAMPLE, "uscity"
-)
+(
+    meeting,
+    uscity,
+    house_style,
+    public_text,
+    full_text,
+    public_docx,
+    full_docx,
+    text_and_docx,
+) = style_fixtures(SAMPLE, "uscity")
 
 
 def assert_same_wording(text: str, data: bytes) -> None:
@@ -270,7 +277,7 @@ def test_clerk_app_check_passes_on_the_sample(tmp_path: Path) -> None:
 
 
 def test_style_passes_check_style_with_every_sample(uscity: StyleFolder) -> None:
-    samples = [load_meeting(p) for p in sorted(locations.samples_dir().glob("*.minutes"))]
+    samples = every_sample()
     assert len(samples) >= 3
     assert check_style_folder(uscity.path, samples) == []
 
@@ -279,8 +286,7 @@ def test_style_passes_check_style_with_every_sample(uscity: StyleFolder) -> None
 
 
 def test_public_text_is_the_golden(public_text: str) -> None:
-    golden = GOLDEN.read_text(encoding="utf-8")
-    assert public_text == golden, first_difference(golden, public_text)
+    assert_is_golden(public_text, GOLDEN)
 
 
 def test_text_reads_as_action_minutes(public_text: str) -> None:
@@ -413,14 +419,8 @@ def test_docx_full_copy_holds_the_closed_session(full_docx: bytes) -> None:
         assert words in text
 
 
-@pytest.mark.parametrize("copy", ["public", "full"])
-def test_docx_says_what_the_text_says(
-    copy: str, public_text: str, full_text: str, public_docx: bytes, full_docx: bytes
-) -> None:
-    if copy == "public":
-        assert_same_wording(public_text, public_docx)
-    else:
-        assert_same_wording(full_text, full_docx)
+def test_docx_says_what_the_text_says(text_and_docx: tuple[str, bytes]) -> None:
+    assert_same_wording(*text_and_docx)
 
 
 def test_wording_check_notices_a_difference(public_text: str, public_docx: bytes) -> None:
