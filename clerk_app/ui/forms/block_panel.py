@@ -5,7 +5,7 @@ removed; a button to add one (placed by the item form) and one in each group to 
 A `BlockGroup` edits the `ordinal`-th block of its `KIND` (looked up at every edit: blocks of
 other kinds come and go around it); a `BlockPanel` keeps one group per such block and tells the
 groups when the item shown changes (`reload`). `line` lays out a row of fields with their
-captions, as the panels and the item form put several on one line.
+captions, as the panels and the item form put several on one line; `form_row` a row of a form.
 """
 
 from __future__ import annotations
@@ -13,15 +13,24 @@ from __future__ import annotations
 from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from clerk_app.domain.model import Block, Item
 from clerk_app.ui.forms.item_target import ItemTarget
 from clerk_app.ui.widgets.panel_inputs import name_widget
 
-LinePart = QWidget | tuple[str, QWidget] | int | None
-"""Of a `line`: a field, (caption, field): the caption as its label, a gap of that many
-pixels, or None: the rest of the line left empty."""
+LinePart = QWidget | tuple[str | QLabel, QWidget] | int | None
+"""Of a `line`: a field, (caption, field): the caption (or a label made already) as its label,
+a gap of that many pixels, or None: the rest of the line left empty."""
 
 
 def line(*parts: LinePart, stretch: dict[QWidget, int] | None = None) -> QHBoxLayout:
@@ -36,11 +45,24 @@ def line(*parts: LinePart, stretch: dict[QWidget, int] | None = None) -> QHBoxLa
         else:
             if isinstance(part, tuple):
                 caption, part = part
-                label = QLabel(caption)
+                label = QLabel(caption) if isinstance(caption, str) else caption
                 label.setBuddy(part)
                 row.addWidget(label)
             row.addWidget(part, shares.get(part, 0))
     return row
+
+
+def form_row(
+    form: QFormLayout, caption: str, field: QWidget | QLayout, buddy: QWidget | None = None
+) -> None:
+    """A row of `form`: `caption` (its mnemonic moves the focus to `buddy`, or to `field` itself
+    when it is a widget), then `field`."""
+    label = QLabel(caption)
+    if buddy is None:
+        assert isinstance(field, QWidget)
+        buddy = field
+    label.setBuddy(buddy)
+    form.addRow(label, field)
 
 
 class BlockGroup(QGroupBox):

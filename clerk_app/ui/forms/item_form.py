@@ -74,7 +74,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QScrollArea,
     QSplitter,
@@ -104,6 +103,7 @@ from clerk_app.services.document import EditPath, MeetingDocument
 from clerk_app.ui.body_editor import MARKUP_HELP, BodyEditor, indent_of, list_line
 from clerk_app.ui.forms.actions_panel import ActionsPanel
 from clerk_app.ui.forms.binding import Binding, Form, FormContext, add_row, disclosure, fit_lines
+from clerk_app.ui.forms.block_panel import form_row, line
 from clerk_app.ui.forms.item_target import ItemTarget
 from clerk_app.ui.forms.notice_panel import NoticeGroup, NoticesPanel
 from clerk_app.ui.forms.questions_panel import QuestionsGroup, QuestionsPanel
@@ -349,21 +349,12 @@ class ItemForm(Form):
         agenda_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         add_row(agenda_form, "Agenda text:", self.agenda_text)
         add_row(agenda_form, "Recommendation:", self.recommendation)
-        source = QHBoxLayout()
-        source.addWidget(self.department, 2)
-        reference = QLabel("Report reference:")
-        reference.setBuddy(self.report_reference)
-        source.addSpacing(8)
-        source.addWidget(reference)
-        source.addWidget(self.report_reference, 1)
-        comments = QLabel("Written comments:")
-        comments.setBuddy(self.written_comments)
-        source.addSpacing(8)
-        source.addWidget(comments)
-        source.addWidget(self.written_comments)
-        department = QLabel("Department:")
-        department.setBuddy(self.department)
-        agenda_form.addRow(department, source)
+        source = line(
+            self.department, 8, ("Report reference:", self.report_reference), 8,
+            ("Written comments:", self.written_comments),
+            stretch={self.department: 2, self.report_reference: 1},
+        )  # fmt: skip
+        form_row(agenda_form, "Department:", source, self.department)
         self.place_toggle.opened.connect(self.place_box.setVisible)
         self.agenda_toggle.opened.connect(self.agenda_box.setVisible)
         self.place_box.setVisible(False)
@@ -406,54 +397,28 @@ class ItemForm(Form):
         fields = QFormLayout()
         fields.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         add_row(fields, "&Title:", self.title)
-        standing_row = QHBoxLayout()
-        standing_row.addWidget(self.standing, 1)
-        standing_row.addSpacing(8)
-        standing_row.addWidget(self.place_toggle)
-        standing_row.addWidget(self.agenda_toggle)
-        standing_label = QLabel("&Standing item:")
-        standing_label.setBuddy(self.standing)
-        fields.addRow(standing_label, standing_row)
+        standing_row = line(
+            self.standing, 8, self.place_toggle, self.agenda_toggle, stretch={self.standing: 1}
+        )
+        form_row(fields, "&Standing item:", standing_row, self.standing)
         place_form = QFormLayout(self.place_box)
         place_form.setContentsMargins(18, 0, 0, 0)
         place_form.setVerticalSpacing(4)
         place_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        number_row = QHBoxLayout()
-        number_row.addWidget(self.label_edit)
-        number_row.addSpacing(8)
-        number_row.addWidget(self.numbered_check)
-        number_row.addSpacing(12)
-        parent_label = QLabel("Sub-item of:")
-        parent_label.setBuddy(self.parent_combo)
-        number_row.addWidget(parent_label)
-        number_row.addWidget(self.parent_combo, 1)
-        label_caption = QLabel("Label:")
-        label_caption.setBuddy(self.label_edit)
-        place_form.addRow(label_caption, number_row)
-        place_row = QHBoxLayout()
-        place_row.addWidget(self.section_combo, 1)
-        session_label = QLabel("Session:")
-        session_label.setBuddy(self.session_combo)
-        place_row.addSpacing(8)
-        place_row.addWidget(session_label)
-        place_row.addWidget(self.session_combo, 1)
-        agenda_label = QLabel("Agenda no.:")
-        agenda_label.setBuddy(self.agenda_number)
-        place_row.addSpacing(8)
-        place_row.addWidget(agenda_label)
-        place_row.addWidget(self.agenda_number)
-        section_label = QLabel("Section:")
-        section_label.setBuddy(self.section_combo)
-        place_form.addRow(section_label, place_row)
+        number_row = line(
+            self.label_edit, 8, self.numbered_check, 12, ("Sub-item of:", self.parent_combo),
+            stretch={self.parent_combo: 1},
+        )  # fmt: skip
+        form_row(place_form, "Label:", number_row, self.label_edit)
+        place_row = line(
+            self.section_combo, 8, ("Session:", self.session_combo), 8,
+            ("Agenda no.:", self.agenda_number),
+            stretch={self.section_combo: 1, self.session_combo: 1},
+        )  # fmt: skip
+        form_row(place_form, "Section:", place_row, self.section_combo)
         fields.addRow(self.place_box)
         fields.addRow(self.agenda_box)
-        exempt_row = QHBoxLayout()
-        exempt_row.addWidget(self.exempt)
-        reason_label = QLabel("&Reason:")
-        reason_label.setBuddy(self.reason)
-        exempt_row.addSpacing(12)
-        exempt_row.addWidget(reason_label)
-        exempt_row.addWidget(self.reason, 1)
+        exempt_row = line(self.exempt, 12, ("&Reason:", self.reason), stretch={self.reason: 1})
         fields.addRow(QLabel("Exemption:"), exempt_row)
         self.exempt_part = QWidget(self)
         self.exempt_part.setObjectName("exemptPart")
@@ -485,11 +450,10 @@ class ItemForm(Form):
         panel_layout.addWidget(self.resolutions)
         # The buttons that add what the minute text shows as a placeholder line, in one row
         # (under the resolutions, which get the room a 1366x768 laptop has).
-        adding = QHBoxLayout()
+        adding = line(
+            self.questions.add_button, self.tables.add_button, self.notices.add_button, None
+        )
         adding.setContentsMargins(0, 0, 0, 0)
-        for button in (self.questions.add_button, self.tables.add_button, self.notices.add_button):
-            adding.addWidget(button)
-        adding.addStretch(1)
         panel_layout.addLayout(adding)
         panel_layout.addWidget(self.actions_panel)
         panel_layout.addStretch(1)

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -25,7 +23,7 @@ from PySide6.QtWidgets import (
 from clerk_app.domain.model import NoticeOfMotion
 from clerk_app.domain.text import clean_line, clean_text
 from clerk_app.ui.forms.binding import fit_lines
-from clerk_app.ui.forms.block_panel import BlockGroup, BlockPanel, line
+from clerk_app.ui.forms.block_panel import BlockGroup, BlockPanel, form_row, line
 from clerk_app.ui.forms.item_target import ItemTarget
 from clerk_app.ui.forms.resolutions_panel import attendee_options
 from clerk_app.ui.undo_keys import UndoKeys
@@ -71,10 +69,10 @@ class NoticeGroup(BlockGroup):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setVerticalSpacing(4)
         people = line(self.mover, 12, ("Seconded by:", self.seconder), None)
-        self._row(form, "Notice given by:", people, self.mover)
-        self._row(form, "Motion:", self.motion, self.motion)
-        self._row(form, "Reply by:", self.reply_by, self.reply_by)
-        self._row(form, "Reply:", self.reply, self.reply)
+        form_row(form, "Notice given by:", people, self.mover)
+        form_row(form, "Motion:", self.motion)
+        form_row(form, "Reply by:", self.reply_by)
+        form_row(form, "Reply:", self.reply)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(line(None, self.remove_button))
@@ -95,12 +93,6 @@ class NoticeGroup(BlockGroup):
         )
         self.reply.textChanged.connect(lambda: self._typed(self.reply, "reply", "Edit reply"))
         UndoKeys(target.document.undo_stack, self).watch(self.reply_by, self.motion, self.reply)
-
-    @staticmethod
-    def _row(form: QFormLayout, caption: str, field: QWidget | QHBoxLayout, buddy: QWidget) -> None:
-        label = QLabel(caption)
-        label.setBuddy(buddy)
-        form.addRow(label, field)
 
     def focus_chain(self) -> list[QWidget]:
         return [

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 from clerk_app.domain.markup import entries_from_text, entries_text
 from clerk_app.domain.model import PublicQuestions
 from clerk_app.ui.body_editor import BodyEditor
-from clerk_app.ui.forms.block_panel import BlockGroup, BlockPanel, line
+from clerk_app.ui.forms.block_panel import BlockGroup, BlockPanel, form_row, line
 from clerk_app.ui.forms.item_target import ItemTarget
 from clerk_app.ui.undo_keys import UndoKeys
 from clerk_app.ui.widgets.panel_inputs import name_widget
@@ -53,10 +53,10 @@ class QuestionsGroup(BlockGroup):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._row(form, "As&ked by:", self.questioner)
-        self._row(form, "Answered b&y:", self.responder)
-        self._row(form, "&Questions:", self.questions)
-        self._row(form, "Resp&onses:", self.responses)
+        form_row(form, "As&ked by:", self.questioner)
+        form_row(form, "Answered b&y:", self.responder)
+        form_row(form, "&Questions:", self.questions)
+        form_row(form, "Resp&onses:", self.responses)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(line(self.count, self.remove_button, stretch={self.count: 1}))
@@ -70,12 +70,6 @@ class QuestionsGroup(BlockGroup):
         self.questions.edited.connect(lambda: self._entries_edited(self.questions, "questions"))
         self.responses.edited.connect(lambda: self._entries_edited(self.responses, "responses"))
         UndoKeys(stack, self).watch(self.questioner, self.responder)
-
-    @staticmethod
-    def _row(form: QFormLayout, label: str, widget: QWidget) -> None:
-        caption = QLabel(label)
-        caption.setBuddy(widget)
-        form.addRow(caption, widget)
 
     def focus_chain(self) -> list[QWidget]:
         return [self.questioner, self.responder, self.questions, self.responses, self.remove_button]

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -44,6 +43,7 @@ from clerk_app.domain.numbering import MinuteNumbering
 from clerk_app.domain.operations import OperationError, relate_motion, vote_rows
 from clerk_app.domain.text import clean_line, clean_text
 from clerk_app.ui.forms.binding import Disclosure, fit_lines
+from clerk_app.ui.forms.block_panel import form_row, line
 from clerk_app.ui.forms.item_target import ItemTarget
 from clerk_app.ui.undo_keys import UndoKeys
 from clerk_app.ui.widgets.check_box import CheckBox
@@ -177,14 +177,7 @@ class ResolutionGroup(QGroupBox):
         self.recorded_vote.setToolTip("A member asked for the vote to be recorded by name")
         self.requested_by = WordChoice(self.named_table)
         name_widget(self.requested_by, "requestedByCombo", f"Recorded vote requested by{of}")
-        requested = QHBoxLayout()
-        requested.addWidget(self.recorded_vote)
-        requested_label = QLabel("by:")
-        requested_label.setBuddy(self.requested_by)
-        requested.addWidget(requested_label)
-        requested.addWidget(self.requested_by)
-        requested.addStretch(1)
-        named_layout.addLayout(requested)
+        named_layout.addLayout(line(self.recorded_vote, ("by:", self.requested_by), None))
         self.named_rows = QWidget(self.named_table)
         self.named_grid = QGridLayout(self.named_rows)
         self.named_grid.setContentsMargins(0, 0, 0, 0)
@@ -244,81 +237,37 @@ class ResolutionGroup(QGroupBox):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.setVerticalSpacing(4)
-        word_row = QHBoxLayout()
-        word_row.addWidget(self.lead_word)
-        word_row.addSpacing(8)
-        word_row.addWidget(self.numbered)
-        word_row.addSpacing(8)
-        outcome = QLabel("O&utcome:")
-        outcome.setBuddy(self.outcome)
-        word_row.addWidget(outcome)
-        word_row.addWidget(self.outcome)
-        word_row.addSpacing(8)
         number = QLabel("No.:")
         number.setToolTip("The decision's own number")
-        number.setBuddy(self.number)
-        word_row.addWidget(number)
-        word_row.addWidget(self.number)
-        word_row.addStretch(1)
-        self._row(form, "&Lead word:", word_row, self.lead_word)
-        people = QHBoxLayout()
-        people.addWidget(self.proposer)
-        seconded = QLabel("Secon&ded by:")
-        seconded.setBuddy(self.seconder)
-        people.addSpacing(12)
-        people.addWidget(seconded)
-        people.addWidget(self.seconder)
-        people.addStretch(1)
-        self._row(form, "&Proposed by:", people, self.proposer)
-        votes = QHBoxLayout()
-        votes.addWidget(self.unanimous)
-        votes.addSpacing(8)
-        for caption, spin in (
-            ("For:", self.votes_for),
-            ("A&gainst:", self.votes_against),
-            ("A&bstained:", self.abstentions),
-        ):
-            label = QLabel(caption)
-            label.setBuddy(spin)
-            votes.addWidget(label)
-            votes.addWidget(spin)
-            votes.addSpacing(8)
-        votes.addStretch(1)
-        votes_label = QLabel("&Votes:")
-        votes_label.setBuddy(self.unanimous)
-        form.addRow(votes_label, votes)
+        word_row = line(
+            self.lead_word, 8, self.numbered, 8, ("O&utcome:", self.outcome), 8,
+            (number, self.number), None,
+        )  # fmt: skip
+        form_row(form, "&Lead word:", word_row, self.lead_word)
+        people = line(self.proposer, 12, ("Secon&ded by:", self.seconder), None)
+        form_row(form, "&Proposed by:", people, self.proposer)
+        votes = line(
+            self.unanimous, 8, ("For:", self.votes_for), 8, ("A&gainst:", self.votes_against), 8,
+            ("A&bstained:", self.abstentions), 8, None,
+        )  # fmt: skip
+        form_row(form, "&Votes:", votes, self.unanimous)
 
         details = QFormLayout(self.details)
         details.setContentsMargins(18, 0, 0, 0)
         details.setVerticalSpacing(4)
         details.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        kind_row = QHBoxLayout()
-        kind_row.addWidget(self.kind)
-        relates = QLabel("relates to:")
-        relates.setBuddy(self.relates_to)
-        kind_row.addSpacing(8)
-        kind_row.addWidget(relates)
-        kind_row.addWidget(self.relates_to, 1)
-        self._row(details, "Kind:", kind_row, self.kind)
-        self._row(details, "Words moved:", self.motion, self.motion)
-        self._row(details, "Debate:", self.debate, self.debate)
-        enacts = QHBoxLayout()
-        enacts.addWidget(self.instrument)
-        enacts.addSpacing(12)
-        read = QLabel("Read a:")
-        read.setBuddy(self.first_reading)
-        enacts.addWidget(read)
-        for box in self.readings.values():
-            enacts.addWidget(box)
-        enacts.addWidget(QLabel("time"))
-        enacts.addStretch(1)
-        self._row(details, "Enacts:", enacts, self.instrument)
+        kind_row = line(
+            self.kind, 8, ("relates to:", self.relates_to), stretch={self.relates_to: 1}
+        )
+        form_row(details, "Kind:", kind_row, self.kind)
+        form_row(details, "Words moved:", self.motion)
+        form_row(details, "Debate:", self.debate)
+        first, *later = self.readings.values()
+        enacts = line(self.instrument, 12, ("Read a:", first), *later, QLabel("time"), None)
+        form_row(details, "Enacts:", enacts, self.instrument)
 
-        toggles = QHBoxLayout()
+        toggles = line(self.named_button, self.details_button, None)
         toggles.setSpacing(12)
-        toggles.addWidget(self.named_button)
-        toggles.addWidget(self.details_button)
-        toggles.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setSpacing(4)
         layout.addWidget(self.text)
@@ -380,12 +329,6 @@ class ResolutionGroup(QGroupBox):
             self.votes_for, self.votes_against, self.abstentions, self.number, self.motion,
             self.debate,
         )  # fmt: skip
-
-    @staticmethod
-    def _row(form: QFormLayout, caption: str, field: QWidget | QHBoxLayout, buddy: QWidget) -> None:
-        label = QLabel(caption)
-        label.setBuddy(buddy)
-        form.addRow(label, field)
 
     def focus_chain(self) -> list[QWidget]:
         chain: list[QWidget] = [
