@@ -19,6 +19,7 @@ from clerk_app.domain.model import (
     Adjournment,
     Attendance,
     AttendanceStatus,
+    Block,
     BreakKind,
     BulletList,
     FollowUp,
@@ -38,7 +39,6 @@ from clerk_app.domain.model import (
     NumberedList,
     Outcome,
     Paragraph,
-    Person,
     Position,
     PublicQuestions,
     Resolution,
@@ -52,6 +52,7 @@ from clerk_app.domain.model import (
     Table,
     VoteChoice,
 )
+from tests.people import attendee, entries, person
 
 SAMPLE_NAME = "district-2025-12-10.minutes"
 EXEMPT_REASON = "Paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972"
@@ -92,20 +93,6 @@ OFFICERS = (
 )
 
 
-def councillor(given: str, family: str) -> Person:
-    return named(given, family, "Councillor")
-
-
-def named(given: str, family: str, title: str = "") -> Person:
-    # `name` as well as its parts: `check` still asks for the name itself (findings.py reads
-    # `Person.name`, not `full_name`).
-    return Person(title=title, name=f"{given} {family}", given_name=given, family_name=family)
-
-
-def entries(*texts: str) -> tuple[ListEntry, ...]:
-    return tuple(ListEntry(text=t) for t in texts)
-
-
 def votes(against: tuple[str, ...], abstained: tuple[str, ...] = ()) -> tuple[NamedVote, ...]:
     """Everyone present votes, in roll order: for, unless against or abstaining."""
 
@@ -119,31 +106,23 @@ def votes(against: tuple[str, ...], abstained: tuple[str, ...] = ()) -> tuple[Na
 
 def attendance() -> tuple[Attendance, ...]:
     people = [
-        Attendance(id=key, person=councillor(given, family), role=role)
+        attendee(key, given, family, title="Councillor", role=role)
         for key, given, family, role in MEMBERS
     ]
     people += [
-        Attendance(
-            id=key,
-            person=councillor(given, family),
-            status=AttendanceStatus.APOLOGIES,
-        )
+        attendee(key, given, family, title="Councillor", status=AttendanceStatus.APOLOGIES)
         for key, given, family in APOLOGIES
     ]
     people += [
-        Attendance(
-            id=key,
-            person=named(given, family),
-            role=Role.OFFICER,
-            capacity=job,
-        )
+        attendee(key, given, family, role=Role.OFFICER, capacity=job)
         for key, given, family, job in OFFICERS
     ]
     # Present only for the private item: a public copy does not name him.
     people.append(
-        Attendance(
-            id="marsh",
-            person=named("Kevin", "Marsh"),
+        attendee(
+            "marsh",
+            "Kevin",
+            "Marsh",
             role=Role.OFFICER,
             capacity="Estates and Property Manager",
             present_from_item="carters-yard",
@@ -151,6 +130,11 @@ def attendance() -> tuple[Attendance, ...]:
         )
     )
     return tuple(people)
+
+
+def part_1(key: str, title: str, standing: StandingItem | None, *blocks: Block) -> Item:
+    """An item of Part 1, the business taken in public."""
+    return Item(id=key, title=title, standing=standing, section_id="part-1", blocks=blocks)
 
 
 GRANTS = Table(
@@ -390,109 +374,84 @@ CARTERS_YARD = Item(
 
 def build_sample() -> Meeting:
     items = (
-        Item(
-            id="apologies",
-            title="Apologies for Absence",
-            standing=StandingItem.WELCOME_AND_APOLOGIES,
-            section_id="part-1",
-        ),
-        Item(
-            id="declarations",
-            title="Declarations of Interest",
-            standing=StandingItem.DECLARATIONS,
-            section_id="part-1",
-        ),
-        Item(
-            id="minutes",
-            title="Minutes of the Previous Meeting",
-            standing=StandingItem.PREVIOUS_MINUTES,
-            section_id="part-1",
-            blocks=(
-                Resolution(
-                    numbered=False,
-                    resolutions=entries(
-                        "That the minutes of the meeting of the Council held on 22 October "
-                        "2025 be approved as a correct record and signed by the Chair."
-                    ),
+        part_1("apologies", "Apologies for Absence", StandingItem.WELCOME_AND_APOLOGIES),
+        part_1("declarations", "Declarations of Interest", StandingItem.DECLARATIONS),
+        part_1(
+            "minutes",
+            "Minutes of the Previous Meeting",
+            StandingItem.PREVIOUS_MINUTES,
+            Resolution(
+                numbered=False,
+                resolutions=entries(
+                    "That the minutes of the meeting of the Council held on 22 October "
+                    "2025 be approved as a correct record and signed by the Chair."
                 ),
             ),
         ),
-        Item(
-            id="announcements",
-            title="Chair's Announcements",
-            standing=StandingItem.CHAIRS_ANNOUNCEMENTS,
-            section_id="part-1",
-            blocks=(
-                Paragraph(text="The Chair reported on her engagements since the last meeting:"),
-                BulletList(
-                    entries=entries(
-                        "the Remembrance Sunday service at St Botolph's Church, Fenbridge;",
-                        "the opening of the new changing places toilet at Fenbridge Market "
-                        "Place; and",
-                        "the Fenbridge in Bloom awards, at which Wexcombe won the best "
-                        "village category.",
-                    )
+        part_1(
+            "announcements",
+            "Chair's Announcements",
+            StandingItem.CHAIRS_ANNOUNCEMENTS,
+            Paragraph(text="The Chair reported on her engagements since the last meeting:"),
+            BulletList(
+                entries=entries(
+                    "the Remembrance Sunday service at St Botolph's Church, Fenbridge;",
+                    "the opening of the new changing places toilet at Fenbridge Market Place; and",
+                    "the Fenbridge in Bloom awards, at which Wexcombe won the best "
+                    "village category.",
+                )
+            ),
+            Paragraph(
+                text="The Chair thanked everyone who had supported her charity quiz "
+                "night, which had raised £2,140 for the Fenbridge Community Hospice."
+            ),
+        ),
+        part_1(
+            "questions",
+            "Public Questions",
+            StandingItem.QUESTIONS,
+            PublicQuestions(
+                questioner="Mr Alan Corby of Wexcombe",
+                questions=entries(
+                    "Will the Council reinstate the fortnightly garden waste collection "
+                    "in Wexcombe that was missed on three occasions in October?"
                 ),
-                Paragraph(
-                    text="The Chair thanked everyone who had supported her charity quiz "
-                    "night, which had raised £2,140 for the Fenbridge Community Hospice."
+                responder="Councillor Okafor, Cabinet Member for Environment and Waste,",
+                responses=entries(
+                    "The missed collections were caused by a vehicle breakdown. A "
+                    "replacement vehicle is now in service, the affected rounds have been "
+                    "caught up, and the subscription of each affected household will be "
+                    "extended by six weeks."
                 ),
             ),
         ),
-        Item(
-            id="questions",
-            title="Public Questions",
-            standing=StandingItem.QUESTIONS,
-            section_id="part-1",
-            blocks=(
-                PublicQuestions(
-                    questioner="Mr Alan Corby of Wexcombe",
-                    questions=entries(
-                        "Will the Council reinstate the fortnightly garden waste collection "
-                        "in Wexcombe that was missed on three occasions in October?"
-                    ),
-                    responder="Councillor Okafor, Cabinet Member for Environment and Waste,",
-                    responses=entries(
-                        "The missed collections were caused by a vehicle breakdown. A "
-                        "replacement vehicle is now in service, the affected rounds have been "
-                        "caught up, and the subscription of each affected household will be "
-                        "extended by six weeks."
-                    ),
-                ),
-            ),
-        ),
-        Item(
-            id="committees",
-            title="Reports of Committees",
-            section_id="part-1",
-            blocks=(
-                Paragraph(
-                    text="The Council received the reports and recommendations of the "
-                    "following committees."
-                ),
+        part_1(
+            "committees",
+            "Reports of Committees",
+            None,
+            Paragraph(
+                text="The Council received the reports and recommendations of the "
+                "following committees."
             ),
         ),
         grants_item(),
         local_plan_item(),
         motion_item(),
-        Item(
-            id="exclusion",
-            title="Exclusion of the Press and Public",
-            standing=StandingItem.EXCLUSION_OF_PUBLIC,
-            section_id="part-1",
-            blocks=(
-                Resolution(
-                    proposer_id="holloway",
-                    seconder_id="pryce",
-                    kind=MotionKind.PROCEDURAL,
-                    numbered=False,
-                    resolutions=entries(
-                        "That under section 100A(4) of the Local Government Act 1972 the press "
-                        "and public be excluded from the meeting for the following item of "
-                        "business, on the grounds that it involves the likely disclosure of "
-                        "exempt information as defined in Paragraph 3 of Part 1 of Schedule "
-                        "12A to the Act."
-                    ),
+        part_1(
+            "exclusion",
+            "Exclusion of the Press and Public",
+            StandingItem.EXCLUSION_OF_PUBLIC,
+            Resolution(
+                proposer_id="holloway",
+                seconder_id="pryce",
+                kind=MotionKind.PROCEDURAL,
+                numbered=False,
+                resolutions=entries(
+                    "That under section 100A(4) of the Local Government Act 1972 the press "
+                    "and public be excluded from the meeting for the following item of "
+                    "business, on the grounds that it involves the likely disclosure of "
+                    "exempt information as defined in Paragraph 3 of Part 1 of Schedule "
+                    "12A to the Act."
                 ),
             ),
         ),
@@ -550,7 +509,7 @@ def build_sample() -> Meeting:
             Speaker(
                 id="garside",
                 kind=SpeakerKind.DEPUTATION,
-                person=named("Helen", "Garside", "Mrs"),
+                person=person("Helen", "Garside", title="Mrs"),
                 on_behalf_of="the Wexcombe Village Residents' Association",
                 item_id="local-plan",
                 position=Position.AGAINST,
