@@ -9,6 +9,7 @@ committed file is this meeting.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from clerk_app import locations
 from clerk_app.domain.model import (
@@ -24,8 +25,6 @@ from clerk_app.domain.model import (
     MotionKind,
     NamedVote,
     Outcome,
-    Paragraph,
-    Person,
     Position,
     Reading,
     Resolution,
@@ -42,6 +41,7 @@ from clerk_app.domain.model import (
     VoteChoice,
 )
 from clerk_app.storage import save_meeting
+from tests.people import attendee, paragraphs, person
 
 SAMPLE_NAME = "uscity-2025-03-04.minutes"
 
@@ -54,21 +54,19 @@ def member(
     attendee_id: str, title: str, given: str, family: str, role: Role = Role.MEMBER
 ) -> Attendance:
     # The minutes write a member by title and family name ("Councilmember Delgado").
-    return Attendance(
-        id=attendee_id,
-        person=Person(title=title, name=family, given_name=given, family_name=family),
+    return attendee(
+        attendee_id,
+        given,
+        family,
+        title=title,
+        name=family,
         role=role,
         remote=attendee_id == "raman",
     )
 
 
 def officer(attendee_id: str, given: str, family: str, job: str) -> Attendance:
-    return Attendance(
-        id=attendee_id,
-        person=Person(name=f"{given} {family}", given_name=given, family_name=family),
-        role=Role.OFFICER,
-        capacity=job,
-    )
+    return attendee(attendee_id, given, family, role=Role.OFFICER, capacity=job)
 
 
 def roll(**answers: RollAnswer) -> tuple[RollCallEntry, ...]:
@@ -90,8 +88,14 @@ def votes(**choices: VoteChoice) -> tuple[NamedVote, ...]:
     )
 
 
-def text(*paragraphs: str) -> tuple[Paragraph, ...]:
-    return tuple(Paragraph(text=p) for p in paragraphs)
+def agenda_item(key: str, label: str, session_id: str = "regular", **fields: Any) -> Item:
+    """An item under its agenda number, which the minutes print as its label."""
+    return Item(id=key, label=label, agenda_number=label, session_id=session_id, **fields)
+
+
+def closed_item(label: str, reason: str, **fields: Any) -> Item:
+    """An item of the closed session, held under the section of the law `reason` cites."""
+    return agenda_item(label.lower(), label, "closed", exempt=True, exempt_reason=reason, **fields)
 
 
 def action(words: str, **fields: object) -> Resolution:
@@ -113,12 +117,7 @@ def speaker(
     return Speaker(
         id=f"{family.lower()}-{item_id}",
         kind=SpeakerKind.PUBLIC_SPEAKER,
-        person=Person(
-            name=f"{given} {family}",
-            given_name=given,
-            family_name=family,
-            organisation=organisation,
-        ),
+        person=person(given, family, organisation=organisation),
         item_id=item_id,
         remote=remote,
         position=position,
@@ -167,17 +166,13 @@ def sample_meeting() -> Meeting:
 
     items = (
         # --- closed session ---------------------------------------------------------------
-        Item(
-            id="cs-1",
-            label="CS-1",
-            agenda_number="CS-1",
+        closed_item(
+            "CS-1",
+            "Government Code Section 54956.9(d)(1)",
             title="Conference with Legal Counsel – Existing Litigation",
-            session_id="closed",
-            exempt=True,
-            exempt_reason="Government Code Section 54956.9(d)(1)",
             publish_resolution=True,
             blocks=(
-                *text(
+                *paragraphs(
                     "Name of case: Harmon Ridge Homeowners Association v. City of Riverton, "
                     "Alder County Superior Court Case No. 24CV-01873.",
                     "The City Attorney reviewed the mediation of February 20, 2025 and the "
@@ -205,32 +200,24 @@ def sample_meeting() -> Meeting:
                 ),
             ),
         ),
-        Item(
-            id="cs-2",
-            label="CS-2",
-            agenda_number="CS-2",
+        closed_item(
+            "CS-2",
+            "Government Code Section 54956.8",
             title="Conference with Real Property Negotiators",
-            session_id="closed",
-            exempt=True,
-            exempt_reason="Government Code Section 54956.8",
             exempt_summary="No reportable action.",
-            blocks=text(
+            blocks=paragraphs(
                 "Property: 1250 Foundry Street (APN 014-220-37). City negotiators: City Manager "
                 "Ellen Marsh and Economic Development Manager Lorna Beck. Negotiating party: "
                 "Brightwater Partners LLC. Under negotiation: price and terms of payment.",
                 "The negotiators reported on the appraisal and received direction.",
             ),
         ),
-        Item(
-            id="cs-3",
-            label="CS-3",
-            agenda_number="CS-3",
+        closed_item(
+            "CS-3",
+            "Government Code Section 54957(b)(1)",
             title="Public Employee Performance Evaluation – City Manager",
-            session_id="closed",
-            exempt=True,
-            exempt_reason="Government Code Section 54957(b)(1)",
             exempt_summary="No reportable action.",
-            blocks=text(
+            blocks=paragraphs(
                 "The Council completed the City Manager's annual evaluation and agreed the "
                 "performance goals for 2025-26 to be set out in a letter from the Mayor."
             ),
@@ -241,26 +228,22 @@ def sample_meeting() -> Meeting:
             title="Pledge of Allegiance",
             numbered=False,
             session_id="regular",
-            blocks=text("Councilmember Hart led the Pledge of Allegiance."),
+            blocks=paragraphs("Councilmember Hart led the Pledge of Allegiance."),
         ),
-        Item(
-            id="cs-report",
-            label="3",
-            agenda_number="3",
+        agenda_item(
+            "cs-report",
+            "3",
             title="Report on Closed Session",
-            session_id="regular",
-            blocks=text(
+            blocks=paragraphs(
                 "City Attorney Ruiz reported the action taken in closed session, as recorded "
                 "under Items CS-1 to CS-3."
             ),
         ),
-        Item(
-            id="oral",
-            label="4",
-            agenda_number="4",
+        agenda_item(
+            "oral",
+            "4",
             title="Public Comment on Items Not on the Agenda",
-            session_id="regular",
-            blocks=text("Mayor Whitfield referred both matters to the City Manager."),
+            blocks=paragraphs("Mayor Whitfield referred both matters to the City Manager."),
         ),
         Item(
             id="consent-motion",
@@ -283,23 +266,19 @@ def sample_meeting() -> Meeting:
                 ),
             ),
         ),
-        Item(
-            id="5-1",
-            label="5.1",
-            agenda_number="5.1",
+        agenda_item(
+            "5-1",
+            "5.1",
             title="Approval of Minutes – Regular Meeting of February 18, 2025",
-            session_id="regular",
             section_id="consent",
             department="City Clerk",
             recommendation="Approve the minutes as submitted.",
             blocks=(action("Approved."),),
         ),
-        Item(
-            id="5-2",
-            label="5.2",
-            agenda_number="5.2",
+        agenda_item(
+            "5-2",
+            "5.2",
             title="Second Reading of Ordinance No. 1742 – Two-Hour Parking on Orchard Avenue",
-            session_id="regular",
             section_id="consent",
             department="Public Works",
             report_reference="Staff Report PW-2025-09",
@@ -315,30 +294,26 @@ def sample_meeting() -> Meeting:
                 ),
             ),
         ),
-        Item(
-            id="5-4",
-            label="5.4",
-            agenda_number="5.4",
+        agenda_item(
+            "5-4",
+            "5.4",
             title="Quarterly Investment Report for the Period Ending December 31, 2024",
-            session_id="regular",
             section_id="consent",
             department="Finance",
             report_reference="Staff Report FIN-2025-03",
             recommendation="Receive and file the report.",
             blocks=(action("Received and filed."),),
         ),
-        Item(
-            id="5-3",
-            label="5.3",
-            agenda_number="5.3",
+        agenda_item(
+            "5-3",
+            "5.3",
             title="Purchase of Two Regenerative Street Sweepers",
-            session_id="regular",
             department="Public Works",
             report_reference="Staff Report PW-2025-11",
             recommendation="Adopt a resolution authorizing the purchase of two street sweepers "
             "from Cascade Municipal Equipment in an amount not to exceed $684,200.",
             blocks=(
-                *text(
+                *paragraphs(
                     "Public Works Director Alvarez answered questions from Councilmember Raman "
                     "on the fleet replacement schedule and the emissions of the new sweepers."
                 ),
@@ -360,19 +335,17 @@ def sample_meeting() -> Meeting:
                 ),
             ),
         ),
-        Item(
-            id="6-1",
-            label="6.1",
-            agenda_number="6.1",
+        agenda_item(
+            "6-1",
+            "6.1",
             title="Accessory Dwelling Units – Amendments to Title 17 (Zoning)",
-            session_id="regular",
             section_id="hearings",
             department="Community Development",
             report_reference="Staff Report CD-2025-04",
             recommendation="Introduce the ordinance as recommended by the Planning Commission.",
             written_comments=14,
             blocks=(
-                *text(
+                *paragraphs(
                     "Principal Planner Noor Haddad presented the staff report. Mayor Whitfield "
                     "opened the public hearing at 6:41 p.m. and closed it at 7:18 p.m."
                 ),
@@ -423,12 +396,10 @@ def sample_meeting() -> Meeting:
                 ),
             ),
         ),
-        Item(
-            id="7-1",
-            label="7.1",
-            agenda_number="7.1",
+        agenda_item(
+            "7-1",
+            "7.1",
             title="Riverside Trail Phase 2 – Award of Construction Contract",
-            session_id="regular",
             section_id="business",
             department="Public Works",
             report_reference="Staff Report PW-2025-14",
@@ -436,7 +407,7 @@ def sample_meeting() -> Meeting:
             "lowest responsible bidder, Granite Valley Constructors, Inc.",
             written_comments=2,
             blocks=(
-                *text(
+                *paragraphs(
                     "Councilmember Ibarra disclosed that she owns property within 500 feet of "
                     "the trail alignment, recused herself and left the Council Chambers for "
                     "this item.",
