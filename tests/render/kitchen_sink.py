@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import Any
 
 from clerk_app.domain.model import (
     Adjournment,
@@ -49,6 +50,7 @@ from clerk_app.domain.model import (
     Table,
     VoteChoice,
 )
+from tests.people import attendee, entries
 
 # Words only the exempt item's private minute holds: none may reach a public copy.
 EXEMPT_SECRETS = (
@@ -61,8 +63,9 @@ EXEMPT_SUMMARY = "The Council considered the tenders for the depot roof."
 EXEMPT_RESOLUTION = "That the contract be awarded as set out in the confidential report."
 
 
-def entries(*texts: str) -> tuple[ListEntry, ...]:
-    return tuple(ListEntry(text=t) for t in texts)
+def in_public(key: str, title: str, **fields: Any) -> Item:
+    """An item of Part A, taken in the open session."""
+    return Item(id=key, title=title, section_id="part-a", session_id="open", **fields)
 
 
 def kitchen_sink(style: str = "leicester") -> Meeting:
@@ -74,14 +77,8 @@ def kitchen_sink(style: str = "leicester") -> Meeting:
     members of the public, signatories, and an exempt item publishing its summary and
     resolution."""
 
-    def member(key: str, given: str, family: str, **more: object) -> Attendance:
-        return Attendance(
-            id=key,
-            person=Person(
-                title="Councillor", name=f"{given} {family}", given_name=given, family_name=family
-            ),
-            **more,  # type: ignore[arg-type]
-        )
+    def member(key: str, given: str, family: str, **more: Any) -> Attendance:
+        return attendee(key, given, family, title="Councillor", **more)
 
     return Meeting(
         authority="Exampleton Borough Council",
@@ -102,12 +99,7 @@ def kitchen_sink(style: str = "leicester") -> Meeting:
             member("lee", "Sam", "Lee"),
             member("khan", "Aisha", "Khan", remote=True),
             member("ward", "Tom", "Ward", status=AttendanceStatus.APOLOGIES),
-            Attendance(
-                id="clerk",
-                person=Person(title="Ms", name="Jo Clerk", given_name="Jo", family_name="Clerk"),
-                role=Role.OFFICER,
-                capacity="Town Clerk",
-            ),
+            attendee("clerk", "Jo", "Clerk", title="Ms", role=Role.OFFICER, capacity="Town Clerk"),
         ),
         sessions=(
             Session(
@@ -214,11 +206,9 @@ def kitchen_sink(style: str = "leicester") -> Meeting:
                     ),
                 ),
             ),
-            Item(
-                id="parks",
-                title="Parks and open spaces",
-                section_id="part-a",
-                session_id="open",
+            in_public(
+                "parks",
+                "Parks and open spaces",
                 blocks=(
                     Heading(text="Bowling greens"),
                     Paragraph(text="The Council considered the future of the bowling greens."),
@@ -273,11 +263,9 @@ def kitchen_sink(style: str = "leicester") -> Meeting:
                     ),
                 ),
             ),
-            Item(
-                id="grants",
-                title="Community grants",
-                section_id="part-a",
-                session_id="open",
+            in_public(
+                "grants",
+                "Community grants",
                 blocks=(
                     Table(
                         caption="Grants awarded",
@@ -311,12 +299,10 @@ def kitchen_sink(style: str = "leicester") -> Meeting:
                     ),
                 ),
             ),
-            Item(
-                id="grants-late",
-                title="A late application",
+            in_public(
+                "grants-late",
+                "A late application",
                 parent_id="grants",
-                section_id="part-a",
-                session_id="open",
                 blocks=(
                     BulletList(entries=entries("received after the closing date")),
                     Resolution(
@@ -327,11 +313,9 @@ def kitchen_sink(style: str = "leicester") -> Meeting:
                     ),
                 ),
             ),
-            Item(
-                id="bylaw",
-                title="Dog control by-law",
-                section_id="part-a",
-                session_id="open",
+            in_public(
+                "bylaw",
+                "Dog control by-law",
                 blocks=(
                     Table(rows=(("Fixed penalty", "£100"), ("Dogs on leads", "all year"))),
                     Resolution(
@@ -349,11 +333,9 @@ def kitchen_sink(style: str = "leicester") -> Meeting:
                     ),
                 ),
             ),
-            Item(
-                id="notice",
-                title="Motion on notice",
-                section_id="part-a",
-                session_id="open",
+            in_public(
+                "notice",
+                "Motion on notice",
                 blocks=(
                     NoticeOfMotion(
                         mover_id="lee",
