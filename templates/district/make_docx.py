@@ -11,27 +11,42 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from docx.document import Document as DocumentObject
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Pt, RGBColor
-from docx.table import _Cell
-from docx.text.paragraph import Paragraph
-from make_docx import (
-    INLINE_ACTION,
+from docx.oxml.ns import nsdecls
+from docx.shared import Cm
+
+from templates.make_docx import (
+    DECLARED_INTEREST,
+    LEVELS,
+    ROUND_BULLETS,
+    SEPARATOR,
     Look,
-    add_field,
+    apologies,
+    breaks_after,
+    cell_text,
     common_styles,
     crest_header,
+    declarations,
+    inline_actions,
+    item_heading,
+    item_speakers,
     labelled,
+    level_suffix,
     new_document,
+    page_footers,
     para,
+    para_if,
     paragraph_style,
+    running_header,
+    section_start,
+    shade,
     tag,
+    text_width,
 )
 
 LOOK = Look(
@@ -39,12 +54,9 @@ LOOK = Look(
     size=11,
     text_indent=2.5,  # the minute number ("C 25/47.1") stands in the margin column
     list_step=0.75,
-    bullet_marks=("•", "◦", "▪"),
+    bullet_marks=ROUND_BULLETS,
     margins=(2.5, 2.0, 2.0, 2.0),  # top, right, bottom, left: room for the running header
 )
-GREY = RGBColor(0x59, 0x59, 0x59)
-HEADER_FILL = "D9D9D9"
-SEPARATOR = '{{ ", " if loop.revindex > 2 else (" and " if loop.revindex == 2 else "") }}'
 
 # --- the attendance -------------------------------------------------------------------------
 
@@ -88,12 +100,7 @@ ABSENT = (
     + " {{ 'were' if attendance.absent | length > 1 else 'was' }} absent."
 )
 DECLARATION = (
-    "{{ d.person }} declared {{ 'an' if d.kind_label[:1] in 'aeiou' else 'a' }} {{ d.kind_label }}"
-    "{% if d.item %} in minute {{ d.item.number }}"
-    "{% if d.item.title %} ({{ d.item.title }}){% endif %}"
-    "{% elif d.withheld %} in an item considered in private{% endif %}"
-    "{% if d.interest %}: {{ d.interest | sentence }}{% else %}.{% endif %}"
-    '{% set who = (d.declarer.title ~ " " ~ d.declarer.family_name)'
+    DECLARED_INTEREST + '{% set who = (d.declarer.title ~ " " ~ d.declarer.family_name)'
     " if d.declarer and d.declarer.family_name else d.person %}"
     "{% if d.action == 'left_room' %} {{ who }} left the Chamber while the item was considered."
     "{% elif d.action == 'no_vote' %} {{ who }} took no part in the vote."
@@ -218,34 +225,12 @@ REPLY = (
 )
 
 
-def text_width(document: DocumentObject) -> int:
-    section = document.sections[0]
-    assert section.page_width and section.left_margin and section.right_margin
-    return int(section.page_width - section.left_margin - section.right_margin)
-
-
-def shade(cell: _Cell) -> None:
-    cell._tc.get_or_add_tcPr().append(
-        parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/>')
-    )
-
-
-def cell_text(cell: _Cell, text: str, style: str) -> Paragraph:
-    paragraph: Paragraph = cell.paragraphs[0]
-    paragraph.style = style
-    if text:
-        paragraph.add_run(text)
-    return paragraph
-
-
 def table_block(document: DocumentObject) -> None:
     """A table block (`b`, a TableView) as a Word table: its header row shaded and repeated on
     every page, a row per row, the total in bold; as many columns as the table has (docxtpl's
     column loop, `{%tc %}`). The caption stands above it."""
     width = text_width(document) - Cm(LOOK.text_indent)
-    tag(document, "if b.caption")
-    para(document, "{{ b.caption }}", "Table Caption")
-    tag(document, "endif")
+    para_if(document, "b.caption", "{{ b.caption }}", "Table Caption")
     tag(document, "if b.columns")
     table = document.add_table(rows=9, cols=3)
     table.style = document.styles["Table Grid"]
@@ -307,13 +292,12 @@ def body_rows(document: DocumentObject) -> None:
     tag(document, "endif")
     tag(document, "elif " + SKIPPED_BULLET)
     # the resolution's only part: already on its word's line
-    for level in (1, 2, 3):
+    for level in LEVELS:
         test = f"row.level == {level}" if level < 3 else "row.level >= 3"
-        suffix = "" if level == 1 else f" {level}"
         tag(document, f'elif row.kind == "bullet" and {test}')
-        para(document, "{{ row.text }}", "Minute Bullet" + suffix)
+        para(document, "{{ row.text }}", "Minute Bullet" + level_suffix(level))
         tag(document, f'elif row.kind == "numbered" and {test}')
-        para(document, MARKER, "Minute Numbered" + suffix)
+        para(document, MARKER, "Minute Numbered" + level_suffix(level))
     tag(document, 'elif row.kind == "questioner"')
     para(document, "{{ row.text }} asked:", "Minute Lead-in")
     tag(document, 'elif row.kind == "responder"')
@@ -340,35 +324,6 @@ def body_rows(document: DocumentObject) -> None:
     paragraph.add_run('{{ " " ~ b.resolutions[0].text if single }}')
     tag(document, "endif")
     tag(document, "endfor")
-
-
-def footer(document: DocumentObject) -> None:
-    """Every page: which minutes these are, and the page."""
-    section = document.sections[0]
-    width = text_width(document)
-    for part in (section.first_page_footer, section.footer):
-        paragraph = part.paragraphs[0]
-        for child in list(paragraph._p):
-            if child.tag != qn("w:pPr"):
-                paragraph._p.remove(child)
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
-        tabs = paragraph.paragraph_format.tab_stops
-        for inherited in document.styles["Footer"].paragraph_format.tab_stops:
-            tabs.add_tab_stop(inherited.position, WD_TAB_ALIGNMENT.CLEAR)
-        tabs.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
-        paragraph.add_run("{{ meeting.body }}, {{ meeting.short_date }}")
-        paragraph.add_run().add_tab()
-        paragraph.add_run("Page ")
-        add_field(paragraph, "PAGE", "1")
-        paragraph.add_run(" of ")
-        add_field(paragraph, "NUMPAGES", "1")
-
-
-def running_header(document: DocumentObject) -> None:
-    """Later pages: which council's minutes these are, under the DRAFT mark."""
-    header = document.sections[0].header
-    paragraph = header.add_paragraph(style="Running Header")
-    paragraph.add_run("{{ meeting.authority }}: minutes of the {{ meeting.body }}")
 
 
 def styles(document: DocumentObject) -> None:
@@ -400,11 +355,6 @@ def styles(document: DocumentObject) -> None:
     paragraph_style(document, "Named Vote", LOOK, left=t + step, hanging=step, after=2,
                     keep_with_next=True)  # fmt: skip
     paragraph_style(document, "Resolution", LOOK, left=t, before=6, after=6)
-    paragraph_style(document, "Table Caption", LOOK, left=t, bold=True, before=6, after=4,
-                    keep_with_next=True)  # fmt: skip
-    paragraph_style(document, "Table Heading", LOOK, bold=True, before=2, after=2)
-    paragraph_style(document, "Table Text", LOOK, before=2, after=2)
-    paragraph_style(document, "Table Total", LOOK, bold=True, before=2, after=2)
     paragraph_style(document, "Table Spacer", LOOK, size=4, before=0, after=0)
     paragraph_style(document, "Deputation", LOOK, left=t, after=6)
     paragraph_style(document, "Exempt Mark", LOOK, left=t, bold=True, after=6)
@@ -412,17 +362,15 @@ def styles(document: DocumentObject) -> None:
     paragraph_style(document, "Adjournment", LOOK, left=t, italic=True, before=6, after=6)
     signature = paragraph_style(document, "Signature", LOOK, before=36, after=0)
     signature.paragraph_format.tab_stops.add_tab_stop(Cm(11.5), WD_TAB_ALIGNMENT.LEFT)
-    paragraph_style(
-        document, "Running Header", LOOK, size=9, colour=GREY, align=WD_ALIGN_PARAGRAPH.RIGHT
-    ).paragraph_format.space_after = Pt(12)
 
 
 def build() -> DocumentObject:
     document: DocumentObject = new_document(LOOK)
     styles(document)
     crest_header(document, LOOK)
-    running_header(document)
-    footer(document)
+    # later pages: which council's minutes these are; every page: which minutes, and the page
+    running_header(document, LOOK, "{{ meeting.authority }}: minutes of the {{ meeting.body }}")
+    page_footers(document, "{{ meeting.body }}, {{ meeting.short_date }}")
 
     para(
         document,
@@ -438,9 +386,7 @@ def build() -> DocumentObject:
         "Meeting Note",
     )
     tag(document, "endif")
-    tag(document, "if meeting.preamble")
-    para(document, "{{ meeting.preamble }}", "Meeting Note")
-    tag(document, "endif")
+    para_if(document, "meeting.preamble", "{{ meeting.preamble }}", "Meeting Note")
     for group, label, text in (
         ("present_members", "Present: ", ROLL),
         ("officers", "In attendance: ", guests("officers")),
@@ -449,27 +395,22 @@ def build() -> DocumentObject:
         tag(document, f"if attendance.{group}")
         labelled(document, label, text, "Roll")
         tag(document, "endif")
-    tag(document, "if meeting.public_present_text")
-    para(document, "{{ meeting.public_present_text }} attended.", "Roll")
-    tag(document, "endif")
+    para_if(
+        document,
+        "meeting.public_present_text",
+        "{{ meeting.public_present_text }} attended.",
+        "Roll",
+    )
 
     tag(document, "for item in items")
-    tag(document, "if item.section_start")
-    para(
+    section_start(
         document,
         '{{ (((item.section.label ~ " – ") if item.section.label else "")'
         " ~ item.section.title) | upper }}",
-        "Part Heading",
+        "Section Note",
+        heading_style="Part Heading",
     )
-    tag(document, "if item.section.note")
-    para(document, "{{ item.section.note }}", "Section Note")
-    tag(document, "endif")
-    tag(document, "endif")
-    tag(document, "if item.level")
-    para(document, "{{ item.number }}\t{{ item.title }}", "Heading 2")
-    tag(document, "else")
-    para(document, "{{ item.number }}\t{{ item.title }}", "Heading 1")
-    tag(document, "endif")
+    item_heading(document, unnumbered=False)
     tag(document, "if item.withheld")
     para(document, "{{ item.notice }}", "Exempt Notice")
     tag(document, "if item.summary")
@@ -488,36 +429,14 @@ def build() -> DocumentObject:
     labelled(document, "Published summary: ", "{{ item.summary }}", "Published Summary")
     tag(document, "endif")
     tag(document, "endif")
-    tag(document, "if item.department or item.report_reference")
-    para(document, REPORT, "Report Line")
-    tag(document, "endif")
-    tag(document, 'if item.standing == "welcome_and_apologies"')
-    para(document, APOLOGIES, "Minute Text")
-    tag(document, "if attendance.absent")
-    para(document, ABSENT, "Minute Text")
-    tag(document, "endif")
-    tag(document, "endif")
-    tag(document, 'if item.standing == "declarations"')
-    tag(document, "for d in interests")
-    para(document, DECLARATION, "Minute Text")
-    tag(document, "else")
-    para(document, "There were no declarations of interest.", "Minute Text")
-    tag(document, "endfor")
-    tag(document, "endif")
-    tag(document, "for s in item.speakers")
-    para(document, SPEAKER, "Deputation")
-    tag(document, "if s.summary")
-    para(document, "{{ s.summary }}", "Minute Text")
-    tag(document, "endif")
-    tag(document, "endfor")
+    para_if(document, "item.department or item.report_reference", REPORT, "Report Line")
+    apologies(document, APOLOGIES, ABSENT)
+    declarations(document, DECLARATION)
+    item_speakers(document, SPEAKER, "Deputation")
     body_rows(document)
-    tag(document, "for a in item.actions")
-    labelled(document, "Action: ", INLINE_ACTION, "Action")
-    tag(document, "endfor")
+    inline_actions(document, when="")
     tag(document, "endif")
-    tag(document, "for br in item.breaks_after")
-    para(document, '{{ br.text }}{{ " " ~ br.note if br.note }}', "Adjournment")
-    tag(document, "endfor")
+    breaks_after(document, '{{ br.text }}{{ " " ~ br.note if br.note }}', "Adjournment")
     tag(document, "endfor")
 
     para(

@@ -8,22 +8,27 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from docx.document import Document as DocumentObject
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from make_docx import (
+
+from templates.make_docx import (
     MOTION_NOUN,
+    PUBLIC_PRESENT,
     Look,
     actions_annex,
     breaks_after,
     common_styles,
     crest_header,
+    declarations,
     inline_actions,
+    item_heading,
     item_rows,
     item_speakers,
     new_document,
     para,
+    para_if,
     paragraph_style,
     section_start,
     session_start,
@@ -64,12 +69,10 @@ VOTE = (
     "{% endif %}{% if b.outcome %}{{ '; the ' if b.proposer or b.seconder or not unput else 'The ' }}"
     "{{ " + MOTION_NOUN + " }} was {{ b.outcome | replace('_', ' ') | upper }}{% endif %}."
 )
-PUBLIC = (
-    "{{ meeting.public_present_text }}"
-    " {{ 'was' if meeting.public_present == 1 else 'were' }} present."
-)
 SESSION = "{{ (item.session.title or item.session.kind | capitalize ~ ' session') | upper }}"
 SECTION = "{{ (((item.section.label ~ ': ') if item.section.label) ~ item.section.title) | upper }}"
+GUEST = "{{ p.name }}{% if p.capacity %} – {{ p.capacity }}{% endif %}" + NOTE
+"""A co-opted member, officer or other guest, with their capacity."""
 
 
 def build() -> DocumentObject:
@@ -101,9 +104,7 @@ def build() -> DocumentObject:
         "{% if meeting.venue %}, {{ meeting.venue }}{% endif %}",
         "Held",
     )
-    tag(document, "if meeting.preamble")
-    para(document, "{{ meeting.preamble }}", "Preamble")
-    tag(document, "endif")
+    para_if(document, "meeting.preamble", "{{ meeting.preamble }}", "Preamble")
     para(document, "P R E S E N T :", "Attendance Heading")
     para(document, "", "Attendance Gap")
     tag(document, "for p in attendance.chairs")
@@ -118,79 +119,43 @@ def build() -> DocumentObject:
     para(document, "{{ p.name }}" + NOTE, "Attendance")
     tag(document, "endfor")
     tag(document, "endif")
-    tag(document, "if attendance.co_opted")
-    para(document, "", "Attendance Gap")
-    tag(document, "for p in attendance.co_opted")
-    para(
-        document,
-        "{{ p.name }}{% if p.capacity %} – {{ p.capacity }}{% endif %}" + NOTE,
-        "Attendance",
-    )
-    tag(document, "endfor")
-    tag(document, "endif")
-    tag(document, "if attendance.others")
-    para(document, "Also Present:", "Attendance Heading")
-    tag(document, "for p in attendance.others")
-    para(
-        document,
-        "{{ p.name }}{% if p.capacity %} – {{ p.capacity }}{% endif %}" + NOTE,
-        "Attendance",
-    )
-    tag(document, "endfor")
-    tag(document, "endif")
-    tag(document, "if attendance.officers")
-    para(document, "Officers in Attendance:", "Attendance Heading")
-    tag(document, "for p in attendance.officers")
-    para(
-        document,
-        "{{ p.name }}{% if p.capacity %} – {{ p.capacity }}{% endif %}" + NOTE,
-        "Attendance",
-    )
-    tag(document, "endfor")
-    tag(document, "endif")
+    for group, heading, style in (
+        ("co_opted", "", "Attendance Gap"),
+        ("others", "Also Present:", "Attendance Heading"),
+        ("officers", "Officers in Attendance:", "Attendance Heading"),
+    ):
+        tag(document, f"if attendance.{group}")
+        para(document, heading, style)
+        tag(document, f"for p in attendance.{group}")
+        para(document, GUEST, "Attendance")
+        tag(document, "endfor")
+        tag(document, "endif")
     tag(document, "if meeting.public_present_text")
     para(document, "", "Attendance Gap")
-    para(document, PUBLIC, "Attendance")
+    para(document, PUBLIC_PRESENT, "Attendance")
     tag(document, "endif")
     para(document, "* * * * *", "Separator")
 
     tag(document, "for item in items")
     session_start(document, SESSION)
     section_start(document, SECTION)
-    tag(document, "if item.level")
-    para(document, "{{ item.number }}.\t{{ item.title | upper }}", "Heading 2")
-    tag(document, "elif item.number")
-    para(document, "{{ item.number }}.\t{{ item.title | upper }}", "Heading 1")
-    tag(document, "else")
-    para(document, "{{ item.title | upper }}", "Heading 1")
-    tag(document, "endif")
+    item_heading(document, title="{{ item.title | upper }}", after_number=".\t")
     tag(document, "if item.withheld")
     para(document, "{{ item.notice }}", "Exempt Notice")
-    tag(document, "if item.summary")
-    para(document, "{{ item.summary }}", "Minute Text")
-    tag(document, "endif")
+    para_if(document, "item.summary", "{{ item.summary }}", "Minute Text")
     tag(document, "else")
-    tag(document, "if item.summary")
-    para(document, "Published summary: {{ item.summary }}", "Minute Text")
-    tag(document, "endif")
+    para_if(document, "item.summary", "Published summary: {{ item.summary }}", "Minute Text")
     item_speakers(document)
     tag(document, "endif")
     item_rows(document, vote_line=VOTE, table_look=LOOK)
     tag(document, "if not item.withheld")
-    tag(document, 'if item.standing == "welcome_and_apologies" and attendance.apologies')
-    para(
+    para_if(
         document,
+        'item.standing == "welcome_and_apologies" and attendance.apologies',
         "Apologies for absence were received from {{ attendance.apologies | map(attribute='name') | and_join }}.",
         "Minute Text",
     )
-    tag(document, "endif")
-    tag(document, 'if item.standing == "declarations"')
-    tag(document, "for d in interests")
-    para(document, DECLARATION, "Minute Text")
-    tag(document, "else")
-    para(document, "There were no declarations of interest.", "Minute Text")
-    tag(document, "endfor")
-    tag(document, "endif")
+    declarations(document, DECLARATION)
     inline_actions(document)
     tag(document, "endif")
     breaks_after(document)

@@ -9,33 +9,40 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from docx.document import Document as DocumentObject
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
-from docx.oxml.ns import qn
-from docx.shared import Emu, Pt, RGBColor
-from make_docx import (
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+from templates.make_docx import (
+    DECLARED_INTEREST,
     MOTION_NOUN,
+    PUBLIC_PRESENT,
+    ROUND_BULLETS,
+    SEPARATOR,
     Look,
     Para,
     actions_annex,
-    add_field,
+    apologies,
     breaks_after,
     common_styles,
     crest_header,
+    declarations,
     inline_actions,
+    item_heading,
     item_rows,
     item_speakers,
     labelled,
     new_document,
+    page_footers,
     para,
+    para_if,
     paragraph_style,
+    running_header,
     section_start,
     session_start,
     signatories,
     tag,
-    text_width,
 )
 
 LOOK = Look(
@@ -43,13 +50,11 @@ LOOK = Look(
     size=11,
     text_indent=1.9,  # the minute number ("196/20") stands in the margin column
     list_step=0.63,
-    bullet_marks=("•", "◦", "▪"),
+    bullet_marks=ROUND_BULLETS,
     margins=(2.5, 2.0, 2.0, 2.0),  # top, right, bottom, left: room for the running header
 )
-GREY = RGBColor(0x59, 0x59, 0x59)
 
 # Inline logic (Jinja macros would emit paragraphs, not text); each is one paragraph's text.
-SEPARATOR = '{{ ", " if loop.revindex > 2 else (" and " if loop.revindex == 2 else "") }}'
 ROLL = (
     "{% for p in attendance.present_members %}"
     '{% set role = {"chair": ["Chair"], "vice_chair": ["Vice-Chair"],'
@@ -74,12 +79,8 @@ def guests(group: str) -> str:
 
 
 DECLARATION = (
-    "{{ d.person }} declared {{ 'an' if d.kind_label[:1] in 'aeiou' else 'a' }} {{ d.kind_label }}"
-    "{% if d.item %} in minute {{ d.item.number }}"
-    "{% if d.item.title %} ({{ d.item.title }}){% endif %}"
-    "{% elif d.withheld %} in an item considered in private{% endif %}"
-    "{% if d.interest %}: {{ d.interest | sentence }}{% else %}.{% endif %}"
-    "{% if d.action == 'left_room' %} {{ d.person }} left the room while the item was considered."
+    DECLARED_INTEREST
+    + "{% if d.action == 'left_room' %} {{ d.person }} left the room while the item was considered."
     "{% elif d.action == 'no_vote' %} {{ d.person }} took no part in the vote."
     "{% elif d.action == 'no_discussion_or_vote' %} {{ d.person }} took no part in the"
     " discussion or the vote.{% endif %}"
@@ -137,45 +138,12 @@ NOTICE = (
         only_if="row.block.reply",
     ),
 )
-PUBLIC = (
-    "{{ meeting.public_present_text }}"
-    " {{ 'was' if meeting.public_present == 1 else 'were' }} present."
-)
 SESSION = "{{ item.session.title or item.session.kind | capitalize ~ ' session' }}"
 SECTION = "{{ (item.section.label ~ ': ') if item.section.label }}{{ item.section.title }}"
 EXEMPT_MARK = (
     "CONFIDENTIAL: taken with the press and public excluded"
     '{{ " (" ~ item.exempt_reason ~ ")" if item.exempt_reason }}.'
 )
-
-
-def footer(document: DocumentObject) -> None:
-    """Every page: a place for the Chair's initials (the signed minute book) and the page."""
-    section = document.sections[0]
-    width = Emu(text_width(document))
-    for part in (section.first_page_footer, section.footer):
-        paragraph = part.paragraphs[0]
-        for child in list(paragraph._p):
-            if child.tag != qn("w:pPr"):
-                paragraph._p.remove(child)
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
-        tabs = paragraph.paragraph_format.tab_stops
-        for inherited in document.styles["Footer"].paragraph_format.tab_stops:
-            tabs.add_tab_stop(inherited.position, WD_TAB_ALIGNMENT.CLEAR)
-        tabs.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
-        paragraph.add_run("Chair's initials ............")
-        paragraph.add_run().add_tab()
-        paragraph.add_run("Page ")
-        add_field(paragraph, "PAGE", "1")
-        paragraph.add_run(" of ")
-        add_field(paragraph, "NUMPAGES", "1")
-
-
-def running_header(document: DocumentObject) -> None:
-    """Later pages: which minutes these are, under the DRAFT mark."""
-    header = document.sections[0].header
-    paragraph = header.add_paragraph(style="Running Header")
-    paragraph.add_run("{{ meeting.authority }}: {{ meeting.body }}, {{ meeting.short_date }}")
 
 
 def build() -> DocumentObject:
@@ -194,12 +162,13 @@ def build() -> DocumentObject:
     paragraph_style(document, "Action", LOOK, left=t, italic=True, before=6, after=6)
     paragraph_style(document, "Exempt Mark", LOOK, left=t, bold=True, after=6)
     paragraph_style(document, "Closing", LOOK, before=18, after=6)
-    paragraph_style(
-        document, "Running Header", LOOK, size=9, colour=GREY, align=WD_ALIGN_PARAGRAPH.RIGHT
-    ).paragraph_format.space_after = Pt(12)
     crest_header(document, LOOK)
-    running_header(document)
-    footer(document)
+    # later pages: which minutes these are; every page: a place for the Chair's initials (the
+    # signed minute book) and the page
+    running_header(
+        document, LOOK, "{{ meeting.authority }}: {{ meeting.body }}, {{ meeting.short_date }}"
+    )
+    page_footers(document, "Chair's initials ............")
 
     para(
         document,
@@ -209,57 +178,29 @@ def build() -> DocumentObject:
         "{% if meeting.venue %} at {{ meeting.venue }}{% endif %}",
         "Minutes Title",
     )
-    tag(document, "if meeting.preamble")
-    para(document, "{{ meeting.preamble }}", "Roll")
-    tag(document, "endif")
-    tag(document, "if attendance.present_members")
-    labelled(document, "Present: ", ROLL, "Roll")
-    tag(document, "endif")
-    tag(document, "if attendance.officers")
-    labelled(document, "In attendance: ", guests("officers"), "Roll")
-    tag(document, "endif")
-    tag(document, "if attendance.others")
-    labelled(document, "Also present: ", guests("others"), "Roll")
-    tag(document, "endif")
-    tag(document, "if meeting.public_present_text")
-    para(document, PUBLIC, "Roll")
-    tag(document, "endif")
+    para_if(document, "meeting.preamble", "{{ meeting.preamble }}", "Roll")
+    for group, label, text in (
+        ("present_members", "Present: ", ROLL),
+        ("officers", "In attendance: ", guests("officers")),
+        ("others", "Also present: ", guests("others")),
+    ):
+        tag(document, f"if attendance.{group}")
+        labelled(document, label, text, "Roll")
+        tag(document, "endif")
+    para_if(document, "meeting.public_present_text", PUBLIC_PRESENT, "Roll")
 
     tag(document, "for item in items")
     session_start(document, SESSION)
     section_start(document, SECTION)
-    tag(document, "if item.level")
-    para(document, "{{ item.number }}\t{{ item.title }}", "Heading 2")
-    tag(document, "elif item.number")
-    para(document, "{{ item.number }}\t{{ item.title }}", "Heading 1")
-    tag(document, "else")
-    para(document, "{{ item.title }}", "Heading 1")
-    tag(document, "endif")
+    item_heading(document)
     tag(document, "if item.withheld")
     para(document, "{{ item.notice }}", "Exempt Notice")
-    tag(document, "if item.summary")
-    para(document, "{{ item.summary }}", "Minute Text")
-    tag(document, "endif")
+    para_if(document, "item.summary", "{{ item.summary }}", "Minute Text")
     tag(document, "else")
-    tag(document, "if item.exempt")
-    para(document, EXEMPT_MARK, "Exempt Mark")
-    tag(document, "endif")
-    tag(document, "if item.summary")
-    para(document, "Published summary: {{ item.summary }}", "Minute Text")
-    tag(document, "endif")
-    tag(document, 'if item.standing == "welcome_and_apologies"')
-    para(document, APOLOGIES, "Minute Text")
-    tag(document, "if attendance.absent")
-    para(document, ABSENT, "Minute Text")
-    tag(document, "endif")
-    tag(document, "endif")
-    tag(document, 'if item.standing == "declarations"')
-    tag(document, "for d in interests")
-    para(document, DECLARATION, "Minute Text")
-    tag(document, "else")
-    para(document, "There were no declarations of interest.", "Minute Text")
-    tag(document, "endfor")
-    tag(document, "endif")
+    para_if(document, "item.exempt", EXEMPT_MARK, "Exempt Mark")
+    para_if(document, "item.summary", "Published summary: {{ item.summary }}", "Minute Text")
+    apologies(document, APOLOGIES, ABSENT)
+    declarations(document, DECLARATION)
     item_speakers(document)
     tag(document, "endif")
     item_rows(

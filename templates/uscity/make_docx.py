@@ -11,26 +11,35 @@ import sys
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from docx.document import Document as DocumentObject
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Inches, RGBColor
+from docx.oxml.ns import nsdecls
+from docx.shared import Cm, Inches
 from docx.styles.style import ParagraphStyle
-from make_docx import (
+
+from templates.make_docx import (
     CREST,
     CREST_ALT_TEXT,
+    GREY,
+    LEVELS,
     RED,
+    ROUND_BULLETS,
+    SINGLE_RESOLUTION,
     Look,
-    add_field,
     common_styles,
     describe_pictures,
+    footer_line,
+    inline_actions,
     labelled,
+    level_suffix,
     new_document,
     para,
+    para_if,
     paragraph_style,
+    section_start,
     tag,
 )
 
@@ -40,10 +49,9 @@ LOOK = Look(
     language="en-US",
     text_indent=1.5,  # the agenda label ("5.1", "CS-1") stands in the margin column
     list_step=0.63,
-    bullet_marks=("•", "◦", "▪"),
+    bullet_marks=ROUND_BULLETS,
     margins=(2.54, 2.54, 2.54, 2.54),  # one inch all round
 )
-GREY = RGBColor(0x59, 0x59, 0x59)
 
 
 def t(value: str) -> str:
@@ -88,10 +96,6 @@ READINGS = (
     INSTRUMENT + ' was {{ "introduced and " if row.block.readings[0] == "first" }}'
     "{{ row.text }}, by title only."
 )
-SINGLE_RESOLUTION = (
-    "not row.block.numbered and row.block.resolutions | length == 1"
-    " and not row.block.resolutions[0].blocks"
-)
 WORD = "{{ row.text }}{% if row.block.number %} (" + INSTRUMENT + "){% endif %}:"
 EARLY = (
     'row.block.withheld and row.block.lead != "none" and ' + SINGLE_RESOLUTION + " and"
@@ -119,11 +123,6 @@ SPEAKER_COUNT = (
     ' + ([opposed ~ " opposed"] if opposed else [])'
     ' + ([remote ~ " by teleconference"] if remote else []) %}'
     '{{ item.speakers | length }}{{ " (" ~ counts | join(", ") ~ ")" if counts }}'
-)
-FOLLOW_UP = (
-    '{% set what = a.action[:-1] if a.action.endswith(".") else a.action %}'
-    '{% set who = ([a.owner] if a.owner else []) + (["by " ~ a.due] if a.due else []) %}'
-    '{{ what }}{{ " (" ~ who | join(", ") ~ ")" if who }}.'
 )
 BREAK = (
     '{{ ("The " ~ meeting.body ~ (" recessed" if pause.kind == "recess" else " adjourned")'
@@ -163,24 +162,15 @@ def page_and_header(document: DocumentObject) -> None:
     draft = header.add_paragraph(style="Document Mark")
     draft.add_run("{% if meeting.is_draft %}DRAFT: subject to approval by the {{ meeting.body }}.")
     draft.add_run("{% endif %}")
-    width = section.page_width - section.left_margin - section.right_margin
     footer = section.footer
     footer.is_linked_to_previous = False
     paragraph = footer.paragraphs[0]
     paragraph.style = document.styles["Running Footer"]
-    for child in list(paragraph._p):
-        if child.tag != qn("w:pPr"):
-            paragraph._p.remove(child)
-    tabs = paragraph.paragraph_format.tab_stops
-    for inherited in document.styles["Footer"].paragraph_format.tab_stops:
-        tabs.add_tab_stop(inherited.position, WD_TAB_ALIGNMENT.CLEAR)
-    tabs.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
-    paragraph.add_run("{{ meeting.authority }} {{ meeting.body }} – {{ meeting.short_date }}")
-    paragraph.add_run().add_tab()
-    paragraph.add_run("Page ")
-    add_field(paragraph, "PAGE", "1")
-    paragraph.add_run(" of ")
-    add_field(paragraph, "NUMPAGES", "1")
+    footer_line(
+        document,
+        paragraph,
+        "{{ meeting.authority }} {{ meeting.body }} – {{ meeting.short_date }}",
+    )
 
 
 def own_style(document: DocumentObject, name: str, look: Look, **settings: Any) -> ParagraphStyle:
@@ -274,9 +264,7 @@ def title_block(document: DocumentObject) -> None:
     para(document, "{{ meeting.kind_label | upper }} MEETING", "Minutes Title")
     para(document, "{{ meeting.date }}", "Held")
     para(document, "{{ meeting.venue }}", "Venue")
-    tag(document, "if meeting.preamble")
-    para(document, "{{ meeting.preamble }}", "Preamble")
-    tag(document, "endif")
+    para_if(document, "meeting.preamble", "{{ meeting.preamble }}", "Preamble")
     tag(document, "if not meeting.sessions")
     tag(document, "if attendance.present_members")
     labelled(
@@ -307,9 +295,12 @@ def title_block(document: DocumentObject) -> None:
             "Roll",
         )
         tag(document, "endif")
-    tag(document, "if meeting.public_present_text")
-    para(document, "{{ meeting.public_present_text }} attended.", "Roll")
-    tag(document, "endif")
+    para_if(
+        document,
+        "meeting.public_present_text",
+        "{{ meeting.public_present_text }} attended.",
+        "Roll",
+    )
 
 
 def session_start(document: DocumentObject) -> None:
@@ -321,12 +312,8 @@ def session_start(document: DocumentObject) -> None:
         '{{ ", " ~ item.session.venue if item.session.venue }}',
         "Heading 1",
     )
-    tag(document, "if item.session.date")
-    para(document, "{{ item.session.date }}", "Session Text")
-    tag(document, "endif")
-    tag(document, "if item.session.note")
-    para(document, "{{ item.session.note }}", "Session Text")
-    tag(document, "endif")
+    para_if(document, "item.session.date", "{{ item.session.date }}", "Session Text")
+    para_if(document, "item.session.note", "{{ item.session.note }}", "Session Text")
     tag(document, "if item.session.roll_call")
     para(document, "ROLL CALL", "Roll Call Heading")
     labelled(
@@ -353,28 +340,13 @@ def session_start(document: DocumentObject) -> None:
     tag(document, "endif")
 
 
-def section_start(document: DocumentObject) -> None:
-    tag(document, "if item.section_start")
-    para(
-        document,
-        '{{ (item.section.label ~ ". ") if item.section.label }}{{ item.section.title | upper }}',
-        "Heading 2",
-    )
-    tag(document, "if item.section.note")
-    para(document, "{{ item.section.note }}", "Section Note")
-    tag(document, "endif")
-    tag(document, "endif")
-
-
 def item_head(document: DocumentObject) -> None:
     tag(document, "if item.number")
     para(document, "{{ item.number }}\t{{ item.title }}", "Heading 3")
     tag(document, "else")
     para(document, "{{ item.title }}", "Heading 3")
     tag(document, "endif")
-    tag(document, "if item.out_of_order")
-    para(document, "(Heard out of agenda order.)", "Out Of Order")
-    tag(document, "endif")
+    para_if(document, "item.out_of_order", "(Heard out of agenda order.)", "Out Of Order")
     tag(document, "if item.report_reference or item.department")
     para(
         document,
@@ -384,9 +356,9 @@ def item_head(document: DocumentObject) -> None:
         "Item Detail",
     )
     tag(document, "endif")
-    tag(document, "if item.recommendation")
-    para(document, "Recommendation: {{ item.recommendation }}", "Item Detail")
-    tag(document, "endif")
+    para_if(
+        document, "item.recommendation", "Recommendation: {{ item.recommendation }}", "Item Detail"
+    )
     tag(document, "if item.withheld")
     para(document, "{{ item.notice }}", "Exempt Notice")
     tag(document, "else")
@@ -420,10 +392,6 @@ def item_head(document: DocumentObject) -> None:
     tag(document, "endif")
 
 
-def _suffix(level: int) -> str:
-    return "" if level == 1 else f" {min(level, 3)}"
-
-
 def rows(document: DocumentObject) -> None:
     """An item's body, one paragraph (or a few) per row, in the order the text template
     writes each block."""
@@ -441,13 +409,17 @@ def rows(document: DocumentObject) -> None:
         one(f'row.kind == "{kind}"', "{{ row.text }}", style + " 2")
     one('row.kind == "attachment"', "Attachment: {{ row.text }}", "Attachment")
     one('row.kind == "heading"', "{{ row.text | upper }}", "Minute Heading")
-    for level in (1, 2, 3):
+    for level in LEVELS:
         test = f"row.level == {level}" if level < 3 else "row.level >= 3"
-        one(f'row.kind == "bullet" and {test}', "{{ row.text }}", "Minute Bullet" + _suffix(level))
+        one(
+            f'row.kind == "bullet" and {test}',
+            "{{ row.text }}",
+            "Minute Bullet" + level_suffix(level),
+        )
         one(
             f'row.kind == "numbered" and {test}',
             "{{ row.label }}\t{{ row.text }}",
-            "Minute Numbered" + _suffix(level),
+            "Minute Numbered" + level_suffix(level),
         )
     one('row.kind == "questioner"', "{{ row.text }} asked:", "Minute Lead-in")
     one(
@@ -545,11 +517,9 @@ def item_end(document: DocumentObject) -> None:
     tag(document, "if item.summary")
     labelled(document, "REPORTABLE ACTION: ", "{{ item.summary }}", "Reportable Action")
     tag(document, "endif")
-    tag(document, "if not item.withheld and not style.actions_annex")
-    tag(document, "for a in item.actions")
-    labelled(document, "Follow-up: ", FOLLOW_UP, "Action")
-    tag(document, "endfor")
-    tag(document, "endif")
+    inline_actions(
+        document, label="Follow-up: ", when="not item.withheld and not style.actions_annex"
+    )
     tag(document, "for pause in item.breaks_after")
     labelled(document, "{{ pause.kind | upper }}: ", BREAK, "Break")
     tag(document, "endfor")
@@ -579,9 +549,7 @@ def closing(document: DocumentObject) -> None:
     )
     # With no signatories recorded: the Mayor's and the City Clerk's lines, unnamed.
     tag(document, "for s in meeting.signatories")
-    tag(document, "if not loop.first")
-    para(document, "ATTEST:", "Attest")
-    tag(document, "endif")
+    para_if(document, "not loop.first", "ATTEST:", "Attest")
     signature_line(
         document, '{% if not loop.first %}\tDate: {{ s.signed_on or "______________" }}{% endif %}'
     )
@@ -614,7 +582,12 @@ def build() -> DocumentObject:
     title_block(document)
     tag(document, "for item in items")
     session_start(document)
-    section_start(document)
+    section_start(
+        document,
+        '{{ (item.section.label ~ ". ") if item.section.label }}{{ item.section.title | upper }}',
+        "Section Note",
+        heading_style="Heading 2",
+    )
     item_head(document)
     rows(document)
     item_end(document)
