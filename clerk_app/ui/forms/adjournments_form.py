@@ -14,15 +14,10 @@ Widgets (objectName: accessibleName, keys):
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtWidgets import QWidget
-
-from clerk_app.domain.model import Adjournment, BreakKind, Meeting
-from clerk_app.services.document import EditPath, MeetingDocument
-from clerk_app.ui.forms.base import FormContext
-from clerk_app.ui.forms.record_form import PartListForm
-from clerk_app.ui.tables import Column, ColumnKind, item_choices, item_numbers
+from clerk_app.domain.model import Adjournment, BreakKind
+from clerk_app.services.document import EditPath
+from clerk_app.ui.forms.record_form import PartListForm, label_choices
+from clerk_app.ui.tables import Column, ColumnKind
 
 LIST: EditPath = ("adjournments",)
 KIND, AFTER, FROM, TO, RESUMED_ON, NOTE = range(6)
@@ -35,38 +30,21 @@ class AdjournmentsForm(PartListForm):
     RECORD = Adjournment
     NOUN = "adjournment"
     PLURAL = "adjournments"
+    HEADING = "Adjournments and recesses"
     DEFAULT_COLUMN = AFTER
     FIRST_COLUMN = KIND
 
-    def __init__(
-        self, document: MeetingDocument, context: FormContext, parent: QWidget | None = None
-    ):
-        super().__init__(document, context, parent)
-        self.setObjectName("adjournmentsForm")
-
-        def items(meeting: Meeting) -> list[tuple[str, Any]]:
-            return item_choices(meeting, context.house_style(meeting), BEFORE_FIRST)
-
-        def numbers(meeting: Meeting) -> list[tuple[str, Any]]:
-            return item_numbers(meeting, context.house_style(meeting), "(before the first)")
-
-        columns = [
+    def table_columns(self) -> list[Column]:
+        return [
             Column(
-                "Kind",
-                ("kind",),
-                ColumnKind.CHOICE,
-                lambda _m: [(label, kind) for kind, label in BREAK_KIND_LABELS.items()],
-                width=12,
+                "Kind", ("kind",), ColumnKind.CHOICE, label_choices(BREAK_KIND_LABELS), width=12
             ),
-            Column(
+            self.item_column(
                 "After item",
                 ("after_item_id",),
-                ColumnKind.CHOICE,
-                items,
+                BEFORE_FIRST,
+                "(before the first)",
                 width=16,
-                brief=numbers,
-                any_word=True,
-                missing="(item deleted)",
                 description="The item it followed",
             ),
             Column("From", ("from_time",), ColumnKind.TIME, width=6, description="HH:MM"),
@@ -86,6 +64,3 @@ class AdjournmentsForm(PartListForm):
             ),
             Column("Note", ("note",), width=30, stretch=True),
         ]
-        self.build("adjournment", "Adjournments and recesses", columns)
-        self.lay_out("Adjournments and recesses", "adjournmentsHint", self.keys_hint)
-        self.refresh()

@@ -12,7 +12,7 @@ disabled while no row is current."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -32,7 +32,19 @@ from clerk_app.domain.edit import get_at, insert_at, remove_at
 from clerk_app.domain.model import Meeting
 from clerk_app.services.document import EditPath, MeetingDocument
 from clerk_app.ui.forms.base import Form, FormContext
-from clerk_app.ui.tables import Column, RecordModel, RecordTable
+from clerk_app.ui.tables import (
+    Column,
+    ColumnKind,
+    RecordModel,
+    RecordTable,
+    item_choices,
+    item_numbers,
+)
+
+
+def label_choices(labels: Mapping[Any, str]) -> Callable[[Meeting], list[tuple[str, Any]]]:
+    """A drop-down column's choices from `labels` (value: label), in their order."""
+    return lambda _meeting: [(label, value) for value, label in labels.items()]
 
 
 class RecordListForm(Form):
@@ -263,16 +275,73 @@ class PartListForm(RecordListForm):
     """A form over one of format 2's lists of the meeting (sessions, adjournments, sections,
     speakers, signatories): its table, and buttons and keys to add, remove and move rows.
 
-    Subclasses set LIST, RECORD (the model class of one row), NOUN ("signatory"), PLURAL,
-    DEFAULT_COLUMN, and call `build(prefix, heading, columns)` (prefix "signatory" makes
-    ``signatoryTable``, ``addSignatoryButton``, ``addSignatoryKey``...). Insert adds a row
-    wherever the keyboard is in the form (`insert_anywhere`, the default) or only in the table;
-    Delete removes the selected rows, Alt+Up and Alt+Down move the current one."""
+    Subclasses set LIST, RECORD (the model class of one row), NOUN ("signatory"), PLURAL
+    ("signatories": the form is ``signatoriesForm``, its help line ``signatoriesHint``),
+    HEADING, DEFAULT_COLUMN, and say the table's columns (`table_columns`); the form is built
+    by `build` (NOUN "signatory" makes ``signatoryTable``, ``addSignatoryButton``,
+    ``addSignatoryKey``...) and laid out, with what a subclass adds (`add_details`,
+    `add_below`). Insert adds a row wherever the keyboard is in the form (INSERT_ANYWHERE, the
+    default) or only in the table; Delete removes the selected rows, Alt+Up and Alt+Down move
+    the current one."""
 
     RECORD: type[Any]
     NOUN = "row"
+    HEADING = "Rows"
+    """The table's accessible name, and the form's heading unless PAGE_HEADING says another."""
+    PAGE_HEADING = ""
+    INSERT_ANYWHERE = True
     FIRST_COLUMN = 0
     """Where a new row is opened for typing."""
+
+    def __init__(
+        self, document: MeetingDocument, context: FormContext, parent: QWidget | None = None
+    ):
+        super().__init__(document, context, parent)
+        self.setObjectName(f"{self.PLURAL}Form")
+        self.build(
+            self.NOUN, self.HEADING, self.table_columns(), insert_anywhere=self.INSERT_ANYWHERE
+        )
+        self.add_details()
+        self.lay_out(self.PAGE_HEADING or self.HEADING, f"{self.PLURAL}Hint", self.keys_hint)
+        self.add_below()
+        self.refresh()
+
+    def table_columns(self) -> list[Column]:
+        """The table's columns, in order."""
+        raise NotImplementedError
+
+    def add_details(self) -> None:
+        """Make what goes between the table and its help line (`detail_line`,
+        `grid_details`): called before the form is laid out."""
+
+    def add_below(self) -> None:
+        """Add to the form's layout what it shows under the table and its help line."""
+
+    def item_column(
+        self,
+        header: str,
+        field: EditPath,
+        none_label: str,
+        brief_none: str = "",
+        *,
+        width: int,
+        description: str,
+    ) -> Column:
+        """A drop-down of the meeting's items, by minute number and title (`none_label` for
+        none; typing finds one by any word); the cell shows the minute number (`brief_none`
+        for none)."""
+        context = self.context
+
+        def items(meeting: Meeting) -> list[tuple[str, Any]]:
+            return item_choices(meeting, context.house_style(meeting), none_label)
+
+        def numbers(meeting: Meeting) -> list[tuple[str, Any]]:
+            return item_numbers(meeting, context.house_style(meeting), brief_none)
+
+        return Column(
+            header, field, ColumnKind.CHOICE, items, brief=numbers, any_word=True,
+            width=width, missing="(item deleted)", description=description,
+        )  # fmt: skip
 
     def build(
         self,

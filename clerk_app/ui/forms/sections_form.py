@@ -21,14 +21,13 @@ back.
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
 from clerk_app.domain import operations
 from clerk_app.domain.model import Meeting, Section, SectionKind
 from clerk_app.domain.numbering import MinuteNumbering
-from clerk_app.services.document import EditPath, MeetingDocument
-from clerk_app.ui.forms.base import FormContext
-from clerk_app.ui.forms.record_form import PartListForm
+from clerk_app.services.document import EditPath
+from clerk_app.ui.forms.record_form import PartListForm, label_choices
 from clerk_app.ui.tables import Column, ColumnKind
 
 LIST: EditPath = ("sections",)
@@ -47,20 +46,17 @@ class SectionsForm(PartListForm):
     RECORD = Section
     NOUN = "section"
     PLURAL = "sections"
+    HEADING = "Sections"
     DEFAULT_COLUMN = TITLE
 
-    def __init__(
-        self, document: MeetingDocument, context: FormContext, parent: QWidget | None = None
-    ):
-        super().__init__(document, context, parent)
-        self.setObjectName("sectionsForm")
-        columns = [
+    def table_columns(self) -> list[Column]:
+        return [
             Column("Title", ("title",), width=24, stretch=True),
             Column(
                 "Kind",
                 ("kind",),
                 ColumnKind.CHOICE,
-                lambda _m: [(label, kind) for kind, label in SECTION_KIND_LABELS.items()],
+                label_choices(SECTION_KIND_LABELS),
                 width=16,
                 any_word=True,
             ),
@@ -74,19 +70,20 @@ class SectionsForm(PartListForm):
                 description="What the minutes say under the heading",
             ),
         ]
-        self.build("section", "Sections", columns)
+
+    def add_details(self) -> None:
         self.items_list = QListWidget(self)
         self.named(self.items_list, "sectionItemsList", "Items in the section")
         self.items_list.setToolTip("Space ticks or unticks the current item")
         self.items_list.itemChanged.connect(self._ticked)
         self.items_caption = QLabel("I&tems in the current section:", self)
         self.items_caption.setBuddy(self.items_list)
-        self.lay_out("Sections", "sectionsHint", self.keys_hint)
+
+    def add_below(self) -> None:
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.addWidget(self.items_caption)
         layout.addWidget(self.items_list, 1)
-        self.refresh()
 
     def without_rows(self, meeting: Meeting, rows: list[int]) -> Meeting:
         """Without these sections; their items are in none (`operations.remove_section`)."""

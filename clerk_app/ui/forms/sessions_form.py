@@ -42,7 +42,7 @@ from clerk_app.domain.model import (
 )
 from clerk_app.services.document import EditPath, MeetingDocument
 from clerk_app.ui.forms.base import FormContext
-from clerk_app.ui.forms.record_form import PartListForm
+from clerk_app.ui.forms.record_form import PartListForm, label_choices
 from clerk_app.ui.tables import Column, ColumnKind, RecordModel, RecordTable, attendee_choices
 
 LIST: EditPath = ("sessions",)
@@ -121,20 +121,25 @@ class SessionsForm(PartListForm):
     RECORD = Session
     NOUN = "session"
     PLURAL = "sessions"
+    HEADING = "Sessions"
+    PAGE_HEADING = "Sessions and roll call"
+    INSERT_ANYWHERE = False
     DEFAULT_COLUMN = TITLE
 
     def __init__(
         self, document: MeetingDocument, context: FormContext, parent: QWidget | None = None
     ):
         super().__init__(document, context, parent)
-        self.setObjectName("sessionsForm")
-        columns = [
+        self._follow_session()
+
+    def table_columns(self) -> list[Column]:
+        return [
             Column("Title", ("title",), width=18, stretch=True, description="Closed Session"),
             Column(
                 "Kind",
                 ("kind",),
                 ColumnKind.CHOICE,
-                lambda _m: [(label, kind) for kind, label in SESSION_KIND_LABELS.items()],
+                label_choices(SESSION_KIND_LABELS),
                 width=8,
             ),
             Column(
@@ -156,9 +161,8 @@ class SessionsForm(PartListForm):
                 description="What the minutes say of the session",
             ),
         ]
-        self.build("session", "Sessions", columns, insert_anywhere=False)
-        self.lay_out("Sessions and roll call", "sessionsHint", self.keys_hint)
 
+    def add_below(self) -> None:
         roll_columns = [
             Column(
                 "Attendee",
@@ -175,7 +179,7 @@ class SessionsForm(PartListForm):
                 "Answer",
                 ("answer",),
                 ColumnKind.CHOICE,
-                lambda _m: [(label, answer) for answer, label in ROLL_ANSWER_LABELS.items()],
+                label_choices(ROLL_ANSWER_LABELS),
                 width=8,
             ),
             Column(
@@ -187,7 +191,7 @@ class SessionsForm(PartListForm):
             ),
             Column("Note", ("note",), width=24, stretch=True),
         ]
-        self.roll_model = RollCallModel(document, roll_columns, self.warn, parent=self)
+        self.roll_model = RollCallModel(self.document, roll_columns, self.warn, parent=self)
         self.roll_table = RecordTable(
             self.roll_model,
             "rollCallTable",
@@ -232,8 +236,6 @@ class SessionsForm(PartListForm):
         box.addWidget(QLabel(ROLL_KEYS_HINT, self))
         self.table.selectionModel().currentChanged.connect(lambda *_: self._follow_session())
         self.model.modelReset.connect(self._follow_session)
-        self.refresh()
-        self._follow_session()
 
     def without_rows(self, meeting: Meeting, rows: list[int]) -> Meeting:
         """Without these sessions; their items are in none (`operations.remove_session`)."""

@@ -13,11 +13,8 @@ No rows: the house style's own signature block.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
-
 from clerk_app.domain.model import Signatory
-from clerk_app.services.document import EditPath, MeetingDocument
-from clerk_app.ui.forms.base import FormContext
+from clerk_app.services.document import EditPath
 from clerk_app.ui.forms.record_form import PartListForm
 from clerk_app.ui.tables import Column, ColumnKind
 
@@ -30,14 +27,11 @@ class SignatoriesForm(PartListForm):
     RECORD = Signatory
     NOUN = "signatory"
     PLURAL = "signatories"
+    HEADING = "Signatories"
     DEFAULT_COLUMN = ROLE
 
-    def __init__(
-        self, document: MeetingDocument, context: FormContext, parent: QWidget | None = None
-    ):
-        super().__init__(document, context, parent)
-        self.setObjectName("signatoriesForm")
-        columns = [
+    def table_columns(self) -> list[Column]:
+        return [
             Column(
                 "Role",
                 ("role",),
@@ -60,6 +54,3 @@ class SignatoriesForm(PartListForm):
                 description="Empty: a place for the date (dd/mm/yyyy)",
             ),
         ]
-        self.build("signatory", "Signatories", columns)
-        self.lay_out("Signatories", "signatoriesHint", self.keys_hint)
-        self.refresh()

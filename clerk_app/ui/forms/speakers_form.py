@@ -16,15 +16,10 @@ Widgets (objectName: accessibleName, keys):
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtWidgets import QWidget
-
-from clerk_app.domain.model import Meeting, Position, Speaker, SpeakerKind
-from clerk_app.services.document import EditPath, MeetingDocument
-from clerk_app.ui.forms.base import FormContext
-from clerk_app.ui.forms.record_form import PartListForm
-from clerk_app.ui.tables import Column, ColumnKind, item_choices, item_numbers
+from clerk_app.domain.model import Position, Speaker, SpeakerKind
+from clerk_app.services.document import EditPath
+from clerk_app.ui.forms.record_form import PartListForm, label_choices
+from clerk_app.ui.tables import Column, ColumnKind
 
 LIST: EditPath = ("speakers",)
 KIND, TITLE, NAME, ON_BEHALF_OF, ITEM, REMOTE, POSITION, SUMMARY = range(8)
@@ -45,28 +40,14 @@ class SpeakersForm(PartListForm):
     RECORD = Speaker
     NOUN = "speaker"
     PLURAL = "speakers"
+    HEADING = "Speakers and deputations"
     DEFAULT_COLUMN = NAME
     FIRST_COLUMN = KIND
 
-    def __init__(
-        self, document: MeetingDocument, context: FormContext, parent: QWidget | None = None
-    ):
-        super().__init__(document, context, parent)
-        self.setObjectName("speakersForm")
-
-        def items(meeting: Meeting) -> list[tuple[str, Any]]:
-            return item_choices(meeting, context.house_style(meeting), "(no item)")
-
-        def numbers(meeting: Meeting) -> list[tuple[str, Any]]:
-            return item_numbers(meeting, context.house_style(meeting))
-
-        columns = [
+    def table_columns(self) -> list[Column]:
+        return [
             Column(
-                "Kind",
-                ("kind",),
-                ColumnKind.CHOICE,
-                lambda _m: [(label, kind) for kind, label in SPEAKER_KIND_LABELS.items()],
-                width=13,
+                "Kind", ("kind",), ColumnKind.CHOICE, label_choices(SPEAKER_KIND_LABELS), width=13
             ),
             Column("Title", ("person", "title"), width=8, description="Mr, Mrs, Dr…"),
             Column("Name", ("person", "name"), width=20, stretch=True),
@@ -77,16 +58,8 @@ class SpeakersForm(PartListForm):
                 stretch=True,
                 description="Whom a deputation spoke for: residents of Mill Lane",
             ),
-            Column(
-                "Item",
-                ("item_id",),
-                ColumnKind.CHOICE,
-                items,
-                width=8,
-                brief=numbers,
-                any_word=True,
-                missing="(item deleted)",
-                description="The item they spoke on",
+            self.item_column(
+                "Item", ("item_id",), "(no item)", width=8, description="The item they spoke on"
             ),
             Column(
                 "Remote",
@@ -99,13 +72,14 @@ class SpeakersForm(PartListForm):
                 "Position",
                 ("position",),
                 ColumnKind.CHOICE,
-                lambda _m: [(label, value) for value, label in POSITION_LABELS.items()],
+                label_choices(POSITION_LABELS),
                 width=8,
                 description="For, against or neutral on the item",
             ),
             Column("Summary", ("summary",), ColumnKind.TEXT, width=30, stretch=True),
         ]
-        self.build("speaker", "Speakers and deputations", columns)
+
+    def add_details(self) -> None:
         self.given_name = self.detail_line(
             "speakerGivenNameEdit", "Given name", ("person", "given_name"), "Edit given name"
         )
@@ -131,8 +105,6 @@ class SpeakersForm(PartListForm):
                 ("&Organisation:", self.organisation),
             ],
         )
-        self.lay_out("Speakers and deputations", "speakersHint", self.keys_hint)
-        self.refresh()
 
     def describe(self, row: int) -> str:
         speaker = self.document.meeting.speakers[row]
