@@ -256,6 +256,33 @@ REPLY_TEXT = (
 )
 
 
+def amendment(
+    key: str,
+    motion: str,
+    *,
+    moved_by: tuple[str, str],
+    counts: tuple[int, int, int],
+    outcome: Outcome,
+) -> Resolution:
+    """An amendment to the pavement parking motion: its mover and seconder, and the votes for,
+    against and abstaining."""
+    proposer_id, seconder_id = moved_by
+    votes_for, votes_against, abstentions = counts
+    return Resolution(
+        id=key,
+        kind=MotionKind.AMENDMENT,
+        relates_to="pavement-motion",
+        proposer_id=proposer_id,
+        seconder_id=seconder_id,
+        motion=motion,
+        votes_for=votes_for,
+        votes_against=votes_against,
+        abstentions=abstentions,
+        outcome=outcome,
+        lead=LeadWord.NONE,
+    )
+
+
 def motion_item() -> Item:
     return Item(
         id="pavement-parking",
@@ -279,34 +306,22 @@ def motion_item() -> Item:
                 debate="Councillor Hale said that residents of Bridge Street and Station Road "
                 "had reported more than forty obstructions since September.",
             ),
-            Resolution(
-                id="amendment-1",
-                kind=MotionKind.AMENDMENT,
-                relates_to="pavement-motion",
-                proposer_id="quayle",
-                seconder_id="sadiq",
-                motion='That in paragraph (b) the words "two additional" be replaced by '
+            amendment(
+                "amendment-1",
+                'That in paragraph (b) the words "two additional" be replaced by '
                 '"four additional".',
-                votes_for=6,
-                votes_against=11,
-                abstentions=1,
+                moved_by=("quayle", "sadiq"),
+                counts=(6, 11, 1),
                 outcome=Outcome.LOST,
-                lead=LeadWord.NONE,
             ),
-            Resolution(
-                id="amendment-2",
-                kind=MotionKind.AMENDMENT,
-                relates_to="pavement-motion",
-                proposer_id="ashworth",
-                seconder_id="okafor",
-                motion='That paragraph (b) be replaced by "(b) ask the Cabinet to consider the '
+            amendment(
+                "amendment-2",
+                'That paragraph (b) be replaced by "(b) ask the Cabinet to consider the '
                 "cost of additional civil enforcement officers when it sets the budget for "
                 '2026/27;".',
-                votes_for=12,
-                votes_against=5,
-                abstentions=1,
+                moved_by=("ashworth", "okafor"),
+                counts=(12, 5, 1),
                 outcome=Outcome.CARRIED,
-                lead=LeadWord.NONE,
             ),
             Resolution(
                 id="substantive",
