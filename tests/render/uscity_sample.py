@@ -15,6 +15,7 @@ from clerk_app import locations
 from clerk_app.domain.model import (
     Adjournment,
     Attendance,
+    Block,
     BreakKind,
     Instrument,
     Item,
@@ -88,14 +89,33 @@ def votes(**choices: VoteChoice) -> tuple[NamedVote, ...]:
     )
 
 
-def agenda_item(key: str, label: str, session_id: str = "regular", **fields: Any) -> Item:
-    """An item under its agenda number, which the minutes print as its label."""
-    return Item(id=key, label=label, agenda_number=label, session_id=session_id, **fields)
+def agenda_item(
+    label: str, title: str, *, key: str = "", session_id: str = "regular", **fields: Any
+) -> Item:
+    """An item under its agenda number, which the minutes print as its label; its id is the
+    number ("5-1" for 5.1) unless `key` gives another."""
+    return Item(
+        id=key or label.lower().replace(".", "-"),
+        label=label,
+        agenda_number=label,
+        title=title,
+        session_id=session_id,
+        **fields,
+    )
 
 
-def closed_item(label: str, reason: str, **fields: Any) -> Item:
+def closed_item(label: str, title: str, reason: str, **fields: Any) -> Item:
     """An item of the closed session, held under the section of the law `reason` cites."""
-    return agenda_item(label.lower(), label, "closed", exempt=True, exempt_reason=reason, **fields)
+    return agenda_item(
+        label, title, session_id="closed", exempt=True, exempt_reason=reason, **fields
+    )
+
+
+def consent_item(label: str, title: str, department: str, *blocks: Block, **fields: Any) -> Item:
+    """An item of the Consent Calendar, approved with the rest on one motion."""
+    return agenda_item(
+        label, title, section_id="consent", department=department, blocks=blocks, **fields
+    )
 
 
 def action(words: str, **fields: object) -> Resolution:
@@ -168,8 +188,8 @@ def sample_meeting() -> Meeting:
         # --- closed session ---------------------------------------------------------------
         closed_item(
             "CS-1",
+            "Conference with Legal Counsel – Existing Litigation",
             "Government Code Section 54956.9(d)(1)",
-            title="Conference with Legal Counsel – Existing Litigation",
             publish_resolution=True,
             blocks=(
                 *paragraphs(
@@ -202,8 +222,8 @@ def sample_meeting() -> Meeting:
         ),
         closed_item(
             "CS-2",
+            "Conference with Real Property Negotiators",
             "Government Code Section 54956.8",
-            title="Conference with Real Property Negotiators",
             exempt_summary="No reportable action.",
             blocks=paragraphs(
                 "Property: 1250 Foundry Street (APN 014-220-37). City negotiators: City Manager "
@@ -214,8 +234,8 @@ def sample_meeting() -> Meeting:
         ),
         closed_item(
             "CS-3",
+            "Public Employee Performance Evaluation – City Manager",
             "Government Code Section 54957(b)(1)",
-            title="Public Employee Performance Evaluation – City Manager",
             exempt_summary="No reportable action.",
             blocks=paragraphs(
                 "The Council completed the City Manager's annual evaluation and agreed the "
@@ -231,18 +251,18 @@ def sample_meeting() -> Meeting:
             blocks=paragraphs("Councilmember Hart led the Pledge of Allegiance."),
         ),
         agenda_item(
-            "cs-report",
             "3",
-            title="Report on Closed Session",
+            "Report on Closed Session",
+            key="cs-report",
             blocks=paragraphs(
                 "City Attorney Ruiz reported the action taken in closed session, as recorded "
                 "under Items CS-1 to CS-3."
             ),
         ),
         agenda_item(
-            "oral",
             "4",
-            title="Public Comment on Items Not on the Agenda",
+            "Public Comment on Items Not on the Agenda",
+            key="oral",
             blocks=paragraphs("Mayor Whitfield referred both matters to the City Manager."),
         ),
         Item(
@@ -266,48 +286,39 @@ def sample_meeting() -> Meeting:
                 ),
             ),
         ),
-        agenda_item(
-            "5-1",
+        consent_item(
             "5.1",
-            title="Approval of Minutes – Regular Meeting of February 18, 2025",
-            section_id="consent",
-            department="City Clerk",
+            "Approval of Minutes – Regular Meeting of February 18, 2025",
+            "City Clerk",
+            action("Approved."),
             recommendation="Approve the minutes as submitted.",
-            blocks=(action("Approved."),),
         ),
-        agenda_item(
-            "5-2",
+        consent_item(
             "5.2",
-            title="Second Reading of Ordinance No. 1742 – Two-Hour Parking on Orchard Avenue",
-            section_id="consent",
-            department="Public Works",
+            "Second Reading of Ordinance No. 1742 – Two-Hour Parking on Orchard Avenue",
+            "Public Works",
+            action(
+                "Adopted an ordinance amending Chapter 10.28 (Parking Regulations) of the "
+                "Riverton Municipal Code to limit parking on Orchard Avenue between Second "
+                "and Fifth Streets to two hours.",
+                instrument=Instrument.ORDINANCE,
+                number="1742",
+                readings=(Reading.SECOND,),
+            ),
             report_reference="Staff Report PW-2025-09",
             recommendation="Adopt the ordinance, introduced on February 18, 2025.",
-            blocks=(
-                action(
-                    "Adopted an ordinance amending Chapter 10.28 (Parking Regulations) of the "
-                    "Riverton Municipal Code to limit parking on Orchard Avenue between Second "
-                    "and Fifth Streets to two hours.",
-                    instrument=Instrument.ORDINANCE,
-                    number="1742",
-                    readings=(Reading.SECOND,),
-                ),
-            ),
         ),
-        agenda_item(
-            "5-4",
+        consent_item(
             "5.4",
-            title="Quarterly Investment Report for the Period Ending December 31, 2024",
-            section_id="consent",
-            department="Finance",
+            "Quarterly Investment Report for the Period Ending December 31, 2024",
+            "Finance",
+            action("Received and filed."),
             report_reference="Staff Report FIN-2025-03",
             recommendation="Receive and file the report.",
-            blocks=(action("Received and filed."),),
         ),
         agenda_item(
-            "5-3",
             "5.3",
-            title="Purchase of Two Regenerative Street Sweepers",
+            "Purchase of Two Regenerative Street Sweepers",
             department="Public Works",
             report_reference="Staff Report PW-2025-11",
             recommendation="Adopt a resolution authorizing the purchase of two street sweepers "
@@ -336,9 +347,8 @@ def sample_meeting() -> Meeting:
             ),
         ),
         agenda_item(
-            "6-1",
             "6.1",
-            title="Accessory Dwelling Units – Amendments to Title 17 (Zoning)",
+            "Accessory Dwelling Units – Amendments to Title 17 (Zoning)",
             section_id="hearings",
             department="Community Development",
             report_reference="Staff Report CD-2025-04",
@@ -397,9 +407,8 @@ def sample_meeting() -> Meeting:
             ),
         ),
         agenda_item(
-            "7-1",
             "7.1",
-            title="Riverside Trail Phase 2 – Award of Construction Contract",
+            "Riverside Trail Phase 2 – Award of Construction Contract",
             section_id="business",
             department="Public Works",
             report_reference="Staff Report PW-2025-14",
