@@ -140,6 +140,18 @@ def type_in(widget: QWidget, text: str) -> None:
     QTest.keyClicks(widget, text, NO, TYPING)
 
 
+def typed(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    """Into `widget`, with the keyboard there first, `text` typed at speed."""
+    focus(qtbot, widget)
+    type_in(widget, text)
+
+
+def pressed(qtbot: QtBot, widget: QWidget, key: Qt.Key, modifier: Qt.KeyboardModifier = NO) -> None:
+    """`key` pressed in `widget`, with the keyboard there first."""
+    focus(qtbot, widget)
+    QTest.keyClick(widget, key, modifier)
+
+
 def choose(qtbot: QtBot, combo: QWidget, typed: str) -> None:
     """Type the start of a choice into a drop-down, as a new search (after the pause that ends
     the one before)."""
@@ -155,27 +167,23 @@ def test_number_and_place_each_edit_is_one_undo_step(
 ) -> None:
     form = make_form(qtbot, document, "i2")
     assert not form.place_box.isVisible()  # closed at first
-    focus(qtbot, form.place_toggle)
-    QTest.keyClick(form.place_toggle, Qt.Key.Key_Space)
+    pressed(qtbot, form.place_toggle, Qt.Key.Key_Space)
     assert form.place_box.isVisible()
     steps = Steps(document)
 
-    focus(qtbot, form.label_edit)
-    type_in(form.label_edit, "4.1")
+    typed(qtbot, form.label_edit, "4.1")
     assert item(document, "i2").label == "4.1"
     assert steps.taken() == 1
     assert form.heading.text().startswith("4.1. Budget")
 
-    focus(qtbot, form.numbered_check)
-    QTest.keyClick(form.numbered_check, Qt.Key.Key_Space)
+    pressed(qtbot, form.numbered_check, Qt.Key.Key_Space)
     assert item(document, "i2").numbered is False
     assert steps.taken() == 1
 
     # Sub-item of: only the items before it, by their minute numbers.
     labels = [form.parent_combo.itemText(n) for n in range(form.parent_combo.count())]
     assert labels == ["None", "1 Apologies"]
-    focus(qtbot, form.parent_combo)
-    QTest.keyClick(form.parent_combo, Qt.Key.Key_Down)
+    pressed(qtbot, form.parent_combo, Qt.Key.Key_Down)
     assert item(document, "i2").parent_id == "i1"
     assert steps.taken() == 1
 
@@ -183,15 +191,13 @@ def test_number_and_place_each_edit_is_one_undo_step(
         (form.section_combo, "section_id", "part-b"),
         (form.session_combo, "session_id", "closed"),
     ):
-        focus(qtbot, combo)
-        QTest.keyClick(combo, Qt.Key.Key_Down)
+        pressed(qtbot, combo, Qt.Key.Key_Down)
         if field == "section_id":
             QTest.keyClick(combo, Qt.Key.Key_Down)
         assert getattr(item(document, "i2"), field) == wanted
         assert steps.taken() == (2 if field == "section_id" else 1)
 
-    focus(qtbot, form.agenda_number)
-    type_in(form.agenda_number, "7")
+    typed(qtbot, form.agenda_number, "7")
     assert item(document, "i2").agenda_number == "7"
     assert steps.taken() == 1
 
@@ -220,8 +226,7 @@ def test_the_agenda_is_closed_at_first_and_each_field_one_undo_step(
 ) -> None:
     form = make_form(qtbot, document, "i2")
     assert not form.agenda_box.isVisible()
-    focus(qtbot, form.agenda_toggle)
-    QTest.keyClick(form.agenda_toggle, Qt.Key.Key_Space)
+    pressed(qtbot, form.agenda_toggle, Qt.Key.Key_Space)
     assert form.agenda_box.isVisible()
     assert form.agenda_toggle.accessibleName() == "Hide agenda"
     steps = Steps(document)
@@ -231,8 +236,7 @@ def test_the_agenda_is_closed_at_first_and_each_field_one_undo_step(
         (form.department, "department", "Finance"),
         (form.report_reference, "report_reference", "FIN/25/02"),
     ):
-        focus(qtbot, widget)
-        type_in(widget, text)
+        typed(qtbot, widget, text)
         assert getattr(item(document, "i2"), field) == text
         assert steps.taken() == 1, field
     focus(qtbot, form.written_comments)
@@ -256,19 +260,16 @@ def test_the_exempt_only_fields_show_only_for_an_exempt_item(
     assert form.exempt_summary.isVisible()
     assert form.publish_resolution.isVisible()
     steps = Steps(document)
-    focus(qtbot, form.exempt_summary)
-    type_in(form.exempt_summary, "The committee agreed terms for the sale of the land.")
+    typed(qtbot, form.exempt_summary, "The committee agreed terms for the sale of the land.")
     assert item(document, "i4").exempt_summary == (
         "The committee agreed terms for the sale of the land."
     )
     assert steps.taken() == 1
-    focus(qtbot, form.publish_resolution)
-    QTest.keyClick(form.publish_resolution, Qt.Key.Key_Space)
+    pressed(qtbot, form.publish_resolution, Qt.Key.Key_Space)
     assert item(document, "i4").publish_resolution is True
     assert steps.taken() == 1
     # Not exempt any more: the fields go (what they hold stays in the file).
-    focus(qtbot, form.exempt)
-    QTest.keyClick(form.exempt, Qt.Key.Key_Space)
+    pressed(qtbot, form.exempt, Qt.Key.Key_Space)
     assert not form.exempt_summary.isVisible()
     form.set_item("i2")
     QApplication.processEvents()
@@ -312,8 +313,7 @@ def test_relating_an_amendment_gives_its_motion_an_id_in_the_same_step(
 ) -> None:
     form = make_form(qtbot, document, "i3")
     amendment = groups(form)[1]
-    focus(qtbot, amendment.details_button)
-    QTest.keyClick(amendment.details_button, Qt.Key.Key_Space)
+    pressed(qtbot, amendment.details_button, Qt.Key.Key_Space)
     assert amendment.details.isVisible()
     assert not amendment.relates_to.isEnabled()  # a motion relates to nothing
     steps = Steps(document)
@@ -331,8 +331,7 @@ def test_relating_an_amendment_gives_its_motion_an_id_in_the_same_step(
 
     # The substantive motion relates to the motion, not the amendment, unless told otherwise.
     substantive = groups(form)[2]
-    focus(qtbot, substantive.details_button)
-    QTest.keyClick(substantive.details_button, Qt.Key.Key_Space)
+    pressed(qtbot, substantive.details_button, Qt.Key.Key_Space)
     focus(qtbot, substantive.kind)
     QTest.keyClicks(substantive.kind, "subst")  # the substitute motion first
     assert resolution(document, "i3", 2).kind is MotionKind.SUBSTITUTE
@@ -347,17 +346,14 @@ def test_relating_an_amendment_gives_its_motion_an_id_in_the_same_step(
         "1. Motion: That the council tax be raised by 4.99%.",
         "2. Amendment: That the rise be 2.99%.",
     ]
-    focus(qtbot, substantive.relates_to)
-    QTest.keyClick(substantive.relates_to, Qt.Key.Key_Down)  # to the amendment, without an id
+    pressed(qtbot, substantive.relates_to, Qt.Key.Key_Down)  # to the amendment, without an id
     second = resolution(document, "i3", 1)
     assert second.id and resolution(document, "i3", 2).relates_to == second.id
     assert steps.taken() == 1
 
     # The amendment's words moved, and the debate, typed: one step each; lost.
-    focus(qtbot, amendment.motion)
-    type_in(amendment.motion, "To leave out 4.99% and insert 2.99%.")
-    focus(qtbot, amendment.debate)
-    type_in(amendment.debate, "Members debated the rise.")
+    typed(qtbot, amendment.motion, "To leave out 4.99% and insert 2.99%.")
+    typed(qtbot, amendment.debate, "Members debated the rise.")
     focus(qtbot, amendment.outcome)
     QTest.keyClicks(amendment.outcome, "lo")
     second = resolution(document, "i3", 1)
@@ -379,8 +375,7 @@ def test_relating_an_amendment_gives_its_motion_an_id_in_the_same_step(
     second = resolution(document, "i3", 1)
     assert (second.kind, second.relates_to) == (MotionKind.MOTION, None)
     # The text typed in the minute keeps all of it.
-    focus(qtbot, form.body)
-    QTest.keyClick(form.body, Qt.Key.Key_End, CTRL)
+    pressed(qtbot, form.body, Qt.Key.Key_End, CTRL)
     type_in(form.body, " Carried.")
     third = resolution(document, "i3", 2)
     assert third.kind is MotionKind.SUBSTANTIVE and third.relates_to == second.id
@@ -391,8 +386,7 @@ def test_unanimous_disables_the_counts(qtbot: QtBot, document: MeetingDocument) 
     group = groups(form)[0]
     assert group.votes_for.isEnabled()
     steps = Steps(document)
-    focus(qtbot, group.unanimous)
-    QTest.keyClick(group.unanimous, Qt.Key.Key_Space)
+    pressed(qtbot, group.unanimous, Qt.Key.Key_Space)
     assert resolution(document, "i3", 0).unanimous is True
     assert steps.taken() == 1
     for spin in (group.votes_for, group.votes_against, group.abstentions):
@@ -409,13 +403,11 @@ def test_a_recorded_vote_in_roll_call_order_with_notes(
 ) -> None:
     form = make_form(qtbot, document, "i3")
     group = groups(form)[0]
-    focus(qtbot, group.named_button)
-    QTest.keyClick(group.named_button, Qt.Key.Key_Space)
+    pressed(qtbot, group.named_button, Qt.Key.Key_Space)
     assert group.named_table.isVisible()
     assert not group.requested_by.isEnabled()
     steps = Steps(document)
-    focus(qtbot, group.recorded_vote)
-    QTest.keyClick(group.recorded_vote, Qt.Key.Key_Space)
+    pressed(qtbot, group.recorded_vote, Qt.Key.Key_Space)
     assert group.requested_by.isEnabled()
     focus(qtbot, group.requested_by)
     QTest.keyClicks(group.requested_by, "gregg")
@@ -424,10 +416,10 @@ def test_a_recorded_vote_in_roll_call_order_with_notes(
     assert steps.taken() == 2
 
     # The roll called: Singh, Moore, Batool; Gregg recused.
-    for key, typed in (("singh", "for"), ("moore", "ag"), ("batool", "for"), ("gregg", "rec")):
+    for key, start in (("singh", "for"), ("moore", "ag"), ("batool", "for"), ("gregg", "rec")):
         combo = group.named_combos[key]
         focus(qtbot, combo)
-        QTest.keyClicks(combo, typed)
+        QTest.keyClicks(combo, start)
         assert group.named_combos[key].hasFocus()  # the row moved up, the focus with it
     block = resolution(document, "i3", 0)
     assert [(v.attendee_id, v.choice) for v in block.named_votes] == [
@@ -441,8 +433,7 @@ def test_a_recorded_vote_in_roll_call_order_with_notes(
 
     # Batool was in fact called before Moore: Alt+Up moves her vote.
     combo = group.named_combos["batool"]
-    focus(qtbot, combo)
-    QTest.keyClick(combo, Qt.Key.Key_Up, ALT)
+    pressed(qtbot, combo, Qt.Key.Key_Up, ALT)
     order = [v.attendee_id for v in resolution(document, "i3", 0).named_votes]
     assert order == ["singh", "batool", "moore", "gregg"]
     assert steps.taken() == 1
@@ -455,8 +446,7 @@ def test_a_recorded_vote_in_roll_call_order_with_notes(
     # A note on Gregg's vote, typed: one step; its row's Alt+Down at the end does nothing.
     note = group.named_notes["gregg"]
     assert note.accessibleName() == "Note on the vote of Councillor Gregg"
-    focus(qtbot, note)
-    type_in(note, "because of a declared interest")
+    typed(qtbot, note, "because of a declared interest")
     QTest.keyClick(note, Qt.Key.Key_Down, ALT)
     assert resolution(document, "i3", 0).named_votes[-1] == NamedVote(
         attendee_id="gregg", choice=VoteChoice.RECUSED, note="because of a declared interest"
@@ -464,8 +454,7 @@ def test_a_recorded_vote_in_roll_call_order_with_notes(
     assert steps.taken() == 1
     # Taking a vote back: its row has no note to type.
     combo = group.named_combos["moore"]
-    focus(qtbot, combo)
-    QTest.keyClick(combo, Qt.Key.Key_Home)  # "—": no vote
+    pressed(qtbot, combo, Qt.Key.Key_Home)  # "—": no vote
     assert [v.attendee_id for v in resolution(document, "i3", 0).named_votes] == [
         "singh",
         "batool",
@@ -480,18 +469,15 @@ def test_the_decision_number_instrument_and_readings(
     form = make_form(qtbot, document, "i3")
     group = groups(form)[2]
     steps = Steps(document)
-    focus(qtbot, group.number)
-    type_in(group.number, "ORD-2025-14")
+    typed(qtbot, group.number, "ORD-2025-14")
     assert resolution(document, "i3", 2).number == "ORD-2025-14"
     assert steps.taken() == 1
-    focus(qtbot, group.details_button)
-    QTest.keyClick(group.details_button, Qt.Key.Key_Space)
+    pressed(qtbot, group.details_button, Qt.Key.Key_Space)
     focus(qtbot, group.instrument)
     QTest.keyClicks(group.instrument, "an ord")
     for reading in (Reading.FIRST, Reading.SECOND, Reading.THIRD):
         box = group.readings[reading]
-        focus(qtbot, box)
-        QTest.keyClick(box, Qt.Key.Key_Space)
+        pressed(qtbot, box, Qt.Key.Key_Space)
     block = resolution(document, "i3", 2)
     assert block.instrument is Instrument.ORDINANCE
     assert block.readings == (Reading.FIRST, Reading.SECOND, Reading.THIRD)
@@ -542,8 +528,7 @@ def test_the_table_editor(
     form = make_form(qtbot, document, "i2")
     assert not form.tables.isVisible()
     steps = Steps(document)
-    focus(qtbot, form.tables.add_button)
-    QTest.keyClick(form.tables.add_button, Qt.Key.Key_Space)
+    pressed(qtbot, form.tables.add_button, Qt.Key.Key_Space)
     (group,) = form.tables.groups
     assert steps.taken() == 1
     assert group.caption.hasFocus()
@@ -592,8 +577,7 @@ def test_the_table_editor(
     assert table.header == ("Group", "Amount", "")
     assert group.grid.currentIndex().column() == 2
     type_cell(qtbot, "Ward")
-    focus(qtbot, group.total_check)
-    QTest.keyClick(group.total_check, Qt.Key.Key_Space)
+    pressed(qtbot, group.total_check, Qt.Key.Key_Space)
     table = item(document, "i2").blocks[0]
     assert isinstance(table, Table)
     assert table.total == ("", "", "")
@@ -618,8 +602,7 @@ def test_the_table_editor(
     assert steps.taken() == 2
 
     # The minute text keeps the table through typing around it.
-    focus(qtbot, form.body)
-    QTest.keyClick(form.body, Qt.Key.Key_Home, CTRL)
+    pressed(qtbot, form.body, Qt.Key.Key_Home, CTRL)
     type_in(form.body, "The grants were agreed.")
     QTest.keyClick(form.body, Qt.Key.Key_Return)
     QTest.keyClick(form.body, Qt.Key.Key_Return)
@@ -656,8 +639,7 @@ def test_the_notice_of_motion_editor(qtbot: QtBot, document: MeetingDocument) ->
     form = make_form(qtbot, document, "i2")
     assert not form.notices.isVisible()
     steps = Steps(document)
-    focus(qtbot, form.notices.add_button)
-    QTest.keyClick(form.notices.add_button, Qt.Key.Key_Space)
+    pressed(qtbot, form.notices.add_button, Qt.Key.Key_Space)
     (group,) = form.notices.groups
     assert group.mover.hasFocus()
     QTest.keyClicks(group.mover, "batool")
@@ -671,8 +653,7 @@ def test_the_notice_of_motion_editor(qtbot: QtBot, document: MeetingDocument) ->
         (group.reply_by, "The Leader of the Council"),
         (group.reply, "The Council has set a target of net zero by 2030."),
     ):
-        focus(qtbot, widget)
-        type_in(widget, text)
+        typed(qtbot, widget, text)
         assert steps.taken() == 1
     (notice,) = item(document, "i2").blocks
     assert notice == NoticeOfMotion(
@@ -685,16 +666,14 @@ def test_the_notice_of_motion_editor(qtbot: QtBot, document: MeetingDocument) ->
     document.undo_stack.undo()
     assert group.reply.toPlainText() == ""
     # Typing in the minute text above it keeps it whole.
-    focus(qtbot, form.body)
-    QTest.keyClick(form.body, Qt.Key.Key_Home, CTRL)
+    pressed(qtbot, form.body, Qt.Key.Key_Home, CTRL)
     type_in(form.body, "Notice had been given.")
     QTest.keyClick(form.body, Qt.Key.Key_Return)
     QTest.keyClick(form.body, Qt.Key.Key_Return)
     assert item(document, "i2").blocks[-1] == notice.model_copy(update={"reply": ""})
     (group,) = form.notices.groups
     assert group.motion.toPlainText() == notice.motion
-    focus(qtbot, group.remove_button)
-    QTest.keyClick(group.remove_button, Qt.Key.Key_Space)
+    pressed(qtbot, group.remove_button, Qt.Key.Key_Space)
     assert not any(isinstance(b, NoticeOfMotion) for b in item(document, "i2").blocks)
     assert not form.notices.isVisible()
 
@@ -718,8 +697,7 @@ def test_headings_lettered_lists_and_placeholders_are_highlighted(
     }
     for line, kind in lines.items():
         assert highlighter.kind(line) == kind, line
-    focus(qtbot, form.body)
-    type_in(form.body, "## Budget monitoring")
+    typed(qtbot, form.body, "## Budget monitoring")
     QTest.keyClick(form.body, Qt.Key.Key_Return)
     QTest.keyClick(form.body, Qt.Key.Key_Return)
     type_in(form.body, "a) the first")

@@ -63,6 +63,20 @@ def show(qtbot: QtBot, kind: type[F], document: MeetingDocument) -> F:
     return form
 
 
+def opened(qtbot: QtBot, kind: type[F]) -> tuple[F, MeetingDocument, Meeting]:
+    """A form of `kind` shown over the sample meeting, its document, and the meeting as it was."""
+    document = sample_document()
+    before = document.meeting
+    return show(qtbot, kind, document), document, before
+
+
+def undo_all(document: MeetingDocument) -> Meeting:
+    """Undo every step; the meeting as that leaves it."""
+    while document.undo_stack.canUndo():
+        document.undo_stack.undo()
+    return document.meeting
+
+
 def steps(document: MeetingDocument) -> int:
     return document.undo_stack.count()
 
@@ -91,9 +105,7 @@ def add_row_typing(qtbot: QtBot, form: RecordListForm, text: str) -> None:
 
 
 def test_the_preamble_typed_at_speed_is_one_undo_step(qtbot: QtBot) -> None:
-    document = sample_document()
-    before = document.meeting
-    form = show(qtbot, MeetingForm, document)
+    form, document, before = opened(qtbot, MeetingForm)
     form.preamble.setFocus()
     count = steps(document)
     type_keys("Held in person at City Hall and online.")
@@ -106,9 +118,7 @@ def test_the_preamble_typed_at_speed_is_one_undo_step(qtbot: QtBot) -> None:
 
 
 def test_kind_sequence_public_and_first_decision_number(qtbot: QtBot) -> None:
-    document = sample_document()
-    before = document.meeting
-    form = show(qtbot, MeetingForm, document)
+    form, document, before = opened(qtbot, MeetingForm)
     assert form.kind_combo.currentText() == "Ordinary"
     form.kind_combo.setFocus()
     type_keys("Ex")
@@ -130,15 +140,11 @@ def test_kind_sequence_public_and_first_decision_number(qtbot: QtBot) -> None:
         assert steps(document) == count + 1, field
         spin.setValue(spin.minimum())  # the lowest value: left out again
         assert getattr(document.meeting, field) is None
-    while document.undo_stack.canUndo():
-        document.undo_stack.undo()
-    assert document.meeting == before
+    assert undo_all(document) == before
 
 
 def test_the_closing_note_and_a_signatory_on_the_close_page(qtbot: QtBot) -> None:
-    document = sample_document()
-    before = document.meeting
-    form = show(qtbot, CloseForm, document)
+    form, document, before = opened(qtbot, CloseForm)
     assert "house style" in form.closing_note.placeholderText()
     form.closing_note.setFocus()
     type_keys("The meeting adjourned at 9.40 pm.")
@@ -154,15 +160,12 @@ def test_the_closing_note_and_a_signatory_on_the_close_page(qtbot: QtBot) -> Non
     assert document.meeting.signatories[0].signed_on == dt.date(2025, 7, 1)
     assert cell_text(signatories.table, 0, SIGNED_ON) == "01/07/2025"
     assert form.focus_path(("signatories", 0, "name"))
-    while document.undo_stack.canUndo():
-        document.undo_stack.undo()
-    assert document.meeting == before
+    assert undo_all(document) == before
     assert signatories.model.rowCount() == 0
 
 
 def test_a_date_the_clerk_cannot_mean_is_refused_and_the_cell_kept(qtbot: QtBot) -> None:
-    document = sample_document()
-    form = show(qtbot, SignatoriesForm, document)
+    form, document, _ = opened(qtbot, SignatoriesForm)
     add_row_typing(qtbot, form, "Clerk")
     count = steps(document)
     type_into_cell(qtbot, form.table, 0, SIGNED_ON, "31/02/2025")
@@ -177,9 +180,7 @@ def test_a_date_the_clerk_cannot_mean_is_refused_and_the_cell_kept(qtbot: QtBot)
 
 
 def test_name_parts_of_the_current_person_are_typed_under_the_table(qtbot: QtBot) -> None:
-    document = sample_document()
-    before = document.meeting
-    form = show(qtbot, AttendanceForm, document)
+    form, document, before = opened(qtbot, AttendanceForm)
     form.table.go_to(3, 1)
     assert form.given_name.isEnabled()
     form.given_name.setFocus()
@@ -216,9 +217,7 @@ def test_without_people_the_name_parts_are_empty_and_disabled(qtbot: QtBot) -> N
 
 
 def test_a_session_is_added_and_typed_from_the_keyboard(qtbot: QtBot) -> None:
-    document = sample_document()
-    before = document.meeting
-    form = show(qtbot, SessionsForm, document)
+    form, document, before = opened(qtbot, SessionsForm)
     assert not form.fill_button.isEnabled()  # no session, no roll to fill
     count = steps(document)
     add_row_typing(qtbot, form, "Closed Session")
@@ -235,9 +234,7 @@ def test_a_session_is_added_and_typed_from_the_keyboard(qtbot: QtBot) -> None:
     type_into_cell(qtbot, form.table, 0, DATE, "18062025")
     session = document.meeting.sessions[0]
     assert session.kind.value == "closed" and session.date == dt.date(2025, 6, 18)
-    while document.undo_stack.canUndo():
-        document.undo_stack.undo()
-    assert document.meeting == before
+    assert undo_all(document) == before
     assert form.model.rowCount() == 0 and not form.fill_button.isEnabled()
 
 
@@ -350,8 +347,7 @@ def test_the_roll_call_follows_the_current_session(qtbot: QtBot) -> None:
 
 
 def test_removing_a_section_takes_its_items_out_of_it(qtbot: QtBot) -> None:
-    document = sample_document()
-    form = show(qtbot, SectionsForm, document)
+    form, document, _ = opened(qtbot, SectionsForm)
     add_row_typing(qtbot, form, "Consent agenda")
     document.set(("items", 5, "section_id"), document.meeting.sections[0].id, "Put in section")
     before = document.meeting
@@ -369,9 +365,7 @@ def test_removing_a_section_takes_its_items_out_of_it(qtbot: QtBot) -> None:
 
 
 def test_an_adjournment_after_an_item_chosen_by_its_minute_number(qtbot: QtBot) -> None:
-    document = sample_document()
-    before = document.meeting
-    form = show(qtbot, AdjournmentsForm, document)
+    form, document, before = opened(qtbot, AdjournmentsForm)
     add_row_typing(qtbot, form, "r")  # Kind: Recess
     assert document.meeting.adjournments[0].kind is BreakKind.RECESS
     numbering = MinuteNumbering(document.meeting, form.context.house_style(document.meeting))
@@ -388,15 +382,11 @@ def test_an_adjournment_after_an_item_chosen_by_its_minute_number(qtbot: QtBot) 
     adjournment = document.meeting.adjournments[0]
     assert adjournment.from_time == dt.time(18, 10)
     assert adjournment.resumed_on == dt.date(2025, 6, 25)
-    while document.undo_stack.canUndo():
-        document.undo_stack.undo()
-    assert document.meeting == before
+    assert undo_all(document) == before
 
 
 def test_items_are_put_in_a_section_with_space(qtbot: QtBot) -> None:
-    document = sample_document()
-    before = document.meeting
-    form = show(qtbot, SectionsForm, document)
+    form, document, before = opened(qtbot, SectionsForm)
     assert not form.items_list.isEnabled()
     add_row_typing(qtbot, form, "Part A")
     section = document.meeting.sections[0]
@@ -424,15 +414,11 @@ def test_items_are_put_in_a_section_with_space(qtbot: QtBot) -> None:
     document.undo_stack.undo()
     assert document.meeting.items[3].section_id == section.id
     assert form.items_list.item(3).checkState() == Qt.CheckState.Unchecked
-    while document.undo_stack.canUndo():
-        document.undo_stack.undo()
-    assert document.meeting == before
+    assert undo_all(document) == before
 
 
 def test_a_deputation_with_its_name_parts_item_and_position(qtbot: QtBot) -> None:
-    document = sample_document()
-    before = document.meeting
-    form = show(qtbot, SpeakersForm, document)
+    form, document, before = opened(qtbot, SpeakersForm)
     add_row_typing(qtbot, form, "d")
     assert document.meeting.speakers[0].kind is SpeakerKind.DEPUTATION
     type_keys(Qt.Key.Key_Tab, Qt.Key.Key_Tab)  # past Title to Name, unedited
@@ -457,14 +443,11 @@ def test_a_deputation_with_its_name_parts_item_and_position(qtbot: QtBot) -> Non
     document.undo_stack.undo()
     assert document.meeting.speakers[0].person.organisation == ""
     assert form.organisation.text() == ""
-    while document.undo_stack.canUndo():
-        document.undo_stack.undo()
-    assert document.meeting == before
+    assert undo_all(document) == before
 
 
 def test_a_typed_cell_editor_is_a_line_with_its_column_name(qtbot: QtBot) -> None:
-    document = sample_document()
-    form = show(qtbot, SpeakersForm, document)
+    form, _document, _ = opened(qtbot, SpeakersForm)
     add_row_typing(qtbot, form, "p")
     form.table.go_to(0, 2)
     type_keys("D")
