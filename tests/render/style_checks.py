@@ -2,9 +2,8 @@
 the line-by-line comparison of the text and Word copies, and the checks every style passes
 (the Open XML validator, the sample saved as Clerk saves it).
 
-A style's test module takes its fixtures by name, `(meeting, parish, house_style, ...,
-text_and_docx) = style_fixtures(SAMPLE, "parish")`: pytest finds a module's fixtures among its
-names.
+A style's test module takes its fixtures in with `globals().update(style_fixtures(SAMPLE,
+"parish"))`: pytest finds a module's fixtures among its names.
 """
 
 from __future__ import annotations
@@ -30,10 +29,11 @@ HEADER_MARKS = ("DRAFT:", "CONFIDENTIAL: NOT FOR")
 """The text's first lines that Word puts in the page header, in its own words."""
 
 
-def style_fixtures(sample: Path, style_name: str) -> tuple[Any, ...]:
-    """The module fixtures of one style's tests: `meeting` (the sample loaded), the style
-    under its own name and as `house_style`, `public_text`, `full_text`, `public_docx`,
-    `full_docx`, and `text_and_docx` (each copy in turn, its text and its Word document)."""
+def style_fixtures(sample: Path, style_name: str) -> dict[str, Any]:
+    """The module fixtures of one style's tests, by name, for the module to take in with
+    `globals().update(...)`: `meeting` (the sample loaded), the style under its own name and
+    as `house_style`, `public_text`, `full_text`, `public_docx`, `full_docx`, and
+    `text_and_docx` (each copy in turn, its text and its Word document)."""
 
     @pytest.fixture(scope="module")
     def meeting() -> Meeting:
@@ -47,21 +47,12 @@ def style_fixtures(sample: Path, style_name: str) -> tuple[Any, ...]:
     def named_style(house_style: StyleFolder) -> StyleFolder:
         return house_style
 
-    @pytest.fixture(scope="module")
-    def public_text(meeting: Meeting, house_style: StyleFolder) -> str:
-        return render_text(meeting, house_style)
+    def rendered(name: str, render: Callable[..., str | bytes], public: bool) -> Any:
+        @pytest.fixture(scope="module", name=name)
+        def copy(meeting: Meeting, house_style: StyleFolder) -> str | bytes:
+            return render(meeting, house_style, public=public)
 
-    @pytest.fixture(scope="module")
-    def full_text(meeting: Meeting, house_style: StyleFolder) -> str:
-        return render_text(meeting, house_style, public=False)
-
-    @pytest.fixture(scope="module")
-    def public_docx(meeting: Meeting, house_style: StyleFolder) -> bytes:
-        return render_docx(meeting, house_style)
-
-    @pytest.fixture(scope="module")
-    def full_docx(meeting: Meeting, house_style: StyleFolder) -> bytes:
-        return render_docx(meeting, house_style, public=False)
+        return copy
 
     @pytest.fixture(scope="module", params=["public", "full"])
     def text_and_docx(
@@ -74,16 +65,16 @@ def style_fixtures(sample: Path, style_name: str) -> tuple[Any, ...]:
         """The public copy, then the full copy, as text and in Word."""
         return (public_text, public_docx) if request.param == "public" else (full_text, full_docx)
 
-    return (
-        meeting,
-        named_style,
-        house_style,
-        public_text,
-        full_text,
-        public_docx,
-        full_docx,
-        text_and_docx,
-    )
+    return {
+        "meeting": meeting,
+        "house_style": house_style,
+        style_name: named_style,
+        "public_text": rendered("public_text", render_text, True),
+        "full_text": rendered("full_text", render_text, False),
+        "public_docx": rendered("public_docx", render_docx, True),
+        "full_docx": rendered("full_docx", render_docx, False),
+        "text_and_docx": text_and_docx,
+    }
 
 
 def normal(line: str) -> str:

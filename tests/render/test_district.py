@@ -138,16 +138,9 @@ GRANT_ROWS = [
 ]
 
 
-(
-    meeting,
-    district,
-    house_style,
-    public_text,
-    full_text,
-    public_docx,
-    full_docx,
-    text_and_docx,
-) = style_fixtures(SAMPLE, "district")
+# The fixtures meeting, district, house_style, public_text, full_text, public_docx, full_docx and
+# text_and_docx (tests/render/style_checks.py).
+globals().update(style_fixtures(SAMPLE, "district"))
 
 
 def word_blocks(data: bytes) -> list[WordParagraph | WordTable]:

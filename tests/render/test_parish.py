@@ -80,16 +80,9 @@ NOTICE = (
 EXEMPT_CONTENT = ("annual appraisal", "SCP 19", "varied contract of employment")
 
 
-(
-    meeting,
-    parish,
-    house_style,
-    public_text,
-    full_text,
-    public_docx,
-    full_docx,
-    text_and_docx,
-) = style_fixtures(SAMPLE, "parish")
+# The fixtures meeting, parish, house_style, public_text, full_text, public_docx, full_docx and
+# text_and_docx (tests/render/style_checks.py).
+globals().update(style_fixtures(SAMPLE, "parish"))
 
 
 def every_kind() -> Meeting:

@@ -141,16 +141,9 @@ FIRST_READING = "Ordinance No. 1745 was introduced and read a first time, by tit
 SECOND_READING = "Ordinance No. 1742 was read a second time, by title only."
 
 
-(
-    meeting,
-    uscity,
-    house_style,
-    public_text,
-    full_text,
-    public_docx,
-    full_docx,
-    text_and_docx,
-) = style_fixtures(SAMPLE, "uscity")
+# The fixtures meeting, uscity, house_style, public_text, full_text, public_docx, full_docx and
+# text_and_docx (tests/render/style_checks.py).
+globals().update(style_fixtures(SAMPLE, "uscity"))
 
 
 def assert_same_wording(text: str, data: bytes) -> None:
