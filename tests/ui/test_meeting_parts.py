@@ -70,6 +70,15 @@ def opened(qtbot: QtBot, kind: type[F]) -> tuple[F, MeetingDocument, Meeting]:
     return show(qtbot, kind, document), document, before
 
 
+def with_one_session() -> MeetingDocument:
+    """The sample meeting with one session, "Regular", its roll call empty."""
+    document = sample_document()
+    document.edit(
+        document.meeting.model_copy(update={"sessions": (Session(title="Regular"),)}), "set up"
+    )
+    return document
+
+
 def undo_all(document: MeetingDocument) -> Meeting:
     """Undo every step; the meeting as that leaves it."""
     while document.undo_stack.canUndo():
@@ -268,10 +277,7 @@ def test_the_roll_call_is_filled_from_the_attendance_in_one_step(qtbot: QtBot) -
 
 
 def test_roll_call_entries_are_typed_moved_and_removed(qtbot: QtBot) -> None:
-    document = sample_document()
-    document.edit(
-        document.meeting.model_copy(update={"sessions": (Session(title="Regular"),)}), "set up"
-    )
+    document = with_one_session()
     form = show(qtbot, SessionsForm, document)
     form.fill_roll()
     roll = form.roll_table
@@ -297,10 +303,7 @@ def test_roll_call_entries_are_typed_moved_and_removed(qtbot: QtBot) -> None:
 
 
 def test_removing_an_attendee_does_what_the_domain_does_to_the_roll(qtbot: QtBot) -> None:
-    document = sample_document()
-    document.edit(
-        document.meeting.model_copy(update={"sessions": (Session(title="Regular"),)}), "set up"
-    )
+    document = with_one_session()
     sessions = show(qtbot, SessionsForm, document)
     sessions.fill_roll()
     before = document.meeting
