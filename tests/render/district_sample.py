@@ -255,14 +255,15 @@ REPLY_TEXT = (
     "provision has been made in the draft budget for 2026/27."
 )
 
+AMENDMENT_1 = 'That in paragraph (b) the words "two additional" be replaced by "four additional".'
+AMENDMENT_2 = (
+    'That paragraph (b) be replaced by "(b) ask the Cabinet to consider the cost of additional '
+    'civil enforcement officers when it sets the budget for 2026/27;".'
+)
+
 
 def amendment(
-    key: str,
-    motion: str,
-    *,
-    moved_by: tuple[str, str],
-    counts: tuple[int, int, int],
-    outcome: Outcome,
+    key: str, motion: str, moved_by: tuple[str, str], counts: tuple[int, int, int], outcome: Outcome
 ) -> Resolution:
     """An amendment to the pavement parking motion: its mover and seconder, and the votes for,
     against and abstaining."""
@@ -306,22 +307,9 @@ def motion_item() -> Item:
                 debate="Councillor Hale said that residents of Bridge Street and Station Road "
                 "had reported more than forty obstructions since September.",
             ),
+            amendment("amendment-1", AMENDMENT_1, ("quayle", "sadiq"), (6, 11, 1), Outcome.LOST),
             amendment(
-                "amendment-1",
-                'That in paragraph (b) the words "two additional" be replaced by '
-                '"four additional".',
-                moved_by=("quayle", "sadiq"),
-                counts=(6, 11, 1),
-                outcome=Outcome.LOST,
-            ),
-            amendment(
-                "amendment-2",
-                'That paragraph (b) be replaced by "(b) ask the Cabinet to consider the '
-                "cost of additional civil enforcement officers when it sets the budget for "
-                '2026/27;".',
-                moved_by=("ashworth", "okafor"),
-                counts=(12, 5, 1),
-                outcome=Outcome.CARRIED,
+                "amendment-2", AMENDMENT_2, ("ashworth", "okafor"), (12, 5, 1), Outcome.CARRIED
             ),
             Resolution(
                 id="substantive",
