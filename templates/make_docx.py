@@ -19,7 +19,7 @@ import re
 import sys
 import tomllib
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -316,6 +316,39 @@ def para_if(document: DocumentObject, condition: str, text: str, style: str) -> 
     paragraph = para(document, text, style)
     tag(document, "endif")
     return paragraph
+
+
+def labelled_if(
+    document: DocumentObject, condition: str, label: str, text: str, style: str
+) -> Paragraph:
+    """A paragraph with a bold label (see `labelled`), written only when `condition` holds."""
+    tag(document, "if " + condition)
+    paragraph = labelled(document, label, text, style)
+    tag(document, "endif")
+    return paragraph
+
+
+def attendance_lines(
+    document: DocumentObject, lines: Iterable[tuple[str, str, str]], style: str = "Roll"
+) -> None:
+    """For each `(group, label, text)`, a labelled paragraph ("Present: ...") when the group
+    of the attendance (`attendance.officers`) has anyone in it."""
+    for group, label, text in lines:
+        labelled_if(document, f"attendance.{group}", label, text, style)
+
+
+def roll(document: DocumentObject, present: str, guests: Callable[[str], str]) -> None:
+    """The attendance as an English council lists it, each line labelled: "Present: " the
+    members (`present`), "In attendance: " the officers and "Also present: " the others
+    (`guests` of the group)."""
+    attendance_lines(
+        document,
+        (
+            ("present_members", "Present: ", present),
+            ("officers", "In attendance: ", guests("officers")),
+            ("others", "Also present: ", guests("others")),
+        ),
+    )
 
 
 def footer_line(document: DocumentObject, paragraph: Paragraph, text: str) -> None:
@@ -688,6 +721,8 @@ def roll_call_line(answer: str, label: str) -> str:
     )
 
 
+PUBLIC_ATTENDED = "{{ meeting.public_present_text }} attended."
+"""The same, shorter: "Three members of the public attended."."""
 PUBLIC_PRESENT = (
     "{{ meeting.public_present_text }}"
     " {{ 'was' if meeting.public_present == 1 else 'were' }} present."
@@ -703,6 +738,29 @@ DECLARED_INTEREST = (
 """A declaration of interest, `d`, as an English council words it: "Cllr Lee declared a
 pecuniary interest in minute 12 (Planning): she owns land nearby."; what the member then did
 follows, in the style's words."""
+
+
+def members_present(*, from_: str = "from ", to: str = " until ", until: str = "until ") -> str:
+    """The members present as one sentence: each with their role, whom they substituted for,
+    whether remote, the part of the meeting they attended (worded `from_` 12 `to` 15, `from_`
+    12, `until` 15) and when they arrived or left; "Cllr Ali (Chair), Cllr Lee (remote) and
+    Cllr Patel."."""
+    return (
+        "{% for p in attendance.present_members %}"
+        '{% set role = {"chair": ["Chair"], "vice_chair": ["Vice-Chair"],'
+        ' "co_opted": [p.capacity or "co-opted"]}.get(p.role, []) %}'
+        f'{{% set part = (["{from_}" ~ p.from_minute ~ "{to}" ~ p.to_minute]'
+        " if p.from_minute and p.to_minute"
+        f' else (["{from_}" ~ p.from_minute] if p.from_minute'
+        f' else (["{until}" ~ p.to_minute] if p.to_minute else []))) %}}'
+        '{% set notes = role + (["substituting for " ~ p.substitute_for] if p.substitute_for else [])'
+        ' + (["remote"] if p.remote else []) + part'
+        ' + (["arrived " ~ p.arrived_at] if p.arrived_at else [])'
+        ' + (["left " ~ p.left_at] if p.left_at else []) %}'
+        '{{ p.name }}{{ " (" ~ notes | join(", ") ~ ")" if notes }}' + SEPARATOR + "{% endfor %}."
+    )
+
+
 SESSION_HELD = (
     "{% set s = item.session %}The session was held{{ ' on ' ~ s.date if s.date }}"
     "{{ (' from ' ~ s.start_time ~ ' to ' ~ s.close_time) if s.start_time and s.close_time"

@@ -23,6 +23,7 @@ from docx.shared import Cm
 from templates.make_docx import (
     DECLARED_INTEREST,
     LEVELS,
+    PUBLIC_ATTENDED,
     ROUND_BULLETS,
     SEPARATOR,
     Look,
@@ -37,11 +38,13 @@ from templates.make_docx import (
     item_speakers,
     labelled,
     level_suffix,
+    members_present,
     new_document,
     page_footers,
     para,
     para_if,
     paragraph_style,
+    roll,
     running_header,
     section_start,
     shade,
@@ -60,20 +63,7 @@ LOOK = Look(
 
 # --- the attendance -------------------------------------------------------------------------
 
-ROLL = (
-    "{% for p in attendance.present_members %}"
-    '{% set role = {"chair": ["Chair"], "vice_chair": ["Vice-Chair"],'
-    ' "co_opted": [p.capacity or "co-opted"]}.get(p.role, []) %}'
-    '{% set part = (["from minute " ~ p.from_minute ~ " to minute " ~ p.to_minute]'
-    " if p.from_minute and p.to_minute"
-    ' else (["from minute " ~ p.from_minute] if p.from_minute'
-    ' else (["until minute " ~ p.to_minute] if p.to_minute else []))) %}'
-    '{% set notes = role + (["substituting for " ~ p.substitute_for] if p.substitute_for else [])'
-    ' + (["remote"] if p.remote else []) + part'
-    ' + (["arrived " ~ p.arrived_at] if p.arrived_at else [])'
-    ' + (["left " ~ p.left_at] if p.left_at else []) %}'
-    '{{ p.name }}{{ " (" ~ notes | join(", ") ~ ")" if notes }}' + SEPARATOR + "{% endfor %}."
-)
+ROLL = members_present(from_="from minute ", to=" to minute ", until="until minute ")
 
 
 def guests(group: str) -> str:
@@ -387,20 +377,8 @@ def build() -> DocumentObject:
     )
     tag(document, "endif")
     para_if(document, "meeting.preamble", "{{ meeting.preamble }}", "Meeting Note")
-    for group, label, text in (
-        ("present_members", "Present: ", ROLL),
-        ("officers", "In attendance: ", guests("officers")),
-        ("others", "Also present: ", guests("others")),
-    ):
-        tag(document, f"if attendance.{group}")
-        labelled(document, label, text, "Roll")
-        tag(document, "endif")
-    para_if(
-        document,
-        "meeting.public_present_text",
-        "{{ meeting.public_present_text }} attended.",
-        "Roll",
-    )
+    roll(document, ROLL, guests)
+    para_if(document, "meeting.public_present_text", PUBLIC_ATTENDED, "Roll")
 
     tag(document, "for item in items")
     section_start(

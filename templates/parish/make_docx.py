@@ -32,12 +32,13 @@ from templates.make_docx import (
     item_heading,
     item_rows,
     item_speakers,
-    labelled,
+    members_present,
     new_document,
     page_footers,
     para,
     para_if,
     paragraph_style,
+    roll,
     running_header,
     section_start,
     session_start,
@@ -55,20 +56,7 @@ LOOK = Look(
 )
 
 # Inline logic (Jinja macros would emit paragraphs, not text); each is one paragraph's text.
-ROLL = (
-    "{% for p in attendance.present_members %}"
-    '{% set role = {"chair": ["Chair"], "vice_chair": ["Vice-Chair"],'
-    ' "co_opted": [p.capacity or "co-opted"]}.get(p.role, []) %}'
-    '{% set part = (["from " ~ p.from_minute ~ " until " ~ p.to_minute]'
-    " if p.from_minute and p.to_minute"
-    ' else (["from " ~ p.from_minute] if p.from_minute'
-    ' else (["until " ~ p.to_minute] if p.to_minute else []))) %}'
-    '{% set notes = role + (["substituting for " ~ p.substitute_for] if p.substitute_for else [])'
-    ' + (["remote"] if p.remote else []) + part'
-    ' + (["arrived " ~ p.arrived_at] if p.arrived_at else [])'
-    ' + (["left " ~ p.left_at] if p.left_at else []) %}'
-    '{{ p.name }}{{ " (" ~ notes | join(", ") ~ ")" if notes }}' + SEPARATOR + "{% endfor %}."
-)
+ROLL = members_present()
 
 
 def guests(group: str) -> str:
@@ -179,14 +167,7 @@ def build() -> DocumentObject:
         "Minutes Title",
     )
     para_if(document, "meeting.preamble", "{{ meeting.preamble }}", "Roll")
-    for group, label, text in (
-        ("present_members", "Present: ", ROLL),
-        ("officers", "In attendance: ", guests("officers")),
-        ("others", "Also present: ", guests("others")),
-    ):
-        tag(document, f"if attendance.{group}")
-        labelled(document, label, text, "Roll")
-        tag(document, "endif")
+    roll(document, ROLL, guests)
     para_if(document, "meeting.public_present_text", PUBLIC_PRESENT, "Roll")
 
     tag(document, "for item in items")

@@ -25,15 +25,18 @@ from templates.make_docx import (
     CREST_ALT_TEXT,
     GREY,
     LEVELS,
+    PUBLIC_ATTENDED,
     RED,
     ROUND_BULLETS,
     SINGLE_RESOLUTION,
     Look,
+    attendance_lines,
     common_styles,
     describe_pictures,
     footer_line,
     inline_actions,
     labelled,
+    labelled_if,
     level_suffix,
     new_document,
     para,
@@ -266,41 +269,39 @@ def title_block(document: DocumentObject) -> None:
     para(document, "{{ meeting.venue }}", "Venue")
     para_if(document, "meeting.preamble", "{{ meeting.preamble }}", "Preamble")
     tag(document, "if not meeting.sessions")
-    tag(document, "if attendance.present_members")
-    labelled(
+    attendance_lines(
         document,
-        "PRESENT: ",
-        "{% for p in attendance.present_members %}{{ p.name }}"
-        '{{ " (" ~ p.part_attendance ~ ")" if p.part_attendance }}'
-        '{{ ", " if not loop.last }}{% endfor %}',
-        "Roll",
+        [
+            (
+                "present_members",
+                "PRESENT: ",
+                "{% for p in attendance.present_members %}{{ p.name }}"
+                '{{ " (" ~ p.part_attendance ~ ")" if p.part_attendance }}'
+                '{{ ", " if not loop.last }}{% endfor %}',
+            )
+        ],
     )
-    tag(document, "endif")
-    tag(document, "if attendance.apologies or attendance.absent")
-    labelled(
+    labelled_if(
         document,
+        "attendance.apologies or attendance.absent",
         "ABSENT: ",
         '{{ (attendance.apologies + attendance.absent) | map(attribute="name") | join(", ") }}',
         "Roll",
     )
     tag(document, "endif")
-    tag(document, "endif")
-    for group, label in (("officers", "STAFF PRESENT: "), ("others", "ALSO PRESENT: ")):
-        tag(document, f"if attendance.{group}")
-        labelled(
-            document,
-            label,
-            f"{{% for p in attendance.{group} %}}{{{{ p.name }}}}"
-            '{{ ", " ~ p.capacity if p.capacity }}{{ "; " if not loop.last }}{% endfor %}',
-            "Roll",
-        )
-        tag(document, "endif")
-    para_if(
+    attendance_lines(
         document,
-        "meeting.public_present_text",
-        "{{ meeting.public_present_text }} attended.",
-        "Roll",
+        [
+            (
+                group,
+                label,
+                f"{{% for p in attendance.{group} %}}{{{{ p.name }}}}"
+                '{{ ", " ~ p.capacity if p.capacity }}{{ "; " if not loop.last }}{% endfor %}',
+            )
+            for group, label in (("officers", "STAFF PRESENT: "), ("others", "ALSO PRESENT: "))
+        ],
     )
+    para_if(document, "meeting.public_present_text", PUBLIC_ATTENDED, "Roll")
 
 
 def session_start(document: DocumentObject) -> None:
@@ -534,8 +535,10 @@ def item_end(document: DocumentObject) -> None:
     tag(document, "endif")
 
 
-def signature_line(document: DocumentObject, date: str) -> None:
+def signature(document: DocumentObject, date: str, name: str) -> None:
+    """A line to sign on (and `date`, a tab and a line to date it on), the signer's name under."""
     para(document, "______________________________" + date, "Signature Line")
+    para(document, name, "Signature Name")
 
 
 def closing(document: DocumentObject) -> None:
@@ -550,16 +553,15 @@ def closing(document: DocumentObject) -> None:
     # With no signatories recorded: the Mayor's and the City Clerk's lines, unnamed.
     tag(document, "for s in meeting.signatories")
     para_if(document, "not loop.first", "ATTEST:", "Attest")
-    signature_line(
-        document, '{% if not loop.first %}\tDate: {{ s.signed_on or "______________" }}{% endif %}'
+    signature(
+        document,
+        '{% if not loop.first %}\tDate: {{ s.signed_on or "______________" }}{% endif %}',
+        '{{ (s.name ~ ", ") if s.name }}{{ s.role }}',
     )
-    para(document, '{{ (s.name ~ ", ") if s.name }}{{ s.role }}', "Signature Name")
     tag(document, "else")
-    signature_line(document, "")
-    para(document, "Mayor", "Signature Name")
+    signature(document, "", "Mayor")
     para(document, "ATTEST:", "Attest")
-    signature_line(document, "\tDate: ______________")
-    para(document, "City Clerk", "Signature Name")
+    signature(document, "\tDate: ______________", "City Clerk")
     tag(document, "endfor")
     tag(document, "if style.actions_annex and meeting.actions")
     para(document, "FOLLOW-UP ACTIONS", "Annex Heading")
