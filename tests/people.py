@@ -1,9 +1,10 @@
-"""Builders the sample meetings share: a person with the parts of their name, an attendee,
-and a list's entries from their texts."""
+"""Builders the sample meetings share: a person with the parts of their name, an attendee, a
+list's entries and paragraphs from their texts, and who moved a resolution and how the votes
+fell."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypedDict
 
 from clerk_app.domain.model import Attendance, ListEntry, Paragraph, Person
 
@@ -36,3 +37,25 @@ def entries(*texts: str) -> tuple[ListEntry, ...]:
 
 def paragraphs(*texts: str) -> tuple[Paragraph, ...]:
     return tuple(Paragraph(text=t) for t in texts)
+
+
+class MovedAndCounted(TypedDict):
+    proposer_id: str
+    seconder_id: str
+    votes_for: int
+    votes_against: int
+    abstentions: int
+
+
+def moved_and_counted(moved_by: tuple[str, str], counts: tuple[int, int, int]) -> MovedAndCounted:
+    """A resolution's fields for who moved and seconded it and the votes for, against and
+    abstaining."""
+    proposer_id, seconder_id = moved_by
+    votes_for, votes_against, abstentions = counts
+    return MovedAndCounted(
+        proposer_id=proposer_id,
+        seconder_id=seconder_id,
+        votes_for=votes_for,
+        votes_against=votes_against,
+        abstentions=abstentions,
+    )

@@ -52,7 +52,7 @@ from clerk_app.domain.model import (
     Table,
     VoteChoice,
 )
-from tests.people import attendee, entries, person
+from tests.people import attendee, entries, moved_and_counted, person
 
 SAMPLE_NAME = "district-2025-12-10.minutes"
 EXEMPT_REASON = "Paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972"
@@ -267,20 +267,14 @@ def amendment(
 ) -> Resolution:
     """An amendment to the pavement parking motion: its mover and seconder, and the votes for,
     against and abstaining."""
-    proposer_id, seconder_id = moved_by
-    votes_for, votes_against, abstentions = counts
     return Resolution(
         id=key,
         kind=MotionKind.AMENDMENT,
         relates_to="pavement-motion",
-        proposer_id=proposer_id,
-        seconder_id=seconder_id,
         motion=motion,
-        votes_for=votes_for,
-        votes_against=votes_against,
-        abstentions=abstentions,
         outcome=outcome,
         lead=LeadWord.NONE,
+        **moved_and_counted(moved_by, counts),
     )
 
 

@@ -42,7 +42,7 @@ from clerk_app.domain.model import (
     VoteChoice,
 )
 from clerk_app.storage import save_meeting
-from tests.people import attendee, paragraphs, person
+from tests.people import attendee, moved_and_counted, paragraphs, person
 
 SAMPLE_NAME = "uscity-2025-03-04.minutes"
 
@@ -86,6 +86,28 @@ def votes(**choices: VoteChoice) -> tuple[NamedVote, ...]:
             note="because of a declared interest" if choices.get(who) is VoteChoice.RECUSED else "",
         )
         for who in ROLL_ORDER
+    )
+
+
+def adopted_as_recommended(
+    words: str,
+    key_and_number: tuple[str, str],
+    moved_by: tuple[str, str],
+    counts: tuple[int, int, int],
+    **choices: VoteChoice,
+) -> Resolution:
+    """A numbered resolution adopted as the staff report recommended, on a roll-call vote in
+    which everyone not named in `choices` voted aye."""
+    key, number = key_and_number
+    return action(
+        words,
+        id=key,
+        motion="adopt the resolution as recommended",
+        named_votes=votes(**choices),
+        outcome=Outcome.CARRIED,
+        instrument=Instrument.RESOLUTION,
+        number=number,
+        **moved_and_counted(moved_by, counts),
     )
 
 
@@ -328,21 +350,14 @@ def sample_meeting() -> Meeting:
                     "Public Works Director Alvarez answered questions from Councilmember Raman "
                     "on the fleet replacement schedule and the emissions of the new sweepers."
                 ),
-                action(
+                adopted_as_recommended(
                     "Adopted a resolution authorizing the purchase of two regenerative street "
                     "sweepers from Cascade Municipal Equipment in an amount not to exceed "
                     "$684,200.",
-                    id="sweepers",
-                    motion="adopt the resolution as recommended",
-                    proposer_id="delgado",
-                    seconder_id="lindqvist",
-                    votes_for=6,
-                    votes_against=0,
-                    abstentions=1,
-                    named_votes=votes(raman=VoteChoice.ABSTAIN),
-                    outcome=Outcome.CARRIED,
-                    instrument=Instrument.RESOLUTION,
-                    number="2025-116",
+                    ("sweepers", "2025-116"),
+                    ("delgado", "lindqvist"),
+                    (6, 0, 1),
+                    raman=VoteChoice.ABSTAIN,
                 ),
             ),
         ),
@@ -423,21 +438,14 @@ def sample_meeting() -> Meeting:
                     "Public Works Director Alvarez presented the staff report and the results "
                     "of the bid opening of February 11, 2025.",
                 ),
-                action(
+                adopted_as_recommended(
                     "Adopted a resolution awarding the Riverside Trail Phase 2 construction "
                     "contract to Granite Valley Constructors, Inc. in the amount of $2,318,450 "
                     "and authorizing a contingency of ten percent.",
-                    id="trail",
-                    motion="adopt the resolution as recommended",
-                    proposer_id="okafor",
-                    seconder_id="hart",
-                    votes_for=6,
-                    votes_against=0,
-                    abstentions=0,
-                    named_votes=votes(ibarra=VoteChoice.RECUSED),
-                    outcome=Outcome.CARRIED,
-                    instrument=Instrument.RESOLUTION,
-                    number="2025-117",
+                    ("trail", "2025-117"),
+                    ("okafor", "hart"),
+                    (6, 0, 0),
+                    ibarra=VoteChoice.RECUSED,
                 ),
             ),
         ),
