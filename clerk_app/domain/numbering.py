@@ -49,18 +49,19 @@ class MinuteNumbering:
         children: dict[str, int] = {}
         running = meeting.first_minute_number
         for n, item in enumerate(meeting.items):
-            index[item.id] = n
             number: int | None = None
             parent: tuple[int, int] | None = None
             if item.label or not item.numbered:
                 pass
             elif item.parent_id is not None and item.parent_id in index:
+                # only an earlier item: never the item itself, so the labels form a tree
                 count = children.get(item.parent_id, 0) + 1
                 children[item.parent_id] = count
                 parent = (index[item.parent_id], count)
             else:
                 number = running
                 running += 1
+            index.setdefault(item.id, n)
             numbers.append(number)
             parents.append(parent)
         self._numbers = numbers
@@ -139,8 +140,11 @@ class MinuteNumbering:
         running = meeting.first_decision_number
         numbering = bool(style.decision_number_format) and running is not None
         out: dict[int, str] = {}
+        superseded = _superseded(meeting) if numbering else frozenset()
         for item in meeting.items:
             for block in resolutions_in(item.blocks):
+                if block.id and block.id in superseded and not block.number:
+                    continue
                 if block.number:
                     out[id(block)] = block.number
                 elif numbering and running is not None and takes_decision_number(block):
@@ -149,6 +153,22 @@ class MinuteNumbering:
                     )
                     running += 1
         return out
+
+
+def _superseded(meeting: Meeting) -> frozenset[str]:
+    """The ids of motions replaced by a substitute or by the substantive motion as amended
+    that was carried (or whose outcome is not recorded): the decision is the later one's, and
+    one decision takes one number."""
+    found: set[str] = set()
+    for item in meeting.items:
+        for block in resolutions_in(item.blocks):
+            if (
+                block.kind in (MotionKind.SUBSTITUTE, MotionKind.SUBSTANTIVE)
+                and block.relates_to
+                and block.outcome in (None, Outcome.CARRIED)
+            ):
+                found.add(block.relates_to)
+    return frozenset(found)
 
 
 def takes_decision_number(block: Resolution) -> bool:

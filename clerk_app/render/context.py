@@ -43,6 +43,7 @@ from clerk_app.domain.model import (
     MeetingStatus,
     NoticeOfMotion,
     NumberedList,
+    Outcome,
     Paragraph,
     Person,
     PublicQuestions,
@@ -894,6 +895,10 @@ class _Builder:
                 roll=tuple(roll),
             )
         lead = block.lead_state
+        if lead is LeadWord.STYLE and block.outcome in NOT_DECIDED:
+            # The style's word says the body decided it ("RESOLVED:"); a motion lost,
+            # withdrawn or not put was not decided. A word the clerk gave stays.
+            lead = LeadWord.NONE
         if lead is LeadWord.NONE:
             word = ""
         elif lead is LeadWord.GIVEN:
@@ -950,21 +955,13 @@ class _Builder:
         breaks: dict[str | None, list[BreakView]] = {}
         for record in meeting.adjournments:
             breaks.setdefault(record.after_item_id, []).append(self.break_view(record))
-        levels = self.levels()
+        levels, out_of_order_ids = self.places()
         views: list[ItemView] = []
         previous_section: str | None = None
         previous_session: str | None = None
-        highest_agenda: tuple[int, str] | None = None
         for item in meeting.items:
             level = levels.get(item.id, 0)
-            agenda_key = _agenda_key(item.agenda_number)
-            out_of_order = bool(
-                agenda_key is not None
-                and highest_agenda is not None
-                and agenda_key < highest_agenda
-            )
-            if agenda_key is not None and (highest_agenda is None or agenda_key > highest_agenda):
-                highest_agenda = agenda_key
+            out_of_order = item.id in out_of_order_ids
             section = sections.get(item.section_id or "")
             session = sessions.get(item.session_id or "")
             section_start = section is not None and item.section_id != previous_section
@@ -1034,16 +1031,26 @@ class _Builder:
             )
         return tuple(views)
 
-    def levels(self) -> dict[str, int]:
-        """Each sub-item's depth (1, 2...), worked out in the meeting being numbered: the
-        whole meeting, when this one is a part of it (an item redrawn alone)."""
+    def places(self) -> tuple[dict[str, int], frozenset[str]]:
+        """Each item's depth (0 for a main item, 1 for a sub-item...), and the items taken out
+        of agenda order, worked out in the meeting being numbered: the whole meeting, when
+        this one is a part of it (an item redrawn alone)."""
         levels: dict[str, int] = {}
+        out_of_order: set[str] = set()
+        highest: tuple[int, str] | None = None
         for item in self.numbering.meeting.items:
             if item.parent_id is not None and item.parent_id in levels:
                 levels[item.id] = levels[item.parent_id] + 1
             else:
                 levels[item.id] = 0
-        return levels
+            key = _agenda_key(item.agenda_number)
+            if key is None:
+                continue
+            if highest is not None and key < highest:
+                out_of_order.add(item.id)
+            else:
+                highest = key
+        return levels, frozenset(out_of_order)
 
     def section(self, record: Section) -> SectionView:
         return SectionView(
@@ -1374,18 +1381,25 @@ def readings_text(readings: tuple[Reading, ...]) -> str:
     return f"read a {listed} time"
 
 
+NOT_DECIDED = frozenset({Outcome.LOST, Outcome.WITHDRAWN, Outcome.NOT_PUT})
+"""Outcomes of a motion the body did not decide."""
+
+
 def moved_sentence(
     wording: str, proposer: str, seconder: str, motion: str, block: Resolution
 ) -> str:
     """The style's motion sentence filled in: "It was moved by Councillor Moore, seconded by
     Councillor Patel, that the report be approved". The motion is the words moved, or else the
-    first resolution's text, without a leading "That" (the wording says it, or "to"); empty
-    without a style wording or a proposer."""
+    first resolution's text, without a leading "That" where the wording says "that {motion}";
+    words that start "That" cannot follow any other wording ("to {motion}"), and give an
+    empty sentence, as does a style without a wording or a motion without a proposer."""
     if not wording or not proposer:
         return ""
     words = motion or (block.resolutions[0].text if block.resolutions else "")
     words = words.strip().rstrip(".")
-    if words[:5].lower() == "that ":
+    if words[:5].lower() == "that " and "{motion}" in wording:
+        if "that {motion}" not in wording.lower():
+            return ""  # "to That the park be sold": the style words it itself
         words = words[5:]  # the wording says "that"
     if not seconder:
         # "..., seconded by {seconder}, ..." loses its clause, wherever the wording puts it

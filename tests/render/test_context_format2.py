@@ -484,7 +484,7 @@ def test_a_withheld_items_agenda_details_are_withheld_too() -> None:
 )
 def test_a_motion_without_a_seconder_loses_the_clause(wording: str, expected: str) -> None:
     people = (Attendance(id="z", person=Person(title="Councillor", name="Z")),)
-    block = Resolution(proposer_id="z", resolutions=(ListEntry(text="That x."),))
+    block = Resolution(proposer_id="z", resolutions=(ListEntry(text="x."),))
     style = STYLE.model_copy(update={"motion_wording": wording})
     (view,) = (
         build_context(meeting(Item(id="i", blocks=(block,)), attendance=people), style)
@@ -542,3 +542,64 @@ def test_a_break_after_an_omitted_item_follows_the_item_before() -> None:
     )
     (a,) = build_context(m, style, public=True).items
     assert [b.from_time for b in a.breaks_after] == ["7:00 pm"]
+
+
+def test_motion_sentences_that_cannot_be_made_right_are_left_to_the_style() -> None:
+    people = (Attendance(id="z", person=Person(title="Councillor", name="Z")),)
+    style = STYLE.model_copy(update={"motion_wording": "{proposer} moved, to {motion}"})
+
+    def moved(block: Resolution) -> str:
+        m = meeting(Item(id="i", blocks=(block,)), attendance=people)
+        (view,) = build_context(m, style).items[0].blocks
+        assert isinstance(view, ResolutionView)
+        return view.moved
+
+    that = Resolution(proposer_id="z", resolutions=(ListEntry(text="That the park be sold."),))
+    assert moved(that) == ""
+    assert moved(that.model_copy(update={"motion": "sell the park"})) == (
+        "Councillor Z moved, to sell the park"
+    )
+    plain = Resolution(proposer_id="z", resolutions=(ListEntry(text="Adopt the budget."),))
+    assert moved(plain) == "Councillor Z moved, to Adopt the budget"
+
+
+@pytest.mark.parametrize("outcome", [Outcome.LOST, Outcome.WITHDRAWN, Outcome.NOT_PUT])
+def test_a_motion_not_carried_is_not_led_by_the_styles_word(outcome: Outcome) -> None:
+    style = STYLE.model_copy(update={"resolution_word": "RESOLVED"})
+    lost = Resolution(outcome=outcome, resolutions=(ListEntry(text="That the park be sold."),))
+    given = lost.model_copy(update={"lead_word": "MOVED"})
+    m = meeting(Item(id="i", blocks=(lost, given)))
+    first, second = build_context(m, style).items[0].blocks
+    assert isinstance(first, ResolutionView) and isinstance(second, ResolutionView)
+    assert (first.lead, first.lead_word) == ("none", "")
+    assert (second.lead, second.lead_word) == ("given", "MOVED")
+
+
+def test_one_decision_takes_one_number_when_a_motion_is_superseded() -> None:
+    style = STYLE.model_copy(update={"decision_number_format": "{yyyy}-{number}"})
+    m = meeting(
+        Item(
+            id="a",
+            blocks=(
+                Resolution(id="m", resolutions=(ListEntry(text="That x."),)),
+                Resolution(kind=MotionKind.AMENDMENT, relates_to="m", outcome=Outcome.CARRIED),
+                Resolution(kind=MotionKind.SUBSTANTIVE, relates_to="m", outcome=Outcome.CARRIED),
+            ),
+        ),
+        first_decision_number=117,
+    )
+    views = [b for b in build_context(m, style).items[0].blocks if isinstance(b, ResolutionView)]
+    assert [v.number for v in views] == ["", "", "2025-117"]
+
+
+def test_an_item_that_names_itself_its_parent_is_a_main_item() -> None:
+    m = meeting(Item(id="a"), Item(id="b", parent_id="b"), Item(id="c", parent_id="c"))
+    numbering = MinuteNumbering(m, STYLE.model_copy(update={"minute_number_format": "{number}"}))
+    assert numbering.labels() == ["41", "42", "43"]
+
+
+def test_out_of_order_is_the_whole_meetings_when_an_item_is_drawn_alone() -> None:
+    m = meeting(Item(id="a", agenda_number="5.4"), Item(id="b", agenda_number="5.3"))
+    alone = m.model_copy(update={"items": (m.items[1],)})
+    (view,) = build_context(alone, STYLE, numbering=MinuteNumbering(m, STYLE)).items
+    assert view.out_of_order
