@@ -49,7 +49,7 @@ import re
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
 from clerk_app.domain.house_style import letters, roman
 from clerk_app.domain.model import (
@@ -584,29 +584,17 @@ def parse_body(
     """
     rules = grammar(default_word)
     tokens = [rules.read(line) for line in split_lines(text)]
-    names = {name.casefold(): key for key, name in (people or {}).items() if name}
-    blocks = _Parser(tokens, rules.word, names).blocks(0)
-    return tuple(_carry_over(blocks, previous))
+    names: dict[str, str] = {}
+    for key, name in (people or {}).items():
+        if name:
+            names.setdefault(name.casefold(), key)  # two of one name: the first, as listed
+    blocks = tuple(_Parser(tokens, rules.word, names).blocks(0))
+    return _carried(blocks, previous, None, people)
 
 
 def people_names(meeting: Meeting) -> dict[str, str]:
     """The names a notice of motion's placeholder shows, by attendance id: "Councillor Moore"."""
     return {person.id: person.display_name for person in meeting.attendance}
-
-
-def _carry_over(blocks: list[Block], previous: tuple[Block, ...]) -> list[Block]:
-    waiting: dict[type, list[Block]] = {}
-    for block in previous:
-        if type(block) in _KEEPERS:
-            waiting.setdefault(type(block), []).append(block)
-    result: list[Block] = []
-    for block in blocks:
-        queue = waiting.get(type(block))
-        if queue:
-            result.append(_KEEPERS[type(block)](queue.pop(0), block))
-        else:
-            result.append(block)
-    return result
 
 
 # --- writing: blocks to text -------------------------------------------------------------------
@@ -961,12 +949,6 @@ def _leading_tabs(line: str) -> str:
     return line[: len(line) - len(stripped)].expandtabs(TAB_WIDTH) + stripped
 
 
-# --- what the markup cannot show, and entries as markup (the item form's panels) -----------
-
-
-B = TypeVar("B", Resolution, PublicQuestions, Table, NoticeOfMotion)
-
-
 # --- carrying over what the markup cannot show ----------------------------------------------
 
 
@@ -1010,47 +992,175 @@ def _has_hidden_data(block: Block) -> bool:
     return visible is not None and block != visible
 
 
-def _aligned(old: list[Hashable], new: list[Hashable]) -> list[int | None]:
-    """For each new block, the old block it continues (None for a new one). Same number: by
-    order, as `parse_body` does; otherwise by text, so that one resolution appearing or
-    disappearing does not move the others' votes."""
-    if len(old) == len(new):
-        return list(range(len(new)))
-    result: list[int | None] = [None] * len(new)
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag in ("equal", "replace"):
-            for offset in range(min(i2 - i1, j2 - j1)):
-                result[j1 + offset] = i1 + offset
-    return result
+def _inner(block: Block) -> tuple[ListEntry, ...]:
+    """The entries of a list or a resolution, whose blocks the text shows nested in it."""
+    if isinstance(block, BulletList | NumberedList):
+        return block.entries
+    if isinstance(block, Resolution):
+        return block.resolutions
+    return ()
 
 
-def _carry_kind(
-    kind: type[B],
-    key: Callable[[B], Hashable],
-    keep: Callable[[B, B], B],
-    fresh: list[Block],
-    previous: tuple[Block, ...],
-    memory: dict[Hashable, Block],
-) -> None:
-    places = [n for n, block in enumerate(fresh) if isinstance(block, kind)]
-    new: list[B] = [block for block in fresh if isinstance(block, kind)]
-    old: list[B] = [block for block in previous if isinstance(block, kind)]
-    pairs = _aligned([key(b) for b in old], [key(b) for b in new])
-    used: set[int] = set()
-    for place, block, source_index in zip(places, new, pairs, strict=True):
-        if source_index is not None:
-            used.add(source_index)
-            fresh[place] = keep(old[source_index], block)
-        else:
-            remembered = memory.pop(key(block), None)
-            if isinstance(remembered, kind):
-                fresh[place] = keep(remembered, block)
-    for n, block in enumerate(old):
-        if n not in used and _has_hidden_data(block):
-            memory[key(block)] = block
-            while len(memory) > 20:
-                memory.pop(next(iter(memory)))
+def _walked(blocks: Sequence[Block], into: list[Block] | None = None) -> list[Block]:
+    """Every block, nested ones (in list entries and resolutions) included, in reading order:
+    each block before the blocks inside it."""
+    found: list[Block] = [] if into is None else into
+    for block in blocks:
+        found.append(block)
+        for entry in _inner(block):
+            if entry.blocks:
+                _walked(entry.blocks, found)
+    return found
+
+
+def _token(block: Block) -> Hashable:
+    """What the text shows of `block` on its own lines (not the blocks nested in it), for
+    lining the blocks up before and after an edit."""
+    if isinstance(block, Resolution):
+        return ("resolution", _resolution_key(block))
+    if isinstance(block, BulletList | NumberedList):
+        return (block.type, tuple(entry.text for entry in block.entries))
+    key = _KEYS.get(type(block))
+    return block if key is None else (type(block).__name__, key(block))
+
+
+Opcode = tuple[str, int, int, int, int]
+
+
+def _opcodes(old: list[Hashable], new: list[Hashable]) -> list[Opcode]:
+    """How `new` differs from `old`, as `difflib.SequenceMatcher.get_opcodes` says; the parts
+    the same at the start and at the end are taken off first, so that an edit in one place
+    (what a pause in typing makes) compares only what changed there."""
+    n, m = len(old), len(new)
+    head = 0
+    while head < n and head < m and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < n - head and tail < m - head and old[n - 1 - tail] == new[m - 1 - tail]:
+        tail += 1
+    codes: list[Opcode] = [("equal", 0, head, 0, head)]
+    middle = difflib.SequenceMatcher(
+        None, old[head : n - tail], new[head : m - tail], autojunk=False
+    )
+    for tag, i1, i2, j1, j2 in middle.get_opcodes():
+        codes.append((tag, i1 + head, i2 + head, j1 + head, j2 + head))
+    codes.append(("equal", n - tail, n, m - tail, m))
+    return codes
+
+
+def _matched(old: list[Block], new: list[Block], kinds: Sequence[type]) -> dict[int, int]:
+    """For blocks of `kinds` in `new` (places in reading order), the block of `old` each
+    continues, lining up every block the text shows, so that the paragraphs and lists round
+    a table anchor it: a second table with the same caption typed above the first is a new one.
+    Where the text changed, blocks of one kind are paired in order."""
+    found: dict[int, int] = {}
+    codes = _opcodes([_token(b) for b in old], [_token(b) for b in new])
+    for tag, i1, i2, j1, j2 in codes:
+        if tag == "equal":
+            for offset in range(i2 - i1):
+                if isinstance(new[j1 + offset], tuple(kinds)):
+                    found[j1 + offset] = i1 + offset
+        elif tag == "replace":
+            for kind in kinds:
+                olds = [i for i in range(i1, i2) if isinstance(old[i], kind)]
+                news = [j for j in range(j1, j2) if isinstance(new[j], kind)]
+                found.update(zip(news, olds, strict=False))
+    return found
+
+
+_KEYS: dict[type, Callable[[Any], Hashable]] = {
+    Resolution: _resolution_key,
+    PublicQuestions: _questions_key,
+    Table: _table_key,
+    NoticeOfMotion: _notice_key,
+}
+"""For each kind of block whose text does not show it all: what a vanished one is remembered
+by (see `carry_over`)."""
+
+
+def _sources(
+    fresh: list[Block], previous: list[Block], memory: dict[Hashable, Block] | None
+) -> dict[int, Block]:
+    """For blocks of `fresh` (places in reading order), the block each continues: of
+    `previous`, or (with `memory`) one remembered. Without `memory`, blocks of each kind are
+    paired in order, as `parse_body` does; with it, in order where a kind has as many blocks as
+    before, and otherwise by `_matched`, a vanished one being remembered."""
+    places: dict[type, list[int]] = {kind: [] for kind in _KEYS}
+    before: dict[type, list[int]] = {kind: [] for kind in _KEYS}
+    for n, block in enumerate(fresh):
+        if type(block) in places:
+            places[type(block)].append(n)
+    for n, block in enumerate(previous):
+        if type(block) in before:
+            before[type(block)].append(n)
+    sources: dict[int, Block] = {}
+    unequal = [k for k in _KEYS if len(places[k]) != len(before[k])]
+    matched = _matched(previous, fresh, unequal) if memory is not None and unequal else {}
+    for kind, key in _KEYS.items():
+        if memory is None or kind not in unequal:
+            for new, old in zip(places[kind], before[kind], strict=False):
+                sources[new] = previous[old]
+            continue
+        used: set[int] = set()
+        for new in places[kind]:
+            if (source := matched.get(new)) is not None:
+                used.add(source)
+                sources[new] = previous[source]
+            else:
+                remembered = memory.pop(key(fresh[new]), None)
+                if isinstance(remembered, kind):
+                    sources[new] = remembered
+        for old in before[kind]:
+            if old not in used and _has_hidden_data(previous[old]):
+                memory[key(previous[old])] = previous[old]
+                while len(memory) > 20:
+                    memory.pop(next(iter(memory)))
+    return sources
+
+
+def _rebuilt(
+    blocks: tuple[Block, ...],
+    sources: dict[int, Block],
+    names: Mapping[str, str],
+    counter: list[int],
+) -> tuple[Block, ...]:
+    """`blocks` (counted in reading order from `counter`) with each one in `sources` kept from
+    its source, nested ones first."""
+    result: list[Block] = []
+    for block in blocks:
+        place = counter[0]
+        counter[0] += 1
+        new = block
+        entries = _inner(block)
+        if any(entry.blocks for entry in entries):
+            kept = tuple(
+                entry.model_copy(update={"blocks": inner})
+                if (inner := _rebuilt(entry.blocks, sources, names, counter)) is not entry.blocks
+                else entry
+                for entry in entries
+            )
+            if any(a is not b for a, b in zip(kept, entries, strict=True)):
+                field = "resolutions" if isinstance(block, Resolution) else "entries"
+                new = block.model_copy(update={field: kept})
+        source = sources.get(place)
+        if source is not None:
+            new = _keep(source, new, names)
+        result.append(new)
+    if all(a is b for a, b in zip(result, blocks, strict=True)):
+        return blocks
+    return tuple(result)
+
+
+def _keep(old: Block, new: Block, names: Mapping[str, str]) -> Block:
+    if isinstance(old, Resolution) and isinstance(new, Resolution):
+        return _keep_resolution(old, new)
+    if isinstance(old, PublicQuestions) and isinstance(new, PublicQuestions):
+        return _keep_questions(old, new)
+    if isinstance(old, Table) and isinstance(new, Table):
+        return _keep_table(old, new)
+    if isinstance(old, NoticeOfMotion) and isinstance(new, NoticeOfMotion):
+        return _keep_notice(old, new, names)
+    return new  # pragma: no cover - sources pair blocks of one kind
 
 
 def _keep_resolution(old: Resolution, new: Resolution) -> Resolution:
@@ -1082,42 +1192,58 @@ def _keep_table(old: Table, new: Table) -> Table:
     return old if old.caption == new.caption else old.model_copy(update={"caption": new.caption})
 
 
-def _keep_notice(old: NoticeOfMotion, new: NoticeOfMotion) -> NoticeOfMotion:
-    """`old`, moved by whoever the text names, if it names someone the meeting has."""
+def _keep_notice(
+    old: NoticeOfMotion, new: NoticeOfMotion, names: Mapping[str, str]
+) -> NoticeOfMotion:
+    """`old`, moved by whoever the text names, if it names someone the meeting has. Where two
+    people have the same name (`names`, attendance ids to names), the name its mover had still
+    names its mover."""
     if new.mover_id is None or new.mover_id == old.mover_id:
         return old
+    name = names.get(new.mover_id)
+    if (
+        name
+        and old.mover_id is not None
+        and names.get(old.mover_id, "").casefold() == name.casefold()
+    ):
+        return old
     return old.model_copy(update={"mover_id": new.mover_id})
-
-
-_KEEPERS: dict[type, Callable[[Any, Any], Block]] = {
-    Resolution: _keep_resolution,
-    PublicQuestions: _keep_questions,
-    Table: _keep_table,
-    NoticeOfMotion: _keep_notice,
-}
-"""For each kind of block whose text does not show it all: what an edit of the text keeps."""
 
 
 def carry_over(
     fresh: tuple[Block, ...],
     previous: tuple[Block, ...],
     memory: dict[Hashable, Block] | None = None,
+    people: Mapping[str, str] | None = None,
 ) -> tuple[Block, ...]:
     """`fresh` (parsed from the text alone) with what the text cannot show taken from
     `previous`: the votes of resolutions (and every other part of a resolution the text does
-    not show), the contents of public questions, a table's rows, a notice's motion and reply.
+    not show), the contents of public questions, a table's rows, a notice's motion and reply;
+    nested ones (inside a list entry) as well as those at the top, in reading order, so that
+    one moved a level in or out keeps what it holds.
 
-    As `parse_body(text, word, previous)` when the text has as many resolutions (and public
-    questions) as before; when one appears or vanishes, the others are matched by their text,
-    and a vanished one with votes is kept in `memory` (by its text), so that retyping its
-    resolution word, which undoes the resolution for a keystroke or two, loses nothing."""
+    As `parse_body(text, word, previous)` when the text has as many of a kind as before; when
+    one appears or vanishes, the blocks are lined up by what the text shows of them all (the
+    paragraphs round them anchoring them), and a vanished one with something the text does not
+    show is kept in `memory` (by its text), so that retyping its resolution word, which undoes
+    the resolution for a keystroke or two, loses nothing. `people` (attendance ids to names,
+    `people_names`) keeps a notice's mover when the text names someone else of the same name."""
     memory = {} if memory is None else memory
-    blocks = list(fresh)
-    _carry_kind(Resolution, _resolution_key, _keep_resolution, blocks, previous, memory)
-    _carry_kind(PublicQuestions, _questions_key, _keep_questions, blocks, previous, memory)
-    _carry_kind(Table, _table_key, _keep_table, blocks, previous, memory)
-    _carry_kind(NoticeOfMotion, _notice_key, _keep_notice, blocks, previous, memory)
-    return tuple(blocks)
+    return _carried(fresh, previous, memory, people)
+
+
+def _carried(
+    fresh: tuple[Block, ...],
+    previous: tuple[Block, ...],
+    memory: dict[Hashable, Block] | None,
+    people: Mapping[str, str] | None,
+) -> tuple[Block, ...]:
+    if not previous and not memory:
+        return fresh
+    sources = _sources(_walked(fresh), _walked(previous), memory)
+    if not sources:
+        return fresh
+    return _rebuilt(fresh, sources, people or {}, [0])
 
 
 # --- numbered entries as markup (public questions and responses) ----------------------------
