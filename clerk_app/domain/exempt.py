@@ -52,6 +52,7 @@ FOLLOWS_EXCLUSION = "follows the exclusion of the press and public"
 GIVES_A_REASON = "gives a reason for excluding the public"
 IN_CLOSED_SECTION = "is in a closed section of the agenda"
 IN_CLOSED_SESSION = "was taken in closed session"
+UNDER_AN_EXEMPT_ITEM = "is a sub-item of an exempt item"
 
 
 class Unmarked(NamedTuple):
@@ -79,6 +80,7 @@ def looks_exempt(meeting: Meeting) -> list[Unmarked]:
     in_private = False
     closed_sections = {s.id for s in meeting.sections if s.kind is SectionKind.CLOSED}
     closed_sessions = {s.id for s in meeting.sessions if s.kind is SessionKind.CLOSED}
+    exempt_items: set[str] = set()
     for item in meeting.items:
         if readmits_the_public(item):
             in_private = False
@@ -86,8 +88,14 @@ def looks_exempt(meeting: Meeting) -> list[Unmarked]:
             in_private = True  # this item is public; the business after it is not
             continue
         if item.exempt:
+            exempt_items.add(item.id)
             continue
-        if in_private:
+        if item.parent_id is not None and item.parent_id in exempt_items:
+            # a sub-item of exempt business is part of it ("Redundancy of Ms Jones" under
+            # "Staffing restructure"); it is looked at as exempt too, for its own sub-items
+            exempt_items.add(item.id)
+            found.append(Unmarked(item, UNDER_AN_EXEMPT_ITEM))
+        elif in_private:
             found.append(Unmarked(item, FOLLOWS_EXCLUSION))
         elif item.exempt_reason.strip():
             found.append(Unmarked(item, GIVES_A_REASON))
@@ -148,6 +156,15 @@ def _answered_only_in_private(meeting: Meeting) -> set[str]:
         return set()
     open_sessions = [s for s in meeting.sessions if s.kind is not SessionKind.CLOSED]
     if any(not s.roll_call for s in open_sessions):
+        return set()
+    # Public business outside every open session with a roll call (an item in no session, or
+    # in a session that no longer exists): nobody can be said to have missed it.
+    called = {s.id for s in open_sessions}
+    closed = {s.id for s in meeting.sessions if s.kind is SessionKind.CLOSED}
+    if any(
+        not item.exempt and item.session_id not in called and item.session_id not in closed
+        for item in meeting.items
+    ):
         return set()
     public_business = {item.session_id for item in meeting.items if not item.exempt}
     at_open = {e.attendee_id for s in open_sessions for e in s.roll_call if e.answer in _ANSWERED}

@@ -256,3 +256,42 @@ def test_what_a_public_copy_may_print_of_an_item() -> None:
     assert published_blocks(secret) == ()
     published = secret.model_copy(update={"publish_resolution": True})
     assert published_blocks(published) == (vote.model_copy(update={"debate": ""}),)
+
+
+def test_a_sub_item_of_an_exempt_item_looks_exempt() -> None:
+    from clerk_app.domain.exempt import UNDER_AN_EXEMPT_ITEM
+
+    meeting = Meeting.model_validate(
+        {
+            "date": "2025-03-04",
+            "items": [
+                {"id": "p", "title": "Staffing restructure", "exempt": True},
+                {"id": "c", "title": "Redundancy of Ms Jones", "parent_id": "p"},
+                {"id": "g", "title": "Her appeal", "parent_id": "c"},
+                {"id": "o", "title": "Open business"},
+            ],
+        }
+    )
+    assert [(u.item.id, u.reason) for u in looks_exempt(meeting)] == [
+        ("c", UNDER_AN_EXEMPT_ITEM),
+        ("g", UNDER_AN_EXEMPT_ITEM),
+    ]
+
+
+def test_public_business_outside_the_sessions_names_everyone() -> None:
+    # A closed session with a roll call and a public item in no session: nobody can be said
+    # to have been there only for the closed business.
+    meeting = Meeting.model_validate(
+        {
+            "date": "2025-03-04",
+            "attendance": [{"id": "m", "person": {"name": "Moore"}}],
+            "sessions": [
+                {"id": "s", "kind": "closed", "roll_call": [{"attendee_id": "m"}]},
+            ],
+            "items": [
+                {"id": "x", "title": "Litigation", "exempt": True, "session_id": "s"},
+                {"id": "b", "title": "Budget"},
+            ],
+        }
+    )
+    assert present_only_for_exempt(meeting) == []

@@ -603,3 +603,59 @@ def test_out_of_order_is_the_whole_meetings_when_an_item_is_drawn_alone() -> Non
     alone = m.model_copy(update={"items": (m.items[1],)})
     (view,) = build_context(alone, STYLE, numbering=MinuteNumbering(m, STYLE)).items
     assert view.out_of_order
+
+
+def test_a_public_copy_withholds_the_notes_of_private_sessions_sections_and_breaks() -> None:
+    people = (
+        Attendance(id="m", person=Person(title="Councillor", name="Moore")),
+        Attendance(id="p", person=Person(title="Councillor", name="Patel")),
+    )
+    vote = Resolution(
+        resolutions=(ListEntry(text="PUBLISHED"),),
+        named_votes=(NamedVote(attendee_id="p", choice=VoteChoice.AGAINST, note="SECRET-VOTE"),),
+    )
+    m = meeting(
+        Item(id="a", title="Open"),
+        Item(
+            id="x",
+            exempt=True,
+            section_id="part-b",
+            session_id="s",
+            publish_resolution=True,
+            blocks=(vote,),
+        ),
+        Item(id="y", exempt=True, section_id="open-part", session_id="s2"),
+        Item(id="z", title="Open again", section_id="open-part", session_id="s2"),
+        attendance=people,
+        sections=(
+            Section(id="part-b", kind=SectionKind.CLOSED, note="SECRET-SECTION"),
+            Section(id="open-part", kind=SectionKind.PART, note="Public section note"),
+        ),
+        sessions=(
+            Session(
+                id="s",
+                kind=SessionKind.CLOSED,
+                note="SECRET-SESSION",
+                roll_call=(RollCallEntry(attendee_id="p", note="SECRET-ROLL"),),
+            ),
+            Session(id="s2", note="Public session note"),
+        ),
+        adjournments=(
+            Adjournment(after_item_id="x", note="SECRET-BREAK"),
+            Adjournment(after_item_id="a", note="SECRET-BEFORE"),
+            Adjournment(after_item_id="z", note="Public break note"),
+        ),
+    )
+    public = repr(build_context(m, STYLE, public=True))
+    assert "SECRET" not in public
+    for note in ("Public section note", "Public session note", "Public break note"):
+        assert note in public
+    full = repr(build_context(m, STYLE, public=False))
+    for secret in (
+        "SECRET-VOTE",
+        "SECRET-SECTION",
+        "SECRET-SESSION",
+        "SECRET-ROLL",
+        "SECRET-BREAK",
+    ):
+        assert secret in full
