@@ -27,7 +27,9 @@ The markup is what clerks already type in e-mails:
 - a resolution word in capitals on its own line (``AGREED:``, ``RESOLVED:``, or the house
   style's own word, ``DETERMINED:``) starts a resolution, followed by numbered resolutions or a
   single unnumbered one; a resolution that the minutes print with no word before it shows as
-  ``[resolution]`` in its place, its text following as after a word;
+  ``[resolution]`` in its place, its text following as after a word, and one with a word of its
+  own that is not a resolution word here (``NOTED`` where the style's word is ``AGREED``) as
+  ``[resolution: NOTED]`` (``[resolution: ]`` is ``[resolution]``);
 - public questions, tables and notices of motion are edited in their own forms and appear as
   ``[public questions: name]``, ``[table: caption]`` and ``[notice of motion: mover]``; typing
   such a line makes a new, empty one (a notice names its mover when the text is read with the
@@ -39,7 +41,10 @@ four columns; a marker is followed by white space or the end of the line.
 Parsing can take the blocks the text was made from, so that what the markup cannot show (a
 resolution's proposer, votes, number, kind, related motion, debate, readings and the rest; the
 text of public questions; a table's rows; a notice's motion and reply) survives an edit of the
-text.
+text (`carry_over`), wherever the block is: at the top or inside a list entry.
+
+Resolutions are written numbered in figures (the model keeps no way of counting for them),
+unless a list in figures follows that would read as more of their entries: then in letters.
 """
 
 from __future__ import annotations
@@ -115,6 +120,7 @@ _QUESTIONS = re.compile(r"^\[public questions:\s*(.*?)\s*\]$", re.IGNORECASE | r
 _TABLE = re.compile(r"^\[table:\s*(.*?)\s*\]$", re.IGNORECASE | re.DOTALL)
 _NOTICE = re.compile(r"^\[notice of motion:\s*(.*?)\s*\]$", re.IGNORECASE | re.DOTALL)
 _NO_WORD = re.compile(r"^\[resolution\]$", re.IGNORECASE)
+_GIVEN_WORD = re.compile(r"^\[resolution:\s*(.*?)\s*\]$", re.IGNORECASE | re.DOTALL)
 _HEADING = re.compile(r"^##(?:\s+(.*))?$", re.DOTALL)
 _PASTED_BULLET = re.compile(r"^([ \t]*)[•·\uf0b7\uf0a7\u25aa\u25cf\u2022o§]\t+", re.MULTILINE)
 _LINE_BREAKS = re.compile("\r\n|[\r\v\f\x85\u2028\u2029]")
@@ -343,6 +349,8 @@ class LineGrammar:
                     return MarkupLine(kind, indent, match.group(1), content_start=start)
             if _NO_WORD.match(line):
                 return MarkupLine("resolution", indent, "", content_start=start)
+            if match := _GIVEN_WORD.match(line):
+                return MarkupLine("resolution", indent, match.group(1), content_start=start)
         if match := self._resolution.match(line):
             return MarkupLine("resolution", indent, match.group(1), content_start=start)
         return MarkupLine("plain", indent, line, content_start=start)
@@ -612,8 +620,7 @@ def format_body(
     """The body as markup; `parse_body` of the result gives the same blocks back. `people`
     (attendance ids to names) gives a notice of motion's placeholder its mover's name."""
     writer = _Writer(default_word, people or {})
-    chunks = [writer.block(block, "") for block in blocks]
-    return "\n\n".join(chunks)
+    return "\n\n".join(writer.blocks(blocks, ""))
 
 
 @dataclass(frozen=True, slots=True)
@@ -639,8 +646,9 @@ class _Writer:
                 label = f"{opening}{count_as(marker + n, numbering)}{closing}"
             # an empty entry keeps its space ("- "), so the clerk's next letter continues the list
             lines.append(f"{indent}{label} {_one_line(entry.text)}")
-            for child in entry.blocks:
-                formatted = self.block(child, indent + INDENT)
+            for child, formatted in zip(
+                entry.blocks, self.blocks(entry.blocks, indent + INDENT), strict=True
+            ):
                 if isinstance(child, BulletList | NumberedList):
                     lines.append(formatted)
                 else:
@@ -649,7 +657,27 @@ class _Writer:
         text = "\n".join(lines)
         return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
 
-    def block(self, block: Block, indent: str) -> str:
+    def blocks(self, blocks: tuple[Block, ...], indent: str) -> list[str]:
+        """Each of `blocks` as markup (one of them followed by a list of the same kind may be
+        written otherwise, so that the list does not join it when the text is read back)."""
+        return [
+            self.block(block, indent, blocks[n + 1] if n + 1 < len(blocks) else None)
+            for n, block in enumerate(blocks)
+        ]
+
+    def head(self, block: Resolution, indent: str) -> str:
+        """A resolution's first line: its word, or `[resolution]` for none. A word given that
+        is not a resolution word for this style (NOTED where the style's is AGREED) is written
+        `[resolution: NOTED]`, so that the text reads back as the resolution it is."""
+        if block.lead_state is LeadWord.NONE:
+            return f"{indent}{NO_WORD}"
+        word = block.lead_word or self.word
+        read = grammar(self.word).read(f"{word}:")
+        if read.kind == "resolution" and read.text == word:
+            return f"{indent}{word}:"
+        return f"{indent}[resolution: {word}]"
+
+    def block(self, block: Block, indent: str, following: Block | None = None) -> str:
         match block:
             case Paragraph() | LeadIn():
                 return indent + _one_line(block.text)
@@ -670,18 +698,33 @@ class _Writer:
             case NumberedList():
                 return self.entries(block.entries, block.start, indent, block.numbering)
             case Resolution():
-                if block.lead_state is LeadWord.NONE:
-                    head = f"{indent}{NO_WORD}"
-                else:
-                    head = f"{indent}{block.lead_word or self.word}:"
+                head = self.head(block, indent)
                 if not block.resolutions:
                     return head
                 marker: str | int = 1 if block.numbered else "-"
                 only = block.resolutions[0]
                 if not block.numbered and len(block.resolutions) == 1 and not only.blocks:
                     return f"{head}\n\n{indent}{_one_line(only.text)}"
-                return f"{head}\n\n" + self.entries(block.resolutions, marker, indent)
+                numbering = _apart_from(block, following)
+                return f"{head}\n\n" + self.entries(block.resolutions, marker, indent, numbering)
         raise AssertionError(f"unknown block {block!r}")  # pragma: no cover
+
+
+def _apart_from(block: Resolution, following: Block | None) -> ListNumbering:
+    """How a numbered resolution's entries are written: in figures, unless the block after it
+    is a list in figures that would read as more of its entries ("1. 2." then "3."), when they
+    are written in letters (or, past z, in roman numerals), which the list does not continue.
+    (A resolution keeps no way of counting of its own: the minutes number it in figures.)"""
+    count = len(block.resolutions)
+    if not isinstance(following, NumberedList) or following.start <= count:
+        return ListNumbering.DECIMAL
+    own = following.numbering
+    if own is not ListNumbering.DECIMAL and writable(own, following.start, len(following.entries)):
+        return ListNumbering.DECIMAL  # written in its own letters or numerals: a list apart
+    for numbering in (ListNumbering.LOWER_ALPHA, ListNumbering.LOWER_ROMAN):
+        if writable(numbering, 1, count):
+            return numbering
+    return ListNumbering.DECIMAL  # more than xxxix resolutions: nothing counts otherwise
 
 
 # --- editing: what the editor's keys do to lines -----------------------------------------------
@@ -1108,7 +1151,7 @@ def _sources(
                 sources[new] = previous[source]
             else:
                 remembered = memory.pop(key(fresh[new]), None)
-                if isinstance(remembered, kind):
+                if remembered is not None and isinstance(remembered, kind):
                     sources[new] = remembered
         for old in before[kind]:
             if old not in used and _has_hidden_data(previous[old]):
