@@ -37,8 +37,10 @@ NUMBERING_FIELDS = (
     "minute_prefix",
     "house_style",
     "first_decision_number",
+    "sequence",
 )
-"""Fields that change how every minute number (or decision number) reads."""
+"""Fields that change how every minute number (or decision number) reads ({sequence} and {ss}
+are a number's fields too)."""
 PART_FIELDS = ("sessions", "adjournments", "sections", "speakers", "signatories")
 """Format 2: the meeting's lists besides its people, declarations and items, each shown by a
 form of its own and around the items in the minutes."""

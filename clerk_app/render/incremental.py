@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from clerk_app.domain.model import Item, Meeting, StandingItem
-from clerk_app.domain.numbering import MinuteNumbering
+from clerk_app.domain.numbering import MinuteNumbering, resolutions_in
 from clerk_app.render.context import MinutesContext, build_context, unnamed_in_public
 from clerk_app.render.environment import environment_for, render_template, template_cache
 from clerk_app.render.errors import StyleError
@@ -60,7 +60,8 @@ class Layout:
         """The minutes as they are now, items redrawn alone included."""
         if not self.incremental:
             return self.rendered
-        return "".join(f"{line}\n" for line in self.lines())
+        # as the writer ends a text: one newline, whatever blank line the last item left
+        return "".join(f"{line}\n" for line in self.lines()).rstrip("\n") + "\n"
 
     def lines(self) -> list[str]:
         return [*self.prefix, *(line for _, lines in self.sections for line in lines), *self.tail]
@@ -207,6 +208,18 @@ _PLACE_FIELDS = ("label", "numbered", "parent_id", "section_id", "session_id", "
 items' lines (numbers, a section's heading), so the item is not redrawn alone."""
 
 
+def _numbers_decisions(style: StyleFolder, meeting: Meeting) -> bool:
+    return bool(style.style.decision_number_format) and meeting.first_decision_number is not None
+
+
+def _decisions(item: Item) -> list[tuple[object, ...]]:
+    """What of an item's resolutions decides the decision numbers of the items after it."""
+    return [
+        (r.id, r.number, r.kind, r.outcome, r.relates_to, r.instrument)
+        for r in resolutions_in(item.blocks)
+    ]
+
+
 def _stands_alone(meeting: Meeting, item: Item) -> bool:
     """Whether the item's minute can be drawn without the rest of the meeting."""
     if item.standing is StandingItem.DECLARATIONS or item.exempt:
@@ -231,6 +244,10 @@ def render_item(
         return None
     if any(getattr(old, name) != getattr(item, name) for name in _PLACE_FIELDS):
         return None
+    if style.style.actions_annex and old.actions != item.actions:
+        return None  # the annex after the close lists every item's actions
+    if _numbers_decisions(style, meeting) and _decisions(old) != _decisions(item):
+        return None  # the later items' decision numbers move
     following = meeting.items[index + 1] if index + 1 < len(meeting.items) else None
     if following is not None and following.exempt and layout.public:
         return None  # which item starts the next heading depends on the style's exempt policy

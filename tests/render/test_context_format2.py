@@ -3,6 +3,8 @@ recorded votes, sections, sessions, breaks, and what a public copy gives of an e
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from clerk_app.domain.house_style import HouseStyle
@@ -10,6 +12,7 @@ from clerk_app.domain.model import (
     Adjournment,
     Attendance,
     BreakKind,
+    FollowUp,
     Heading,
     Item,
     ListEntry,
@@ -659,3 +662,80 @@ def test_a_public_copy_withholds_the_notes_of_private_sessions_sections_and_brea
         "SECRET-BREAK",
     ):
         assert secret in full
+
+
+def _edits(m: Meeting, item_id: str) -> list[tuple[str, Meeting]]:
+    index = m.item_index(item_id)
+    assert index is not None
+    item = m.items[index]
+
+    def put(new: Item) -> Meeting:
+        items = list(m.items)
+        items[index] = new
+        return m.model_copy(update={"items": tuple(items)})
+
+    withdrawn = tuple(
+        b.model_copy(update={"outcome": Outcome.WITHDRAWN}) if isinstance(b, Resolution) else b
+        for b in item.blocks
+    )
+    return [
+        (
+            "text",
+            put(item.model_copy(update={"blocks": (Paragraph(text="EDITED"), *item.blocks[1:])})),
+        ),
+        ("title", put(item.model_copy(update={"title": item.title + " EDITED"}))),
+        (
+            "resolution added",
+            put(
+                item.model_copy(
+                    update={
+                        "blocks": (*item.blocks, Resolution(resolutions=(ListEntry(text="New."),)))
+                    }
+                )
+            ),
+        ),
+        ("withdrawn", put(item.model_copy(update={"blocks": withdrawn}))),
+        (
+            "action",
+            put(
+                item.model_copy(update={"actions": (FollowUp(action="Act edited", owner="Clerk"),)})
+            ),
+        ),
+    ]
+
+
+@pytest.mark.parametrize("style", ["leicester", "parish", "district"])
+@pytest.mark.parametrize("close", [None, "21:00"])
+def test_an_item_redrawn_alone_reads_as_the_whole_minutes(style: str, close: str | None) -> None:
+    folder = find_style(style)
+    folder = dataclasses.replace(
+        folder,
+        style=folder.style.model_copy(update={"decision_number_format": "{yyyy}-{number}"}),
+    )
+    people = (Attendance(id="c", person=Person(title="Councillor", name="Moore"), role=Role.CHAIR),)
+    m = meeting(
+        Item(
+            id="i1",
+            title="Planning",
+            agenda_number="7",
+            blocks=(Paragraph(text="p"), Resolution(resolutions=(ListEntry(text="That x."),))),
+            actions=(FollowUp(action="Act", owner="Clerk"),),
+        ),
+        Item(
+            id="i2",
+            title="Other",
+            agenda_number="3",
+            blocks=(Paragraph(text="q"), Resolution(resolutions=(ListEntry(text="That y."),))),
+        ),
+        attendance=people,
+        first_decision_number=100,
+        close_time=close,
+    )
+    layout = lay_out(m, folder, public=True)
+    if close is None and style == "leicester":
+        assert layout.incremental  # the last item's blank line no longer defeats the layout
+    for item_id in ("i1", "i2"):
+        for what, edited in _edits(m, item_id):
+            redrawn = render_item(layout, edited, item_id, folder)
+            if redrawn is not None:
+                assert redrawn.text == render_text(edited, folder, public=True), (item_id, what)
