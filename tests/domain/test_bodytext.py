@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clerk_app.domain.bodytext import format_body, parse_body
+from clerk_app.domain.markup import carry_over
 from clerk_app.domain.model import (
     AttachmentRef,
     Block,
@@ -177,7 +178,8 @@ _block: st.SearchStrategy[Block] = st.one_of(
     st.builds(
         Resolution,
         lead=st.sampled_from([LeadWord.STYLE, LeadWord.NONE]),
-        lead_word=st.sampled_from(["", "RESOLVED"]),
+        # the style's word, another it knows, and words of a resolution's own it does not
+        lead_word=st.sampled_from(["", "RESOLVED", "NOTED", "Noted", "IT WAS RESOLVED"]),
         numbered=st.booleans(),
         resolutions=_entries(st.just(())),
     ),
@@ -188,8 +190,10 @@ def _separable(blocks: list[Block]) -> bool:
     for a, b in pairwise(blocks):
         if type(a) is type(b) and isinstance(a, BulletList | NumberedList | Lines):
             return False  # adjacent lists of one kind read as one list
-        if isinstance(a, Resolution) and isinstance(b, BulletList | NumberedList | Paragraph):
+        if isinstance(a, Resolution) and isinstance(b, BulletList | Paragraph):
             return False  # what follows a resolution word is taken as its text
+        if isinstance(a, Resolution) and not a.resolutions and isinstance(b, NumberedList):
+            return False  # a numbered list after a bare word is its resolutions
     return True
 
 
@@ -257,3 +261,37 @@ def test_numbered_entries_keep_numbering_below_the_cap() -> None:
             )
         ),
     )
+
+
+def _with_hidden_data(block: Block, n: int = 0) -> Block:
+    """`block` with what the text cannot show added to it and every block nested in it."""
+    if isinstance(block, BulletList | NumberedList):
+        entries = tuple(
+            entry.model_copy(
+                update={
+                    "blocks": tuple(_with_hidden_data(b, n + k) for k, b in enumerate(entry.blocks))
+                }
+            )
+            for entry in block.entries
+        )
+        return block.model_copy(update={"entries": entries})
+    if isinstance(block, Table):
+        return block.model_copy(update={"rows": ((f"row {n}",),)})
+    if isinstance(block, NoticeOfMotion):
+        return block.model_copy(update={"reply": f"Reply {n}"})
+    if isinstance(block, Resolution):
+        return block.model_copy(update={"votes_for": n})
+    return block
+
+
+@settings(max_examples=200)
+@given(st.lists(_block, max_size=5).filter(_separable).map(tuple))
+def test_an_edit_elsewhere_keeps_what_the_text_cannot_show_at_every_level(
+    blocks: tuple[Block, ...],
+) -> None:
+    blocks = tuple(_with_hidden_data(_no_word_wins(b), n) for n, b in enumerate(blocks))
+    text = "Intro\n\n" + format_body(blocks, "AGREED")
+    fresh = parse_body(text, "AGREED")
+    expected = (Paragraph(text="Intro"), *blocks)
+    assert carry_over(fresh, blocks, {}) == expected
+    assert parse_body(text, "AGREED", previous=blocks) == expected

@@ -390,3 +390,157 @@ def test_an_edit_keeps_every_format_2_part_of_a_resolution() -> None:
     memory: dict[object, Block] = {}
     assert carry_over((), (bare,), memory) == ()
     assert carry_over(parse_body(format_body((bare,))), (), memory) == (bare,)
+
+
+# --- carry-over: nested blocks, blocks alike, people alike ------------------------------------
+
+GRANTS = Table(caption="Grants", header=("Group", "Amount"), rows=(("Scouts", "£500"),))
+VOTED = Resolution(
+    resolutions=(ListEntry(text="That the grants be approved"),),
+    votes_for=7,
+    votes_against=1,
+    number="CAB/25/14",
+)
+MOVED = NoticeOfMotion(mover_id="m1", motion="That the council...", reply="Agreed.")
+ASKED = PublicQuestions(questioner="Jo Public", questions=(ListEntry(text="Why?"),))
+MOORE = {"m1": "Councillor Moore"}
+
+
+def _indented(text: str, first: int) -> str:
+    """Tab on every line from line `first` on (as `shifted` indents a line)."""
+    return "\n".join(
+        "    " + line if n >= first and line.strip() else line
+        for n, line in enumerate(text.split("\n"))
+    )
+
+
+def test_blocks_inside_a_list_entry_keep_their_data_through_an_edit() -> None:
+    old = (BulletList(entries=(ListEntry(text="one", blocks=(GRANTS, MOVED, VOTED, ASKED)),)),)
+    text = format_body(old, people=MOORE)
+    assert text.startswith("- one\n\n    [table: Grants]")
+    edited = text.replace("one", "one edited", 1)
+    expected = (
+        BulletList(entries=(ListEntry(text="one edited", blocks=(GRANTS, MOVED, VOTED, ASKED)),)),
+    )
+    assert carry_over(parse_body(edited, people=MOORE), old, {}) == expected
+    assert parse_body(edited, previous=old, people=MOORE) == expected
+    # A table nested in a resolution's entry keeps its rows too.
+    inside = (Resolution(resolutions=(ListEntry(text="That", blocks=(GRANTS,)),), votes_for=2),)
+    assert carry_over(parse_body(format_body(inside)), inside, {}) == inside
+
+
+def test_a_block_moved_a_level_in_or_out_keeps_its_data() -> None:
+    top = (BulletList(entries=(ListEntry(text="Grants were considered"),)), GRANTS, VOTED)
+    text = format_body(top)
+    tabbed = _indented(text, 2)  # Tab on the table's line and the resolution's
+    fresh = parse_body(tabbed)
+    (in_list,) = fresh
+    assert isinstance(in_list, BulletList) and len(in_list.entries[0].blocks) == 2
+    memory: dict[object, Block] = {}
+    nested = carry_over(fresh, top, memory)
+    assert nested == (
+        BulletList(entries=(ListEntry(text="Grants were considered", blocks=(GRANTS, VOTED)),)),
+    )
+    # Shift+Tab takes them out again: still theirs, and nothing was put aside meanwhile.
+    assert memory == {}
+    assert carry_over(parse_body(text), nested, memory) == top
+
+
+def test_a_second_table_with_the_same_caption_does_not_take_the_first_one_s_rows() -> None:
+    rows = Table(rows=(("Scouts", "£500"), ("Choir", "£250")))
+    old = (Paragraph(text="Payments were approved."), rows)
+    text = format_body(old)
+    above = carry_over(parse_body("[table: ]\n\n" + text), old, {})
+    assert above == (Table(), *old)
+    below = carry_over(parse_body(text + "\n\n[table: ]"), old, {})
+    assert below == (*old, Table())
+    # Two alike with a paragraph between them: deleting the first leaves the second its rows.
+    two = (Table(), Paragraph(text="Payments were approved."), rows)
+    memory: dict[object, Block] = {}
+    assert carry_over(parse_body(text), two, memory) == old
+    other = (Table(rows=(("Band", "£100"),)), Paragraph(text="Payments were approved."), rows)
+    assert carry_over(parse_body(text), other, {}) == old
+    assert carry_over(parse_body("[table: ]\n\n" + text), old, {})[2] == rows
+
+
+def test_a_second_notice_by_the_same_mover_typed_above_is_a_new_one() -> None:
+    old = (Paragraph(text="Notices were received."), MOVED)
+    text = format_body(old, people=MOORE)
+    typed = "[notice of motion: Councillor Moore]\n\n" + text
+    after = carry_over(parse_body(typed, people=MOORE), old, {})
+    assert after == (NoticeOfMotion(mover_id="m1"), *old)
+
+
+def test_a_notice_keeps_its_mover_when_another_has_the_same_name() -> None:
+    import datetime as dt
+
+    meeting = Meeting(
+        date=dt.date(2025, 6, 1),
+        attendance=(
+            Attendance(id="js1", person=Person(title="Councillor", name="Smith")),
+            Attendance(id="js2", person=Person(title="Councillor", name="Smith")),
+            Attendance(id="m1", person=Person(title="Councillor", name="Moore")),
+        ),
+    )
+    people = people_names(meeting)
+    for mover in ("js1", "js2"):
+        old = (Paragraph(text="Intro"), MOVED.model_copy(update={"mover_id": mover}))
+        edited = format_body(old, people=people).replace("Intro", "Intro edited")
+        fresh = parse_body(edited, people=people)
+        assert carry_over(fresh, old, {}, people)[1] == old[1]
+        assert parse_body(edited, previous=old, people=people)[1] == old[1]
+        # Naming someone else still moves it to them.
+        moore = carry_over(parse_body(edited.replace("Smith", "Moore"), people=people), old)
+        assert moore[1] == old[1].model_copy(update={"mover_id": "m1"})
+    # A new notice naming one of the two is the first of them, as the attendance lists them.
+    assert parse_body("[notice of motion: councillor smith]", people=people) == (
+        NoticeOfMotion(mover_id="js1"),
+    )
+
+
+@pytest.mark.parametrize("word", ["NOTED", "Noted", "IT WAS RESOLVED", "DETERMINED"])
+def test_a_resolution_s_own_word_the_style_does_not_know_reads_back(word: str) -> None:
+    given_word = Resolution(
+        lead=LeadWord.GIVEN,
+        lead_word=word,
+        resolutions=(ListEntry(text="That the report be noted."),),
+        proposer_id="m1",
+        votes_for=7,
+        number="CAB/2025/14",
+    )
+    old = (Paragraph(text="The report was considered."), given_word)
+    text = format_body(old, "AGREED")
+    assert f"[resolution: {word}]" in text
+    assert read_line(f"[resolution: {word}]").kind == "resolution"
+    assert parse_body(text, "AGREED") == (old[0], _visible_resolution(given_word))
+    edited = text.replace("considered", "considered in detail")
+    after = carry_over(parse_body(edited, "AGREED"), old, {})
+    assert after == (Paragraph(text="The report was considered in detail."), given_word)
+    # A word the style knows is written as typed.
+    known = given_word.model_copy(update={"lead_word": "DECIDED"})
+    assert format_body((known,), "AGREED").startswith("DECIDED:\n")
+    # With no word inside, it is a resolution without a word.
+    assert parse_body("[resolution: ]\n\n1. x") == parse_body("[resolution]\n\n1. x")
+
+
+def _visible_resolution(block: Resolution) -> Resolution:
+    return Resolution(lead_word=block.lead_word, resolutions=block.resolutions)
+
+
+def test_a_list_in_figures_after_a_resolution_stays_a_list_of_its_own() -> None:
+    typed = (
+        "RESOLVED:\n\na) That the report be noted.\nb) That it be approved.\n\n3. Members asked."
+    )
+    blocks = parse_body(typed)
+    resolution, after = blocks
+    assert isinstance(resolution, Resolution) and isinstance(after, NumberedList)
+    assert len(resolution.resolutions) == 2 and after.start == 3
+    text = format_body(blocks)
+    assert text.startswith("RESOLVED:\n\na) That the report be noted.\nb) That it be approved.")
+    assert parse_body(text, previous=blocks) == blocks
+    # Written in figures when nothing could join it; a list from 1 starts anew.
+    alone = (resolution, NumberedList(entries=(ListEntry(text="Members asked."),)))
+    assert format_body(alone).startswith("RESOLVED:\n\n1. That")
+    assert parse_body(format_body(alone)) == alone
+    nested = (BulletList(entries=(ListEntry(text="x", blocks=blocks),)),)
+    assert parse_body(format_body(nested)) == nested
