@@ -1059,12 +1059,20 @@ def _walked(blocks: Sequence[Block], into: list[Block] | None = None) -> list[Bl
 def _token(block: Block) -> Hashable:
     """What the text shows of `block` on its own lines (not the blocks nested in it), for
     lining the blocks up before and after an edit."""
-    if isinstance(block, Resolution):
-        return ("resolution", _resolution_key(block))
-    if isinstance(block, BulletList | NumberedList):
-        return (block.type, tuple(entry.text for entry in block.entries))
-    key = _KEYS.get(type(block))
-    return block if key is None else (type(block).__name__, key(block))
+    match block:
+        case Paragraph() | LeadIn() | Heading():
+            return (block.type, block.text)
+        case BulletList() | NumberedList():
+            return (block.type, tuple(entry.text for entry in block.entries))
+        case Resolution():
+            return (block.type, _resolution_key(block))
+        case Table():
+            return (block.type, block.caption)
+        case NoticeOfMotion():
+            return (block.type, block.mover_id)
+        case PublicQuestions():
+            return (block.type, block.questioner)
+    return block
 
 
 Opcode = tuple[str, int, int, int, int]
