@@ -678,7 +678,8 @@ class Section(Model):
     """Its label where it has one: "A", "Part 2"."""
     note: Text = ""
     """What the minutes say under the heading ("The following items were approved on one
-    motion...")."""
+    motion..."): printed in the public copy too, even for a closed section (its public
+    record); what was said in private belongs in the exempt items."""
 
 
 class SessionKind(StrEnum):
@@ -717,7 +718,9 @@ class Session(Model):
     roll_call: tuple[RollCallEntry, ...] = ()
     """Who answered the roll, in the order called."""
     note: Text = ""
-    """What the minutes say of the session ("The Mayor called the meeting to order.")."""
+    """What the minutes say of the session ("The Mayor called the meeting to order."):
+    printed in the public copy too, even for a closed session (the report a closed session
+    must make in public); what was said in private belongs in the exempt items."""
 
 
 class BreakKind(StrEnum):
@@ -738,6 +741,7 @@ class Adjournment(Model):
     resumed_on: CalendarDate | None = None
     """For an adjournment to another day: the date it resumed (or was to)."""
     note: Line = ""
+    """Printed in the public copy too."""
 
 
 class SpeakerKind(StrEnum):

@@ -52,9 +52,7 @@ from clerk_app.domain.model import (
     Role,
     RollAnswer,
     Section,
-    SectionKind,
     Session,
-    SessionKind,
     Speaker,
     SpeakerKind,
     Table,
@@ -603,7 +601,6 @@ class _Builder:
         self.numbers = {item.id: numbering.label_of(item.id) or "" for item in meeting.items}
         self.numbering = numbering
         self._decision_numbers: dict[int, str] | None = None
-        self._private: frozenset[str] | None = None
         self.attendees = {a.id: a for a in meeting.attendance}
         self._people: dict[str, PersonView] = {}
         # Lookups by id, made once: a long meeting has hundreds of items.
@@ -1060,41 +1057,13 @@ class _Builder:
                 highest = key
         return levels, frozenset(out_of_order)
 
-    def private(self) -> frozenset[str]:
-        """In a public copy: the ids of the sections and sessions whose notes are withheld
-        (closed ones, and those whose every item is withheld), and of the breaks next to a
-        withheld item. Their notes say what was considered in private ("The Council took
-        legal advice on the Mill Lane sale"). Worked out once."""
-        if self._private is None:
-            found: set[str] = set()
-            if self.public:
-                meeting = self.meeting
-                open_in: dict[str, bool] = {}
-                for item in meeting.items:
-                    for group in (item.section_id, item.session_id):
-                        if group is not None:
-                            shown = open_in.get(group, False) or not self.withheld(item.id)
-                            open_in[group] = shown
-                found.update(s.id for s in meeting.sections if s.kind is SectionKind.CLOSED)
-                found.update(s.id for s in meeting.sessions if s.kind is SessionKind.CLOSED)
-                found.update(group for group, shown in open_in.items() if not shown)
-                following = {
-                    a.id: b.id for a, b in zip(meeting.items, meeting.items[1:], strict=False)
-                }
-                for pause in meeting.adjournments:
-                    after = pause.after_item_id
-                    if self.withheld(after) or self.withheld(following.get(after or "")):
-                        found.add(pause.id)
-            self._private = frozenset(found)
-        return self._private
-
     def section(self, record: Section) -> SectionView:
         return SectionView(
             id=record.id,
             title=record.title,
             kind=record.kind.value,
             label=record.label,
-            note="" if record.id in self.private() else record.note,
+            note=record.note,
         )
 
     def session(self, record: Session) -> SessionView:
@@ -1109,7 +1078,7 @@ class _Builder:
                     name=person.name,
                     answer=entry.answer.value,
                     time=self.time(entry.time),
-                    note="" if record.id in self.private() else entry.note,
+                    note=entry.note,
                 )
             )
         return SessionView(
@@ -1120,7 +1089,7 @@ class _Builder:
             start_time=self.time(record.start_time),
             close_time=self.style.close_time(record.close_time) if record.close_time else "",
             venue=record.venue,
-            note="" if record.id in self.private() else record.note,
+            note=record.note,
             roll_call=tuple(roll),
             present=tuple(r.person for r in roll if r.answer == RollAnswer.PRESENT.value),
             absent=tuple(
@@ -1177,7 +1146,7 @@ class _Builder:
             from_time=start,
             to_time=end,
             resumed_on=self.style.short_date(record.resumed_on) if record.resumed_on else "",
-            note="" if record.id in self.private() else record.note,
+            note=record.note,
             text=text + ".",
         )
 

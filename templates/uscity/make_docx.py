@@ -57,6 +57,13 @@ LOOK = Look(
 )
 
 
+UNROLLED = (
+    'not meeting.sessions or items | rejectattr("session") | list'
+    ' or items | selectattr("session") | map(attribute="session") | rejectattr("roll_call") | list'
+)
+"""Some of the minutes are in no session with a roll call: the attendance says who was there."""
+
+
 def t(value: str) -> str:
     """A time as the text template's `t` macro writes it ("6:00 p.m.", by the style's
     time format)."""
@@ -268,7 +275,8 @@ def title_block(document: DocumentObject) -> None:
     para(document, "{{ meeting.date }}", "Held")
     para(document, "{{ meeting.venue }}", "Venue")
     para_if(document, "meeting.preamble", "{{ meeting.preamble }}", "Preamble")
-    tag(document, "if not meeting.sessions")
+    # the attendance's roll unless every item is in a session with a roll call of its own
+    tag(document, "if " + UNROLLED)
     attendance_lines(
         document,
         [
