@@ -50,7 +50,7 @@ from clerk_app.domain.model import (
 )
 from clerk_app.services.document import EditPath, MeetingDocument
 from clerk_app.ui.forms.base import FormContext
-from clerk_app.ui.forms.record_form import RecordListForm
+from clerk_app.ui.forms.record_form import RecordListForm, label_choices
 from clerk_app.ui.tables import (
     Column,
     ColumnKind,
@@ -66,10 +66,6 @@ KEYS_HINT = (
     "Insert adds a person, Delete removes the selected rows, Alt+Up and Alt+Down move one; "
     "typing or F2 edits a cell, Enter or Tab saves it. Ctrl+Z undoes."
 )
-
-
-def _choices(labels: dict[Any, str]) -> Callable[[Meeting], list[tuple[str, Any]]]:
-    return lambda _meeting: [(label, value) for value, label in labels.items()]
 
 
 def _name(attendance: Attendance, row: int) -> str:
@@ -106,7 +102,7 @@ class AttendanceForm(RecordListForm):
         columns = [
             Column("Title", ("person", "title"), width=10, description="Councillor, Dr, Mrs…"),
             Column("Name", ("person", "name"), width=24, stretch=True),
-            Column("Role", ("role",), ColumnKind.CHOICE, _choices(ROLE_LABELS), width=12),
+            Column("Role", ("role",), ColumnKind.CHOICE, label_choices(ROLE_LABELS), width=12),
             Column(
                 "Capacity",
                 ("capacity",),
@@ -114,7 +110,9 @@ class AttendanceForm(RecordListForm):
                 stretch=True,
                 description="Co-opted capacity, an officer's job title, or why they attended",
             ),
-            Column("Status", ("status",), ColumnKind.CHOICE, _choices(STATUS_LABELS), width=10),
+            Column(
+                "Status", ("status",), ColumnKind.CHOICE, label_choices(STATUS_LABELS), width=10
+            ),
             Column(
                 "Substitute for",
                 ("substitute_for",),
