@@ -626,7 +626,9 @@ class ItemForm(Form):
             # Changed elsewhere (undo, a panel): show it, unless the text already means it.
             try:
                 fresh = parse_body(self.body.markup_text(), word, people=people)
-                meant: tuple[Block, ...] | None = carry_over(fresh, item.blocks, dict(self._memory))
+                meant: tuple[Block, ...] | None = carry_over(
+                    fresh, item.blocks, dict(self._memory), people
+                )
             except ValueError:
                 fresh, meant = (), None
             # A notice's line names its mover: one chosen in its panel is named in the text.
@@ -714,14 +716,15 @@ class ItemForm(Form):
         if item is None:
             return
         word = self.target.word()
+        people = self._people()
         try:
-            fresh = parse_body(self.body.markup_text(), word, people=self._people())
+            fresh = parse_body(self.body.markup_text(), word, people=people)
         except ValueError as exc:
             self.problem.setText(f"Not saved yet: {error_text(exc)}")
             self.problem.show()
             return
         self.problem.hide()
-        blocks = carry_over(fresh, item.blocks, self._memory)
+        blocks = carry_over(fresh, item.blocks, self._memory, people)
         new_step = self.body.take_step_break()
         if blocks == item.blocks:
             # A new line that means nothing yet (Enter after a paragraph): the typing after it
