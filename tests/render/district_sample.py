@@ -4,9 +4,12 @@
 
 Fenbridge District Council's ordinary meeting of Wednesday 10 December 2025: prefixed minute
 numbers, reports of committees as sub-items, a deputation, a notice of motion with its written
-reply, an amendment lost and one carried, the substantive motion as amended, a recorded vote, a
-schedule of grants, a lettered list, headings inside an item, Part 1 and Part 2, and an item
-taken in private under Schedule 12A with a published summary. Everyone and everything in it is
+reply, an amendment lost and one carried, the substantive motion as amended, a recorded vote, the
+previous minutes confirmed unanimously, a schedule of grants, a lettered list and a list
+numbered (i), (ii), headings inside an item, Part 1 and Part 2 (the exempt part, a section of
+kind closed), an item taken in private under Schedule 12A with a published summary, a short
+form of the deputation's name as the minute writes it, and a closing note giving the next
+meeting. Everyone and everything in it is
 invented. `tests/render/test_district.py` checks that the committed sample is what this builds.
 """
 
@@ -230,12 +233,26 @@ def local_plan_item() -> Item:
                     abstained=("yeardley",),
                 ),
                 outcome=Outcome.CARRIED,
-                resolutions=entries(
-                    "That the Local Plan Review Preferred Options document be approved for "
-                    "public consultation for eight weeks from 12 January 2026.",
-                    "That the Head of Planning Policy, in consultation with the Chair of the "
-                    "Planning Policy Committee, be authorised to make minor changes to the "
-                    "document before it is published.",
+                resolutions=(
+                    ListEntry(
+                        text="That the Local Plan Review Preferred Options document be approved "
+                        "for public consultation for eight weeks from 12 January 2026."
+                    ),
+                    ListEntry(
+                        text="That the Head of Planning Policy, in consultation with the Chair "
+                        "of the Planning Policy Committee, be authorised to make minor changes "
+                        "to the document before it is published, limited to:",
+                        blocks=(
+                            NumberedList(
+                                numbering=ListNumbering.LOWER_ROMAN,
+                                entries=entries(
+                                    "corrections of fact, spelling and presentation; and",
+                                    "changes to the policies map needed to match the policies "
+                                    "as approved.",
+                                ),
+                            ),
+                        ),
+                    ),
                 ),
             ),
         ),
@@ -378,6 +395,9 @@ def build_sample() -> Meeting:
             "Minutes of the Previous Meeting",
             StandingItem.PREVIOUS_MINUTES,
             Resolution(
+                proposer_id="pryce",
+                seconder_id="thornley",
+                unanimous=True,
                 numbered=False,
                 resolutions=entries(
                     "That the minutes of the meeting of the Council held on 22 October "
@@ -460,6 +480,8 @@ def build_sample() -> Meeting:
         date=dt.date(2025, 12, 10),
         start_time=dt.time(19, 0),
         close_time=dt.time(21, 12),
+        closing_note="The meeting closed at 9.12pm. The next ordinary meeting of the Council "
+        "will be held on Wednesday 25 February 2026 at 7.00pm.",
         venue="the Council Chamber, Fenbridge House, Market Street, Fenbridge",
         house_style="district",
         first_minute_number=42,
@@ -498,7 +520,7 @@ def build_sample() -> Meeting:
             Section(
                 id="part-2",
                 title="Matters considered in private",
-                kind=SectionKind.PART,
+                kind=SectionKind.CLOSED,
                 label="Part 2",
             ),
         ),
@@ -506,7 +528,9 @@ def build_sample() -> Meeting:
             Speaker(
                 id="garside",
                 kind=SpeakerKind.DEPUTATION,
-                person=person("Helen", "Garside", title="Mrs"),
+                person=person("Helen", "Garside", title="Mrs").model_copy(
+                    update={"short_name": "Mrs Garside"}
+                ),
                 on_behalf_of="the Wexcombe Village Residents' Association",
                 item_id="local-plan",
                 position=Position.AGAINST,

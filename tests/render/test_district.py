@@ -3,8 +3,10 @@
 The sample (built by tests/render/district_sample.py) is Fenbridge District Council's ordinary
 meeting of 10 December 2025: minute numbers C 08/042 to C 08/050 with sub-minutes C 08/047.1 and
 C 08/047.2, a deputation, a notice of motion with its written reply, an amendment lost and one
-carried, the substantive motion as amended, a recorded vote, a schedule of grants, a lettered
-list, Part 1 and Part 2, and a Part 2 item excluded under Schedule 12A with a published summary.
+carried, the substantive motion as amended, a recorded vote, the previous minutes confirmed
+unanimously, a schedule of grants, a lettered list and one numbered (i), (ii), Part 1 and Part 2
+(a section of kind closed), a Part 2 item excluded under Schedule 12A with a published summary,
+and a closing note.
 """
 
 from __future__ import annotations
@@ -206,12 +208,14 @@ def test_sample_holds_the_format_2_parts_of_full_council_minutes(meeting: Meetin
     )
     assert (meeting.kind, meeting.sequence, meeting.minute_prefix) == (MeetingKind.ORDINARY, 8, "C")
     assert meeting.preamble and meeting.public_present == 14
-    assert [s.kind for s in meeting.sections] == [SectionKind.PART, SectionKind.PART]
+    assert [s.kind for s in meeting.sections] == [SectionKind.PART, SectionKind.CLOSED]
     assert [s.label for s in meeting.sections] == ["Part 1", "Part 2"]
     assert [s.role for s in meeting.signatories] == ["Chair"]
     assert meeting.signatories[0].signed_on is None  # a place for the date
     (deputation,) = meeting.speakers
     assert deputation.kind is SpeakerKind.DEPUTATION and deputation.on_behalf_of
+    assert deputation.person.short_name == "Mrs Garside"  # as the minute writes her
+    assert meeting.closing_note.startswith("The meeting closed at 9.12pm.")
     assert meeting.item(deputation.item_id) is not None
     children = [i.title for i in meeting.items if i.parent_id == "committees"]
     assert len(children) == 2
@@ -228,6 +232,17 @@ def test_sample_holds_the_format_2_parts_of_full_council_minutes(meeting: Meetin
     assert resolutions["substantive"].kind is MotionKind.SUBSTANTIVE
     lettered = resolutions["substantive"].resolutions[0].blocks[0]
     assert isinstance(lettered, NumberedList) and lettered.numbering.value == "lower_alpha"
+    unanimous = [b for b in blocks if isinstance(b, Resolution) and b.unanimous]
+    assert [r.proposer_id for r in unanimous] == ["pryce"]  # the previous minutes
+    roman = [
+        b
+        for r in blocks
+        if isinstance(r, Resolution)
+        for entry in r.resolutions
+        for b in entry.blocks
+        if isinstance(b, NumberedList) and b.numbering.value == "lower_roman"
+    ]
+    assert len(roman) == 1
     recorded = [b for b in blocks if isinstance(b, Resolution) and b.recorded_vote]
     assert len(recorded) == 1 and recorded[0].requested_by_id == "hale"
     assert [v.attendee_id for v in recorded[0].named_votes] == sorted(
@@ -299,6 +314,16 @@ def test_text_reads_as_full_council_minutes(public_text: str) -> None:
 def test_text_records_the_motions_and_votes(public_text: str) -> None:
     lines = public_text.splitlines()
     assert GRANTS_MOVED in lines
+    assert (
+        "It was proposed by Councillor Rhodri Pryce, seconded by Councillor Victoria Thornley and "
+        "unanimously RESOLVED: That the minutes of the meeting of the Council held on 22 October "
+        "2025 be approved as a correct record and signed by the Chair."
+    ) in lines
+    limited = next(n for n, line in enumerate(lines) if line.endswith("published, limited to:"))
+    assert lines[limited + 1 : limited + 3] == [
+        "    (i) corrections of fact, spelling and presentation; and",
+        "    (ii) changes to the policies map needed to match the policies as approved.",
+    ]
     first = lines.index(RECORDED[0])
     assert [line for line in lines[first : first + 7] if line] == list(RECORDED)
     lost, carried, substantive = (
@@ -424,7 +449,7 @@ def test_docx_schedule_is_a_word_table(public_docx: bytes) -> None:
 def test_docx_public_copy_withholds_the_private_minute(public_docx: bytes) -> None:
     lines = [p.text for p in paragraphs(public_docx)]
     start = lines.index("C 08/050\tSale of Land at Carter's Yard, Fenbridge")
-    closing = lines.index("The meeting closed at 9.12pm.")
+    closing = next(n for n, line in enumerate(lines) if line.startswith("The meeting closed"))
     assert [line for line in lines[start + 1 : closing] if line] == [NOTICE, SUMMARY]
     text = "\n".join(lines)
     assert "CONFIDENTIAL" not in text
