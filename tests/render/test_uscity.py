@@ -4,9 +4,11 @@ The sample is the City of Riverton's City Council, regular meeting of Tuesday, M
 (invented, built in tests/render/uscity_sample.py): a closed session with three items under
 their Government Code sections, one with a reportable settlement, then the regular session with
 the pledge, the consent calendar approved on one motion, an item removed from it and heard out
-of agenda order, a public hearing with speakers and written comments, a substitute motion that
-carried over the original motion, roll-call votes with an abstention and a recusal, resolution
-and ordinance numbers with their readings, a recess and the attested signatures.
+of agenda order (a motion to continue it withdrawn), a public hearing with speakers and written
+comments, a substitute motion that carried over the original motion, roll-call votes with an
+abstention and a recusal, resolution and ordinance numbers with their readings, a recess,
+committee reports, what the agenda said of the items, the adjournment to an adjourned regular
+meeting a week later, a closing note and the attested signatures.
 """
 
 from __future__ import annotations
@@ -229,8 +231,23 @@ def test_sample_holds_a_us_council_meeting_in_the_model(meeting: Meeting) -> Non
     (recused,) = [v for v in trail.named_votes if v.choice is VoteChoice.RECUSED]
     assert (recused.attendee_id, recused.note) == ("ibarra", "because of a declared interest")
     assert (trail.instrument, trail.number) == (Instrument.RESOLUTION, "2025-117")
-    (recess,) = meeting.adjournments
+    recess, adjourned = meeting.adjournments
     assert (recess.kind, recess.after_item_id) == (BreakKind.RECESS, "6-1")
+    # Adjourned after the last item to an adjourned regular meeting a week later.
+    assert (adjourned.kind, adjourned.after_item_id, adjourned.resumed_on) == (
+        BreakKind.ADJOURNMENT,
+        meeting.items[-1].id,
+        dt.date(2025, 3, 11),
+    )
+    assert meeting.closing_note.startswith("The meeting was adjourned in memory of")
+    # The motion to continue the item removed from the consent calendar, withdrawn.
+    continued, adopted = resolutions_in(by_id["5-3"].blocks)
+    assert (continued.outcome, continued.proposer_id) == (Outcome.WITHDRAWN, "raman")
+    assert adopted.outcome is Outcome.CARRIED
+    # The committee reports, and what the agenda said of the items that had a report.
+    (reports,) = [s for s in meeting.sections if s.kind is SectionKind.REPORTS]
+    assert [i.label for i in meeting.items if i.section_id == reports.id] == ["8.1", "8.2"]
+    assert all(by_id[key].agenda_text for key in ("oral", "5-3", "6-1", "7-1", "8-1", "8-2"))
     assert [s.role for s in meeting.signatories] == ["Mayor", "City Clerk"]
 
 
@@ -238,9 +255,10 @@ def test_context_gives_the_tally_and_the_motion_sentence(
     meeting: Meeting, uscity: StyleFolder
 ) -> None:
     context = build_context(meeting, uscity.style, public=False)
-    (sweepers,) = [
+    continued, sweepers = [
         b for i in context.items if i.label == "5.3" for b in i.blocks if b.type == "resolution"
     ]
+    assert continued.outcome == "withdrawn"
     assert sweepers.type == "resolution"
     assert sweepers.tally == "6-0-1"
     assert sweepers.moved == (
@@ -319,9 +337,16 @@ def test_text_reads_as_action_minutes(public_text: str) -> None:
         "RECESS: The City Council recessed at 7:42 p.m. and reconvened at 7:55 p.m. All "
         "Councilmembers were present when the meeting reconvened."
     ) in lines
+    assert (
+        "ADJOURNMENT: The City Council adjourned at 8:47 p.m. to March 11, 2025. The adjourned "
+        "regular meeting, a study session on the 2025-26 budget, will begin at 5:00 p.m. in the "
+        "Council Conference Room, City Hall."
+    ) in lines
+    assert lines.index("Motion withdrawn.") < lines.index(SWEEPERS_VOTE[0])
     assert lines[-7:] == [
         "ADJOURNMENT",
-        "There being no further business, the meeting was adjourned at 8:47 p.m.",
+        "The meeting was adjourned in memory of Ruth Calloway, a member of the Riverton Planning "
+        "Commission from 1998 to 2016.",
         "______________________________",
         "Helen Whitfield, Mayor",
         "ATTEST:",
@@ -366,6 +391,7 @@ def test_docx_headings_and_styles(public_docx: bytes, meeting: Meeting) -> None:
         "5. CONSENT CALENDAR",
         "6. PUBLIC HEARINGS",
         "7. REGULAR BUSINESS",
+        "8. COMMITTEE AND REGIONAL BOARD REPORTS",
         "ADJOURNMENT",
     ]
     assert styled_as("Heading 3") == [

@@ -1,5 +1,8 @@
 """The US city council sample, built with the model: the City of Riverton's City Council,
-regular meeting of Tuesday, March 4, 2025, a closed session and then the regular session.
+regular meeting of Tuesday, March 4, 2025, a closed session and then the regular session: the
+consent calendar, an item removed from it (a motion to continue it withdrawn), a public hearing,
+regular business and committee reports, with what the agenda said of the items; the meeting
+adjourned to an adjourned regular meeting on March 11, in memory of a former commissioner.
 
 Everything in it is invented. `python -m tests.render.uscity_sample` writes
 resources/samples/uscity-2025-03-04.minutes, saved as Clerk saves; the tests check that the
@@ -205,6 +208,12 @@ def sample_meeting() -> Meeting:
     )
     hearings = Section(id="hearings", title="Public Hearings", kind=SectionKind.OTHER, label="6")
     business = Section(id="business", title="Regular Business", kind=SectionKind.OTHER, label="7")
+    reports = Section(
+        id="reports",
+        title="Committee and Regional Board Reports",
+        kind=SectionKind.REPORTS,
+        label="8",
+    )
 
     items = (
         # --- closed session ---------------------------------------------------------------
@@ -285,6 +294,9 @@ def sample_meeting() -> Meeting:
             "4",
             "Public Comment on Items Not on the Agenda",
             key="oral",
+            agenda_text="Members of the public may address the Council on any matter within its "
+            "jurisdiction that is not on the agenda, for up to three minutes each. The Council "
+            "may not discuss or act on such matters.",
             blocks=paragraphs("Mayor Whitfield referred both matters to the City Manager."),
         ),
         Item(
@@ -342,13 +354,29 @@ def sample_meeting() -> Meeting:
             "5.3",
             "Purchase of Two Regenerative Street Sweepers",
             department="Public Works",
+            agenda_text="Adoption of a resolution authorizing the purchase of two regenerative "
+            "street sweepers from Cascade Municipal Equipment under the state cooperative "
+            "purchasing contract.",
             report_reference="Staff Report PW-2025-11",
             recommendation="Adopt a resolution authorizing the purchase of two street sweepers "
             "from Cascade Municipal Equipment in an amount not to exceed $684,200.",
             blocks=(
                 *paragraphs(
-                    "Public Works Director Alvarez answered questions from Councilmember Raman "
-                    "on the fleet replacement schedule and the emissions of the new sweepers."
+                    "Councilmember Raman asked about the fleet replacement schedule and the "
+                    "emissions of the new sweepers."
+                ),
+                Resolution(
+                    id="sweepers-continue",
+                    lead=LeadWord.NONE,
+                    numbered=False,
+                    motion="continue the item to the meeting of March 18, 2025, for a report "
+                    "on the emissions of the new sweepers",
+                    proposer_id="raman",
+                    seconder_id="delgado",
+                    debate="Public Works Director Alvarez said that the new sweepers met the "
+                    "state's 2027 emission standards and that two of the present sweepers were "
+                    "past their service life.",
+                    outcome=Outcome.WITHDRAWN,
                 ),
                 adopted_as_recommended(
                     "Adopted a resolution authorizing the purchase of two regenerative street "
@@ -366,6 +394,9 @@ def sample_meeting() -> Meeting:
             "Accessory Dwelling Units – Amendments to Title 17 (Zoning)",
             section_id="hearings",
             department="Community Development",
+            agenda_text="Public hearing to consider an ordinance amending Title 17 (Zoning) of "
+            "the Riverton Municipal Code to allow accessory dwelling units in all residential "
+            "zones. The Planning Commission recommended approval on February 6, 2025.",
             report_reference="Staff Report CD-2025-04",
             recommendation="Introduce the ordinance as recommended by the Planning Commission.",
             written_comments=14,
@@ -426,6 +457,9 @@ def sample_meeting() -> Meeting:
             "Riverside Trail Phase 2 – Award of Construction Contract",
             section_id="business",
             department="Public Works",
+            agenda_text="Adoption of a resolution awarding the construction contract for "
+            "Riverside Trail Phase 2, from Mill Street to the Alder River bridge, and "
+            "authorizing a contingency.",
             report_reference="Staff Report PW-2025-14",
             recommendation="Adopt a resolution awarding the construction contract to the "
             "lowest responsible bidder, Granite Valley Constructors, Inc.",
@@ -447,6 +481,30 @@ def sample_meeting() -> Meeting:
                     (6, 0, 0),
                     ibarra=VoteChoice.RECUSED,
                 ),
+            ),
+        ),
+        agenda_item(
+            "8.1",
+            "Finance and Audit Committee",
+            section_id="reports",
+            agenda_text="Report of the committee's meeting of February 24, 2025.",
+            blocks=paragraphs(
+                "Councilmember Hart, Chair of the Finance and Audit Committee, reported that the "
+                "committee had reviewed the mid-year budget report and the auditor's management "
+                "letter for fiscal year 2023-24, and would bring its recommendations on the "
+                "2025-26 budget calendar to the Council on March 18, 2025. No action was taken."
+            ),
+        ),
+        agenda_item(
+            "8.2",
+            "Regional Boards and Commissions",
+            section_id="reports",
+            agenda_text="Reports by Councilmembers on meetings attended at the City's expense "
+            "(Government Code Section 53232.3(d)).",
+            blocks=paragraphs(
+                "Mayor Pro Tem Okafor reported on the Alder County Transportation Authority "
+                "meeting of February 27, 2025, at which the authority approved its draft "
+                "expenditure plan for the Route 9 corridor. No action was taken."
             ),
         ),
     )
@@ -513,6 +571,8 @@ def sample_meeting() -> Meeting:
         close_time=dt.time(20, 47),
         venue="City Hall, 300 Main Street, Riverton",
         house_style="uscity",
+        closing_note="The meeting was adjourned in memory of Ruth Calloway, a member of the "
+        "Riverton Planning Commission from 1998 to 2016.",
         preamble="This meeting was held in person at City Hall and by teleconference. Members "
         "of the public could attend in the Council Chambers or take part by telephone or video.",
         attendance=(
@@ -531,7 +591,7 @@ def sample_meeting() -> Meeting:
         ),
         items=items,
         sessions=(closed, regular),
-        sections=(consent, hearings, business),
+        sections=(consent, hearings, business, reports),
         adjournments=(
             Adjournment(
                 id="recess",
@@ -540,6 +600,15 @@ def sample_meeting() -> Meeting:
                 from_time=dt.time(19, 42),
                 to_time=dt.time(19, 55),
                 note="All Councilmembers were present when the meeting reconvened.",
+            ),
+            Adjournment(
+                id="adjourned",
+                kind=BreakKind.ADJOURNMENT,
+                after_item_id="8-2",
+                from_time=dt.time(20, 47),
+                resumed_on=dt.date(2025, 3, 11),
+                note="The adjourned regular meeting, a study session on the 2025-26 budget, "
+                "will begin at 5:00 p.m. in the Council Conference Room, City Hall.",
             ),
         ),
         speakers=speakers,
