@@ -350,6 +350,8 @@ def styles(document: DocumentObject) -> None:
     paragraph_style(document, "Exempt Mark", LOOK, left=t, bold=True, after=6)
     paragraph_style(document, "Published Summary", LOOK, left=t, after=6)
     paragraph_style(document, "Adjournment", LOOK, left=t, italic=True, before=6, after=6)
+    # the closing sentence goes over a page with the signatures, never leaving them alone
+    document.styles["Closing"].paragraph_format.keep_with_next = True
     signature = paragraph_style(document, "Signature", LOOK, before=36, after=0)
     signature.paragraph_format.tab_stops.add_tab_stop(Cm(11.5), WD_TAB_ALIGNMENT.LEFT)
 

@@ -252,11 +252,12 @@ def styles(document: DocumentObject) -> None:
     own_style(document, "Minute Table", LOOK, left=t_ + step, after=2)
     own_style(document, "Break", LOOK, before=8, after=8, italic=True)
     own_style(document, "Session End", LOOK, before=8, after=8)
-    own_style(document, "Closing", LOOK, after=18)
+    # the adjournment, the signatures and the attestation go over a page together
+    own_style(document, "Closing", LOOK, after=18, keep_with_next=True)
     signature = own_style(document, "Signature Line", LOOK, before=30, after=0)
     signature.paragraph_format.keep_with_next = True
     signature.paragraph_format.tab_stops.add_tab_stop(Cm(9.5), WD_TAB_ALIGNMENT.LEFT)
-    own_style(document, "Signature Name", LOOK, after=6)
+    own_style(document, "Signature Name", LOOK, after=6, keep_with_next=True)
     own_style(document, "Attest", LOOK, bold=True, before=12, after=0, keep_with_next=True)
     heading = own_style(document, "Annex Heading", LOOK, bold=True, align=centre, after=12)
     heading.paragraph_format.page_break_before = True
