@@ -92,7 +92,8 @@ from clerk_app.ui.main_window import MainWindow
 from clerk_app.ui.navigator import Section as NavSection
 from clerk_app.ui.tables import RecordTable
 from clerk_app.ui.widgets.panel_inputs import CountSpin, WordChoice
-from tests.render.kitchen_sink import entries, kitchen_sink
+from tests.people import entries
+from tests.render.kitchen_sink import kitchen_sink
 from tests.ui.conftest import MakeWindow
 from tests.ui.conftest import make_window as make_window  # the fixture, for this folder
 
