@@ -633,6 +633,19 @@ SIGNATORIES: Get = lambda m: m.signatories  # noqa: E731
 ATTENDANCE: Get = lambda m: m.attendance  # noqa: E731
 
 
+def item_text(key: str, title: str, field: str, widget: str) -> Element:
+    """An element that is one text field of an item, edited on the item's page."""
+    return Element(
+        key,
+        title,
+        (Home(Item, field),),
+        (ViewField(ItemView, field),),
+        lambda c: any(getattr(i, field) for i in c.full.items),
+        (on_item(widget, lambda i: getattr(i, field)),),
+        lambda m: any(getattr(i, field) for i in m.items),
+    )
+
+
 ELEMENTS: tuple[Element, ...] = (
     # --- the meeting ---
     Element(
@@ -896,41 +909,18 @@ ELEMENTS: tuple[Element, ...] = (
         (on_item("agendaNumberEdit", lambda i: i.agenda_number),),
         out_of_order,
     ),
-    Element(
+    item_text(
         "agenda-text",
         "What the agenda said, kept apart from the minute",
-        (Home(Item, "agenda_text"),),
-        (ViewField(ItemView, "agenda_text"),),
-        lambda c: any(i.agenda_text for i in c.full.items),
-        (on_item("agendaTextEdit", lambda i: i.agenda_text),),
-        lambda m: any(i.agenda_text for i in m.items),
+        "agenda_text",
+        "agendaTextEdit",
     ),
-    Element(
-        "recommendation",
-        "The report's recommendation",
-        (Home(Item, "recommendation"),),
-        (ViewField(ItemView, "recommendation"),),
-        lambda c: any(i.recommendation for i in c.full.items),
-        (on_item("recommendationEdit", lambda i: i.recommendation),),
-        lambda m: any(i.recommendation for i in m.items),
+    item_text(
+        "recommendation", "The report's recommendation", "recommendation", "recommendationEdit"
     ),
-    Element(
-        "department",
-        "The department whose report it was",
-        (Home(Item, "department"),),
-        (ViewField(ItemView, "department"),),
-        lambda c: any(i.department for i in c.full.items),
-        (on_item("departmentEdit", lambda i: i.department),),
-        lambda m: any(i.department for i in m.items),
-    ),
-    Element(
-        "report-reference",
-        "The report's reference",
-        (Home(Item, "report_reference"),),
-        (ViewField(ItemView, "report_reference"),),
-        lambda c: any(i.report_reference for i in c.full.items),
-        (on_item("reportReferenceEdit", lambda i: i.report_reference),),
-        lambda m: any(i.report_reference for i in m.items),
+    item_text("department", "The department whose report it was", "department", "departmentEdit"),
+    item_text(
+        "report-reference", "The report's reference", "report_reference", "reportReferenceEdit"
     ),
     # --- decisions ---
     Element(
