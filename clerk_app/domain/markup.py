@@ -921,8 +921,8 @@ def next_entry(
 ) -> NextEntry | None:
     """What Enter at `column` (code points) of `line` makes, if it continues a list: None for a
     plain new line (not an entry, or the cursor is in the marker) and for an empty entry
-    (`end_entry` says what Enter does there) and after a list's last letter (z) or numeral
-    (xxxix). Given the editor's `lines` and the line's `index`
+    (`end_entry` says what Enter does there) and after a list's last letter (z), numeral
+    (xxxix) or number (100000). Given the editor's `lines` and the line's `index`
     in them, the next marker counts as the list does ("i)" after "h)" is followed by "j)", not
     "ii)"); without them as the line reads on its own."""
     found = grammar(word).entry(line)
@@ -930,9 +930,9 @@ def next_entry(
         return None
     if lines is not None and 0 <= index < len(lines) and lines[index] == line:
         found = read_in_list(lines, index, word)
-    counting = found.numbering is not ListNumbering.DECIMAL and found.number is not None
-    if counting and (found.number or 0) >= _LIMITS[found.numbering]:
-        return None  # after z or xxxix a list cannot count on: a plain new line
+    if found.number is not None and found.number >= _LIMITS[found.numbering]:
+        # after z, xxxix or 100000 a list cannot count on: a plain new line
+        return None
     rest = line[column:]
     kept = line[:column].rstrip(" \t")
     marker = found.marker(None if found.number is None else found.number + 1)

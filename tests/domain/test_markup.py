@@ -192,6 +192,12 @@ def test_what_a_line_is_is_what_the_parser_makes_of_it(line: str, word: str) -> 
     assert line_kinds(line, word) == [read_line(line, word).kind]
 
 
+def test_enter_after_the_highest_number_is_a_plain_new_line() -> None:
+    # "100001." would be text, not an entry: the list cannot count on
+    assert next_entry("100000. -", 8) is None
+    assert next_entry("99999. x", 8) is not None
+
+
 @settings(max_examples=200)
 @given(_line, st.integers(0, 12))
 def test_enter_on_an_entry_makes_another_entry_of_the_same_list(line: str, column: int) -> None:
