@@ -423,6 +423,10 @@ class BreakView:
     note: str
     text: str
     """Written out: "The meeting adjourned at 7.15pm and reconvened at 7.30pm"."""
+    closes_meeting: bool = False
+    """An adjournment after the meeting's last item: the end of the meeting, for a style to
+    say in its closing rather than among the items (worked out in the whole meeting, so an
+    item redrawn alone reads the same)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -1140,7 +1144,13 @@ class _Builder:
             text += f" and reconvened at {end}"
         elif record.resumed_on:
             text += f" until {self.style.short_date(record.resumed_on)}"
+        items = self.numbering.meeting.items
         return BreakView(
+            closes_meeting=bool(
+                record.kind is BreakKind.ADJOURNMENT
+                and items
+                and record.after_item_id == items[-1].id
+            ),
             kind=record.kind.value,
             after=after,
             from_time=start,

@@ -530,7 +530,12 @@ def item_end(document: DocumentObject) -> None:
     inline_actions(
         document, label="Follow-up: ", when="not item.withheld and not style.actions_annex"
     )
-    tag(document, "for pause in item.breaks_after")
+    # an adjournment after the last item is the meeting's: the closing says it (`closing`)
+    tag(document, "set last_item = loop.last")
+    tag(
+        document,
+        'for pause in item.breaks_after if not (last_item and pause.kind == "adjournment")',
+    )
     labelled(document, "{{ pause.kind | upper }}: ", BREAK, "Break")
     tag(document, "endfor")
     tag(document, "if " + SESSION_END)
@@ -550,8 +555,17 @@ def signature(document: DocumentObject, date: str, name: str) -> None:
     para(document, name, "Signature Name")
 
 
+FINAL_ADJOURNMENT = 'set final = meeting.breaks | selectattr("closes_meeting") | list'
+"""The adjournment after the last item, said once, in the closing."""
+
+
 def closing(document: DocumentObject) -> None:
     para(document, "ADJOURNMENT", "Heading 2")
+    tag(document, FINAL_ADJOURNMENT)
+    tag(document, "for pause in final")
+    para(document, BREAK, "Closing")
+    tag(document, "endfor")
+    tag(document, "if meeting.closing_note or not final")
     para(
         document,
         '{{ meeting.closing_note or (("There being no further business, the meeting was'
@@ -559,6 +573,7 @@ def closing(document: DocumentObject) -> None:
         " | sentence) }}",
         "Closing",
     )
+    tag(document, "endif")
     # With no signatories recorded: the Mayor's and the City Clerk's lines, unnamed.
     tag(document, "for s in meeting.signatories")
     para_if(document, "not loop.first", "ATTEST:", "Attest")
