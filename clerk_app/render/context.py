@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Literal
 
 from clerk_app.domain.exempt import present_only_for_exempt, published_blocks
@@ -491,6 +492,9 @@ class ItemView:
     session: SessionView | None = None
     session_start: bool = False
     """The first item of its session."""
+    session_end: bool = False
+    """The last item of its session, another session's item following it (not the meeting's
+    last item): worked out in the whole meeting, so an item redrawn alone reads the same."""
     agenda_text: str = ""
     recommendation: str = ""
     department: str = ""
@@ -964,7 +968,7 @@ class _Builder:
         breaks: dict[str | None, list[BreakView]] = {}
         for record in meeting.adjournments:
             breaks.setdefault(record.after_item_id, []).append(self.break_view(record))
-        levels, out_of_order_ids = self.places()
+        levels, out_of_order_ids, session_ends = self.places()
         views: list[ItemView] = []
         previous_section: str | None = None
         previous_session: str | None = None
@@ -1026,6 +1030,7 @@ class _Builder:
                     section_start=section_start,
                     session=session,
                     session_start=session_start,
+                    session_end=session is not None and item.id in session_ends,
                     # What the agenda said of a withheld item is part of what was withheld.
                     agenda_text="" if withheld else item.agenda_text,
                     recommendation="" if withheld else item.recommendation,
@@ -1040,14 +1045,20 @@ class _Builder:
             )
         return tuple(views)
 
-    def places(self) -> tuple[dict[str, int], frozenset[str]]:
-        """Each item's depth (0 for a main item, 1 for a sub-item...), and the items taken out
-        of agenda order, worked out in the meeting being numbered: the whole meeting, when
-        this one is a part of it (an item redrawn alone)."""
+    def places(self) -> tuple[dict[str, int], frozenset[str], frozenset[str]]:
+        """Each item's depth (0 for a main item, 1 for a sub-item...), the items taken out of
+        agenda order, and the items that end a session with another following, worked out in
+        the meeting being numbered: the whole meeting, when this one is a part of it (an item
+        redrawn alone)."""
         levels: dict[str, int] = {}
         out_of_order: set[str] = set()
+        session_ends: set[str] = set()
         highest: tuple[int, str] | None = None
-        for item in self.numbering.meeting.items:
+        whole = self.numbering.meeting.items
+        for before, after in pairwise(whole):
+            if before.session_id is not None and after.session_id != before.session_id:
+                session_ends.add(before.id)
+        for item in whole:
             if item.parent_id is not None and item.parent_id in levels:
                 levels[item.id] = levels[item.parent_id] + 1
             else:
@@ -1059,7 +1070,7 @@ class _Builder:
                 out_of_order.add(item.id)
             else:
                 highest = key
-        return levels, frozenset(out_of_order)
+        return levels, frozenset(out_of_order), frozenset(session_ends)
 
     def section(self, record: Section) -> SectionView:
         return SectionView(

@@ -165,9 +165,19 @@ def segment(plain: Layout, style: StyleFolder) -> Layout:
     """`plain` (a whole rendering) with the lines each item wrote worked out: a second, marked
     rendering. `plain` as it is if the two do not agree."""
     meeting, public, text = plain.meeting, plain.public, plain.rendered
-    probe = _with_sentinel(meeting, meeting.items, meeting.first_minute_number)
+    # The sentinel stays in the last item's section and session (nothing follows it there),
+    # and the numbers and places are the meeting's own: which item is the last, which ends a
+    # session, is what it is in the minutes, not in the probe.
+    last = meeting.items[-1] if meeting.items else None
+    probe = _with_sentinel(meeting, meeting.items, meeting.first_minute_number, last)
     context = _marked(
-        build_context(probe, style.style, public=public, unnamed=unnamed_in_public(meeting))
+        build_context(
+            probe,
+            style.style,
+            public=public,
+            unnamed=unnamed_in_public(meeting),
+            numbering=MinuteNumbering(meeting, style.style),
+        )
     )
     marked = _render(context, style)
     views = context.items

@@ -141,10 +141,7 @@ BREAK = (
     ' else (" to " ~ pause.resumed_on if pause.resumed_on))) | sentence }}'
     '{{ " " ~ pause.note if pause.note }}'
 )
-SESSION_END = (
-    "item.session and item.session.close_time and not loop.last"
-    " and loop.nextitem.session != item.session"
-)
+SESSION_END = "item.session_end and item.session.close_time"
 AFTER_BORDER = (
     "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
     "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
@@ -531,11 +528,7 @@ def item_end(document: DocumentObject) -> None:
         document, label="Follow-up: ", when="not item.withheld and not style.actions_annex"
     )
     # an adjournment after the last item is the meeting's: the closing says it (`closing`)
-    tag(document, "set last_item = loop.last")
-    tag(
-        document,
-        'for pause in item.breaks_after if not (last_item and pause.kind == "adjournment")',
-    )
+    tag(document, "for pause in item.breaks_after if not pause.closes_meeting")
     labelled(document, "{{ pause.kind | upper }}: ", BREAK, "Break")
     tag(document, "endfor")
     tag(document, "if " + SESSION_END)

@@ -17,6 +17,9 @@ from clerk_app.storage import load_meeting
 SAMPLES = {
     "leicester": locations.sample_meeting(),
     "parish": locations.resources_dir() / "samples" / "parish-2020-11-12.minutes",
+    # format 2's: sessions, sections, sub-items, breaks, the adjournment that closes it
+    "uscity": locations.resources_dir() / "samples" / "uscity-2025-03-04.minutes",
+    "district": locations.resources_dir() / "samples" / "district-2025-12-10.minutes",
 }
 words = st.text(
     alphabet=st.characters(whitelist_categories=("L", "N", "P", "Zs")), min_size=0, max_size=40
