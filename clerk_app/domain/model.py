@@ -884,11 +884,5 @@ class Meeting(Model):
     def item_index(self, item_id: str) -> int | None:
         return next((n for n, i in enumerate(self.items) if i.id == item_id), None)
 
-    def minute_number(self, index: int) -> int:
-        """The running number the item at this position would have if every item before it
-        took one (format 1's rule). Labels, unnumbered items and sub-items change that: ask
-        `clerk_app.domain.numbering.MinuteNumbering`."""
-        return self.first_minute_number + index
-
 
 ListEntry.model_rebuild()

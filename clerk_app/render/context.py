@@ -593,6 +593,16 @@ VIEW_TYPES: frozenset[type] = frozenset(
 # --- building --------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class _Parts:
+    sections: tuple[SectionView, ...]
+    sessions: tuple[SessionView, ...]
+    speakers: tuple[tuple[str | None, SpeakerView], ...]
+    """Each speaker this copy names, with the item they spoke on."""
+    breaks: tuple[BreakView, ...]
+    """One for each adjournment, in the meeting's order."""
+
+
 class _Builder:
     def __init__(
         self,
@@ -609,6 +619,7 @@ class _Builder:
         self.numbers = {item.id: numbering.label_of(item.id) or "" for item in meeting.items}
         self.numbering = numbering
         self._decision_numbers: dict[int, str] | None = None
+        self._parts: _Parts | None = None
         self.attendees = {a.id: a for a in meeting.attendance}
         self._people: dict[str, PersonView] = {}
         # Lookups by id, made once: a long meeting has hundreds of items.
@@ -960,14 +971,15 @@ class _Builder:
 
     def items(self) -> tuple[ItemView, ...]:
         meeting = self.meeting
-        sections = {section.id: self.section(section) for section in meeting.sections}
-        sessions = {session.id: self.session(session) for session in meeting.sessions}
+        parts = self.parts()
+        sections = {view.id: view for view in parts.sections}
+        sessions = {view.id: view for view in parts.sessions}
         speakers: dict[str | None, list[SpeakerView]] = {}
-        for speaker in self.speakers():
-            speakers.setdefault(speaker[0], []).append(speaker[1])
+        for item_id, speaker in parts.speakers:
+            speakers.setdefault(item_id, []).append(speaker)
         breaks: dict[str | None, list[BreakView]] = {}
-        for record in meeting.adjournments:
-            breaks.setdefault(record.after_item_id, []).append(self.break_view(record))
+        for record, view in zip(meeting.adjournments, parts.breaks, strict=True):
+            breaks.setdefault(record.after_item_id, []).append(view)
         levels, out_of_order_ids, session_ends = self.places()
         views: list[ItemView] = []
         previous_section: str | None = None
@@ -1071,6 +1083,19 @@ class _Builder:
             else:
                 highest = key
         return levels, frozenset(out_of_order), frozenset(session_ends)
+
+    def parts(self) -> _Parts:
+        """The views of the meeting's sections, sessions, speakers and breaks, made once for
+        the items that refer to them and the meeting's lists alike."""
+        if self._parts is None:
+            meeting = self.meeting
+            self._parts = _Parts(
+                sections=tuple(self.section(record) for record in meeting.sections),
+                sessions=tuple(self.session(record) for record in meeting.sessions),
+                speakers=tuple(self.speakers()),
+                breaks=tuple(self.break_view(record) for record in meeting.adjournments),
+            )
+        return self._parts
 
     def section(self, record: Section) -> SectionView:
         return SectionView(
@@ -1188,7 +1213,8 @@ class _Builder:
         from clerk_app import __version__
 
         items = self.items()
-        speakers = tuple(view for _item, view in self.speakers())
+        parts = self.parts()
+        speakers = tuple(view for _item, view in parts.speakers)
         return MinutesContext(
             meeting=MeetingView(
                 authority=meeting.authority,
@@ -1213,9 +1239,9 @@ class _Builder:
                 closing_note=meeting.closing_note,
                 public_present=meeting.public_present,
                 public_present_text=public_text(meeting.public_present),
-                sessions=tuple(self.session(s) for s in meeting.sessions),
-                breaks=tuple(self.break_view(b) for b in meeting.adjournments),
-                sections=tuple(self.section(s) for s in meeting.sections),
+                sessions=parts.sessions,
+                breaks=parts.breaks,
+                sections=parts.sections,
                 speakers=speakers,
                 deputations=tuple(s for s in speakers if s.kind == SpeakerKind.DEPUTATION.value),
                 public_speakers=tuple(

@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from clerk_app.domain.model import Item, Meeting, StandingItem
 from clerk_app.domain.numbering import MinuteNumbering, resolutions_in
@@ -274,4 +275,11 @@ def render_item(
     if cuts is None or len(cuts) != 2:
         return None
     lines = [_unmark(line) for line in _lines(marked)]
-    return layout.with_section(item_id, tuple(lines[cuts[0] : cuts[1]]), meeting)
+    redrawn = layout.with_section(item_id, tuple(lines[cuts[0] : cuts[1]]), meeting)
+    start, count = redrawn.section_lines(item_id) or (0, 0)
+    around = redrawn.lines()[max(start - 1, 0) : start + count + 1]
+    if any(not a and not b for a, b in pairwise(around)):
+        # blank lines meeting at its edges (an item without a number or title writes an empty
+        # heading line): the writer makes such a run one line, so lay the minutes out again
+        return None
+    return redrawn

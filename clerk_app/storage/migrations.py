@@ -34,12 +34,15 @@ def _blocks_within(blocks: Any) -> Iterator[JsonObject]:
         if not isinstance(block, dict):
             continue
         yield block
-        for key in ("entries", "resolutions", "questions", "responses"):
-            entries = block.get(key)
-            if isinstance(entries, list):
-                for entry in reversed(entries):
-                    if isinstance(entry, dict):
-                        stack.append(_blocks_within(entry.get("blocks")))
+        nested = [
+            child
+            for key in ("entries", "resolutions", "questions", "responses")
+            if isinstance(block.get(key), list)
+            for entry in block[key]
+            if isinstance(entry, dict) and isinstance(entry.get("blocks"), list)
+            for child in entry["blocks"]
+        ]
+        stack.append(iter(nested))
 
 
 def format_1_to_2(data: JsonObject) -> JsonObject:
