@@ -326,10 +326,6 @@ class Disclosure(QToolButton):
         self.setAccessibleName(f"{'Hide' if shown else 'Show'} {self.caption.lower()}")
 
 
-def disclosure(parent: QWidget, name: str, caption: str, description: str) -> Disclosure:
-    return Disclosure(parent, name, caption, description)
-
-
 def add_row(layout: QFormLayout, label: str, widget: QWidget) -> None:
     """A labelled row whose label's mnemonic (&) moves the focus to the field."""
     caption = QLabel(label)

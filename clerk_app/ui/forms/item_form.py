@@ -102,12 +102,12 @@ from clerk_app.domain.operations import set_standing
 from clerk_app.services.document import EditPath, MeetingDocument
 from clerk_app.ui.body_editor import MARKUP_HELP, BodyEditor, indent_of, list_line
 from clerk_app.ui.forms.actions_panel import ActionsPanel
-from clerk_app.ui.forms.binding import Binding, Form, FormContext, add_row, disclosure, fit_lines
+from clerk_app.ui.forms.binding import Binding, Disclosure, Form, FormContext, add_row, fit_lines
 from clerk_app.ui.forms.block_panel import form_row, line
 from clerk_app.ui.forms.item_target import ItemTarget
 from clerk_app.ui.forms.notice_panel import NoticeGroup, NoticesPanel
 from clerk_app.ui.forms.questions_panel import QuestionsGroup, QuestionsPanel
-from clerk_app.ui.forms.resolutions_panel import ResolutionGroup, ResolutionsPanel
+from clerk_app.ui.forms.resolutions_panel import ResolutionGroup, ResolutionsPanel, one_line
 from clerk_app.ui.forms.table_panel import TableGroup, TablesPanel
 from clerk_app.ui.messages import error_text
 from clerk_app.ui.widgets.panel_inputs import CountSpin
@@ -140,13 +140,6 @@ RESOLUTION_FIELDS.update(
 )
 
 
-def _plain(text: str, max_chars: int) -> str:
-    one_line = " ".join(text.split())
-    if len(one_line) > max_chars:
-        return one_line[: max_chars - 1].rstrip() + "…"
-    return one_line
-
-
 def _movers(blocks: tuple[Block, ...]) -> list[str | None]:
     return [block.mover_id for block in blocks if isinstance(block, NoticeOfMotion)]
 
@@ -156,7 +149,7 @@ def record_choices(records: Sequence[Any], value: object, what: str) -> list[tup
     options: list[tuple[str, Any]] = [("None", None)]
     for n, record in enumerate(records):
         title = " ".join(p for p in (record.label if what == "section" else "", record.title) if p)
-        options.append((_plain(title, 40) or f"({what} {n + 1}, no title)", record.id))
+        options.append((one_line(title, 40) or f"({what} {n + 1}, no title)", record.id))
     if value is not None and all(record.id != value for record in records):
         options.append((f"(a {what} no longer in the meeting)", value))
     return options
@@ -297,14 +290,14 @@ class ItemForm(Form):
         )
         self.agenda_number.setMaximumWidth(self.fontMetrics().averageCharWidth() * 8)
 
-        self.place_toggle = disclosure(
+        self.place_toggle = Disclosure(
             self, "placeToggle", "Number and place",
             "The item's own label, whether it is numbered, the item it belongs to, its section, "
             "session and agenda number",
         )  # fmt: skip
         self.place_box = QWidget(self)
         self.place_box.setObjectName("placeBox")
-        self.agenda_toggle = disclosure(
+        self.agenda_toggle = Disclosure(
             self, "agendaToggle", "Agenda",
             "What the agenda said of the item, kept apart from what the minutes say",
         )  # fmt: skip
@@ -650,10 +643,10 @@ class ItemForm(Form):
             parts.append("a sub-item")
         section = next((s for s in meeting.sections if s.id == item.section_id), None)
         if section is not None:
-            parts.append(_plain(section.label or section.title or "a section", 16))
+            parts.append(one_line(section.label or section.title or "a section", 16))
         session = next((s for s in meeting.sessions if s.id == item.session_id), None)
         if session is not None:
-            parts.append(_plain(session.title or "a session", 16))
+            parts.append(one_line(session.title or "a session", 16))
         if item.agenda_number:
             parts.append(f"agenda {item.agenda_number}")
         return ", ".join(parts)
@@ -677,7 +670,7 @@ class ItemForm(Form):
         options: list[tuple[str, Any]] = [("None", None)]
         for n, earlier in enumerate(meeting.items[:index]):
             label = numbering.label(n) or "(no number)"
-            options.append((_plain(f"{label} {earlier.title or '(no title)'}", 48), earlier.id))
+            options.append((one_line(f"{label} {earlier.title or '(no title)'}", 48), earlier.id))
         earlier_ids = {earlier.id for earlier in meeting.items[:index]}
         if item.parent_id is not None and item.parent_id not in earlier_ids:
             later = meeting.item(item.parent_id)

@@ -85,7 +85,8 @@ NO_ID = "#"
 """Starts the "relates to" drop-down's value for an earlier resolution without an id yet."""
 
 
-def _plain(text: str, max_chars: int = 0) -> str:
+def one_line(text: str, max_chars: int = 0) -> str:
+    """`text` on one line, cut with an ellipsis past `max_chars` (0: never cut)."""
     one_line = " ".join(text.split())
     if max_chars and len(one_line) > max_chars:
         return one_line[: max_chars - 1].rstrip() + "…"
@@ -600,7 +601,7 @@ class ResolutionGroup(QGroupBox):
     def _relation_choices(self, block: Resolution) -> list[tuple[str, Any]]:
         options: list[tuple[str, Any]] = [("None", None)]
         for n, (place, earlier) in enumerate(self._earlier()):
-            words = _plain(" ".join(e.text for e in earlier.resolutions) or earlier.motion, 40)
+            words = one_line(" ".join(e.text for e in earlier.resolutions) or earlier.motion, 40)
             label = f"{n + 1}. {KIND_LABELS[earlier.kind]}: {words or '(no text yet)'}"
             options.append((label, earlier.id or f"{NO_ID}{place}"))
         if block.relates_to is not None and all(v != block.relates_to for _, v in options):
@@ -641,7 +642,7 @@ class ResolutionGroup(QGroupBox):
         self._shown, self._shown_attendance, self._shown_word = block, meeting.attendance, word
         self._shown_others = earlier
         text = format_body((block,), word)
-        self.text.setText(_plain(text, 160) or f"{word}: (no text yet)")
+        self.text.setText(one_line(text, 160) or f"{word}: (no text yet)")
         widgets: list[QWidget] = [
             self.lead_word, self.numbered, self.proposer, self.seconder, self.votes_for,
             self.votes_against, self.abstentions, self.outcome, self.unanimous,
