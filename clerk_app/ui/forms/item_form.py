@@ -174,6 +174,9 @@ class ItemForm(Form):
         self.setObjectName("itemForm")
         self.target = target = ItemTarget(document, context)
         self._memory: dict[Hashable, Block] = {}
+        self._earlier_choices: (
+            tuple[tuple[Item, ...], tuple[object, ...], tuple[tuple[str, Any], ...]] | None
+        ) = None
         """Resolutions and public questions that vanished while the clerk typed (see
         `carry_over`), for this item."""
         self._shown: tuple[str | None, tuple[Block, ...] | None, str] = (None, None, "")
@@ -666,11 +669,34 @@ class ItemForm(Form):
         if index is None or item is None:
             return [("None", None)]
         meeting = self.document.meeting
-        numbering = MinuteNumbering(meeting, self.context.house_style(meeting))
-        options: list[tuple[str, Any]] = [("None", None)]
-        for n, earlier in enumerate(meeting.items[:index]):
-            label = numbering.label(n) or "(no number)"
-            options.append((one_line(f"{label} {earlier.title or '(no title)'}", 48), earlier.id))
+        style = self.context.house_style(meeting)
+        # The items before this one are the same objects while the clerk types in this one:
+        # their labels are worked out again only when one of them, or the numbering, changes.
+        earlier_items = meeting.items[:index]
+        numbered_by: tuple[object, ...] = (
+            style,
+            meeting.first_minute_number,
+            meeting.minute_prefix,
+            meeting.sequence,
+            meeting.date,
+        )
+        cached = self._earlier_choices
+        if (
+            cached is not None
+            and cached[1] == numbered_by
+            and len(cached[0]) == len(earlier_items)
+            and all(a is b for a, b in zip(cached[0], earlier_items, strict=True))
+        ):
+            options = list(cached[2])
+        else:
+            numbering = MinuteNumbering(meeting, style)
+            options = [("None", None)]
+            for n, earlier in enumerate(earlier_items):
+                label = numbering.label(n) or "(no number)"
+                options.append(
+                    (one_line(f"{label} {earlier.title or '(no title)'}", 48), earlier.id)
+                )
+            self._earlier_choices = (earlier_items, numbered_by, tuple(options))
         earlier_ids = {earlier.id for earlier in meeting.items[:index]}
         if item.parent_id is not None and item.parent_id not in earlier_ids:
             later = meeting.item(item.parent_id)

@@ -617,9 +617,9 @@ class ResolutionGroup(QGroupBox):
     def _placeholder_number(self, block: Resolution) -> str:
         """The style's running decision number for the block, where it has one."""
         meeting = self.target.document.meeting
-        if meeting.first_decision_number is None:
-            return "none"
         style = self.target.context.house_style(meeting)
+        if meeting.first_decision_number is None or not style.decision_number_format:
+            return "none"  # the style has no running decision numbers to show
         item = self.target.item()
         index = self.target.block_index(Resolution, self.ordinal)
         if item is None or index is None:
