@@ -1658,12 +1658,19 @@ NEW_RECORDS: tuple[type[BaseModel], ...] = (
 block's kind) are no element of their own."""
 
 
+FORMAT_3_FIELDS: frozenset[tuple[type[BaseModel], str]] = frozenset(
+    {(Item, "previous_meeting"), (Item, "minutes_confirmed")}
+)
+"""Added by format 3 (the committee's year, issue 12), whose tests are its own (the other
+records format 3 extends are not in the table above)."""
+
+
 def format_2_fields() -> list[tuple[type[BaseModel], str]]:
     fields = [
         (model, name)
         for model, old in FORMAT_1_FIELDS.items()
         for name in model.model_fields
-        if name not in old
+        if name not in old and (model, name) not in FORMAT_3_FIELDS
     ]
     fields += [
         (model, name)

@@ -197,6 +197,10 @@ class Attendance(Model):
     """Part attendance by minute: the first item they were present for."""
     present_to_item: Id | None = None
     """Part attendance by minute: the last item they were present for."""
+    # Format 3.
+    votes: bool = True
+    """Whether they have a vote: False for a co-opted member without one (a youth
+    representative), as the committee's membership says."""
 
     @property
     def display_name(self) -> str:
@@ -574,6 +578,15 @@ class FollowUp(Model):
     owner: Line = ""
     due: CalendarDate | None = None
     done: bool = False
+    # Format 3.
+    done_on: CalendarDate | None = None
+    """When it was done, where known (ticked at a later meeting: that meeting's date)."""
+    raised_on: CalendarDate | None = None
+    """For an action carried from an earlier meeting (under matters arising): the date of the
+    meeting that raised it. The carried copy keeps the action's id, so the year's action log
+    knows it for the same action. None: raised at this meeting."""
+    raised_minute: Line = ""
+    """For a carried action: its minute at that meeting, as that meeting numbered it ("158")."""
 
 
 class StandingItem(StrEnum):
@@ -591,6 +604,7 @@ class StandingItem(StrEnum):
     WORK_PROGRAMME = "work_programme"
     ANY_OTHER_BUSINESS = "any_other_business"
     EXCLUSION_OF_PUBLIC = "exclusion_of_public"
+    MATTERS_ARISING = "matters_arising"
 
 
 STANDING_ITEM_TITLES: dict[StandingItem, str] = {
@@ -606,6 +620,7 @@ STANDING_ITEM_TITLES: dict[StandingItem, str] = {
     StandingItem.WORK_PROGRAMME: "Work Programme",
     StandingItem.ANY_OTHER_BUSINESS: "Any Other Business",
     StandingItem.EXCLUSION_OF_PUBLIC: "Exclusion of the Press and Public",
+    StandingItem.MATTERS_ARISING: "Matters Arising",
 }
 
 
@@ -654,6 +669,12 @@ class Item(Model):
     copy instead of the minute)."""
     publish_resolution: bool = False
     """For an exempt item: its resolutions are published, though the discussion is not."""
+    # Format 3.
+    previous_meeting: CalendarDate | None = None
+    """For the previous minutes item: the date of the meeting whose minutes these are."""
+    minutes_confirmed: bool = False
+    """For the previous minutes item: the meeting agreed them as a correct record (the app then
+    offers to mark that meeting approved, with this meeting's date)."""
 
 
 class SectionKind(StrEnum):

@@ -13,7 +13,7 @@ from typing import Any
 JsonObject = dict[str, Any]
 Migration = Callable[[JsonObject], JsonObject]
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 """The format this version of Clerk writes, and the newest it reads."""
 
 
@@ -62,7 +62,15 @@ def format_1_to_2(data: JsonObject) -> JsonObject:
     return data
 
 
-MIGRATIONS: Mapping[int, Migration] = {1: format_1_to_2}
+def format_2_to_3(data: JsonObject) -> JsonObject:
+    """Format 3 adds fields for the committee's year (a carried action's origin and when it was
+    done, whether a member votes, the previous minutes item's meeting and its confirmation, the
+    matters arising standing item), each with a default that means what format 2 meant: nothing
+    to change."""
+    return data
+
+
+MIGRATIONS: Mapping[int, Migration] = {1: format_1_to_2, 2: format_2_to_3}
 
 
 def migrate(
