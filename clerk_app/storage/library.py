@@ -9,14 +9,12 @@ folder holds years of meetings); only the one that is the previous meeting is lo
 from __future__ import annotations
 
 import datetime as dt
-import json
-import stat
 from pathlib import Path
 
 from clerk_app.domain.model import Meeting
-from clerk_app.domain.text import clean_line
 from clerk_app.storage.errors import MeetingFileError
-from clerk_app.storage.meeting_file import MAX_FILE_SIZE, SUFFIX, load_meeting
+from clerk_app.storage.folder import header
+from clerk_app.storage.meeting_file import SUFFIX, load_meeting
 
 
 def _same_body(a: Meeting, b: Meeting) -> bool:
@@ -77,18 +75,8 @@ def previous_meeting(
 def _header(path: Path) -> tuple[dt.date, str, str] | None:
     """A meeting file's date, committee and authority, read without checking the rest; None
     when the file is not that simple to read (the full load then decides)."""
-    try:
-        status = path.stat()
-        if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_FILE_SIZE:
-            return None
-        data = json.loads(path.read_bytes())
-        date = dt.date.fromisoformat(data["date"])
-        body, authority = data.get("body", ""), data.get("authority", "")
-        if not isinstance(body, str) or not isinstance(authority, str):
-            return None
-    except (OSError, ValueError, TypeError, KeyError, RecursionError):
-        return None
-    return date, clean_line(body), clean_line(authority)
+    found = header(path)
+    return None if found is None else (found.date, found.body, found.authority)
 
 
 def find_previous_meeting(path: Path, meeting: Meeting) -> tuple[Path, Meeting] | None:

@@ -91,7 +91,7 @@ def save_meeting(meeting: Meeting, path: Path, expected: FileVersion | None = No
     except ReadOnlyError:
         raise ReadOnlyFileError(path) from None
     except OSError as exc:
-        raise MeetingFileError(path, f"could not be saved: {_os_problem(exc)}") from exc
+        raise MeetingFileError(path, f"could not be saved: {os_problem(exc)}") from exc
     return Saved(outcome.version, outcome.backup, outcome.backup_problem)
 
 
@@ -105,11 +105,11 @@ def current_version(path: Path) -> FileVersion | None:
     return None if found is None else found[1]
 
 
-def _os_problem(exc: OSError) -> str:
+def os_problem(exc: OSError) -> str:
     if isinstance(exc, FileNotFoundError):
         return "the file or its folder does not exist"
     if isinstance(exc, IsADirectoryError):
-        return "it is a folder, not a meeting file"
+        return "it is a folder, not a file"
     if isinstance(exc, PermissionError):
         return "permission denied (is it open in another program, or read-only?)"
     return exc.strerror or str(exc)
@@ -144,41 +144,52 @@ def read_meeting(path: Path) -> tuple[Meeting, FileVersion]:
 
 
 def _read(path: Path) -> tuple[bytes, FileVersion]:
-    too_large = f"is more than {MAX_FILE_SIZE // 1_048_576} MB, too large to be a meeting file"
+    return read_file(path, "meeting")
+
+
+def read_file(path: Path, noun: str) -> tuple[bytes, FileVersion]:
+    """The bytes of a Clerk file (a meeting or a committee: `noun`) and their version."""
+    too_large = f"is more than {MAX_FILE_SIZE // 1_048_576} MB, too large to be a {noun} file"
     try:
         status = path.stat()
         if stat.S_ISDIR(status.st_mode):
             raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
         if not stat.S_ISREG(status.st_mode):
-            raise MeetingFileError(path, "is not a meeting file: it is not a regular file")
+            raise MeetingFileError(path, f"is not a {noun} file: it is not a regular file")
         if status.st_size > MAX_FILE_SIZE:
             raise MeetingFileError(
-                path, f"is {status.st_size // 1_048_576} MB, too large to be a meeting file"
+                path, f"is {status.st_size // 1_048_576} MB, too large to be a {noun} file"
             )
         with path.open("rb") as file:
             raw = file.read(MAX_FILE_SIZE + 1)
             status = os.fstat(file.fileno())
     except OSError as exc:
-        raise MeetingFileError(path, f"cannot be read: {_os_problem(exc)}") from exc
+        raise MeetingFileError(path, f"cannot be read: {os_problem(exc)}") from exc
     if len(raw) > MAX_FILE_SIZE:
         raise MeetingFileError(path, too_large)  # it grew, or its size was not what stat said
     return raw, FileVersion.of(raw, status)
 
 
 def meeting_from_bytes(raw: bytes, path: Path) -> Meeting:
+    return meeting_from_json_data(json_from_bytes(raw, path, "meeting"), path)
+
+
+def json_from_bytes(raw: bytes, path: Path, noun: str) -> object:
+    """The JSON data of a Clerk file (a meeting or a committee: `noun`), or MeetingFileError
+    saying in the clerk's words why it is not one."""
     if not raw.strip():
         raise MeetingFileError(path, "is empty")
     if raw.startswith(b"PK\x03\x04"):
         raise MeetingFileError(
             path,
-            "is a Word document or another zip file, not a meeting file: Clerk writes Word "
-            "files but opens only .minutes files",
+            f"is a Word document or another zip file, not a {noun} file: Clerk writes Word "
+            f"files but opens only .minutes and .committee files",
         )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise MeetingFileError(
-            path, f"is not a meeting file: it is not UTF-8 text (bad byte at offset {exc.start})"
+            path, f"is not a {noun} file: it is not UTF-8 text (bad byte at offset {exc.start})"
         ) from None
     try:
         data = json.loads(
@@ -189,13 +200,13 @@ def meeting_from_bytes(raw: bytes, path: Path) -> Meeting:
         if not text[exc.pos :].strip() or exc.msg.startswith("Unterminated string"):
             end = text.rstrip()
             lines = end.count("\n") + 1
-            problem = f"is truncated: it stops after line {lines}, in the middle of the meeting"
+            problem = f"is truncated: it stops after line {lines}, in the middle of the {noun}"
         else:
             problem = f"is not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
         raise MeetingFileError(path, problem) from None
     except (ValueError, RecursionError) as exc:
         raise MeetingFileError(path, f"is not valid JSON: {plain(str(exc))}") from None
-    return meeting_from_json_data(data, path)
+    return data
 
 
 def meeting_from_json_data(data: object, path: Path) -> Meeting:

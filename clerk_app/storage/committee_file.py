@@ -1,0 +1,111 @@
+"""The `.committee` file: UTF-8 JSON holding one committee, with a format version of its own.
+
+    {"format_version": 1, "generator": "Clerk 0.1.0", "authority": ..., "name": ...,
+     "members": [...], "standing_items": [...], "numbering": {...}, "meeting_dates": [...]}
+
+It lives in the committee's folder beside its meetings (one per folder). Read and saved as
+meeting files are: nothing it does not understand is accepted, every problem is a
+MeetingFileError naming the file and the field, and a save is atomic, keeps a backup and refuses
+to replace a version someone else saved since it was read.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from clerk_app.domain.committee import Committee
+from clerk_app.storage.atomic import (
+    ChangedOnDiskError,
+    FileVersion,
+    ReadOnlyError,
+    atomic_write,
+    real_path,
+)
+from clerk_app.storage.errors import FileChangedError, MeetingFileError, ReadOnlyFileError
+from clerk_app.storage.meeting_file import (
+    Saved,
+    backup_path,
+    describe_validation_error,
+    json_from_bytes,
+    os_problem,
+    plain,
+    quote,
+    read_file,
+)
+from clerk_app.storage.migrations import MigrationError, migrate
+
+COMMITTEE_SUFFIX = ".committee"
+COMMITTEE_FORMAT_VERSION = 1
+"""The committee format this version of Clerk writes, and the newest it reads."""
+COMMITTEE_MIGRATIONS: Mapping[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+"""Upgrades from each older committee format (none yet: format 1 is the first)."""
+
+_FILE_KEYS = ("format_version", "generator")
+
+
+def committee_to_json(committee: Committee) -> str:
+    from clerk_app import __version__
+
+    data: dict[str, Any] = {
+        "format_version": COMMITTEE_FORMAT_VERSION,
+        "generator": f"Clerk {__version__}",
+    }
+    data.update(committee.model_dump(mode="json"))
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def save_committee(committee: Committee, path: Path, expected: FileVersion | None = None) -> Saved:
+    """Save atomically, keeping the previous version as `<name>.bak`; `expected` as for
+    `clerk_app.storage.meeting_file.save_meeting`."""
+    data = committee_to_json(committee).encode("utf-8")
+    try:
+        target = real_path(path)
+        outcome = atomic_write(target, data, backup=backup_path(target), expected=expected)
+    except ChangedOnDiskError as exc:
+        raise FileChangedError(path, exc.found) from None
+    except ReadOnlyError:
+        raise ReadOnlyFileError(path) from None
+    except OSError as exc:
+        raise MeetingFileError(path, f"could not be saved: {os_problem(exc)}") from exc
+    return Saved(outcome.version, outcome.backup, outcome.backup_problem)
+
+
+def read_committee(path: Path) -> tuple[Committee, FileVersion]:
+    raw, version = read_file(path, "committee")
+    return committee_from_json_data(json_from_bytes(raw, path, "committee"), path), version
+
+
+def load_committee(path: Path) -> Committee:
+    return read_committee(path)[0]
+
+
+def committee_from_json_data(data: object, path: Path) -> Committee:
+    if not isinstance(data, dict) or "format_version" not in data:
+        raise MeetingFileError(
+            path, "is not a Clerk committee file (it has no format_version at the top)"
+        )
+    version = data["format_version"]
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise MeetingFileError(path, f"has an invalid format_version: {quote(version)}")
+    if version > COMMITTEE_FORMAT_VERSION:
+        raise MeetingFileError(
+            path,
+            f"was written by a newer version of Clerk (committee format {version}; this version "
+            f"reads formats up to {COMMITTEE_FORMAT_VERSION}). Update Clerk to open it.",
+        )
+    try:
+        data = migrate(
+            data, version, current=COMMITTEE_FORMAT_VERSION, migrations=COMMITTEE_MIGRATIONS
+        )
+    except MigrationError as exc:
+        raise MeetingFileError(path, plain(str(exc))) from None
+    fields = {key: value for key, value in data.items() if key not in _FILE_KEYS}
+    try:
+        return Committee.model_validate(fields)
+    except ValidationError as exc:
+        raise MeetingFileError(path, describe_validation_error(exc, fields)) from None
