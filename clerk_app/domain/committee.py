@@ -448,32 +448,3 @@ def prepare_meeting(
         items=tuple(items),
         sequence=previous.sequence + 1 if previous is not None and previous.sequence else None,
     )
-
-
-def scheme_findings(
-    meeting: Meeting, previous: Meeting | None, scheme: NumberingScheme, style: HouseStyle
-) -> list[str]:
-    """What is wrong with the meeting's first minute number under the committee's scheme (an
-    empty list when nothing): a number that should have started again, or should not have."""
-    if previous is None:
-        return []
-    last = MinuteNumbering(previous, style).last
-    if last is None:
-        return []
-    expected = scheme.first_after(previous.date, last, meeting.date)
-    first = meeting.first_minute_number
-    if first == expected:
-        return []
-    now = MinuteNumbering(meeting, style)
-    when = style.short_date(previous.date)
-    if scheme.restarts_between(previous.date, meeting.date):
-        return [
-            f"The committee's minute numbers {scheme.describe()}, and this is the first meeting "
-            f"of a new year after {when}: its first minute would be {now.format(expected)}, not "
-            f"{now.format(first)}."
-        ]
-    return [
-        f"The committee's minute numbers {scheme.describe()}: after the meeting of {when}, "
-        f"which ended at minute {MinuteNumbering(previous, style).format(last)}, this meeting's "
-        f"first minute would be {now.format(expected)}, not {now.format(first)}."
-    ]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from itertools import pairwise
 
+from clerk_app.domain.committee import NumberingScheme
 from clerk_app.domain.exempt import looks_exempt, present_only_for_exempt
 from clerk_app.domain.house_style import DEFAULT_STYLE, HouseStyle
 from clerk_app.domain.model import (
@@ -67,19 +68,23 @@ def _warning(message: str, *path: str | int) -> Finding:
 
 
 def check_meeting(
-    meeting: Meeting, style: HouseStyle = DEFAULT_STYLE, previous: Meeting | None = None
+    meeting: Meeting,
+    style: HouseStyle = DEFAULT_STYLE,
+    previous: Meeting | None = None,
+    scheme: NumberingScheme | None = None,
 ) -> list[Finding]:
     """Every finding for the meeting, in the order of the minutes. Pure and quick: it reads
     nothing from disk.
 
     `previous` is the body's meeting before this one, if known (`clerk_app.storage.library.
-    previous_meeting` finds it in a folder): minute numbers run on from it. The style's own
+    previous_meeting` finds it in a folder): minute numbers run on from it, under the
+    committee's numbering `scheme` when its folder has a committee file. The style's own
     inconsistencies are not the meeting's: `clerk-app check-style` reports them.
     """
     names = item_names(meeting, style)
     return [
         *_check_header(meeting),
-        *numbering_findings(meeting, previous, style),
+        *numbering_findings(meeting, previous, style, scheme),
         *_check_attendance(meeting),
         *_check_sessions(meeting),
         *_check_interests(meeting, style),
@@ -647,7 +652,10 @@ def _check_resolution(
 
 
 def numbering_findings(
-    meeting: Meeting, previous: Meeting | None, style: HouseStyle = DEFAULT_STYLE
+    meeting: Meeting,
+    previous: Meeting | None,
+    style: HouseStyle = DEFAULT_STYLE,
+    scheme: NumberingScheme | None = None,
 ) -> list[Finding]:
     """Minute numbers run on from the body's previous meeting: no reuse and no gap.
 
@@ -665,6 +673,8 @@ def numbering_findings(
         return []
     first = meeting.first_minute_number
     when = style.short_date(previous.date)
+    if scheme is not None:
+        return _scheme_findings(meeting, previous, scheme, before, now, last)
     if before.format(last) != now.format(last):  # a new year or a new prefix: a new run
         if first in (1, last + 1):
             return []
@@ -683,6 +693,19 @@ def numbering_findings(
                 "first_minute_number",
             )
         ]
+    return _run_on_findings(meeting, when, before, now, last, end)
+
+
+def _run_on_findings(
+    meeting: Meeting,
+    when: str,
+    before: MinuteNumbering,
+    now: MinuteNumbering,
+    last: int,
+    end: int,
+) -> list[Finding]:
+    """Numbers that run on from the meeting before: no reuse, no gap."""
+    first = meeting.first_minute_number
     if first <= last:
         return [
             _error(
@@ -703,3 +726,39 @@ def numbering_findings(
             )
         ]
     return []
+
+
+def _scheme_findings(
+    meeting: Meeting,
+    previous: Meeting,
+    scheme: NumberingScheme,
+    before: MinuteNumbering,
+    now: MinuteNumbering,
+    last: int,
+) -> list[Finding]:
+    """The committee's scheme says when numbers start again: anything else is a finding."""
+    first, end = meeting.first_minute_number, now.last or meeting.first_minute_number
+    when = now.style.short_date(previous.date)
+    expected = scheme.first_after(previous.date, last, meeting.date)
+    if first == expected:
+        return []
+    if scheme.restarts_between(previous.date, meeting.date):
+        return [
+            _warning(
+                f"The committee's minute numbers {scheme.describe()}, and this is its first "
+                f"meeting of a new year after {when}: its first minute would be "
+                f"{now.format(expected)}, not {now.format(first)}.",
+                "first_minute_number",
+            )
+        ]
+    if before.format(last) != now.format(last) and first <= last:
+        # a number of a new form (a new year in it) that the committee does not start again
+        return [
+            _warning(
+                f"The committee's minute numbers {scheme.describe()}: after the meeting of "
+                f"{when}, which ended at minute {before.format(last)}, this meeting's first "
+                f"minute would be {now.format(expected)}, not {now.format(first)}.",
+                "first_minute_number",
+            )
+        ]
+    return _run_on_findings(meeting, when, before, now, last, end)

@@ -156,6 +156,7 @@ def load_meetings(entries: list[MeetingEntry]) -> list[tuple[Path, Meeting]]:
     return loaded
 
 
+_SMALL_WORDS = frozenset({"and", "of", "the", "for", "on", "in"})
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 
 
@@ -164,5 +165,6 @@ def meeting_file_name(body: str, day: dt.date) -> str:
     committee's initials when its name is long ("CYPESC 2025-09-23.minutes")."""
     name = _UNSAFE.sub(" ", body).strip(" .")
     if len(name) > 40:
-        name = "".join(word[0] for word in name.split() if word[:1].isalnum()).upper()
+        words = [w for w in name.split() if w[:1].isalnum() and w.casefold() not in _SMALL_WORDS]
+        name = "".join(word[0] for word in words).upper()
     return f"{name or 'Meeting'} {day:%Y-%m-%d}{SUFFIX}"

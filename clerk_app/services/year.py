@@ -1,0 +1,115 @@
+"""The committee's year from its folder: the next meeting prepared, the year's actions, and the
+numbering checked across the folder. Reads files, so the app calls these off the GUI thread;
+the command line calls them as they are. No Qt.
+
+A house style is looked up by name through `StyleOf` (the command line's `find_style`, the
+app's loaded styles), so that numbers and dates come out as each meeting's own style writes them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from clerk_app.domain.actions import ActionEntry, action_log, open_actions
+from clerk_app.domain.committee import MONTHS, Committee, committee_from_meeting, prepare_meeting
+from clerk_app.domain.house_style import HouseStyle
+from clerk_app.domain.model import Meeting
+from clerk_app.storage import MeetingFileError, load_meeting
+from clerk_app.storage.folder import (
+    CommitteeFolder,
+    load_meetings,
+    meeting_file_name,
+    open_folder,
+)
+
+StyleOf = Callable[[str], HouseStyle]
+"""A house style by name (raises StyleError, or returns the default, as the caller decides)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    meeting: Meeting
+    path: Path
+    """Where it would be saved: in the committee's folder, under a name of its own."""
+    committee: Committee
+    folder: CommitteeFolder
+    previous: Path | None
+    """The meeting it follows, if any."""
+    carried: int
+    """How many open actions were carried under matters arising."""
+
+
+def long_date(day: dt.date) -> str:
+    """'18 June 2025', whatever the machine's locale."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def committee_of(folder: CommitteeFolder, style_of: StyleOf) -> Committee:
+    """The folder's committee: its file, or else its latest meeting's."""
+    if folder.committee is not None:
+        return folder.committee
+    latest = folder.latest()
+    if latest is None:
+        raise MeetingFileError(folder.folder, "holds no committee file and no meeting")
+    meeting = load_meeting(latest.path)
+    return committee_from_meeting(meeting, style_of(meeting.house_style))
+
+
+def _style(style_of: StyleOf) -> Callable[[Meeting], HouseStyle]:
+    return lambda meeting: style_of(meeting.house_style)
+
+
+def prepare_in_folder(folder: CommitteeFolder, day: dt.date, style_of: StyleOf) -> Prepared:
+    """The committee's meeting on `day`, prepared from its folder."""
+    committee = committee_of(folder, style_of)
+    earlier = load_meetings(folder.before(day))
+    previous = earlier[-1] if earlier else None
+    meetings = [meeting for _, meeting in earlier]
+    still_open = open_actions(meetings, day, _style(style_of))
+    meeting = prepare_meeting(
+        committee,
+        day,
+        previous=previous[1] if previous else None,
+        carried=tuple(entry.carried() for entry in still_open),
+        style=style_of(committee.house_style),
+    )
+    path = folder.folder / meeting_file_name(committee.name, day)
+    return Prepared(
+        meeting, path, committee, folder, previous[0] if previous else None, len(still_open)
+    )
+
+
+def prepare_from_committee(path: Path, day: dt.date, style_of: StyleOf) -> Prepared:
+    """From a committee file: the meetings beside it are its year so far."""
+    folder = open_folder(path.parent)
+    if folder.committee_path is None or folder.committee_path.resolve() != path.resolve():
+        raise MeetingFileError(path, "is not a committee file (they end in .committee)")
+    return prepare_in_folder(folder, day, style_of)
+
+
+def prepare_from_meeting(path: Path, day: dt.date, style_of: StyleOf) -> Prepared:
+    """From a meeting: its folder's committee (its file, or the meeting itself), with the
+    meeting as the one before unless a later one before `day` is in the folder."""
+    meeting = load_meeting(path)
+    if meeting.date >= day:
+        raise MeetingFileError(
+            path,
+            f"is the meeting of {long_date(meeting.date)}: the next meeting must be after it "
+            f"(asked for {long_date(day)})",
+        )
+    folder = open_folder(path.parent)
+    if folder.committee is None or not any(e.path == path for e in folder.meetings):
+        # the meeting's own committee, whatever else the folder holds
+        folder.committee = committee_from_meeting(meeting, style_of(meeting.house_style))
+        folder.meetings = [e for e in folder.meetings + folder.others if e.of(folder.committee)]
+        folder.meetings.sort(key=lambda entry: (entry.date, entry.path.name))
+    return prepare_in_folder(folder, day, style_of)
+
+
+def year_actions(folder: CommitteeFolder, style_of: StyleOf) -> list[ActionEntry]:
+    """Every action of the committee's meetings in the folder, merged across meetings."""
+    meetings = [meeting for _, meeting in load_meetings(folder.meetings)]
+    return action_log(meetings, _style(style_of))
