@@ -5,6 +5,8 @@
     clerk-app export MEETING -o OUT.docx|OUT.txt|OUT.pdf [--style NAME] [--include-exempt]
                                       [--publish-unmarked]
     clerk-app check MEETING [--style NAME]
+    clerk-app new-meeting (--committee FILE | --from MEETING) --date YYYY-MM-DD -o OUT
+    clerk-app actions FOLDER [-o OUT.docx|OUT.csv]
     clerk-app styles
     clerk-app check-style FOLDER
 
@@ -17,6 +19,7 @@ folder cannot be loaded.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 import traceback
@@ -25,8 +28,10 @@ from pathlib import Path
 from typing import NoReturn
 
 from clerk_app import __version__, locations
-from clerk_app.domain.findings import Severity, check_meeting
+from clerk_app.domain.findings import Finding, Severity, check_meeting, numbering_findings
+from clerk_app.domain.house_style import HouseStyle
 from clerk_app.domain.model import Meeting
+from clerk_app.domain.numbering import MinuteNumbering
 from clerk_app.render.errors import RenderError, StyleError
 from clerk_app.render.styles import StyleFolder, find_style, style_catalogue
 from clerk_app.services.export import (
@@ -34,7 +39,15 @@ from clerk_app.services.export import (
     UnmarkedExemptError,
     export_minutes,
 )
-from clerk_app.storage import MeetingFileError, load_meeting, previous_meeting
+from clerk_app.services.year import folder_scheme, prepare_from_committee, prepare_from_meeting
+from clerk_app.storage import (
+    SUFFIX,
+    MeetingFileError,
+    load_meeting,
+    next_meeting,
+    previous_meeting,
+    save_meeting,
+)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 EXIT_INTERNAL = 1
@@ -93,6 +106,40 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("meeting", type=Path, metavar="MEETING", help="a .minutes file")
     check.add_argument("--style", metavar="NAME", help="house style (default: the meeting's own)")
 
+    new_meeting = commands.add_parser(
+        "new-meeting",
+        help="prepare a committee's next meeting",
+        description="Prepare the committee's meeting on DATE as the app does: the membership as "
+        "the expected attendance, the standing items, the first minute number run on under the "
+        "committee's numbering, the previous minutes item naming the meeting before, and the "
+        "open actions of earlier meetings under matters arising. The committee's year is the "
+        "folder of FILE or MEETING.",
+    )
+    source = new_meeting.add_mutually_exclusive_group(required=True)
+    source.add_argument("--committee", type=Path, metavar="FILE", help="a .committee file")
+    source.add_argument(
+        "--from",
+        dest="from_meeting",
+        type=Path,
+        metavar="MEETING",
+        help="the meeting before (its folder's committee file, or the meeting itself, says "
+        "who the committee is)",
+    )
+    new_meeting.add_argument(
+        "--date", required=True, type=_iso_date, metavar="YYYY-MM-DD", help="the meeting's date"
+    )
+    new_meeting.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
+
+    actions = commands.add_parser(
+        "actions",
+        help="list or export the year's actions of a committee folder",
+        description="Every follow-up action of the committee's meetings in FOLDER, merged from "
+        "meeting to meeting: printed, or exported as an action log (.docx in the house style, "
+        "or .csv for a spreadsheet).",
+    )
+    actions.add_argument("folder", type=Path, metavar="FOLDER")
+    actions.add_argument("-o", "--output", type=Path, metavar="OUT")
+
     commands.add_parser(
         "styles",
         help="list the house styles",
@@ -108,6 +155,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     check_style.add_argument("folder", type=Path, metavar="FOLDER")
     return parser
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date written YYYY-MM-DD (such as 2025-09-23)"
+        ) from None
+
+
+def _style_of(name: str) -> HouseStyle:
+    return find_style(name, locations.user_styles_dir()).style
 
 
 def _style_for(meeting: Meeting, name: str | None) -> StyleFolder:
@@ -186,9 +246,21 @@ def _check(args: argparse.Namespace) -> int:
     meeting = load_meeting(args.meeting)
     style = _style_for(meeting, args.style)
     previous = previous_meeting(args.meeting.parent, meeting, exclude=args.meeting)
+    scheme = folder_scheme(args.meeting, meeting)
     if previous is not None:
-        print(f"{args.meeting.name}: minute numbers checked against {previous[0].name}")
-    findings = check_meeting(meeting, style.style, previous[1] if previous else None)
+        under = " under the committee's numbering" if scheme is not None else ""
+        print(f"{args.meeting.name}: minute numbers checked against {previous[0].name}{under}")
+    findings = check_meeting(meeting, style.style, previous[1] if previous else None, scheme)
+    # and the meeting after it in the folder must run on from this one
+    following = next_meeting(args.meeting.parent, meeting, exclude=args.meeting)
+    if following is not None:
+        print(f"{args.meeting.name}: and {following[0].name} checked against it")
+        later = numbering_findings(
+            following[1], meeting, _style_of(following[1].house_style), scheme
+        )
+        findings += [
+            Finding(f.severity, f"{following[0].name}: {f.message}", f.path) for f in later
+        ]
     for finding in findings:
         print(f"{args.meeting.name}: {finding}")
     errors = sum(f.severity is Severity.ERROR for f in findings)
@@ -200,9 +272,58 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
+def _new_meeting(args: argparse.Namespace) -> int:
+    out: Path = args.output
+    if out.suffix.lower() != SUFFIX:
+        raise UsageError(f"{out}: a meeting file's name ends in {SUFFIX}")
+    try:
+        exists = out.exists() or out.is_symlink()
+    except OSError as exc:
+        raise UsageError(f"{out}: {exc.strerror or exc}") from None
+    if exists:
+        raise UsageError(f"{out}: already exists; give another name (nothing was written)")
+    if args.committee is not None:
+        prepared = prepare_from_committee(args.committee, args.date, _style_of)
+    else:
+        prepared = prepare_from_meeting(args.from_meeting, args.date, _style_of)
+    save_meeting(prepared.meeting, out)
+    meeting = prepared.meeting
+    style = _style_of(meeting.house_style)
+    after = f" after {prepared.previous.name}" if prepared.previous is not None else " (its first)"
+    print(
+        f"{out}: the meeting of {style.date(meeting.date)}{after}: first minute "
+        f"{MinuteNumbering(meeting, style).format(meeting.first_minute_number)}, "
+        f"{len(meeting.attendance)} expected, {len(meeting.items)} items, "
+        f"{prepared.carried} open action(s) under matters arising"
+    )
+    return EXIT_OK
+
+
+def _actions(args: argparse.Namespace) -> int:
+    from clerk_app.services.year import export_action_log
+
+    folder: Path = args.folder
+    try:
+        is_folder = folder.is_dir()
+    except OSError as exc:
+        raise UsageError(f"{folder}: {exc.strerror or exc}") from None
+    if not is_folder:
+        raise UsageError(f"{folder}: not a folder")
+    export_action_log(
+        folder,
+        args.output,
+        lambda name: find_style(name, locations.user_styles_dir()),
+        dt.date.today(),
+        print,
+    )
+    return EXIT_OK
+
+
 COMMAND_HANDLERS = {
     "export": _export,
     "check": _check,
+    "new-meeting": _new_meeting,
+    "actions": _actions,
     "styles": _styles,
     "check-style": _check_style,
 }
@@ -299,6 +420,10 @@ def _too_large(args: argparse.Namespace | None) -> str:
         return f"the minutes of {args.meeting.name} are too large to produce"
     if command == "check":
         return f"{args.meeting.name} is too large to check"
+    if command == "new-meeting":
+        return "the meeting prepared is too large"
+    if command == "actions":
+        return f"the action log of {args.folder.name} is too large to produce"
     if command == "check-style":
         return f"the sample minutes in the house style {args.folder.name} are too large to produce"
     return "what was asked for is too large"

@@ -235,9 +235,15 @@ class Committee(Model):
                 raise ValueError(f"the id {record.id!r} is used twice among the people")
             seen.add(record.id)
         items: set[str] = set()
+        reserved = {
+            PREVIOUS_MINUTES_ID: StandingItem.PREVIOUS_MINUTES,
+            MATTERS_ARISING_ID: StandingItem.MATTERS_ARISING,
+        }
         for standing in self.standing_items:
             if standing.id in items:
                 raise ValueError(f"standing_items: the id {standing.id!r} is used twice")
+            if reserved.get(standing.id, standing.standing) is not standing.standing:
+                raise ValueError(f"standing_items: the id {standing.id!r} is kept for its own item")
             items.add(standing.id)
         return self
 
@@ -315,6 +321,10 @@ def committee_from_meeting(meeting: Meeting, style: HouseStyle = DEFAULT_STYLE) 
 
 # --- the next meeting, prepared ---------------------------------------------------------------
 
+PREVIOUS_MINUTES_ID = "previous-minutes"
+MATTERS_ARISING_ID = "matters-arising"
+"""The ids of the items a prepared meeting adds when the committee has no standing item for
+them (a prepared item's id is its standing item's: the same from meeting to meeting)."""
 PREVIOUS_MINUTES_TEXT = (
     "That the minutes of the meeting held on {previous} be confirmed as a correct record."
 )
@@ -343,7 +353,11 @@ def _previous_minutes(
 ) -> Item:
     title = (standing.title if standing else "") or "Minutes of the Previous Meeting"
     if previous is None:
-        return Item(title=title, standing=StandingItem.PREVIOUS_MINUTES)
+        return Item(
+            id=standing.id if standing else PREVIOUS_MINUTES_ID,
+            title=title,
+            standing=StandingItem.PREVIOUS_MINUTES,
+        )
     when = style.short_date(previous.date)
     text = standing.text if standing and standing.text.strip() else ""
     if text:
@@ -353,6 +367,7 @@ def _previous_minutes(
             Resolution(resolutions=(ListEntry(text=PREVIOUS_MINUTES_TEXT.format(previous=when)),)),
         )
     return Item(
+        id=standing.id if standing else PREVIOUS_MINUTES_ID,
         title=title,
         standing=StandingItem.PREVIOUS_MINUTES,
         blocks=blocks,
@@ -385,7 +400,11 @@ def _matters_arising(
             BulletList(entries=tuple(ListEntry(text=_carried_line(a, style)) for a in carried)),
         )
     return Item(
-        title=title, standing=StandingItem.MATTERS_ARISING, blocks=blocks, actions=tuple(carried)
+        id=standing.id if standing else MATTERS_ARISING_ID,
+        title=title,
+        standing=StandingItem.MATTERS_ARISING,
+        blocks=blocks,
+        actions=tuple(carried),
     )
 
 
@@ -417,7 +436,11 @@ def prepare_meeting(
             items.append(_matters_arising(standing, carried, style))
         else:
             blocks = parse_body(standing.text, style.resolution_word) if standing.text else ()
-            items.append(Item(title=standing.title, standing=standing.standing, blocks=blocks))
+            items.append(
+                Item(
+                    id=standing.id, title=standing.title, standing=standing.standing, blocks=blocks
+                )
+            )
     if previous is not None and previous_at is None:
         # after the preliminaries (welcome, apologies, declarations)
         previous_at = next(

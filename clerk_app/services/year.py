@@ -14,12 +14,24 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clerk_app.domain.actions import ActionEntry, action_log, open_actions
-from clerk_app.domain.committee import MONTHS, Committee, committee_from_meeting, prepare_meeting
+from clerk_app.domain.committee import (
+    MONTHS,
+    Committee,
+    NumberingScheme,
+    committee_from_meeting,
+    prepare_meeting,
+)
 from clerk_app.domain.house_style import HouseStyle
 from clerk_app.domain.model import Meeting
+from clerk_app.render.action_log import action_log_csv, action_log_docx, action_log_text
+from clerk_app.render.styles import StyleFolder
+from clerk_app.services.export import ExportError
 from clerk_app.storage import MeetingFileError, load_meeting
+from clerk_app.storage.atomic import atomic_write
+from clerk_app.storage.committee_file import load_committee
 from clerk_app.storage.folder import (
     CommitteeFolder,
+    committee_files,
     load_meetings,
     meeting_file_name,
     open_folder,
@@ -109,7 +121,71 @@ def prepare_from_meeting(path: Path, day: dt.date, style_of: StyleOf) -> Prepare
     return prepare_in_folder(folder, day, style_of)
 
 
+def folder_scheme(path: Path, meeting: Meeting) -> NumberingScheme | None:
+    """The numbering scheme of the committee file beside a meeting's file, when the meeting is
+    of that committee; None when there is none (or it cannot be read: the check goes on without
+    it, as it would without the file)."""
+    files = committee_files(path.parent)
+    if len(files) != 1:
+        return None
+    try:
+        committee = load_committee(files[0])
+    except MeetingFileError:
+        return None
+    same = (committee.name.casefold(), committee.authority.casefold()) == (
+        meeting.body.casefold(),
+        meeting.authority.casefold(),
+    )
+    return committee.numbering if same else None
+
+
 def year_actions(folder: CommitteeFolder, style_of: StyleOf) -> list[ActionEntry]:
     """Every action of the committee's meetings in the folder, merged across meetings."""
     meetings = [meeting for _, meeting in load_meetings(folder.meetings)]
     return action_log(meetings, _style(style_of))
+
+
+def export_action_log(
+    folder_path: Path,
+    output: Path | None,
+    style_folder_of: Callable[[str], StyleFolder],
+    today: dt.date,
+    say: Callable[[str], object],
+) -> int:
+    """`clerk-app actions`: the folder's action log printed (one line per action, through
+    `say`), or written to `output` (.docx in the committee's house style, .csv), atomically.
+    Returns the number of actions."""
+    if output is not None and output.suffix.lower() not in (".docx", ".csv"):
+        raise ExportError(f"{output}: an action log is written as .docx or .csv")
+    folder = open_folder(folder_path)
+
+    def style_of(name: str) -> HouseStyle:
+        return style_folder_of(name).style
+
+    committee = committee_of(folder, style_of)
+    entries = year_actions(folder, style_of)
+    today_style = style_of(committee.house_style)
+    if output is None:
+        text = action_log_text(entries, today, today_style)
+        for line in text.splitlines():
+            say(line)
+        if not entries:
+            say(f"{folder_path.name}: no actions in {len(folder.meetings)} meeting(s)")
+        return len(entries)
+    if output.suffix.lower() == ".csv":
+        data = action_log_csv(entries, today)
+    else:
+        data = action_log_docx(
+            entries,
+            style_folder_of(committee.house_style),
+            committee.name,
+            committee.authority,
+            today,
+        )
+    try:
+        atomic_write(output, data)
+    except OSError as exc:
+        raise ExportError(f"{output}: could not be written: {exc.strerror or exc}") from exc
+    overdue = sum(entry.overdue(today) for entry in entries)
+    say(f"{output}: {len(entries)} action(s), {overdue} overdue")
+    return len(entries)

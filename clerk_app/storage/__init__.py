@@ -2,7 +2,7 @@
 
 from clerk_app.storage.atomic import FileVersion
 from clerk_app.storage.errors import FileChangedError, MeetingFileError, ReadOnlyFileError
-from clerk_app.storage.library import find_previous_meeting, previous_meeting
+from clerk_app.storage.library import find_previous_meeting, next_meeting, previous_meeting
 from clerk_app.storage.meeting_file import (
     SUFFIX,
     Saved,
@@ -28,6 +28,7 @@ __all__ = [
     "load_meeting",
     "meeting_from_json_data",
     "meeting_to_json",
+    "next_meeting",
     "previous_meeting",
     "read_meeting",
     "save_meeting",

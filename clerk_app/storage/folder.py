@@ -163,7 +163,7 @@ _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 def meeting_file_name(body: str, day: dt.date) -> str:
     """A file name for a committee's meeting, safe on Windows, SMB shares and OneDrive: the
     committee's initials when its name is long ("CYPESC 2025-09-23.minutes")."""
-    name = _UNSAFE.sub(" ", body).strip(" .")
+    name = " ".join(_UNSAFE.sub(" ", body).split()).strip(" .")
     if len(name) > 40:
         words = [w for w in name.split() if w[:1].isalnum() and w.casefold() not in _SMALL_WORDS]
         name = "".join(word[0] for word in words).upper()

@@ -39,6 +39,23 @@ def previous_meeting(
     `exclude` is the meeting's own file, if it has one: the meeting as it stands may have a date
     the copy on disk does not. Files that cannot be read as meetings are passed over.
     """
+    return _neighbour(folder, meeting, exclude, later=False)
+
+
+def next_meeting(
+    folder: Path, meeting: Meeting, exclude: Path | None = None
+) -> tuple[Path, Meeting] | None:
+    """The first meeting of the same body held after `meeting` in `folder`, as
+    `previous_meeting` finds the one before."""
+    return _neighbour(folder, meeting, exclude, later=True)
+
+
+def _neighbour(
+    folder: Path, meeting: Meeting, exclude: Path | None, *, later: bool
+) -> tuple[Path, Meeting] | None:
+    def beyond(date: dt.date) -> bool:
+        return date > meeting.date if later else date < meeting.date
+
     try:
         candidates = sorted(folder.glob(f"*{SUFFIX}"))
     except OSError:
@@ -58,16 +75,16 @@ def previous_meeting(
         if (
             body.casefold() == meeting.body.casefold()
             and authority.casefold() == meeting.authority.casefold()
-            and date < meeting.date
+            and beyond(date)
         ):
             dated.append((date, candidate))
-    # the latest first; one that does not load after all gives way to the one before it
-    for _date, candidate in sorted(dated, key=lambda pair: pair[0], reverse=True):
+    # the nearest first; one that does not load after all gives way to the one beyond it
+    for _date, candidate in sorted(dated, key=lambda pair: pair[0], reverse=not later):
         try:
             other = load_meeting(candidate)
         except MeetingFileError:
             continue
-        if _same_body(other, meeting) and other.date < meeting.date:
+        if _same_body(other, meeting) and beyond(other.date):
             return candidate, other
     return None
 
