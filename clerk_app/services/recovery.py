@@ -21,7 +21,6 @@ import json
 import logging
 import os
 import secrets
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +40,7 @@ from clerk_app.locations import why_not_written
 from clerk_app.services.document import MeetingDocument
 from clerk_app.storage import MeetingFileError, load_meeting, meeting_to_json
 from clerk_app.storage.atomic import atomic_write
+from clerk_app.storage.owner import process_running
 
 log = logging.getLogger("clerk.recovery")
 
@@ -109,33 +109,6 @@ def _why_unwritable(folder: Path) -> str:
     return ""
 
 
-def _process_running(pid: int) -> bool:
-    """Whether a process of this machine is running (a pid reused since counts as running: the
-    copy is then kept for a later start, never taken from a running Clerk)."""
-    if pid <= 0:
-        return False
-    if sys.platform == "win32":  # os.kill would end the process there; only Windows can confirm
-        import ctypes
-
-        kernel32 = ctypes.windll.kernel32
-        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return bool(ctypes.GetLastError() == 5)  # ERROR_ACCESS_DENIED: it is there
-        try:
-            code = ctypes.c_ulong()
-            got = kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-            return not got or code.value == 259  # STILL_ACTIVE
-        finally:
-            kernel32.CloseHandle(handle)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # PermissionError: another user's process, running
-        return True
-    return True
-
-
 def _session_running(folder: Path, lock_path: Path) -> bool:
     lock = QLockFile(str(lock_path))
     lock.setStaleLockTime(0)
@@ -149,7 +122,7 @@ def _session_running(folder: Path, lock_path: Path) -> bool:
     pid, host, _app = lock.getLockInfo()
     if not host and not lock_path.exists():
         return False  # no lock at all: nothing holds the copy
-    return host != QSysInfo.machineHostName() or _process_running(pid)
+    return host != QSysInfo.machineHostName() or process_running(pid)
 
 
 def _remove(*paths: Path) -> None:
