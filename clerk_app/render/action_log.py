@@ -379,7 +379,12 @@ def _table(
     margins = "".join(
         f'<w:{side} w:w="{_CELL_MARGIN_TWIPS}" w:type="dxa"/>' for side in ("left", "right")
     )
-    table._tbl.tblPr.append(parse_xml(f"<w:tblCellMar {nsdecls('w')}>{margins}</w:tblCellMar>"))
+    cell_margins = parse_xml(f"<w:tblCellMar {nsdecls('w')}>{margins}</w:tblCellMar>")
+    look = table._tbl.tblPr.find(qn("w:tblLook"))
+    if look is not None:  # the schema's order: the margins come before the look
+        look.addprevious(cell_margins)
+    else:
+        table._tbl.tblPr.append(cell_margins)
     for column, share in zip(table.columns, _SHARES, strict=True):
         column.width = int(width * share)
         for cell in column.cells:
