@@ -154,7 +154,14 @@ def test_a_fresh_file_time_keeps_a_mark_live_whatever_its_writers_clock(tmp_path
 
 @pytest.mark.parametrize(
     "content",
-    [b"", b"{not json", b"[]", b'{"clerk_owner": 1}', b"\xff\xfe", b'{"clerk_owner": 1, "pid": "x"}'],
+    [
+        b"",
+        b"{not json",
+        b"[]",
+        b'{"clerk_owner": 1}',
+        b"\xff\xfe",
+        b'{"clerk_owner": 1, "pid": "x"}',
+    ],
 )
 def test_a_damaged_mark_reads_as_stale_and_never_raises(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "m.minutes"
@@ -231,9 +238,7 @@ def test_describe_says_who_where_and_since_when() -> None:
     assert describe(plain, now) == "jsmith on CLERK-PC-12, since 10:05 today"
     earlier = dataclasses.replace(owner, opened_at=opened - dt.timedelta(days=1))
     assert describe(earlier, now).endswith("since 10:05 yesterday")
-    long_ago = dataclasses.replace(
-        owner, opened_at=dt.datetime(2025, 6, 18, 9, 30).astimezone()
-    )
+    long_ago = dataclasses.replace(owner, opened_at=dt.datetime(2025, 6, 18, 9, 30).astimezone())
     assert describe(long_ago, now).endswith("since 09:30 on 18 June 2025")
 
 
@@ -303,8 +308,8 @@ def test_two_clerks_claiming_at_once_never_both_win(tmp_path: Path, stale: bool)
         out, err = racer.communicate(timeout=60)
         assert racer.returncode == 0, err
         for entry in out.split():
-            index, token = entry.split(":")
-            wins.setdefault(int(index), []).append(token)
+            number, token = entry.split(":")
+            wins.setdefault(int(number), []).append(token)
     assert sorted(wins) == list(range(count))  # every file was won...
     assert all(len(tokens) == 1 for tokens in wins.values())  # ...by exactly one Clerk
     for index, tokens in wins.items():
