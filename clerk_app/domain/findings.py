@@ -85,6 +85,7 @@ def check_meeting(
     return [
         *_check_header(meeting),
         *numbering_findings(meeting, previous, style, scheme),
+        *previous_minutes_findings(meeting, previous, style, names),
         *_check_attendance(meeting),
         *_check_sessions(meeting),
         *_check_interests(meeting, style),
@@ -649,6 +650,71 @@ def _check_resolution(
             *path,
             "outcome",
         )
+
+
+def previous_minutes_findings(
+    meeting: Meeting,
+    previous: Meeting | None,
+    style: HouseStyle = DEFAULT_STYLE,
+    names: list[str] | None = None,
+) -> list[Finding]:
+    """The minutes of the meeting before are confirmed at this one: a previous minutes item
+    that names another meeting's date, minutes confirmed here that are not marked approved in
+    their file, and minutes never confirmed (the meeting before is a draft and nothing here
+    agrees them). Pure: the caller finds `previous`, as for the minute numbers."""
+    names = names if names is not None else item_names(meeting, style)
+    findings: list[Finding] = []
+    minutes_items = [
+        n for n, item in enumerate(meeting.items) if item.standing is StandingItem.PREVIOUS_MINUTES
+    ]
+    if previous is not None:
+        when = style.short_date(previous.date)
+        for n in minutes_items:
+            named = meeting.items[n].previous_meeting
+            if named is not None and named != previous.date:
+                findings.append(
+                    _warning(
+                        f"{names[n]} is the minutes of the meeting held on "
+                        f"{style.short_date(named)}, but the committee's previous meeting "
+                        f"was on {when}.",
+                        "items",
+                        n,
+                        "previous_meeting",
+                    )
+                )
+    confirmed = [n for n in minutes_items if meeting.items[n].minutes_confirmed]
+    confirmed += [
+        n
+        for n, item in enumerate(meeting.items)
+        if item.minutes_confirmed and n not in minutes_items
+    ]
+    if previous is None or previous.status is MeetingStatus.APPROVED:
+        return findings
+    when = style.short_date(previous.date)
+    if confirmed:
+        n = confirmed[0]
+        findings.append(
+            _warning(
+                f"{names[n]} agrees the minutes of {when} as a correct record, but that "
+                "meeting's file is still marked as a draft, not approved.",
+                "items",
+                n,
+                "minutes_confirmed",
+            )
+        )
+    else:
+        where: tuple[str | int, ...] = (
+            ("items", minutes_items[0], "minutes_confirmed") if minutes_items else ()
+        )
+        findings.append(
+            _warning(
+                f"The minutes of the previous meeting, {when}, were never confirmed: they are "
+                "still a draft, and this meeting does not record agreeing them as a correct "
+                "record.",
+                *where,
+            )
+        )
+    return findings
 
 
 def numbering_findings(
