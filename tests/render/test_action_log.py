@@ -338,3 +338,28 @@ def test_the_word_log_prints_through_libreoffice(
     )
     page = next(tmp_path.glob("page*.png"))
     assert page.read_bytes().startswith(b"\x89PNG") and page.stat().st_size > 5_000
+
+
+def test_markup_characters_in_names_and_actions_stay_text(
+    tmp_path: Path, ooxml: OoxmlValidator
+) -> None:
+    entry = ActionEntry(
+        id="x",
+        action="Compare <b>costs</b> & {{ savings }}",
+        owner="R&D",
+        due=None,
+        raised_on=JUNE,
+        raised_minute="1",
+        item_title="Audit & Risk",
+        done=False,
+        done_on=None,
+        closed_at=None,
+        last_seen=JUNE,
+    )
+    committee = "Audit & Standards <Committee>"
+    data = action_log_docx([entry], find_style("uscity"), committee, "Town & Country", TODAY)
+    assert_valid_open_xml(data, ooxml, tmp_path / "markup.docx")
+    document: DocumentObject = docx.Document(io.BytesIO(data))
+    assert document.tables[0].rows[1].cells[0].text == "Compare <b>costs</b> & {{ savings }}"
+    footer = " ".join(p.text for p in document.sections[0].footer.paragraphs)
+    assert "Town & Country Audit & Standards <Committee>" in footer
