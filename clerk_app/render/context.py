@@ -323,7 +323,17 @@ class FollowUpView:
     due: str
     done: bool
     minute: str
-    """The number of the minute the action arose from, formatted: "158"."""
+    """The number of the minute the action arose from, formatted: "158"; for an action carried
+    from an earlier meeting, that meeting's minute and date: "158 (18 June 2025)"."""
+    # Added with format 3 (the committee's year).
+    carried: bool = False
+    """Carried from an earlier meeting (under matters arising), not raised at this one."""
+    raised_minute: str = ""
+    """For a carried action: its minute at the meeting that raised it ("158")."""
+    raised_on: str = ""
+    """For a carried action: the date of the meeting that raised it, as a short date."""
+    done_on: str = ""
+    """When it was done, where recorded, as a short date."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -1197,16 +1207,27 @@ class _Builder:
         )
 
     def actions(self, item: Item) -> tuple[FollowUpView, ...]:
-        return tuple(
-            FollowUpView(
-                action=a.action,
-                owner=a.owner,
-                due=self.style.short_date(a.due) if a.due else "",
-                done=a.done,
-                minute=self.numbers[item.id],
+        style = self.style
+        views = []
+        for a in item.actions:
+            raised_on = style.short_date(a.raised_on) if a.raised_on else ""
+            minute = self.numbers[item.id]
+            if a.raised_on is not None:  # where it arose: another meeting's minute
+                minute = f"{a.raised_minute} ({raised_on})" if a.raised_minute else raised_on
+            views.append(
+                FollowUpView(
+                    action=a.action,
+                    owner=a.owner,
+                    due=style.short_date(a.due) if a.due else "",
+                    done=a.done,
+                    minute=minute,
+                    carried=a.raised_on is not None,
+                    raised_minute=a.raised_minute,
+                    raised_on=raised_on,
+                    done_on=style.short_date(a.done_on) if a.done_on else "",
+                )
             )
-            for a in item.actions
-        )
+        return tuple(views)
 
     def build(self) -> MinutesContext:
         meeting, style = self.meeting, self.style

@@ -54,6 +54,7 @@ from clerk_app.render.stylecheck import check_style_folder
 from clerk_app.render.styles import StyleFolder
 from clerk_app.render.text import render_text
 from clerk_app.storage import load_meeting, save_meeting
+from clerk_app.storage.migrations import FORMAT_VERSION
 from tests.ooxml import OoxmlValidator
 from tests.render.district_sample import EXEMPT_REASON, SAMPLE_NAME, build_sample
 from tests.render.style_checks import (
@@ -197,7 +198,7 @@ def test_sample_is_what_the_builder_makes_saved_as_clerk_saves(
     copy = tmp_path / SAMPLE.name
     save_meeting(meeting, copy)
     assert load_meeting(copy) == meeting
-    assert_saved_as_clerk_saves(meeting, SAMPLE, format_version=2)
+    assert_saved_as_clerk_saves(meeting, SAMPLE, format_version=FORMAT_VERSION)
 
 
 def test_sample_holds_the_format_2_parts_of_full_council_minutes(meeting: Meeting) -> None:

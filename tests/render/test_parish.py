@@ -44,6 +44,7 @@ from clerk_app.render.stylecheck import check_style_folder
 from clerk_app.render.styles import StyleFolder
 from clerk_app.render.text import render_text
 from clerk_app.storage import load_meeting, save_meeting
+from clerk_app.storage.migrations import FORMAT_VERSION
 from tests.ooxml import OoxmlValidator
 from tests.render.style_checks import (
     assert_a4_arial_numbered_pages,
@@ -201,7 +202,7 @@ def test_sample_round_trips_save_and_load(meeting: Meeting, tmp_path: Path) -> N
     save_meeting(meeting, copy)
     assert load_meeting(copy) == meeting
     # The file holds nothing the model does not: re-saving writes the same JSON.
-    assert_saved_as_clerk_saves(meeting, SAMPLE, format_version=2)
+    assert_saved_as_clerk_saves(meeting, SAMPLE, format_version=FORMAT_VERSION)
 
 
 def test_sample_has_no_findings(meeting: Meeting, parish: StyleFolder) -> None:

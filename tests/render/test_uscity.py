@@ -57,6 +57,7 @@ from clerk_app.render.docx import render_docx, visible_text
 from clerk_app.render.stylecheck import check_style_folder
 from clerk_app.render.styles import StyleFolder
 from clerk_app.render.text import render_text
+from clerk_app.storage.migrations import FORMAT_VERSION
 from tests.ooxml import OoxmlValidator
 from tests.render.style_checks import (
     assert_in_order,
@@ -171,7 +172,7 @@ def block_of(lines: list[str], first: str, last: str) -> list[str]:
 def test_sample_is_the_built_meeting_saved_as_clerk_saves(meeting: Meeting) -> None:
     built = sample_meeting()
     assert meeting == built
-    assert_saved_as_clerk_saves(built, SAMPLE, format_version=2)
+    assert_saved_as_clerk_saves(built, SAMPLE, format_version=FORMAT_VERSION)
 
 
 def test_sample_holds_a_us_council_meeting_in_the_model(meeting: Meeting) -> None:
