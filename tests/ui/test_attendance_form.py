@@ -455,6 +455,7 @@ def test_widgets_are_named_for_tests_and_screen_readers(qtbot: QtBot) -> None:
         "Left",
         "Present from",
         "Present to",
+        "Votes",
     ]
 
 
@@ -476,9 +477,9 @@ def test_typing_in_a_drop_down_finds_a_choice_by_any_word(qtbot: QtBot) -> None:
 def test_tab_leaves_the_table_from_its_last_cell(qtbot: QtBot) -> None:
     document = sample_document()
     form = make_form(qtbot, AttendanceForm, document)
-    go_to(qtbot, form, 8, FROM)
+    go_to(qtbot, form, 8, TO)
     QTest.keyClick(form.table, Qt.Key.Key_Tab)
-    assert current(form) == (8, FROM + 1)  # Tab moves from cell to cell
+    assert current(form) == (8, TO + 1)  # Tab moves from cell to cell (Votes, the last)
     assert QApplication.focusWidget() is form.table
     QTest.keyClick(form.table, Qt.Key.Key_Tab)  # from the last cell: out of the table
     assert QApplication.focusWidget() is not form.table

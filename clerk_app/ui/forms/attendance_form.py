@@ -4,9 +4,10 @@ Widgets (objectName: accessibleName, keys):
 
 - ``attendanceForm``: the form
 - ``attendanceTable``: "Attendance"; arrows and Tab move from cell to cell (without editing),
-  typing or F2 edits the cell, Enter or Tab saves it, Escape cancels, Space ticks Remote;
-  Insert adds a person (anywhere in the form, a cell being edited included), Delete removes
-  the selected rows, Alt+Up / Alt+Down move the current row
+  typing or F2 edits the cell, Enter or Tab saves it, Escape cancels, Space ticks Remote or
+  Votes; Insert adds a person (anywhere in the form, a cell being edited included), Delete
+  removes the selected rows, Alt+Up / Alt+Down move the current row. One key marks the
+  selected people (see "One key for attendance" below)
 - ``addPersonButton``: "Add person" (Alt+P; Insert in the table)
 - ``removePersonButton``: "Remove person" (Alt+R; Delete in the table)
 - ``movePersonUpButton``: "Move person up" (Alt+U; Alt+Up in the table)
@@ -21,30 +22,49 @@ Widgets (objectName: accessibleName, keys):
   They are fields rather than columns: eleven columns already fill a laptop's form, and a
   clerk fills the parts in for a few people (a surname-only roll, a short form), not for all.
 
+One key for attendance (a roll call as it happens): select whole rows (Shift+Space, or click
+the row numbers; Up and Down then move the selected row, and Left, Right or Tab go back to a
+cell), or put the keyboard in a column a letter types nothing into (Votes, Remote, Arrived,
+Left); then, with no cell being edited, A marks apologies, X absent, S substitute (and opens
+"Substitute for" to type whom they replaced), R remote (again: not remote), L arrived late
+(Arrived is set to the time now, to the minute, and opened to correct it; someone marked absent
+or with apologies becomes present), P present. Each key is one undo step, however many rows are
+selected. In a single cell of the other columns a letter starts typing in it, as before (the
+Status cell still takes "ap", "ab", "s", "p").
+
 Keys are QActions: ``addPersonKey`` (Insert) on the form, with a widget-with-children shortcut;
 on the table, with a widget shortcut (they act only while the table itself, not one of its
 editors, has the focus): ``removePersonKey`` (Delete), ``movePersonUpKey`` (Alt+Up),
-``movePersonDownKey`` (Alt+Down). Cell editors carry their column's name as accessibleName
-("Title", "Name", "Role", "Capacity", "Status", "Substitute for", "Arrived", "Left", "Present
-from", "Present to"); Remote is a check box in the cell. Role and Status take the start of a
-choice ("c" Chair, "v" Vice-Chair, "co" Co-opted member, "o" Officer, "a" Also present; "p"
-Present, "ap" Apologies, "ab" Absent, "s" Substitute) and refuse anything else. Present from
-and Present to show the item's minute number (the whole title in the drop-down and tooltip).
+``movePersonDownKey`` (Alt+Down), ``selectPeopleKey`` (Shift+Space), and the one keys
+``markApologiesKey`` (A), ``markAbsentKey`` (X), ``markSubstituteKey`` (S), ``markRemoteKey``
+(R), ``markLateKey`` (L), ``markPresentKey`` (P). Cell editors carry their column's name as
+accessibleName ("Title", "Name", "Role", "Capacity", "Status", "Substitute for", "Arrived",
+"Left", "Present from", "Present to"); Votes and Remote are check boxes in the cell. Role and
+Status take the start of a choice ("c" Chair, "v" Vice-Chair, "co" Co-opted member, "o"
+Officer, "a" Also present; in the open Status drop-down "p" Present, "ap" Apologies, "ab"
+Absent, "s" Substitute) and refuse anything else. Votes is ticked for everyone with a vote;
+untick it for a co-opted member without one. Present from and Present to show the item's
+minute number (the whole title in the drop-down and tooltip).
 Tab from the last cell (Shift+Tab from the first) leaves the table.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
 from clerk_app.domain import operations
+from clerk_app.domain.edit import set_at
 from clerk_app.domain.model import (
     ROLE_LABELS,
     STATUS_LABELS,
     Attendance,
+    AttendanceStatus,
     Meeting,
     Role,
 )
@@ -61,10 +81,25 @@ from clerk_app.ui.tables import (
 )
 
 LIST: EditPath = ("attendance",)
-TITLE, NAME, ROLE, CAPACITY, STATUS, SUBSTITUTE_FOR, REMOTE, ARRIVED, LEFT, FROM, TO = range(11)
+(
+    TITLE, NAME, ROLE, CAPACITY, STATUS, SUBSTITUTE_FOR, REMOTE, ARRIVED, LEFT, FROM, TO, VOTES,
+) = range(12)  # fmt: skip
+MARK_COLUMNS = frozenset({VOTES, REMOTE, ARRIVED, LEFT})
+"""Columns where a letter types nothing into the cell, so one key marks the person instead."""
+ONE_KEYS_HINT = (
+    "Shift+Space selects the whole row (Up and Down then move it, Shift+Down adds the next); "
+    "with whole rows selected, "
+    "or in the Remote or Arrived column, one key marks: A apologies, X absent, S substitute, "
+    "R remote, L arrived late (the time now), P present."
+)
+KEYS_HINT = (
+    "In the Status, Remote or Arrived column (or with whole rows selected: Shift+Space), one "
+    "key marks: A apologies, X absent, S substitute, R remote, L arrived late (the time now), "
+    "P present."
+)
 KEYS_HINT = (
     "Insert adds a person, Delete removes the selected rows, Alt+Up and Alt+Down move one; "
-    "typing or F2 edits a cell, Enter or Tab saves it. Ctrl+Z undoes."
+    "typing or F2 edits a cell, Enter or Tab saves it. Ctrl+Z undoes. " + ONE_KEYS_HINT
 )
 
 
@@ -77,7 +112,8 @@ class AttendanceForm(RecordListForm):
 
     Public: `table` (the RecordTable), `model` (its RecordModel), the button attributes,
     `insert_key` (the Insert action), `add_row()` (= `add_person()`), `remove_selected()`,
-    `move_current(step)`, `mark_role(role)`, and
+    `move_current(step)`, `mark_role(role)`, the one keys' `mark_status(status)`,
+    `toggle_remote()`, `mark_late()` (at `now()`), `select_rows()` and `marks_apply()`, and
     `focus_path(path)` for findings about ("attendance", n, field...)."""
 
     LIST = LIST
@@ -111,7 +147,14 @@ class AttendanceForm(RecordListForm):
                 description="Co-opted capacity, an officer's job title, or why they attended",
             ),
             Column(
-                "Status", ("status",), ColumnKind.CHOICE, label_choices(STATUS_LABELS), width=10
+                "Status",
+                ("status",),
+                ColumnKind.CHOICE,
+                label_choices(STATUS_LABELS),
+                width=10,
+                description="Present, apologies, absent or substitute (type its start); with "
+                "the whole row selected (Shift+Space): A apologies, X absent, S substitute, "
+                "P present",
             ),
             Column(
                 "Substitute for",
@@ -125,14 +168,14 @@ class AttendanceForm(RecordListForm):
                 ("remote",),
                 ColumnKind.CHECK,
                 width=4,
-                description="Attended remotely (Space ticks it)",
+                description="Attended remotely (Space or R ticks it)",
             ),
             Column(
                 "Arrived",
                 ("arrived_at",),
                 ColumnKind.TIME,
                 width=5,
-                description="Time of arrival, if late (HH:MM)",
+                description="Time of arrival, if late (HH:MM); L puts the time now",
             ),
             Column(
                 "Left",
@@ -165,6 +208,14 @@ class AttendanceForm(RecordListForm):
                 missing="(item deleted)",
                 description="Part attendance: the last item they were present for",
             ),
+            Column(
+                "Votes",
+                ("votes",),
+                ColumnKind.CHECK,
+                width=4,
+                description="Has a vote: untick it for a co-opted member without one "
+                "(Space ticks it)",
+            ),
         ]
         self.model = RecordModel(document, LIST, columns, "Edit attendance", self.warn, parent=self)
         self.table = RecordTable(
@@ -176,6 +227,26 @@ class AttendanceForm(RecordListForm):
         self.table.add_key(
             "movePersonDownKey", "Move down", "Alt+Down", lambda: self.move_current(1)
         )
+        self.now: Callable[[], dt.datetime] = dt.datetime.now
+        """The clock L reads (tests set their own)."""
+        self.mark_keys = {
+            key: self.table.add_key(name, text, key, slot)
+            for name, text, key, slot in (
+                ("markApologiesKey", "Apologies", "A",
+                 lambda: self.mark_status(AttendanceStatus.APOLOGIES)),
+                ("markAbsentKey", "Absent", "X", lambda: self.mark_status(AttendanceStatus.ABSENT)),
+                ("markSubstituteKey", "Substitute", "S",
+                 lambda: self.mark_status(AttendanceStatus.SUBSTITUTE)),
+                ("markRemoteKey", "Remote", "R", self.toggle_remote),
+                ("markLateKey", "Arrived late", "L", self.mark_late),
+                ("markPresentKey", "Present", "P",
+                 lambda: self.mark_status(AttendanceStatus.PRESENT)),
+            )
+        }  # fmt: skip
+        for action in self.mark_keys.values():
+            action.setToolTip(ONE_KEYS_HINT)
+        self.table.add_key("selectPeopleKey", "Select the row", "Shift+Space", self.select_rows)
+        self.table.installEventFilter(self)
 
         self.add_button = self.button(
             "addPersonButton", "Add &person", "Add person",
@@ -257,6 +328,160 @@ class AttendanceForm(RecordListForm):
         """Without these people, their declarations, named votes and places as proposer or
         seconder (Ctrl+Z brings them all back)."""
         return operations.remove_attendees(meeting, [meeting.attendance[r].id for r in rows])
+
+    # --- one key for attendance ------------------------------------------------------------
+
+    def marks_apply(self) -> bool:
+        """Whether a letter marks the selected people rather than typing into the cell: no cell
+        is being edited, and the keyboard is in a column a letter types nothing into, or whole
+        rows are selected."""
+        table = self.table
+        if table.editing() or table.current_row() < 0:
+            return False
+        return table.currentIndex().column() in MARK_COLUMNS or self.rows_selected()
+
+    def rows_selected(self) -> bool:
+        """Whether the selection is whole rows (Shift+Space, the row numbers)."""
+        selection = self.table.selectionModel()
+        rows = self._rows()
+        return bool(rows) and all(selection.isRowSelected(row) for row in rows)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is not self.table or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and plain
+            and event.text().upper() in self.mark_keys
+            and not self.marks_apply()
+        ):
+            # A letter in a cell that takes text is the cell's (it starts editing), not a
+            # mark: the table takes it before the one key's shortcut can.
+            event.accept()
+            return True
+        shift = event.modifiers() == Qt.KeyboardModifier.ShiftModifier
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and (plain or shift)
+            and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
+            and not self.table.editing()
+            and self.rows_selected()
+        ):
+            # A roll call: with whole rows selected, Up and Down select the next whole row,
+            # Shift+Up and Shift+Down add it to the rows selected.
+            self._next_row(1 if event.key() == Qt.Key.Key_Down else -1, add=shift)
+            return True
+        return super().eventFilter(watched, event)
+
+    def _next_row(self, step: int, *, add: bool) -> None:
+        rows = self._rows()
+        row = self.table.current_row() + step
+        if not 0 <= row < self.model.rowCount():
+            return
+        selection = self.table.selectionModel()
+        flag = QItemSelectionModel.SelectionFlag
+        selection.setCurrentIndex(self.model.index(row, STATUS), flag.NoUpdate)
+        self.table.scrollTo(self.model.index(row, STATUS))
+        chosen = QItemSelection()
+        last = self.model.columnCount() - 1
+        for number in [*rows, row] if add else [row]:
+            chosen.select(self.model.index(number, 0), self.model.index(number, last))
+        selection.select(chosen, flag.ClearAndSelect)
+
+    def _rows(self) -> list[int]:
+        count = len(self.document.meeting.attendance)
+        return [row for row in self.table.selected_rows() if 0 <= row < count]
+
+    def _who(self, rows: list[int]) -> str:
+        if len(rows) == 1:
+            return self.describe(rows[0])
+        return f"{len(rows)} people"
+
+    def _mark(self, rows: list[int], changes: dict[str, Any], text: str) -> bool:
+        """Set these fields of each row's record, as one undo step."""
+        meeting = self.document.meeting
+        after = meeting
+        try:
+            for row in rows:
+                for field, value in changes.items():
+                    after = set_at(after, (*LIST, row, field), value)
+        except ValueError as exc:  # pydantic's ValidationError and EditError are ValueErrors
+            self.warn(str(exc))
+            return False
+        self.document.edit(after, text, LIST)
+        return True
+
+    def select_rows(self) -> None:
+        """Select the whole of the selected rows (Shift+Space), so that one key marks them."""
+        rows = self._rows()
+        if not rows:
+            return
+        selection = QItemSelection()
+        last = self.model.columnCount() - 1
+        for row in rows:
+            selection.select(self.model.index(row, 0), self.model.index(row, last))
+        self.table.selectionModel().select(
+            selection, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+
+    def mark_status(self, status: AttendanceStatus) -> None:
+        """Mark the selected people present, with apologies, absent or as a substitute (then
+        "Substitute for" opens to type whom they replaced)."""
+        rows = self._rows()
+        if not rows:
+            return
+        who = self._who(rows)
+        text = {
+            AttendanceStatus.PRESENT: f"Mark {who} present",
+            AttendanceStatus.APOLOGIES: f"Record apologies from {who}",
+            AttendanceStatus.ABSENT: f"Mark {who} absent",
+            AttendanceStatus.SUBSTITUTE: f"Mark {who} as a substitute",
+        }[status]
+        if not self._mark(rows, {"status": status}, text):
+            return
+        if status is AttendanceStatus.SUBSTITUTE:
+            self.table.go_to(rows[0], SUBSTITUTE_FOR, edit=True)
+        else:
+            self._stay()
+
+    def toggle_remote(self) -> None:
+        """Remote for the selected people; again, not remote."""
+        rows = self._rows()
+        if not rows:
+            return
+        people = self.document.meeting.attendance
+        remote = not all(people[row].remote for row in rows)
+        text = f"Mark {self._who(rows)} {'as remote' if remote else 'as not remote'}"
+        if self._mark(rows, {"remote": remote}, text):
+            self._stay()
+
+    def mark_late(self) -> None:
+        """The selected people arrived late: now, to the minute (Arrived opens to correct it);
+        anyone marked absent or with apologies is present after all."""
+        rows = self._rows()
+        if not rows:
+            return
+        moment = self.now().time().replace(second=0, microsecond=0)
+        people = self.document.meeting.attendance
+        after = self.document.meeting
+        try:
+            for row in rows:
+                after = set_at(after, (*LIST, row, "arrived_at"), moment)
+                if not people[row].attended:
+                    after = set_at(after, (*LIST, row, "status"), AttendanceStatus.PRESENT)
+        except ValueError as exc:  # pydantic's ValidationError and EditError are ValueErrors
+            self.warn(str(exc))
+            return
+        self.document.edit(
+            after, f"Mark {self._who(rows)} as arriving late, at {moment:%H:%M}", LIST
+        )
+        self.table.go_to(rows[0], ARRIVED, edit=True)
+
+    def _stay(self) -> None:
+        """The keyboard stays where it was, the rows still selected: Down and the next key
+        mark the next person."""
+        self.table.setFocus()
 
     def mark_role(self, role: Role) -> None:
         """Give the current person `role`; whoever held it before becomes a Member."""
