@@ -5,6 +5,12 @@ built on it) as an undo command; the document then emits `changed` with a `Meeti
 what changed (the header, the attendance, the list of items, which items' content...), worked out
 from the meeting before and after, and each view redraws only what it shows. Nothing else ever
 assigns the meeting.
+
+A document opened from a team folder holds its file's owner mark (`services/ownership.py`):
+claimed when the window asks (`claim_mark`, after asking the clerk about another live owner),
+refreshed by a heartbeat, moved by Save As, released when the document is closed or replaced.
+A document opened read-only holds no mark and never replaces its own file
+(`OpenedReadOnlyError`): Save As is the way to keep its changes.
 """
 
 from __future__ import annotations
@@ -19,13 +25,34 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from clerk_app.domain import edit
 from clerk_app.domain.changes import MeetingChange
 from clerk_app.domain.model import Meeting
-from clerk_app.storage import FileVersion, current_version, read_meeting, save_meeting
+from clerk_app.services.ownership import Ownership
+from clerk_app.storage import (
+    FileVersion,
+    ReadOnlyFileError,
+    current_version,
+    read_meeting,
+    save_meeting,
+)
+from clerk_app.storage.errors import MeetingFileError
+from clerk_app.storage.owner import Owner
 
 EditPath = edit.Path
 MERGE_WINDOW = 2.0
 """Seconds within which typing into one field merges into one undo step."""
 MERGE_LIMIT = 10.0
 """The longest a merged step may run: undo never takes away minutes of typing at once."""
+
+
+class OpenedReadOnlyError(ReadOnlyFileError):
+    """The meeting was opened read-only (another Clerk has it open), so its own file is not
+    replaced: saved under another name, it is the clerk's own copy."""
+
+    def __init__(self, path: Path | str) -> None:
+        MeetingFileError.__init__(
+            self,
+            path,
+            "was opened read-only, so Clerk will not replace it; save it under another name",
+        )
 
 
 class ReplaceMeeting(QUndoCommand):
@@ -105,6 +132,8 @@ class MeetingDocument(QObject):
     saved = Signal(object)
     stepped = Signal(object, str)
     """Undo or redo went a step: the path of what changed, and what it was ("Undone: …")."""
+    owner_lost = Signal(object)
+    """Another Clerk's live owner mark replaced this document's (the argument: their `Owner`)."""
 
     def __init__(
         self,
@@ -113,6 +142,7 @@ class MeetingDocument(QObject):
         parent: QObject | None = None,
         *,
         version: FileVersion | None = None,
+        read_only: bool = False,
     ):
         super().__init__(parent)
         self._meeting = meeting
@@ -126,6 +156,12 @@ class MeetingDocument(QObject):
         that version and no other (see save)."""
         self.backup_problem: str | None = None
         """Why the last save could keep no backup of the previous version, if it could not."""
+        self.read_only = read_only and path is not None
+        """Opened read-only: its own file is never replaced (Save As makes it the clerk's)."""
+        self.ownership: Ownership | None = None
+        """The owner mark this document holds on its file, once claimed."""
+        self.opened_over: Owner | None = None
+        """Who had the file open when this document was opened read-only, if anyone."""
 
     def mark_recovered(self) -> None:
         """This meeting came from a recovery copy: it counts as unsaved until the clerk saves."""
@@ -137,10 +173,36 @@ class MeetingDocument(QObject):
         self.modified_changed.emit(not clean)
 
     @classmethod
-    def open(cls, path: Path, parent: QObject | None = None) -> MeetingDocument:
-        """Raises MeetingFileError, naming the file and the problem."""
+    def open(
+        cls, path: Path, parent: QObject | None = None, *, read_only: bool = False
+    ) -> MeetingDocument:
+        """Raises MeetingFileError, naming the file and the problem. The owner mark is claimed
+        apart (`claim_mark`), once the clerk has been asked about anyone else's."""
         meeting, version = read_meeting(path)
-        return cls(meeting, path, parent, version=version)
+        return cls(meeting, path, parent, version=version, read_only=read_only)
+
+    # --- the owner mark ------------------------------------------------------------------------
+
+    def claim_mark(self, *, force: bool = False) -> Owner | None:
+        """Mark the file as open here (not for a read-only document). None when the mark is
+        held (or cannot be written: `mark_problem` says why); else the live owner who has it
+        open, and nothing is claimed. `force`: the clerk chose to edit anyway."""
+        if self._path is None or self.read_only:
+            return None
+        if self.ownership is None:
+            self.ownership = Ownership(self._path, self)
+            self.ownership.lost.connect(self.owner_lost)
+        return self.ownership.claim(force=force)
+
+    @property
+    def mark_problem(self) -> str:
+        """Why the owner mark cannot be written, if it cannot ("" when all is well)."""
+        return self.ownership.problem if self.ownership is not None else ""
+
+    def release_mark(self) -> None:
+        """Closed or replaced: the mark goes (only if it is still this document's)."""
+        if self.ownership is not None:
+            self.ownership.release()
 
     @property
     def version(self) -> FileVersion | None:
@@ -235,6 +297,8 @@ class MeetingDocument(QObject):
         target = path or self._path
         if target is None:
             raise ValueError("the meeting has no file yet: save it under a name")
+        if self.read_only and target == self._path:
+            raise OpenedReadOnlyError(target)
         expected = replacing
         if expected is None and target == self._path:
             expected = self._version
@@ -244,6 +308,11 @@ class MeetingDocument(QObject):
         self.recovered = False
         if target != self._path:
             self._path = target
+            self.read_only = False  # saved under a name of its own: the clerk's to edit
+            if self.ownership is not None:
+                self.ownership.move_to(target)
+            else:
+                self.claim_mark(force=True)
             self.path_changed.emit(target)
         self.undo_stack.setClean()
         self.saved.emit(target)

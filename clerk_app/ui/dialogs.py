@@ -11,10 +11,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QAbstractButton, QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QWidget,
+)
 
 from clerk_app.render.styles import StyleFolder
 from clerk_app.services.recovery import RecoveredMeeting
+from clerk_app.ui.compare_dialog import CompareChoice, CompareDialog
 from clerk_app.ui.preferences import Preferences, PreferencesDialog
 
 MEETING_FILTER = "Meeting files (*.minutes)"
@@ -43,6 +51,14 @@ class RestoreChoice(StrEnum):
     RESTORE = "restore"
     DISCARD = "discard"
     LATER = "later"
+
+
+class OwnedChoice(StrEnum):
+    """What to do with a file another Clerk has open."""
+
+    READ_ONLY = "read only"
+    EDIT_ANYWAY = "edit anyway"
+    CANCEL = "cancel"
 
 
 def show_in_folder(path: Path) -> None:
@@ -119,6 +135,18 @@ def save_changes_box(
     box.setDefaultButton(save)
     box.setEscapeButton(cancel)
     return box, {save: SaveChoice.SAVE, discard: SaveChoice.DISCARD, cancel: SaveChoice.CANCEL}
+
+
+def _replace_changed_box(parent: QWidget | None, path: Path, by: str) -> bool:
+    answer = QMessageBox.warning(
+        parent,
+        "File changed by someone else",
+        f"{path.name} has been changed since you opened it, {by}.\n\nReplace their version "
+        "with yours? Choose No to save yours under another name and keep both.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 class Dialogs:
@@ -214,16 +242,7 @@ class Dialogs:
 
     @classmethod
     def ask_replace_changed(cls, parent: QWidget | None, path: Path) -> bool:
-        answer = QMessageBox.warning(
-            parent,
-            "File changed by someone else",
-            f"{path.name} has been changed since you opened it, by another program or another "
-            "person.\n\nReplace their version with yours? Choose No to save yours under "
-            "another name and keep both.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return _replace_changed_box(parent, path, "by another program or another person")
 
     @classmethod
     def ask_publish_unmarked(cls, parent: QWidget | None, problem: str) -> UnmarkedChoice:
@@ -284,3 +303,89 @@ class Dialogs:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         elif box.clickedButton() is folder_button:
             show_in_folder(path)
+
+    # --- the team folder: owner marks and conflict copies ---------------------------------------
+
+    @classmethod
+    def ask_replace_changed_by(cls, parent: QWidget | None, path: Path, who: str) -> bool:
+        """As `ask_replace_changed`, when the file's owner mark says who changed it (`who`:
+        "Jane Smith (jsmith) on CLERK-PC-12, since 10:05 today")."""
+        return _replace_changed_box(parent, path, f"by {who}")
+
+    @classmethod
+    def ask_open_owned(cls, parent: QWidget | None, path: Path, owner_text: str) -> OwnedChoice:
+        """Another Clerk has `path` open (`owner_text` says who, where and since when)."""
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Open in another Clerk")
+        box.setText(f"{path.name} is open in Clerk for {owner_text}.")
+        box.setInformativeText(
+            "Open it read-only to read it or save a copy under another name. Edit anyway only "
+            "if you have agreed it with them: Clerk will not replace their changes without "
+            "asking, but two people editing one meeting makes two versions to reconcile."
+        )
+        read_only = box.addButton("Open &read-only", QMessageBox.ButtonRole.AcceptRole)
+        edit = box.addButton("&Edit anyway", QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton("&Cancel", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(read_only)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is read_only:
+            return OwnedChoice.READ_ONLY
+        if clicked is edit:
+            return OwnedChoice.EDIT_ANYWAY
+        return OwnedChoice.CANCEL
+
+    @classmethod
+    def ask_conflict_copies(
+        cls, parent: QWidget | None, path: Path, copies: list[Path]
+    ) -> Path | None:
+        """The folder holds sync conflict copies of `path`: which one to compare it with, or
+        None to carry on without comparing (the copies stay where they are)."""
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Conflict copy found")
+        names = "\n".join(f"    {copy.name}" for copy in copies[:10])
+        more = f"\n    … and {len(copies) - 10} more" if len(copies) > 10 else ""
+        one = len(copies) == 1
+        box.setText(
+            f"The folder holds {'a copy' if one else f'{len(copies)} copies'} of {path.name} "
+            f"that a sync client made when two versions met:\n\n{names}{more}"
+        )
+        box.setInformativeText(
+            "Compare them to see what differs before you go on. Clerk does not merge or "
+            "delete either: you decide what to keep."
+        )
+        compare = box.addButton("&Compare", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("&Not now", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(compare)
+        box.exec()
+        if box.clickedButton() is not compare:
+            return None
+        if one:
+            return copies[0]
+        chosen, ok = QInputDialog.getItem(
+            parent, "Compare with", "Conflict copy:", [c.name for c in copies], 0, False
+        )
+        return next((c for c in copies if c.name == chosen), None) if ok else None
+
+    @classmethod
+    def ask_compare(
+        cls, parent: QWidget | None, path: Path, copy: Path, lines: list[str]
+    ) -> CompareChoice:
+        """Show the difference (`compare_dialog.difference`); open the copy or keep working?"""
+        return CompareDialog(parent, path, copy, lines).ask()
+
+    @classmethod
+    def ask_save_opened_read_only_as(cls, parent: QWidget | None, path: Path, why: str) -> bool:
+        """The meeting was opened read-only (`why`: who has it open): save under another name?"""
+        answer = QMessageBox.question(
+            parent,
+            "Opened read-only",
+            f"{path.name} was opened read-only{why}, so Clerk will not replace it.\n\n"
+            "Save your meeting under another name?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Yes

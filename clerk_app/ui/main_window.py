@@ -375,6 +375,7 @@ class MainWindow(QMainWindow):
         self.update_title()
         self.navigator.setFocus()
         if old is not None:
+            old.release_mark()  # its owner mark goes with it (only if still its own)
             old.deleteLater()
         # a moment after the window paints (one full collection: not while it opens)
         QTimer.singleShot(SETTLE_MEMORY_MS, settle_after_opening)
@@ -436,6 +437,8 @@ class MainWindow(QMainWindow):
         if self.document is None:
             return
         suffix = " (recovered)" if self.document.recovered else ""
+        if self.document.read_only:
+            suffix += " (read-only)"
         self.setWindowTitle(f"{self.document.display_name}{suffix}[*] — {APP_TITLE}")
         self.setWindowModified(self.document.modified)
 
@@ -550,5 +553,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         if self.recovery is not None:
             self.recovery.end()
+        if self.document is not None:
+            self.document.release_mark()
         self.pool.waitForDone(60_000)
         event.accept()
