@@ -1,4 +1,12 @@
-"""The item form's follow-up actions: a table (Action, Owner, Due, Done) with Add and Remove.
+"""The item form's follow-up actions: a table (Action, Owner, Due, Done, Done on, Raised) with
+Add and Remove.
+
+An action carried from an earlier meeting (under matters arising: `FollowUp.raised_on` set)
+says where it was raised, read-only ("Minute 158, 18 June 2025", the date as the meeting's
+house style writes it). Ticking Done on a carried action closes it at this meeting: "Done on"
+becomes this meeting's date in the same undo step; unticking Done clears "Done on" (for any
+action). An action raised at this meeting is done after it, so ticking it leaves "Done on" for
+the clerk to type.
 
 The widgets' objectNames and accessibleNames are listed in `clerk_app.ui.forms.item_form`.
 """
@@ -11,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from clerk_app.domain.actions import close_action, reopen_action
 from clerk_app.domain.edit import EditError, remove_at
 from clerk_app.domain.model import FollowUp
 from clerk_app.services.document import EditPath
@@ -20,7 +29,7 @@ from clerk_app.ui.typed import format_date, parse_date
 from clerk_app.ui.widgets.panel_inputs import name_widget
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-ACTION, OWNER, DUE, DONE = range(4)
+ACTION, OWNER, DUE, DONE, DONE_ON, RAISED = range(6)
 
 
 class ActionsModel(RecordModel):
@@ -40,7 +49,28 @@ class ActionsModel(RecordModel):
             ),
             Column("Owner", ("owner",), width=22, description="Who is to do it"),
             Column("Due", ("due",), width=10, description="When by: dd/mm/yyyy, or empty"),
-            Column("Done", ("done",), ColumnKind.CHECK, width=4, description="Space ticks it"),
+            Column(
+                "Done",
+                ("done",),
+                ColumnKind.CHECK,
+                width=4,
+                description="Space ticks it; for an action carried from an earlier meeting, "
+                "Done on becomes this meeting's date",
+            ),
+            Column(
+                "Done on",
+                ("done_on",),
+                ColumnKind.DATE,
+                width=10,
+                description="When it was done: dd/mm/yyyy, or empty",
+            ),
+            Column(
+                "Raised",
+                ("raised_on",),
+                width=24,
+                description="For an action carried from an earlier meeting: the minute and "
+                "meeting that raised it (empty: raised at this meeting)",
+            ),
         ]
         super().__init__(target.document, ("items",), columns, "Edit follow-up action", on_error)
         self._target = target
@@ -75,11 +105,36 @@ class ActionsModel(RecordModel):
         value = super().value(index)
         if index.isValid() and index.column() == DUE:
             return format_date(value)
+        if index.isValid() and index.column() == RAISED:
+            return self.raised(index.row())
         return value
+
+    def raised(self, row: int) -> str:
+        """Where a carried action was raised: "Minute 158, 18 June 2025"; empty for one
+        raised at this meeting."""
+        records = self.records()
+        if not 0 <= row < len(records):
+            return ""
+        action: FollowUp = records[row]
+        if action.raised_on is None:
+            return ""
+        assert self._target is not None
+        meeting = self.document.meeting
+        when = self._target.context.house_style(meeting).short_date(action.raised_on)
+        return f"Minute {action.raised_minute}, {when}" if action.raised_minute else when
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if index.isValid() and index.column() == RAISED:
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # read-only
+        return super().flags(index)
 
     def setData(  # noqa: N802 - Qt's name
         self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole
     ) -> bool:
+        if index.isValid() and index.column() == RAISED:
+            return False
+        if index.isValid() and index.column() == DONE and role == Qt.ItemDataRole.CheckStateRole:
+            return self._tick(index.row(), Qt.CheckState(value) == Qt.CheckState.Checked)
         if index.isValid() and index.column() == DUE and role == Qt.ItemDataRole.EditRole:
             try:
                 value = parse_date(str(value or ""))
@@ -87,6 +142,29 @@ class ActionsModel(RecordModel):
                 self.on_error(str(exc))
                 return False
         return super().setData(index, value, role)
+
+    def _tick(self, row: int, done: bool) -> bool:
+        """Done ticked or unticked, with "Done on" in the same undo step: this meeting's date
+        for an action carried from an earlier meeting (closed at this one), cleared when
+        unticked."""
+        records = self.records()
+        if self._target is None or not 0 <= row < len(records):
+            return False
+        action: FollowUp = records[row]
+        meeting = self.document.meeting
+        minute = self._target.minute()
+        if not done:
+            after = reopen_action(meeting, action.id)
+            text = f"Reopen follow-up action in minute {minute}"
+        elif action.raised_on is not None:
+            after = close_action(meeting, action.id, meeting.date)
+            text = f"Close carried action in minute {minute}"
+        else:
+            path = self.path(row, DONE)
+            self.document.set(path, True, self.edit_text, merge=False)
+            return True
+        self.document.edit(after, text, self.path(row))
+        return True
 
 
 class ActionsTable(RecordTable):
