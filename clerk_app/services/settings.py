@@ -63,6 +63,24 @@ class Settings:
         self.qsettings.setValue("files/recent", [str(p) for p in self.recent_files if p != path])
 
     @property
+    def recent_folders(self) -> list[Path]:
+        """Committee folders opened lately, the latest first."""
+        value = self.qsettings.value("folders/recent", [])
+        names = (
+            [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
+        )
+        return [Path(n) for n in names if isinstance(n, str) and n]
+
+    def add_recent_folder(self, folder: Path) -> None:
+        recent = [p for p in self.recent_folders if p != folder]
+        self.qsettings.setValue("folders/recent", [str(p) for p in [folder, *recent][:MAX_RECENT]])
+
+    def remove_recent_folder(self, folder: Path) -> None:
+        self.qsettings.setValue(
+            "folders/recent", [str(p) for p in self.recent_folders if p != folder]
+        )
+
+    @property
     def default_style(self) -> str:
         return self._text("minutes/default_style", "leicester")
 

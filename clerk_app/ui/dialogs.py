@@ -3,6 +3,7 @@ the smoke test can answer them by replacing this class."""
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 from collections.abc import Callable
@@ -389,3 +390,36 @@ class Dialogs:
             QMessageBox.StandardButton.Yes,
         )
         return answer == QMessageBox.StandardButton.Yes
+
+    # --- the committee and its next meeting -----------------------------------------------------
+
+    @classmethod
+    def ask_meeting_date(
+        cls, parent: QWidget | None, suggested: dt.date, committee_name: str
+    ) -> dt.date | None:
+        """The date of the meeting to prepare, typed as dd/mm/yyyy (`suggested` filled in)."""
+        from clerk_app.ui.committee.dialogs import MeetingDateDialog
+
+        return MeetingDateDialog(parent, suggested, committee_name).ask()
+
+    @classmethod
+    def ask_new_meeting(cls, parent: QWidget | None, choices: list[str]) -> int | None:
+        """Ctrl+N: which meeting to start (the next meeting of a committee, or a blank one):
+        the index of the choice, or None."""
+        from clerk_app.ui.committee.dialogs import NewMeetingDialog
+
+        return NewMeetingDialog(parent, choices).ask()
+
+    @classmethod
+    def ask_folder(cls, parent: QWidget | None, start: Path | None) -> Path | None:
+        """A committee's folder to open."""
+        name = QFileDialog.getExistingDirectory(parent, "Open a committee folder", str(start or ""))
+        return Path(name) if name else None
+
+    @classmethod
+    def ask_action_log_path(cls, parent: QWidget | None, suggested: Path) -> Path | None:
+        """Where to export the action log (.docx or .csv, as `suggested` ends)."""
+        filters = {".docx": "Word document (*.docx)", ".csv": "CSV for a spreadsheet (*.csv)"}
+        return ask_file_to_write(
+            parent, "Export the action log", suggested, filters[suggested.suffix.lower()]
+        )

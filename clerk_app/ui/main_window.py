@@ -3,10 +3,11 @@ live preview on the right, findings below; menus for files, items and help."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRect, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -43,6 +44,7 @@ from clerk_app.ui.help import show_about, show_help
 from clerk_app.ui.item_actions import ItemActions
 from clerk_app.ui.messages import Messages
 from clerk_app.ui.navigator import PART_KINDS, Navigator, NavigatorModel, Section
+from clerk_app.ui.next_meeting import YearActions
 from clerk_app.ui.preferences import Preferences
 from clerk_app.ui.preview import PreviewPane
 from clerk_app.ui.start_page import StartPage
@@ -67,6 +69,7 @@ class MainWindow(QMainWindow):
         dialogs: type[Dialogs] = Dialogs,
         recovery: RecoverySession | None = None,
         pool: QThreadPool | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -79,6 +82,8 @@ class MainWindow(QMainWindow):
         self.document: MeetingDocument | None = None
         self.files = FileActions(self, self)
         self.items = ItemActions(self)
+        self.year = YearActions(self, self, today)
+        """The committee's year: the next meeting, the committee windows."""
         self._build_actions()
         self._build_menus()
         self.findings_dock = QDockWidget("Findings", self)
@@ -99,6 +104,18 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.fit_screen()
         self.show_start_page()
+        # the committee windows are asked about their unsaved changes before this one closes
+        self.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if (
+            watched is self
+            and event.type() == QEvent.Type.Close
+            and not self.year.committees.close_all()
+        ):
+            event.ignore()
+            return True
+        return super().eventFilter(watched, event)
 
     def fit_screen(self, available: QRect | None = None) -> None:
         """The first start: as large as the screen allows up to 1400x900, and maximised on a
@@ -141,10 +158,15 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         key = QKeySequence.StandardKey
-        self.new_action = self._action(
-            "&New meeting", self.files.new_document, key.New, "newAction"
-        )
+        self.new_action = self._action("&New meeting…", self.year.new_meeting, key.New, "newAction")
         self.open_action = self._action("&Open…", self.files.open_dialog, key.Open, "openAction")
+        self.open_folder_action = self._action(
+            "Open &folder…", self.year.open_folder_dialog, "Ctrl+Shift+O", "openFolderAction"
+        )
+        # Ctrl+Shift+N is the new item's (item_form.py and the quick help say so)
+        self.next_meeting_action = self._action(
+            "Ne&xt meeting…", self.year.next_meeting, "Ctrl+Shift+M", "nextMeetingAction"
+        )
         self.sample_action = self._action(
             "Open the &sample meeting", self.files.open_sample, None, "sampleAction"
         )
@@ -219,8 +241,9 @@ class MainWindow(QMainWindow):
             "&About Clerk", lambda: show_about(self), None, "aboutAction"
         )
         self.document_actions = [
-            self.save_action, self.save_as_action, self.export_word_action, self.export_text_action,
-            self.export_pdf_action, self.undo_action, self.redo_action, self.new_item_action,
+            self.next_meeting_action, self.save_action, self.save_as_action,
+            self.export_word_action, self.export_text_action, self.export_pdf_action,
+            self.undo_action, self.redo_action, self.new_item_action,
             self.insert_item_action, self.duplicate_item_action, self.delete_item_action,
             self.move_up_action, self.move_down_action, self.next_section_action,
             self.previous_section_action,
@@ -229,7 +252,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         files = bar.addMenu("&File")
-        for action in (self.new_action, self.open_action, self.sample_action):
+        for action in (
+            self.new_action, self.next_meeting_action, self.open_action, self.open_folder_action,
+            self.sample_action,
+        ):  # fmt: skip
             files.addAction(action)
         self.recent_menu = files.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
@@ -287,8 +313,10 @@ class MainWindow(QMainWindow):
     # --- the document on show -------------------------------------------------------------------
 
     def show_start_page(self) -> None:
-        page = StartPage(self.settings.recent_files)
-        page.new_requested.connect(self.new_document)
+        page = StartPage(self.settings.recent_files, folders=self.settings.recent_folders)
+        page.new_requested.connect(self.year.new_meeting)
+        page.folder_requested.connect(self.year.open_folder_dialog)
+        page.recent_folder_requested.connect(self.year.show_folder)
         page.open_requested.connect(self.open_dialog)
         page.sample_requested.connect(self.open_sample)
         page.recent_requested.connect(self.open_path)
@@ -511,6 +539,16 @@ class MainWindow(QMainWindow):
 
     def new_document(self) -> None:
         self.files.new_document()
+
+    def new_blank(self) -> None:
+        """A blank meeting (Ctrl+N's last choice)."""
+        self.files.new_document()
+
+    def next_meeting(self) -> None:
+        self.year.next_meeting()
+
+    def open_folder(self, folder: Path) -> None:
+        self.year.show_folder(folder)
 
     def open_dialog(self) -> None:
         self.files.open_dialog()

@@ -1,4 +1,5 @@
-"""What Clerk shows with no meeting open: start a new one, open one, or look at the sample."""
+"""What Clerk shows with no meeting open: start a new one, open one or a committee's folder, or
+look at the sample."""
 
 from __future__ import annotations
 
@@ -24,8 +25,16 @@ class StartPage(QWidget):
     open_requested = Signal()
     sample_requested = Signal()
     recent_requested = Signal(object)
+    folder_requested = Signal()
+    recent_folder_requested = Signal(object)
 
-    def __init__(self, recent: list[Path], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        recent: list[Path],
+        parent: QWidget | None = None,
+        *,
+        folders: list[Path] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("startPage")
         title = QLabel(
@@ -36,9 +45,15 @@ class StartPage(QWidget):
         self.new_button = QPushButton("&New meeting")
         self.open_button = QPushButton("&Open a meeting…")
         self.sample_button = QPushButton("Open the &sample meeting")
+        self.folder_button = QPushButton("Open a committee &folder…")
+        self.folder_button.setToolTip(
+            "A committee's folder: its membership, numbering and dates, its meetings and the "
+            "year's actions"
+        )
         for button, name, signal in (
             (self.new_button, "newMeetingButton", self.new_requested),
             (self.open_button, "openMeetingButton", self.open_requested),
+            (self.folder_button, "openFolderButton", self.folder_requested),
             (self.sample_button, "openSampleButton", self.sample_requested),
         ):
             button.setObjectName(name)
@@ -54,6 +69,17 @@ class StartPage(QWidget):
         self.recent.itemActivated.connect(
             lambda item: self.recent_requested.emit(Path(item.data(256)))
         )
+        folders = folders or []
+        self.folders = QListWidget()
+        self.folders.setObjectName("recentFoldersList")
+        self.folders.setAccessibleName("Recent committee folders")
+        for folder in folders:
+            item = QListWidgetItem(f"{folder.name}   ({folder.parent})")
+            item.setData(256, str(folder))
+            self.folders.addItem(item)
+        self.folders.itemActivated.connect(
+            lambda item: self.recent_folder_requested.emit(Path(item.data(256)))
+        )
         crest = QLabel()
         picture = QPixmap(str(locations.resources_dir() / "icons" / "clerk.png"))
         if not picture.isNull():
@@ -64,13 +90,17 @@ class StartPage(QWidget):
         layout.setSpacing(10)
         layout.addWidget(crest, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(title)
-        for button in (self.new_button, self.open_button, self.sample_button):
+        for button in (self.new_button, self.open_button, self.folder_button, self.sample_button):
             button.setMinimumHeight(36)
             layout.addWidget(button)
         if recent:
             layout.addSpacing(12)
             layout.addWidget(QLabel("Recent meetings:"))
             layout.addWidget(self.recent)
+        if folders:
+            layout.addSpacing(12)
+            layout.addWidget(QLabel("Recent committee folders:"))
+            layout.addWidget(self.folders)
         outer = QHBoxLayout(self)
         outer.addStretch(1)
         outer.addWidget(column, 2)

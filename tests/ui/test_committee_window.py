@@ -1,0 +1,370 @@
+"""The committee window on the Leicester commission's folder: edits typed into the real tables,
+undone and saved; the numbering page's next number; the meetings by date; the year's actions
+with an overdue one, opened in the main window and exported to CSV and Word."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import shutil
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from clerk_app import locations
+from clerk_app.domain.model import Meeting
+from clerk_app.storage import load_meeting, save_meeting
+from clerk_app.storage.committee_file import load_committee
+from clerk_app.ui.committee.pages import OVERDUE_COLOUR
+from clerk_app.ui.committee_window import CommitteeWindow
+from clerk_app.ui.dialogs import Dialogs, SaveChoice
+from clerk_app.ui.main_window import MainWindow
+from clerk_app.ui.navigator import Section
+from tests.ooxml import OoxmlValidator
+from tests.ui.conftest import MakeWindow
+from tests.ui.table_helpers import type_keys
+
+SAMPLE_FOLDER = locations.samples_dir() / "committees" / "leicester-cype"
+JUNE = "CYPESC 2025-06-18.minutes"
+SEPTEMBER = "CYPESC 2025-09-23.minutes"
+TODAY = dt.date(2025, 9, 10)
+TYPING_MS = 15
+"""Between keys: a quick typist."""
+
+
+class Answers(Dialogs):
+    save_changes: list[SaveChoice] = []
+    asked_save: list[str] = []
+    log_path: Path | None = None
+    replace_changed = False
+
+    @classmethod
+    def ask_save_changes(cls, parent: QWidget | None, name: str) -> SaveChoice:
+        cls.asked_save.append(name)
+        return cls.save_changes.pop(0) if cls.save_changes else SaveChoice.DISCARD
+
+    @classmethod
+    def ask_action_log_path(cls, parent: QWidget | None, suggested: Path) -> Path | None:
+        assert cls.log_path is not None
+        return cls.log_path.with_suffix(suggested.suffix)
+
+    @classmethod
+    def after_export(cls, parent: QWidget | None, path: Path) -> None:
+        pass
+
+    @classmethod
+    def ask_replace_changed(cls, parent: QWidget | None, path: Path, who: str = "") -> bool:
+        return cls.replace_changed
+
+
+@pytest.fixture
+def answers() -> type[Answers]:
+    class Fresh(Answers):
+        save_changes: list[SaveChoice] = []
+        asked_save: list[str] = []
+
+    return Fresh
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """The sample folder, copied: the committee file, June and the prepared September."""
+    target = tmp_path / "CYPE"
+    shutil.copytree(SAMPLE_FOLDER, target)
+    return target
+
+
+def open_committee(
+    qtbot: QtBot, make_window: MakeWindow, folder: Path, dialogs: type[Dialogs]
+) -> tuple[MainWindow, CommitteeWindow]:
+    window = make_window(dialogs)
+    window.year.today = lambda: TODAY
+    committee = window.year.show_folder(folder)
+    qtbot.waitUntil(lambda: committee.view is not None and committee.document is not None)
+    qtbot.waitExposed(committee)
+    committee.activateWindow()
+    qtbot.waitUntil(committee.isActiveWindow)
+    return window, committee
+
+
+def type_into_cell(committee: CommitteeWindow, row: int, column: int, text: str) -> None:
+    """Go to the cell, type (the first key opens its editor), Enter."""
+    table = committee.members_page.table
+    table.go_to(row, column)
+    type_keys(text, Qt.Key.Key_Return, delay=TYPING_MS)
+    QTest.qWait(20)
+    assert not table.editing()
+
+
+def test_a_member_edited_undone_saved_and_reopened(
+    qtbot: QtBot, make_window: MakeWindow, folder: Path, answers: type[Answers]
+) -> None:
+    window, committee = open_committee(qtbot, make_window, folder, answers)
+    assert committee.windowTitle().startswith(
+        "Children, Young People and Education Scrutiny Commission[*]"
+    )
+    committee.show_page("Members")
+    assert committee.document is not None
+    members = committee.document.committee.members
+    gregg = [m.person.name for m in members].index("Gregg")
+    type_into_cell(committee, gregg, 3, "Grigg")
+    assert committee.document.committee.members[gregg].person.name == "Grigg"
+    assert committee.isWindowModified()
+    # undone from the window's keys
+    qtbot.keyClick(committee.members_page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert committee.document.committee.members[gregg].person.name == "Gregg"
+    assert not committee.isWindowModified()
+    # a term typed as the meeting forms type dates
+    type_into_cell(committee, gregg, 3, "Grigg")
+    type_into_cell(committee, gregg, 8, "31/3/26")
+    assert committee.document.committee.members[gregg].term_to == dt.date(2026, 3, 31)
+    # a term ending before it starts is refused, in words
+    type_into_cell(committee, gregg, 8, "01/01/2025")
+    assert committee.document.committee.members[gregg].term_to == dt.date(2026, 3, 31)
+    assert "ends before it starts" in committee.statusBar().currentMessage()
+    qtbot.keyClick(committee.members_page.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not committee.isWindowModified()
+    saved = load_committee(folder / "leicester-cype.committee")
+    assert saved.members[gregg].person.name == "Grigg"
+    assert saved.members[gregg].term_to == dt.date(2026, 3, 31)
+    assert (folder / "leicester-cype.committee.bak").exists()
+    committee.close()
+    qtbot.waitUntil(lambda: not window.year.committees.open)
+    again = window.year.show_folder(folder)
+    qtbot.waitUntil(lambda: again.document is not None)
+    assert again is not committee
+    assert again.document is not None
+    assert again.document.committee.members[gregg].person.name == "Grigg"
+    assert answers.asked_save == []  # nothing unsaved was left to ask about
+
+
+def test_committee_fields_typed_and_undone_as_one_step(
+    qtbot: QtBot, make_window: MakeWindow, folder: Path, answers: type[Answers]
+) -> None:
+    _, committee = open_committee(qtbot, make_window, folder, answers)
+    page = committee.general_page
+    page.venue.setFocus()
+    qtbot.keyClicks(page.venue, "Meeting Room G.01, City Hall", delay=TYPING_MS)
+    assert committee.document is not None
+    assert committee.document.committee.venue == "Meeting Room G.01, City Hall"
+    qtbot.keyClick(page.venue, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert committee.document.committee.venue == ""
+    assert page.venue.text() == ""
+    page.start_time.setFocus()
+    page.start_time.selectAll()
+    qtbot.keyClicks(page.start_time, "6pm", delay=TYPING_MS)
+    qtbot.keyClick(page.start_time, Qt.Key.Key_Tab)
+    assert committee.document.committee.start_time == dt.time(18, 0)
+
+
+def test_numbering_page_says_where_the_next_meeting_starts(
+    qtbot: QtBot, make_window: MakeWindow, folder: Path, answers: type[Answers]
+) -> None:
+    (folder / SEPTEMBER).unlink()  # June is the latest: minutes 153 to 163
+    _, committee = open_committee(qtbot, make_window, folder, answers)
+    committee.show_page("Numbering")
+    page = committee.numbering_page
+    line = page.next_line.text()
+    assert "The next meeting (23 September 2025) would start at minute 164" in line
+    assert "after the last minute (163) of 18 June 2025" in line
+    # numbers that start again in a municipal year beginning in September
+    page.reset.setFocus()
+    qtbot.keyClick(page.reset, Qt.Key.Key_Down)
+    assert committee.document is not None
+    assert committee.document.committee.numbering.reset == "municipal_year"
+    assert page.month.isEnabled()
+    page.month.setFocus()
+    for _ in range(4):  # May -> September
+        qtbot.keyClick(page.month, Qt.Key.Key_Down)
+    assert committee.document.committee.numbering.year_starts == 9
+    assert "would start at minute 1, starting again after the meeting of 18 June 2025" in (
+        page.next_line.text()
+    )
+    page.prefix.setFocus()
+    qtbot.keyClicks(page.prefix, "CY", delay=TYPING_MS)
+    assert committee.document.committee.numbering.prefix == "CY"
+
+
+def test_meetings_listed_by_date_and_opened_in_the_main_window(
+    qtbot: QtBot, make_window: MakeWindow, folder: Path, answers: type[Answers]
+) -> None:
+    window, committee = open_committee(qtbot, make_window, folder, answers)
+    committee.show_page("Meetings")
+    table = committee.meetings_page.table
+    rows = [[table.item(r, c).text() for c in range(4)] for r in range(table.rowCount())]
+    assert rows == [
+        ["Wed 18/06/2025", "Approved", "149–163", JUNE],
+        ["Tue 23/09/2025", "Draft", "164–172", SEPTEMBER],
+    ]
+    table.setFocus()
+    table.setCurrentCell(0, 0)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert window.document is not None and window.document.path is not None
+    assert window.document.path.name == JUNE
+
+
+def _with_overdue(folder: Path) -> str:
+    """One carried action in September given a due date before TODAY; its id."""
+    path = folder / SEPTEMBER
+    meeting = load_meeting(path)
+    items = list(meeting.items)
+    arising = next(n for n, item in enumerate(items) if item.actions)
+    actions = list(items[arising].actions)
+    actions[0] = actions[0].model_copy(update={"due": dt.date(2025, 9, 1)})
+    items[arising] = items[arising].model_copy(update={"actions": tuple(actions)})
+    save_meeting(
+        Meeting.model_validate(meeting.model_copy(update={"items": tuple(items)}).model_dump()),
+        path,
+    )
+    return actions[0].id
+
+
+def test_the_years_actions_with_an_overdue_one(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    folder: Path,
+    answers: type[Answers],
+    tmp_path: Path,
+    ooxml: OoxmlValidator,
+) -> None:
+    overdue_id = _with_overdue(folder)
+    window, committee = open_committee(qtbot, make_window, folder, answers)
+    committee.show_page("Actions")
+    page = committee.actions_page
+    table = page.table
+    assert table.rowCount() == 4
+    texts = [[table.item(r, c).text() for c in range(5)] for r in range(4)]
+    overdue = [row for row in texts if row[4].startswith("Overdue")]
+    assert len(overdue) == 1
+    assert overdue[0][2] == "01/09/2025"
+    assert overdue[0][4] == "Overdue (due 1 September 2025)"
+    assert all(row[3].startswith("18/06/2025 (minute ") for row in texts)
+    row = [r for r in range(4) if texts[r][4].startswith("Overdue")][0]
+    assert table.item(row, 0).foreground().color() == QColor(OVERDUE_COLOUR)
+    assert page.summary.text() == "4 actions: 4 open, 1 overdue"
+    # the filter
+    page.filter.setFocus()
+    qtbot.keyClick(page.filter, Qt.Key.Key_Down)
+    qtbot.keyClick(page.filter, Qt.Key.Key_Down)
+    assert page.filter.currentText() == "Overdue"
+    assert table.rowCount() == 1
+    assert [e.id for e in page.shown] == [overdue_id]
+    page.filter.setCurrentIndex(0)
+    assert table.rowCount() == 4
+    # exported as CSV and as Word, from the page's buttons
+    answers.log_path = tmp_path / "out" / "log"
+    answers.log_path.parent.mkdir()
+    qtbot.mouseClick(page.csv_button, Qt.MouseButton.LeftButton)
+    csv_path = answers.log_path.with_suffix(".csv")
+    qtbot.waitUntil(csv_path.exists, timeout=20_000)
+    rows = list(csv.reader(io.StringIO(csv_path.read_bytes().decode("utf-8-sig"))))
+    assert len(rows) == 1 + 4
+    assert sum(r[rows[0].index("Status")] == "Overdue" for r in rows[1:]) == 1
+    qtbot.mouseClick(page.word_button, Qt.MouseButton.LeftButton)
+    word_path = answers.log_path.with_suffix(".docx")
+    qtbot.waitUntil(word_path.exists, timeout=30_000)
+    qtbot.waitUntil(lambda: "Exported" in committee.statusBar().currentMessage(), timeout=30_000)
+    text = "\n".join(
+        cell.text
+        for table_ in docx.Document(str(word_path)).tables
+        for row_ in table_.rows
+        for cell in row_.cells
+    )
+    for entry in page.entries:
+        assert entry.action[:40] in text
+    assert ooxml.errors(word_path) == []
+    # Enter on an action opens the meeting that holds it, at its item
+    table.setFocus()
+    table.setCurrentCell(row, 0)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert window.document is not None and window.document.path is not None
+    assert window.document.path.name == SEPTEMBER
+    assert window.navigator.current_section == Section("item", "matters-arising")
+
+
+def test_a_folder_without_a_committee_file(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, answers: type[Answers]
+) -> None:
+    folder = tmp_path / "Scrutiny"
+    folder.mkdir()
+    shutil.copy(SAMPLE_FOLDER / JUNE, folder / JUNE)
+    _, committee = open_committee(qtbot, make_window, folder, answers)
+    assert committee.bar.isVisible()
+    assert "no committee file" in committee.bar_label.text()
+    assert JUNE in committee.bar_label.text()
+    assert committee.document is not None and committee.document.derived
+    names = [m.person.name for m in committee.document.committee.members]
+    assert "Batool" in names and "Joycelin Eze-Okubuiro" in names
+    qtbot.mouseClick(committee.save_file_button, Qt.MouseButton.LeftButton)
+    saved = folder / "Scrutiny.committee"
+    assert saved.exists()
+    assert load_committee(saved).name == "Children, Young People and Education Scrutiny Commission"
+    assert not committee.bar.isVisible()
+    assert not committee.document.derived
+
+
+def test_closing_with_unsaved_changes_asks(
+    qtbot: QtBot, make_window: MakeWindow, folder: Path, answers: type[Answers]
+) -> None:
+    _, committee = open_committee(qtbot, make_window, folder, answers)
+    page = committee.general_page
+    page.authority.setFocus()
+    qtbot.keyClicks(page.authority, " (test)", delay=TYPING_MS)
+    assert committee.isWindowModified()
+    answers.save_changes = [SaveChoice.CANCEL]
+    assert not committee.close()
+    assert committee.isVisible()
+    answers.save_changes = [SaveChoice.SAVE]
+    assert committee.close()
+    assert load_committee(folder / "leicester-cype.committee").authority.endswith("(test)")
+    assert len(answers.asked_save) == 2
+
+
+def test_a_committee_file_changed_by_someone_else_is_not_replaced_silently(
+    qtbot: QtBot, make_window: MakeWindow, folder: Path, answers: type[Answers]
+) -> None:
+    _, committee = open_committee(qtbot, make_window, folder, answers)
+    path = folder / "leicester-cype.committee"
+    theirs = path.read_text(encoding="utf-8").replace("Leicester City Council", "Leicester CC")
+    path.write_text(theirs, encoding="utf-8")
+    page = committee.general_page
+    page.venue.setFocus()
+    qtbot.keyClicks(page.venue, "City Hall", delay=TYPING_MS)
+    answers.replace_changed = False
+    assert not committee.save()
+    assert path.read_text(encoding="utf-8") == theirs
+    answers.replace_changed = True
+    assert committee.save()
+    assert load_committee(path).venue == "City Hall"
+
+
+def test_pages_by_keyboard(
+    qtbot: QtBot, make_window: MakeWindow, folder: Path, answers: type[Answers]
+) -> None:
+    _, committee = open_committee(qtbot, make_window, folder, answers)
+    committee.activateWindow()
+    assert committee.page_list.currentRow() == 0
+    committee.next_page_action.trigger()
+    assert committee.pages.currentWidget() is committee.members_page
+    committee.previous_page_action.trigger()
+    committee.previous_page_action.trigger()
+    assert committee.pages.currentWidget() is committee.actions_page
+    assert committee.next_page_action.shortcut().toString() == "Ctrl+PgDown"
+    for widget in committee.findChildren(QWidget):
+        name = widget.objectName()
+        if name.startswith(("committee", "numbering", "meetingDates", "newMeetingDate")) and (
+            widget.focusPolicy() != Qt.FocusPolicy.NoFocus
+        ):
+            assert widget.accessibleName(), name
+
+
+def _unused(*_args: Any) -> None:
+    pass
