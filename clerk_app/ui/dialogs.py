@@ -423,3 +423,24 @@ class Dialogs:
         return ask_file_to_write(
             parent, "Export the action log", suggested, filters[suggested.suffix.lower()]
         )
+
+    @classmethod
+    def ask_confirm_previous(cls, parent: QWidget | None, path: Path, text: str) -> bool:
+        """This meeting agreed the previous minutes: mark their file (`path`) approved?
+        (`text`: "Mark the minutes of 18 June 2025 as approved, confirmed on 23 September
+        2025?"). No ticks this meeting's box alone."""
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Confirm the previous minutes")
+        box.setText(text)
+        box.setInformativeText(
+            f"Clerk will change {path.name} in this folder (its previous version is kept as "
+            "its backup); Ctrl+Z here puts it back. Choose No to tick the box in this meeting "
+            "only."
+        )
+        yes = box.addButton("&Mark approved", QMessageBox.ButtonRole.YesRole)
+        no = box.addButton("&No, only tick the box", QMessageBox.ButtonRole.NoRole)
+        box.setDefaultButton(yes)
+        box.setEscapeButton(no)
+        box.exec()
+        return box.clickedButton() is yes
