@@ -161,7 +161,7 @@ class MeetingDocument(QObject):
         self.ownership: Ownership | None = None
         """The owner mark this document holds on its file, once claimed."""
         self.opened_over: Owner | None = None
-        """Who had the file open when this document was opened read-only, if anyone."""
+        """Who had the file open when this document was opened (read-only, or to edit anyway)."""
 
     def mark_recovered(self) -> None:
         """This meeting came from a recovery copy: it counts as unsaved until the clerk saves."""

@@ -160,9 +160,8 @@ class FileActions(QObject):
             host.messages.error("The meeting could not be opened", str(exc))
             host.settings.remove_recent(path)
             return False
-        if read_only:
-            document.opened_over = owner
-        elif not self._claim(document, path, force):
+        document.opened_over = owner  # read-only, or edited anyway over their mark
+        if not read_only and not self._claim(document, path, force):
             document.deleteLater()
             return False
         host.set_document(document)
@@ -185,9 +184,9 @@ class FileActions(QObject):
             choice = self.host.dialogs.ask_open_owned(self.window, path, describe(other))
             if choice == OwnedChoice.CANCEL:
                 return False
+            document.opened_over = other
             if choice == OwnedChoice.READ_ONLY:
                 document.read_only = True
-                document.opened_over = other
                 return True
             other = document.claim_mark(force=True)
         return True
@@ -205,6 +204,12 @@ class FileActions(QObject):
             host.show_status(
                 f"Clerk cannot mark {path.name} as open here ({document.mark_problem}): other "
                 "clerks will not be told you have it open",
+                0,
+            )
+        elif document.opened_over is not None:
+            host.show_status(
+                f"Editing {path.name} though {describe(document.opened_over)} has it open: "
+                "Clerk will ask before either of you replaces the other's changes",
                 0,
             )
         elif cleared is not None:
@@ -299,9 +304,12 @@ class FileActions(QObject):
     def _changed_by(self, path: Path) -> str:
         """Who changed the file, when its owner mark names someone else ("" if nobody is known)."""
         owner = read_owner(path)
-        if owner is None or owner.damaged or owner.session == self._own_session():
-            return ""
-        return describe(owner)
+        if owner is not None and not owner.damaged and owner.session != self._own_session():
+            return describe(owner)
+        # the mark is ours because the clerk chose to edit anyway: it was theirs before
+        document = self.host.document
+        over = document.opened_over if document is not None else None
+        return describe(over) if over is not None else ""
 
     def _save_to(self, path: Path) -> bool:
         """Save; a file someone else changed is replaced only if the clerk says so (their version
