@@ -72,18 +72,37 @@ def _identity(path: Path) -> tuple[str, ...] | None:
     return ("committee", " ".join(name.split()).casefold(), " ".join(authority.split()).casefold())
 
 
+class _Original:
+    """The file whose copies are looked for: its name's forms, and what it holds (read once,
+    only if an ambiguous name asks for it)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.sure, self.ambiguous = _forms(path.stem)
+        self._identity: tuple[str, ...] | None = None
+        self._read = False
+
+    def identity(self) -> tuple[str, ...] | None:
+        if not self._read:
+            self._identity, self._read = _identity(self.path), True
+        return self._identity
+
+    def has_copy(self, candidate: Path) -> bool:
+        path = self.path
+        if candidate.suffix.casefold() != path.suffix.casefold() or candidate == path:
+            return False
+        stem = candidate.stem
+        if self.sure.fullmatch(stem):
+            return True
+        if not self.ambiguous.fullmatch(stem):
+            return False
+        mine = self.identity()
+        return mine is not None and mine == _identity(candidate)
+
+
 def is_conflict_copy(path: Path, candidate: Path) -> bool:
     """Whether `candidate` (beside `path`) is a sync client's conflict copy of it."""
-    if candidate.suffix.casefold() != path.suffix.casefold() or candidate == path:
-        return False
-    sure, ambiguous = _forms(path.stem)
-    stem = candidate.stem
-    if sure.fullmatch(stem):
-        return True
-    if not ambiguous.fullmatch(stem):
-        return False
-    mine = _identity(path)
-    return mine is not None and mine == _identity(candidate)
+    return _Original(path).has_copy(candidate)
 
 
 def conflict_copies(path: Path) -> list[Path]:
@@ -96,6 +115,7 @@ def conflict_copies(path: Path) -> list[Path]:
         entries = list(os.scandir(folder))
     except OSError:
         return []
+    original = _Original(path)
     found: list[Path] = []
     for entry in entries:
         name = entry.name
@@ -110,6 +130,6 @@ def conflict_copies(path: Path) -> list[Path]:
         except OSError:
             continue
         candidate = folder / name
-        if is_conflict_copy(path, candidate):
+        if original.has_copy(candidate):
             found.append(candidate)
     return sorted(found, key=lambda p: p.name.casefold())
