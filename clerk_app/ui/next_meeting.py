@@ -33,7 +33,7 @@ from clerk_app.services.document import MeetingDocument
 from clerk_app.services.settings import Settings
 from clerk_app.services.year import committee_of, long_date
 from clerk_app.storage import MeetingFileError
-from clerk_app.storage.folder import meeting_file_name, open_folder
+from clerk_app.storage.folder import committee_files, meeting_file_name, open_folder
 from clerk_app.ui.committee_window import CommitteeWindow, CommitteeWindows
 from clerk_app.ui.dialogs import Dialogs
 from clerk_app.ui.messages import Messages
@@ -177,7 +177,7 @@ class YearActions(QObject):
         current = self.source_of_document()
         if current is not None and (current.name or current.folder):
             sources.append(current)
-        for folder in host.settings.recent_folders:
+        for folder in self.recent_committee_folders():
             if current is not None and current.folder == folder:
                 continue
             try:
@@ -208,6 +208,17 @@ class YearActions(QObject):
                 return
             source = self.source_of_document() or source
         self.prepare(source)
+
+    def recent_committee_folders(self) -> list[Path]:
+        """Committee folders opened lately, then the folders of recent meetings that hold a
+        committee file."""
+        settings = self.host.settings
+        folders = list(settings.recent_folders)
+        for path in settings.recent_files:
+            folder = path.parent
+            if folder not in folders and committee_files(folder):
+                folders.append(folder)
+        return folders
 
     def prepare(self, source: Source) -> None:
         host = self.host

@@ -33,6 +33,9 @@ class MeetingDateDialog(QDialog):
         self.field.setObjectName("meetingDateEdit")
         self.field.setAccessibleName("Date of the meeting")
         self.field.show_value(suggested)
+        # no model behind it: the field holds what is entered
+        self.field.value_entered.connect(lambda value, _run: self.field.show_value(value))
+        self.field.value_typed.connect(lambda value, _run: self.field.show_value(value))
         self.field.selectAll()
         label.setBuddy(self.field)
         self.problem = QLabel()
