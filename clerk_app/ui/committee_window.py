@@ -108,7 +108,7 @@ def _person_columns() -> list[Column]:
 def member_columns() -> list[Column]:
     return [
         *_person_columns(),
-        Column("Role", ("role",), ColumnKind.CHOICE, _labels(MEMBER_ROLE_LABELS), width=14),
+        Column("Role", ("role",), ColumnKind.CHOICE, _labels(MEMBER_ROLE_LABELS), width=16),
         Column(
             "Capacity",
             ("capacity",),

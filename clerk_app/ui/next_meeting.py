@@ -265,13 +265,18 @@ class YearActions(QObject):
         if source.folder is not None:
             host.settings.add_recent_folder(source.folder)
             self.committees.reload(source.folder)
-        carried = f"; {done.carried} open action(s) carried" if done.carried else ""
+        carried = ""
+        if done.carried:
+            noun = "action" if done.carried == 1 else "actions"
+            carried = f"; {done.carried} open {noun} carried under matters arising"
         if not host.maybe_save():
             host.show_status(f"Prepared and saved {path.name}{carried} (not opened)", 15000)
             return
         host.set_document(document)
         host.show_status(
-            f"Prepared the meeting of {long_date(meeting.date)}: saved as {path}{carried}", 15000
+            f"Prepared the meeting of {long_date(meeting.date)}: saved as {path.name} in "
+            f"{path.parent.name}{carried}",
+            15000,
         )
 
     # --- the committee window ---------------------------------------------------------------

@@ -129,7 +129,7 @@ def test_next_meeting_from_the_june_meeting(
     assert load_meeting(path) == meeting
     assert_prepared(meeting)
     assert "CYPESC 2025-09-23.minutes" in window.windowTitle()
-    assert "4 open action(s) carried" in window.statusBar().currentMessage()
+    assert "4 open actions carried under matters arising" in window.statusBar().currentMessage()
 
 
 def test_an_existing_file_is_never_replaced(

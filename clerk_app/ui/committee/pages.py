@@ -495,6 +495,8 @@ class ActionsPage(QWidget):
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(1, 220)  # a long job title wraps rather than take the room
         header.setStretchLastSection(False)
         self.table.setAccessibleDescription(
             "Enter opens the meeting that holds the action, at its item"
