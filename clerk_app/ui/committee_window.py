@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -62,7 +62,7 @@ from clerk_app.ui.committee.pages import (
     NumberingPage,
 )
 from clerk_app.ui.committee.records import RecordsPage, committee_of
-from clerk_app.ui.dialogs import Dialogs, SaveChoice
+from clerk_app.ui.dialogs import Dialogs, OwnedChoice, SaveChoice
 from clerk_app.ui.messages import Messages
 from clerk_app.ui.tables import Column, ColumnKind
 
@@ -391,6 +391,7 @@ class CommitteeWindow(QMainWindow):
         layout.addWidget(body, 1)
         current = self.page_list.currentRow() if old is not None else 0
         self.setCentralWidget(central)
+        central.show()  # now, not on Qt's next turn: the bar's state below must hold
         self.page_list.setCurrentRow(max(current, 0))
         document.modified_changed.connect(lambda _m: self.update_title())
         document.path_changed.connect(lambda _p: self._after_first_save())
@@ -451,10 +452,20 @@ class CommitteeWindow(QMainWindow):
         self.bar.setVisible(document.derived or bool(owner))
 
     def _claim(self, document: CommitteeDocument) -> None:
+        """Mark the committee file as open here; another live Clerk's mark is asked about:
+        read-only (the bar says who, with Edit anyway), edit anyway, or close the window."""
         other = document.claim()
-        if other is not None:
-            document.read_only = True
-            self._show_bar(document, owners.describe(other))
+        if other is None or document.path is None:
+            return
+        who = owners.describe(other)
+        choice = self.dialogs.ask_open_owned(self, document.path, who)
+        if choice == OwnedChoice.EDIT_ANYWAY:
+            document.claim(force=True)
+            return
+        document.read_only = True
+        self._show_bar(document, who)
+        if choice == OwnedChoice.CANCEL:
+            QTimer.singleShot(0, self.close)
 
     def _edit_anyway(self) -> None:
         document = self.document

@@ -22,10 +22,11 @@ from pytestqt.qtbot import QtBot
 from clerk_app import locations
 from clerk_app.domain.model import Meeting
 from clerk_app.storage import load_meeting, save_meeting
+from clerk_app.storage import owner as owners
 from clerk_app.storage.committee_file import load_committee
 from clerk_app.ui.committee.pages import OVERDUE_COLOUR
 from clerk_app.ui.committee_window import CommitteeWindow
-from clerk_app.ui.dialogs import Dialogs, SaveChoice
+from clerk_app.ui.dialogs import Dialogs, OwnedChoice, SaveChoice
 from clerk_app.ui.main_window import MainWindow
 from clerk_app.ui.navigator import Section
 from tests.ooxml import OoxmlValidator
@@ -45,6 +46,7 @@ class Answers(Dialogs):
     asked_save: ClassVar[list[str]] = []
     log_path: Path | None = None
     replace_changed = False
+    owned: ClassVar[list[str]] = []
 
     @classmethod
     def ask_save_changes(cls, parent: QWidget | None, name: str) -> SaveChoice:
@@ -61,6 +63,11 @@ class Answers(Dialogs):
         pass
 
     @classmethod
+    def ask_open_owned(cls, parent: QWidget | None, path: Path, owner_text: str) -> OwnedChoice:
+        cls.owned.append(owner_text)
+        return OwnedChoice.READ_ONLY
+
+    @classmethod
     def ask_replace_changed(cls, parent: QWidget | None, path: Path, who: str = "") -> bool:
         return cls.replace_changed
 
@@ -70,6 +77,7 @@ def answers() -> type[Answers]:
     class Fresh(Answers):
         save_changes: ClassVar[list[SaveChoice]] = []
         asked_save: ClassVar[list[str]] = []
+        owned: ClassVar[list[str]] = []
 
     return Fresh
 
@@ -376,3 +384,31 @@ def test_pages_by_keyboard(
             widget.focusPolicy() != Qt.FocusPolicy.NoFocus
         ):
             assert widget.accessibleName(), name
+
+
+def test_a_committee_another_clerk_has_open_is_read_only_when_the_clerk_says_so(
+    qtbot: QtBot, make_window: MakeWindow, folder: Path, answers: type[Answers]
+) -> None:
+    path = folder / "leicester-cype.committee"
+    theirs = owners.Session.start()  # another live Clerk (this process is running)
+    assert owners.claim(path, theirs) is None
+    _, committee = open_committee(qtbot, make_window, folder, answers)
+    assert len(answers.owned) == 1 and theirs.machine in answers.owned[0]
+    assert committee.document is not None and committee.document.read_only
+    assert committee.bar.isVisible() and "read-only" in committee.bar_label.text()
+    assert committee.edit_anyway_button.isVisible()
+    before = path.read_bytes()
+    page = committee.general_page
+    page.venue.setFocus()
+    QTest.keyClicks(page.venue, "City Hall", Qt.KeyboardModifier.NoModifier, TYPING_MS)
+    assert not committee.save()
+    assert path.read_bytes() == before
+    assert owners.read_owner(path) is not None
+    # Edit anyway: the mark becomes ours, and the save goes through
+    QTest.mouseClick(committee.edit_anyway_button, Qt.MouseButton.LeftButton)
+    assert committee.save()
+    assert load_committee(path).venue == "City Hall"
+    owner = owners.read_owner(path)
+    assert owner is not None and owner.session != theirs.token
+    committee.close()
+    assert owners.read_owner(path) is None  # released on close
