@@ -230,10 +230,11 @@ class Committee(Model):
     @model_validator(mode="after")
     def _ids_are_unique(self) -> Committee:
         seen: set[str] = set()
-        for record in (*self.members, *self.substitutes, *self.attendees):
-            if record.id in seen:
-                raise ValueError(f"the id {record.id!r} is used twice among the people")
-            seen.add(record.id)
+        ids = [r.id for r in self.members] + [r.id for r in self.substitutes]
+        for record_id in ids + [r.id for r in self.attendees]:
+            if record_id in seen:
+                raise ValueError(f"the id {record_id!r} is used twice among the people")
+            seen.add(record_id)
         items: set[str] = set()
         reserved = {
             PREVIOUS_MINUTES_ID: StandingItem.PREVIOUS_MINUTES,
