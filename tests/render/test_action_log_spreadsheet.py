@@ -47,7 +47,7 @@ def _spreadsheet_rows(csv_path: Path, work: Path) -> list[list[str]]:
     )
     tree = html.fromstring(sheet.read_bytes())
     return [
-        [" ".join(cell.text_content().split()) for cell in row if cell.tag in ("td", "th")]
+        [" ".join("".join(cell.itertext()).split()) for cell in row if cell.tag in ("td", "th")]
         for row in tree.iter("tr")
     ]
 
