@@ -8,7 +8,7 @@ import datetime as dt
 import subprocess
 from pathlib import Path
 
-from lxml import html
+from lxml import etree, html
 
 from clerk_app.domain.actions import action_log
 from clerk_app.domain.model import FollowUp, Item, Meeting
@@ -46,10 +46,11 @@ def _spreadsheet_rows(csv_path: Path, work: Path) -> list[list[str]]:
         + done.stderr[-500:]
     )
     tree = html.fromstring(sheet.read_bytes())
-    return [
-        [" ".join("".join(cell.itertext()).split()) for cell in row if cell.tag in ("td", "th")]
-        for row in tree.iter("tr")
-    ]
+    return [[_text(cell) for cell in row if cell.tag in ("td", "th")] for row in tree.iter("tr")]
+
+
+def _text(cell: etree._Element) -> str:
+    return " ".join("".join(str(part) for part in cell.itertext()).split())
 
 
 def test_a_spreadsheet_reads_one_row_per_action(tmp_path: Path) -> None:
