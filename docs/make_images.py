@@ -4,6 +4,7 @@
     python docs/make_images.py minutes      # pages of the sample minutes as Word renders them
     python docs/make_images.py screens      # the app's window on each form, with the sample
     python docs/make_images.py names        # docs/ui.md: every field's object and accessible name
+    python docs/make_images.py committee    # docs/committee.md: the committee window, next meeting
 
 Minutes pages: each bundled sample is exported to Word with `clerk-app export`, converted to PDF
 by LibreOffice and to PNG by pdftoppm (poppler-utils), as a clerk would see it printed.
@@ -120,6 +121,103 @@ def screens() -> None:
         window.close()
 
 
+def _spin(app: object, rounds: int = 20) -> None:
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(app, QApplication)
+    for _ in range(rounds):
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def committee() -> None:
+    """The September meeting prepared from June's through File > Next meeting…, and the
+    committee window on the Leicester folder (1200 wide, and a 1366x768 laptop's)."""
+    import datetime as dt
+    import shutil
+    import time
+
+    from PySide6.QtWidgets import QWidget
+
+    from clerk_app import locations
+    from clerk_app.render.styles import available_styles
+    from clerk_app.services.settings import Settings
+    from clerk_app.ui.dialogs import Dialogs, SaveChoice
+    from clerk_app.ui.main_window import MainWindow
+    from clerk_app.ui.messages import RecordedMessages
+    from clerk_app.ui.navigator import Section
+
+    class Answers(Dialogs):
+        @classmethod
+        def ask_meeting_date(
+            cls, parent: QWidget | None, suggested: dt.date, committee_name: str
+        ) -> dt.date | None:
+            return dt.date(2025, 9, 23)
+
+        @classmethod
+        def ask_save_changes(cls, parent: QWidget | None, name: str) -> SaveChoice:
+            return SaveChoice.DISCARD
+
+    with tempfile.TemporaryDirectory() as work:
+        app, _ = _window(Path(work))  # the laptop's screen and the application
+        folder = Path(work) / "Children Young People and Education"
+        shutil.copytree(locations.samples_dir() / "committees" / "leicester-cype", folder)
+        (folder / "CYPESC 2025-09-23.minutes").unlink()
+        window = MainWindow(
+            Settings(Path(work) / "appdata"),
+            available_styles(),
+            messages=RecordedMessages(),
+            dialogs=Answers,
+            today=lambda: dt.date(2025, 10, 1),
+        )
+        window.resize(1366, 768)
+        window.show()
+        _spin(app)
+        window.open_path(folder / "CYPESC 2025-06-18.minutes", ask=False)
+        _spin(app)
+        window.next_meeting()
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and (
+            window.document is None or window.document.meeting.date != dt.date(2025, 9, 23)
+        ):
+            _spin(app, 2)
+        window.pool.waitForDone()
+        window.show_section(Section("item", "matters-arising"))
+        _spin(app, 10)
+        window.preview.render_now()
+        _spin(app, 10)
+        window.grab().save(str(IMAGES / "prepared-meeting.png"))
+        shown = window.year.show_folder(folder)
+        while shown.view is None:
+            _spin(app, 2)
+        pictures = {
+            (1200, 720): {
+                "Members": "committee-page.png",
+                "Actions": "committee-page-actions.png",
+                "Numbering": "committee-page-numbering.png",
+                "Meetings": "committee-page-meetings.png",
+            },
+            (1366, 768): {
+                "Members": "committee-page-1366.png",
+                "Actions": "committee-page-actions-1366.png",
+            },
+        }
+        for (width, height), pages in pictures.items():
+            shown.resize(width, height)
+            _spin(app)
+            for page, name in pages.items():
+                shown.show_page(page)
+                _spin(app, 10)
+                shown.grab().save(str(IMAGES / name))
+                print(IMAGES / name)
+        shown.close()
+        if window.document is not None:
+            window.document.undo_stack.setClean()
+        window.close()
+
+
 EDITABLE = ("QLineEdit", "QPlainTextEdit", "QComboBox", "QAbstractSpinBox", "QCheckBox",
             "QAbstractButton", "QAbstractItemView", "QTextEdit")  # fmt: skip
 
@@ -212,7 +310,7 @@ def names() -> None:
 
 
 def main(what: list[str]) -> int:
-    jobs = {"minutes": minutes_pages, "screens": screens, "names": names}
+    jobs = {"minutes": minutes_pages, "screens": screens, "names": names, "committee": committee}
     for name in what or list(jobs):
         jobs[name]()
     return 0
