@@ -6,7 +6,7 @@
                                       [--publish-unmarked]
     clerk-app check MEETING [--style NAME]
     clerk-app new-meeting (--committee FILE | --from MEETING) --date YYYY-MM-DD -o OUT
-    clerk-app actions FOLDER [-o OUT.docx|OUT.csv]
+    clerk-app actions FOLDER [-o OUT.docx|OUT.csv] [--include-exempt]
     clerk-app styles
     clerk-app check-style FOLDER
 
@@ -46,8 +46,8 @@ from clerk_app.storage import (
     load_meeting,
     next_meeting,
     previous_meeting,
-    save_meeting,
 )
+from clerk_app.storage.meeting_file import save_new_meeting
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 EXIT_INTERNAL = 1
@@ -139,6 +139,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     actions.add_argument("folder", type=Path, metavar="FOLDER")
     actions.add_argument("-o", "--output", type=Path, metavar="OUT")
+    actions.add_argument(
+        "--include-exempt",
+        action="store_true",
+        help="a confidential log that includes the actions of exempt items, each marked "
+        "(default: left out)",
+    )
 
     commands.add_parser(
         "styles",
@@ -286,7 +292,8 @@ def _new_meeting(args: argparse.Namespace) -> int:
         prepared = prepare_from_committee(args.committee, args.date, _style_of)
     else:
         prepared = prepare_from_meeting(args.from_meeting, args.date, _style_of)
-    save_meeting(prepared.meeting, out)
+    # never over a file, even one that appeared while the folder was read
+    save_new_meeting(prepared.meeting, out, rename=False)
     meeting = prepared.meeting
     style = _style_of(meeting.house_style)
     after = f" after {prepared.previous.name}" if prepared.previous is not None else " (its first)"
@@ -315,6 +322,7 @@ def _actions(args: argparse.Namespace) -> int:
         lambda name: find_style(name, locations.user_styles_dir()),
         dt.date.today(),
         print,
+        include_exempt=args.include_exempt,
     )
     return EXIT_OK
 

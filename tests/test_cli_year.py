@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import shutil
 import subprocess
 import sys
@@ -17,7 +18,7 @@ import pytest
 
 from clerk_app import locations
 from clerk_app.cli import main
-from clerk_app.domain.model import FollowUp, Meeting, StandingItem
+from clerk_app.domain.model import FollowUp, Item, Meeting, StandingItem
 from clerk_app.storage import load_meeting, save_meeting
 from clerk_app.storage.committee_file import load_committee, save_committee
 from tests.ooxml import OoxmlValidator, describe
@@ -303,3 +304,56 @@ def test_check_finds_the_meeting_after_that_overlaps(
     code, out, _ = run(capsys, "check", june)
     assert code == 1
     assert "CYPESC 2025-09-23.minutes: Minute numbers 160 to 163 were already used" in out
+
+
+def _with_exempt_action(folder: Path) -> None:
+    """June's meeting with an exempt item whose action is confidential."""
+    june_path = folder / "CYPESC 2025-06-18.minutes"
+    june = load_meeting(june_path)
+    secret = Item(
+        id="contract",
+        title="Transport Contract",
+        exempt=True,
+        exempt_reason="Paragraph 3 of Part 1 of Schedule 12A, Local Government Act 1972",
+        actions=(FollowUp(id="acme", action="Negotiate the price below 2m with Acme"),),
+    )
+    save_meeting(june.model_copy(update={"items": (*june.items, secret)}), june_path)
+    (folder / "CYPESC 2025-09-23.minutes").unlink()
+
+
+def test_an_exempt_items_action_is_carried_only_into_exempt_business(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "cype"
+    shutil.copytree(COMMITTEES / "leicester-cype", folder)
+    _with_exempt_action(folder)
+    out = tmp_path / "september.minutes"
+    committee = folder / "leicester-cype.committee"
+    assert (
+        run(capsys, "new-meeting", "--committee", committee, "--date", "2025-09-23", "-o", out)[0]
+        == 0
+    )
+    september = load_meeting(out)
+    public = [i for i in september.items if not i.exempt]
+    assert "Acme" not in json.dumps([i.model_dump(mode="json") for i in public])
+    secret = september.items[-1]
+    assert secret.exempt and secret.exempt_reason.startswith("Paragraph 3")
+    assert [a.id for a in secret.actions] == ["acme"]
+    text = out.with_suffix(".txt")
+    assert run(capsys, "export", out, "-o", text)[0] == 0
+    assert "Acme" not in text.read_text(encoding="utf-8")
+
+
+def test_the_action_log_leaves_exempt_business_out_unless_asked(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "cype"
+    shutil.copytree(COMMITTEES / "leicester-cype", folder)
+    _with_exempt_action(folder)
+    code, out, _ = run(capsys, "actions", folder)
+    assert code == 0 and "Acme" not in out and "1 action(s) of exempt business left out" in out
+    log = tmp_path / "log.csv"
+    code, out, _ = run(capsys, "actions", folder, "-o", log)
+    assert "Acme" not in log.read_text(encoding="utf-8-sig") and "left out" in out
+    code, _, _ = run(capsys, "actions", folder, "-o", log, "--include-exempt")
+    assert "[Exempt] Negotiate the price below 2m with Acme" in log.read_text(encoding="utf-8-sig")

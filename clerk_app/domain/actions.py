@@ -15,6 +15,7 @@ style numbers each (`style_of`), since a minute number is the style's writing of
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
@@ -48,6 +49,12 @@ class ActionEntry:
     """The date of the meeting at which it was first recorded done (None while open)."""
     last_seen: dt.date
     """The date of the latest meeting that holds it."""
+    exempt: bool = False
+    """Raised or held under an exempt item: confidential. A prepared meeting carries it into an
+    exempt item of its own, never into the public matters arising, and the action log's exports
+    leave it out unless asked for the confidential copy."""
+    exempt_reason: str = ""
+    """The legal ground of the exempt item that held it, for the item that carries it."""
 
     def overdue(self, today: dt.date) -> bool:
         """Open, and due before `today`."""
@@ -162,6 +169,8 @@ def _entry(sightings: list[_Sighting]) -> tuple[_Key, ActionEntry]:
                 break
             closed_at = sighting.date
     now = latest.action
+    # once confidential, always: a copy carried into a public item by mistake does not publish it
+    secret = next((s.item for s in sightings if s.item.exempt), None)
     entry = ActionEntry(
         id=now.id,
         action=now.action,
@@ -174,6 +183,8 @@ def _entry(sightings: list[_Sighting]) -> tuple[_Key, ActionEntry]:
         done_on=now.done_on if now.done else None,
         closed_at=closed_at,
         last_seen=latest.date,
+        exempt=secret is not None,
+        exempt_reason=secret.exempt_reason if secret is not None else "",
     )
     return (*key, now.id), entry
 
@@ -193,6 +204,21 @@ def open_actions(
     on `before` carries under matters arising (`ActionEntry.carried` makes each copy)."""
     earlier = [m for m in meetings if m.date < before]
     return [entry for entry in action_log(earlier, style_of) if not entry.done]
+
+
+EXEMPT_MARK = "[Exempt] "
+"""What an exempt item's action says first in the confidential copy of the log."""
+
+
+def for_export(entries: Iterable[ActionEntry], *, include_exempt: bool) -> list[ActionEntry]:
+    """The entries an exported log holds: the public copy leaves out the actions of exempt
+    business; the confidential copy keeps them, each marked as such."""
+    if not include_exempt:
+        return [entry for entry in entries if not entry.exempt]
+    return [
+        dataclasses.replace(entry, action=EXEMPT_MARK + entry.action) if entry.exempt else entry
+        for entry in entries
+    ]
 
 
 class UnknownActionError(LookupError):

@@ -243,7 +243,9 @@ class Committee(Model):
         for standing in self.standing_items:
             if standing.id in items:
                 raise ValueError(f"standing_items: the id {standing.id!r} is used twice")
-            if reserved.get(standing.id, standing.standing) is not standing.standing:
+            if standing.id == EXEMPT_ARISING_ID or (
+                reserved.get(standing.id, standing.standing) is not standing.standing
+            ):
                 raise ValueError(f"standing_items: the id {standing.id!r} is kept for its own item")
             items.add(standing.id)
         return self
@@ -324,6 +326,7 @@ def committee_from_meeting(meeting: Meeting, style: HouseStyle = DEFAULT_STYLE) 
 
 PREVIOUS_MINUTES_ID = "previous-minutes"
 MATTERS_ARISING_ID = "matters-arising"
+EXEMPT_ARISING_ID = "matters-arising-exempt"
 """The ids of the items a prepared meeting adds when the committee has no standing item for
 them (a prepared item's id is its standing item's: the same from meeting to meeting)."""
 PREVIOUS_MINUTES_TEXT = (
@@ -409,21 +412,45 @@ def _matters_arising(
     )
 
 
+def _last_number(previous: Meeting, style: HouseStyle) -> int:
+    """The last running number the meeting before used; one that numbered none (its items all
+    labelled or unnumbered) used none of its run, which goes on from where it started."""
+    last = MinuteNumbering(previous, style).last
+    return last if last is not None else previous.first_minute_number - 1
+
+
+def _exempt_arising(carried: Sequence[FollowUp], reason: str, style: HouseStyle) -> Item:
+    """Open actions of exempt business: carried, but into an exempt item of their own."""
+    item = _matters_arising(None, carried, style)
+    return item.model_copy(
+        update={
+            "id": EXEMPT_ARISING_ID,
+            "title": "Matters Arising (exempt business)",
+            "exempt": True,
+            "exempt_reason": reason,
+        }
+    )
+
+
 def prepare_meeting(
     committee: Committee,
     day: dt.date,
     *,
     previous: Meeting | None = None,
     carried: Sequence[FollowUp] = (),
+    carried_exempt: Sequence[FollowUp] = (),
+    exempt_reason: str = "",
     style: HouseStyle = DEFAULT_STYLE,
 ) -> Meeting:
     """The committee's meeting on `day`, prepared: expected attendance, standing items, the
     first minute number after `previous` (the committee's meeting before, if any) under the
     committee's scheme, the previous minutes item naming that meeting, and `carried` (the open
     actions of earlier meetings, as `FollowUp`s with `raised_on` and `raised_minute`) under
-    matters arising. `style` is the committee's house style."""
+    matters arising. `carried_exempt` are open actions of exempt business: they go into an
+    exempt item at the end (citing `exempt_reason`), never into the public matters arising.
+    `style` is the committee's house style."""
     numbering = committee.numbering
-    previous_last = MinuteNumbering(previous, style).last if previous is not None else None
+    previous_last = _last_number(previous, style) if previous is not None else None
     first = numbering.first_after(previous.date if previous else None, previous_last, day)
     items: list[Item] = []
     previous_at: int | None = None
@@ -459,6 +486,8 @@ def prepare_meeting(
     if carried and arising_at is None:
         at = previous_at + 1 if previous_at is not None else len(items)
         items.insert(at, _matters_arising(None, carried, style))
+    if carried_exempt:
+        items.append(_exempt_arising(carried_exempt, exempt_reason, style))
     return Meeting(
         authority=committee.authority,
         body=committee.name,

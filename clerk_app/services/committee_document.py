@@ -13,9 +13,7 @@ they report on their signals, which arrive on the GUI thread. QtCore and QtGui o
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,18 +25,16 @@ from PySide6.QtCore import QObject, QRunnable, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from clerk_app.domain import edit
-from clerk_app.domain.actions import ActionEntry, action_log, open_actions
-from clerk_app.domain.committee import Committee, committee_from_meeting, prepare_meeting
+from clerk_app.domain.actions import ActionEntry, action_log
+from clerk_app.domain.committee import Committee
 from clerk_app.domain.house_style import DEFAULT_STYLE, HouseStyle
 from clerk_app.domain.model import Meeting
 from clerk_app.domain.numbering import MinuteNumbering
 from clerk_app.services import year
-from clerk_app.storage import FileVersion, MeetingFileError, current_version, meeting_to_json
+from clerk_app.storage import FileVersion, MeetingFileError, current_version
 from clerk_app.storage import owner as owners
-from clerk_app.storage.atomic import replace_with_retry, save_lock, temporary_sibling
 from clerk_app.storage.committee_file import COMMITTEE_SUFFIX, read_committee, save_committee
 from clerk_app.storage.folder import CommitteeFolder, MeetingEntry, load_meetings, open_folder
-from clerk_app.storage.meeting_file import os_problem
 
 EditPath = edit.Path
 MERGE_WINDOW = 2.0
@@ -455,6 +451,8 @@ class NextMeeting:
     """In the committee's folder (not yet written); None: the meeting it follows was never
     saved, so the clerk says where."""
     carried: int
+    existing: Path | None = None
+    """The committee's meeting of that date already in the folder: opened instead."""
 
 
 def suggested_date(committee: Committee, latest: dt.date | None, today: dt.date) -> dt.date:
@@ -474,28 +472,13 @@ def prepare_next(
     as it shows it, it as the meeting before, its open actions carried). Raises
     MeetingFileError."""
     if isinstance(source, Meeting):
-        meeting = source
-        if meeting.date >= day:
-            raise MeetingFileError(
-                Path(meeting.body or "The meeting"),
-                f"is the meeting of {year.long_date(meeting.date)}: the next meeting must be "
-                f"after it (asked for {year.long_date(day)})",
-            )
-        committee = committee_from_meeting(meeting, style_of(meeting.house_style))
-        still_open = open_actions([meeting], day, lambda m: style_of(m.house_style))
-        prepared = prepare_meeting(
-            committee,
-            day,
-            previous=meeting,
-            carried=tuple(entry.carried() for entry in still_open),
-            style=style_of(committee.house_style),
-        )
-        return NextMeeting(prepared, None, len(still_open))
+        done = year.prepare_from_unsaved(source, day, style_of)
+        return NextMeeting(done.meeting, None, done.carried)
     if from_meeting:
         done = year.prepare_from_meeting(source, day, style_of)
     else:
         done = year.prepare_in_folder(open_folder(source), day, style_of)
-    return NextMeeting(done.meeting, done.path, done.carried)
+    return NextMeeting(done.meeting, done.path, done.carried, done.existing)
 
 
 class PrepareJob(_Job):
@@ -505,53 +488,6 @@ class PrepareJob(_Job):
         self, source: Path | Meeting, day: dt.date, style_of: StyleOf, *, from_meeting: bool
     ) -> None:
         super().__init__(lambda: prepare_next(source, day, style_of, from_meeting=from_meeting))
-
-
-def free_name(path: Path) -> Path:
-    """`path`, or `NAME (2).minutes`, `NAME (3).minutes`... the first that is not there."""
-    candidate, n = path, 1
-    while candidate.exists():
-        n += 1
-        candidate = path.with_name(f"{path.stem} ({n}){path.suffix}")
-    return candidate
-
-
-def save_new(meeting: Meeting, path: Path) -> tuple[Path, FileVersion | None]:
-    """Save a new meeting at `path` or, when a file is there (or appears meanwhile), under the
-    first free name beside it: never over an existing file. Written whole to a temporary first
-    and linked into place (a link never replaces: of two Clerks at once one gets the next
-    name); where the disk has no hard links, put in place under the save lock. Returns where it
-    went and its version. Raises MeetingFileError."""
-    data = meeting_to_json(meeting).encode("utf-8")
-    target = free_name(path)
-    tmp = temporary_sibling(target)
-    try:
-        with tmp.open("xb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        for _ in range(100):
-            try:
-                os.link(tmp, target)
-                break
-            except FileExistsError:
-                target = free_name(target)
-            except OSError:
-                # no hard links here (FAT, some shares): the save lock keeps Clerks apart
-                with save_lock(target):
-                    if target.exists():
-                        target = free_name(target)
-                        continue
-                    replace_with_retry(tmp, target)
-                break
-        else:
-            raise MeetingFileError(path, "could not be saved: too many files of that name")
-    except OSError as exc:
-        raise MeetingFileError(target, f"could not be saved: {os_problem(exc)}") from exc
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-    return target, current_version(target)
 
 
 def validation_message(exc: ValidationError | ValueError) -> str:

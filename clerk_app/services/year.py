@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from clerk_app.domain.actions import ActionEntry, action_log, open_actions
+from clerk_app.domain.actions import ActionEntry, action_log, for_export, open_actions
 from clerk_app.domain.committee import (
     MONTHS,
     Committee,
@@ -52,6 +52,9 @@ class Prepared:
     """The meeting it follows, if any."""
     carried: int
     """How many open actions were carried under matters arising."""
+    existing: Path | None = None
+    """The committee's meeting of that date already in the folder, if there is one: open it
+    rather than write a second."""
 
 
 def long_date(day: dt.date) -> str:
@@ -81,17 +84,59 @@ def prepare_in_folder(folder: CommitteeFolder, day: dt.date, style_of: StyleOf) 
     previous = earlier[-1] if earlier else None
     meetings = [meeting for _, meeting in earlier]
     still_open = open_actions(meetings, day, _style(style_of))
-    meeting = prepare_meeting(
+    meeting = _prepared(committee, day, previous[1] if previous else None, still_open, style_of)
+    path = folder.folder / meeting_file_name(committee.name, day)
+    existing = next((entry.path for entry in folder.meetings if entry.date == day), None)
+    return Prepared(
+        meeting,
+        path,
+        committee,
+        folder,
+        previous[0] if previous else None,
+        len(still_open),
+        existing,
+    )
+
+
+def _prepared(
+    committee: Committee,
+    day: dt.date,
+    previous: Meeting | None,
+    still_open: list[ActionEntry],
+    style_of: StyleOf,
+) -> Meeting:
+    secret = [entry for entry in still_open if entry.exempt]
+    return prepare_meeting(
         committee,
         day,
-        previous=previous[1] if previous else None,
-        carried=tuple(entry.carried() for entry in still_open),
+        previous=previous,
+        carried=tuple(entry.carried() for entry in still_open if not entry.exempt),
+        carried_exempt=tuple(entry.carried() for entry in secret),
+        exempt_reason=secret[0].exempt_reason if secret else "",
         style=style_of(committee.house_style),
     )
-    path = folder.folder / meeting_file_name(committee.name, day)
-    return Prepared(
-        meeting, path, committee, folder, previous[0] if previous else None, len(still_open)
-    )
+
+
+def prepare_from_unsaved(meeting: Meeting, day: dt.date, style_of: StyleOf) -> Prepared:
+    """From a meeting never saved (the bundled sample opened from the start page): its
+    committee as it shows it, it as the meeting before, its open actions carried. `path` is
+    only a suggestion (the clerk says where)."""
+    _after(meeting, day, Path(meeting.body or "The meeting"))
+    committee = committee_from_meeting(meeting, style_of(meeting.house_style))
+    still_open = open_actions([meeting], day, _style(style_of))
+    prepared = _prepared(committee, day, meeting, still_open, style_of)
+    folder = CommitteeFolder(Path.home(), committee, None)
+    path = Path.home() / meeting_file_name(committee.name, day)
+    return Prepared(prepared, path, committee, folder, None, len(still_open))
+
+
+def _after(meeting: Meeting, day: dt.date, path: Path) -> None:
+    if meeting.date >= day:
+        raise MeetingFileError(
+            path,
+            f"is the meeting of {long_date(meeting.date)}: the next meeting must be after it "
+            f"(asked for {long_date(day)})",
+        )
 
 
 def prepare_from_committee(path: Path, day: dt.date, style_of: StyleOf) -> Prepared:
@@ -106,12 +151,7 @@ def prepare_from_meeting(path: Path, day: dt.date, style_of: StyleOf) -> Prepare
     """From a meeting: its folder's committee (its file, or the meeting itself), with the
     meeting as the one before unless a later one before `day` is in the folder."""
     meeting = load_meeting(path)
-    if meeting.date >= day:
-        raise MeetingFileError(
-            path,
-            f"is the meeting of {long_date(meeting.date)}: the next meeting must be after it "
-            f"(asked for {long_date(day)})",
-        )
+    _after(meeting, day, path)
     folder = open_folder(path.parent)
     if folder.committee is None or not any(e.path == path for e in folder.meetings):
         # the meeting's own committee, whatever else the folder holds
@@ -151,10 +191,13 @@ def export_action_log(
     style_folder_of: Callable[[str], StyleFolder],
     today: dt.date,
     say: Callable[[str], object],
+    *,
+    include_exempt: bool = False,
 ) -> int:
     """`clerk-app actions`: the folder's action log printed (one line per action, through
     `say`), or written to `output` (.docx in the committee's house style, .csv), atomically.
-    Returns the number of actions."""
+    The actions of exempt business only with `include_exempt` (the confidential copy, each
+    marked). Returns the number of actions."""
     if output is not None and output.suffix.lower() not in (".docx", ".csv"):
         raise ExportError(f"{output}: an action log is written as .docx or .csv")
     folder = open_folder(folder_path)
@@ -163,7 +206,9 @@ def export_action_log(
         return style_folder_of(name).style
 
     committee = committee_of(folder, style_of)
-    entries = year_actions(folder, style_of)
+    every = year_actions(folder, style_of)
+    entries = for_export(every, include_exempt=include_exempt)
+    withheld = len(every) - len(entries)
     today_style = style_of(committee.house_style)
     if output is None:
         text = action_log_text(entries, today, today_style)
@@ -171,6 +216,8 @@ def export_action_log(
             say(line)
         if not entries:
             say(f"{folder_path.name}: no actions in {len(folder.meetings)} meeting(s)")
+        if withheld:
+            say(f"({withheld} action(s) of exempt business left out: --include-exempt shows them)")
         return len(entries)
     if output.suffix.lower() == ".csv":
         data = action_log_csv(entries, today)
@@ -187,5 +234,6 @@ def export_action_log(
     except OSError as exc:
         raise ExportError(f"{output}: could not be written: {exc.strerror or exc}") from exc
     overdue = sum(entry.overdue(today) for entry in entries)
-    say(f"{output}: {len(entries)} action(s), {overdue} overdue")
+    left_out = f"; {withheld} of exempt business left out" if withheld else ""
+    say(f"{output}: {len(entries)} action(s), {overdue} overdue{left_out}")
     return len(entries)

@@ -58,6 +58,10 @@ class CommitteeFolder:
     """Meetings of other bodies found in the folder."""
     unreadable: list[tuple[Path, str]] = field(default_factory=list)
     """Meeting files that could not be read, with why."""
+    copies: list[tuple[Path, Path]] = field(default_factory=list)
+    """Sync clients' conflict copies (the copy, and the meeting file it is a copy of): never
+    counted as meetings of the year (a copy must not be the meeting before, nor say which
+    actions are open); the clerk compares them."""
 
     def before(self, day: dt.date) -> list[MeetingEntry]:
         return [entry for entry in self.meetings if entry.date < day]
@@ -120,7 +124,11 @@ def open_folder(folder: Path) -> CommitteeFolder:
         paths = sorted(folder.glob(f"*{SUFFIX}"))
     except OSError as exc:
         raise MeetingFileError(folder, f"cannot be read: {exc.strerror or exc}") from exc
+    copies = _conflict_copies(paths)
+    copied = {copy for copy, _ in copies}
     for path in paths:
+        if path in copied:
+            continue
         try:
             entries.append(_entry(path))
         except MeetingFileError as exc:
@@ -131,7 +139,25 @@ def open_folder(folder: Path) -> CommitteeFolder:
     else:
         mine = [entry for entry in entries if entry.of(committee)]
         others = [entry for entry in entries if not entry.of(committee)]
-    return CommitteeFolder(folder, committee, files[0] if files else None, mine, others, unreadable)
+    return CommitteeFolder(
+        folder, committee, files[0] if files else None, mine, others, unreadable, copies
+    )
+
+
+def _conflict_copies(paths: list[Path]) -> list[tuple[Path, Path]]:
+    """(copy, original) for each conflict copy among `paths`: a copy's name starts with its
+    original's stem, and in the order of stems those names follow it."""
+    from clerk_app.storage.conflicts import is_conflict_copy  # it reads headers with ours
+
+    found: list[tuple[Path, Path]] = []
+    by_stem = sorted(paths, key=lambda path: path.stem)
+    for n, original in enumerate(by_stem):
+        for candidate in by_stem[n + 1 :]:
+            if not candidate.stem.startswith(original.stem):
+                break
+            if is_conflict_copy(original, candidate):
+                found.append((candidate, original))
+    return found
 
 
 def _main_body(entries: list[MeetingEntry]) -> tuple[list[MeetingEntry], list[MeetingEntry]]:

@@ -9,6 +9,7 @@ MeetingFileError naming the file and, for a bad field, its JSON path.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -32,6 +33,9 @@ from clerk_app.storage.atomic import (
     read_version,
     real_path,
     remove_stale_temporaries,
+    replace_with_retry,
+    save_lock,
+    temporary_sibling,
 )
 from clerk_app.storage.errors import FileChangedError, MeetingFileError, ReadOnlyFileError
 from clerk_app.storage.migrations import MigrationError
@@ -319,3 +323,63 @@ def describe_validation_error(exc: ValidationError, data: object) -> str:
             found = f" (found {quote(value)})"
     more = f"; and {len(errors) - 1} more problem(s)" if len(errors) > 1 else ""
     return f"has a bad value at {where}: {message}{found}{more}"
+
+
+def free_name(path: Path) -> Path:
+    """`path`, or `NAME (2).minutes`, `NAME (3).minutes`... the first that is not there."""
+    candidate, n = path, 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem} ({n}){path.suffix}")
+    return candidate
+
+
+def save_new_meeting(
+    meeting: Meeting, path: Path, *, rename: bool = True
+) -> tuple[Path, FileVersion | None]:
+    """Save a new meeting at `path` or, when a file is there (or appears meanwhile), under the
+    first free name beside it: never over an existing file. Written whole to a temporary first
+    and linked into place (a link never replaces: of two Clerks at once one gets the next
+    name); where the disk has no hard links, put in place under the save lock. Returns where it
+    went and its version. With `rename` False a file already there is an error instead (the
+    command line's `-o OUT`). Raises MeetingFileError."""
+    data = meeting_to_json(meeting).encode("utf-8")
+    target = free_name(path) if rename else path
+    if target.exists() or target.is_symlink():
+        raise MeetingFileError(path, "already exists; give another name (nothing was written)")
+    tmp = temporary_sibling(target)
+    try:
+        with tmp.open("xb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        for _ in range(100):
+            try:
+                os.link(tmp, target)
+                break
+            except FileExistsError:
+                if not rename:
+                    raise MeetingFileError(
+                        path, "already exists; give another name (nothing was written)"
+                    ) from None
+                target = free_name(target)
+            except OSError:
+                # no hard links here (FAT, some shares): the save lock keeps Clerks apart
+                with save_lock(target):
+                    if target.exists():
+                        if not rename:
+                            raise MeetingFileError(
+                                path, "already exists; give another name (nothing was written)"
+                            ) from None
+                        target = free_name(target)
+                        continue
+                    replace_with_retry(tmp, target)
+                break
+        else:
+            raise MeetingFileError(path, "could not be saved: too many files of that name")
+    except OSError as exc:
+        raise MeetingFileError(target, f"could not be saved: {os_problem(exc)}") from exc
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+    return target, current_version(target)

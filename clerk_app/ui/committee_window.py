@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk_app.domain.actions import for_export
 from clerk_app.domain.committee import (
     MEMBER_ROLES,
     Member,
@@ -574,6 +575,14 @@ class CommitteeWindow(QMainWindow):
             return
         committee = document.committee
         entries = list(self.actions_page.shown)
+        secret = sum(entry.exempt for entry in entries)
+        include_exempt = False
+        if secret:
+            answer = self.dialogs.ask_exempt_actions(self, secret)
+            if answer is None:
+                return
+            include_exempt = answer
+        entries = for_export(entries, include_exempt=include_exempt)
         today = self.today()
         folder = self.styles.get(committee.house_style)
         if suffix == ".docx" and folder is None:

@@ -444,3 +444,26 @@ class Dialogs:
         box.setEscapeButton(no)
         box.exec()
         return box.clickedButton() is yes
+
+    @classmethod
+    def ask_exempt_actions(cls, parent: QWidget | None, count: int) -> bool | None:
+        """`count` of the actions to export belong to exempt (confidential) business: leave
+        them out (False, the public copy), include them marked (True), or cancel (None)."""
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Exempt business")
+        them = "One action belongs" if count == 1 else f"{count} actions belong"
+        box.setText(f"{them} to exempt items, taken with the press and public excluded.")
+        box.setInformativeText(
+            "The public copy of the action log leaves them out. A confidential copy includes "
+            "them, each marked [Exempt]: keep it away from public papers."
+        )
+        public = box.addButton("&Public copy", QMessageBox.ButtonRole.AcceptRole)
+        secret = box.addButton("&Confidential copy", QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(public)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is public:
+            return False
+        return True if clicked is secret else None

@@ -25,7 +25,6 @@ from clerk_app.render.styles import StyleFolder
 from clerk_app.services.committee_document import (
     NextMeeting,
     PrepareJob,
-    save_new,
     style_lookup,
     suggested_date,
 )
@@ -33,7 +32,8 @@ from clerk_app.services.document import MeetingDocument
 from clerk_app.services.settings import Settings
 from clerk_app.services.year import committee_of, long_date
 from clerk_app.storage import MeetingFileError
-from clerk_app.storage.folder import committee_files, meeting_file_name, open_folder
+from clerk_app.storage.folder import committee_files, open_folder
+from clerk_app.storage.meeting_file import save_new_meeting
 from clerk_app.ui.committee_window import CommitteeWindow, CommitteeWindows
 from clerk_app.ui.dialogs import Dialogs
 from clerk_app.ui.messages import Messages
@@ -57,6 +57,8 @@ class Host(Protocol):
     def show_status(self, message: str, milliseconds: int = 5000) -> None: ...
 
     def open_path(self, path: Path, ask: bool = True) -> bool: ...
+
+    def save_as(self) -> bool: ...
 
     def show_section(self, section: Section) -> None: ...
 
@@ -245,18 +247,32 @@ class YearActions(QObject):
         host = self.host
         meeting = done.meeting
         self.last = done
+        when = long_date(meeting.date)
+        if done.existing is not None:
+            # one meeting, one file: a second of the same date would be counted twice
+            self.last_path = done.existing
+            if host.open_path(done.existing):
+                host.show_status(
+                    f"The folder already holds the meeting of {when}: opened {done.existing.name}",
+                    15000,
+                )
+            return
+        carried = ""
+        if done.carried:
+            noun = "action" if done.carried == 1 else "actions"
+            carried = f"; {done.carried} open {noun} carried under matters arising"
+        if done.path is None:
+            # prepared from a meeting never saved: opened unsaved, and saved where the clerk
+            # says, with the file actions' own checks (another Clerk's file is not replaced)
+            if not host.maybe_save():
+                return
+            host.set_document(MeetingDocument(meeting))
+            host.show_status(f"Prepared the meeting of {when}{carried}", 15000)
+            if host.save_as() and host.document is not None:
+                self.last_path = host.document.path
+            return
         try:
-            if done.path is None:
-                suggested = Path.home() / meeting_file_name(meeting.body, meeting.date)
-                path = host.dialogs.ask_save_path(self.window, suggested)
-                if path is None:
-                    host.show_status("The prepared meeting was not saved")
-                    return
-                document = MeetingDocument(meeting)
-                document.save(path)
-            else:
-                path, version = save_new(meeting, done.path)
-                document = MeetingDocument(meeting, path, version=version)
+            path, _version = save_new_meeting(meeting, done.path)
         except MeetingFileError as exc:
             host.messages.error("The prepared meeting could not be saved", str(exc))
             return
@@ -265,17 +281,12 @@ class YearActions(QObject):
         if source.folder is not None:
             host.settings.add_recent_folder(source.folder)
             self.committees.reload(source.folder)
-        carried = ""
-        if done.carried:
-            noun = "action" if done.carried == 1 else "actions"
-            carried = f"; {done.carried} open {noun} carried under matters arising"
-        if not host.maybe_save():
+        # opened as any file is: its owner mark taken, so a second Clerk is told
+        if not host.open_path(path):
             host.show_status(f"Prepared and saved {path.name}{carried} (not opened)", 15000)
             return
-        host.set_document(document)
         host.show_status(
-            f"Prepared the meeting of {long_date(meeting.date)}: saved as {path.name} in "
-            f"{path.parent.name}{carried}",
+            f"Prepared the meeting of {when}: saved as {path.name} in {path.parent.name}{carried}",
             15000,
         )
 

@@ -335,3 +335,32 @@ def test_a_new_year_in_the_number_that_the_committee_runs_on_through_is_queried(
     assert numbering_findings(january, december, PARISH) == []  # 1/21 is a new run by the number
     [finding] = numbering_findings(january, december, PARISH, scheme)
     assert "would be 213/21, not 1/21" in finding.message
+
+
+def test_after_a_meeting_with_only_labelled_items_numbers_run_on_from_its_start() -> None:
+    labelled = Meeting(
+        date=D(2025, 6, 18),
+        first_minute_number=50,
+        items=(Item(title="A", label="4.1"), Item(title="B", numbered=False)),
+    )
+    prepared = prepare_meeting(Committee(), D(2025, 9, 23), previous=labelled)
+    assert prepared.first_minute_number == 50
+
+
+def test_actions_of_exempt_business_go_into_an_exempt_item_at_the_end() -> None:
+    committee = Committee(standing_items=(StandingItemText(id="aob", title="Any other business"),))
+    prepared = prepare_meeting(
+        committee,
+        D(2025, 9, 23),
+        carried=(FollowUp(id="open", action="Publish the report"),),
+        carried_exempt=(FollowUp(id="secret", action="Negotiate with Acme"),),
+        exempt_reason="Paragraph 3",
+    )
+    assert [(i.id, i.exempt) for i in prepared.items] == [
+        ("aob", False),
+        ("matters-arising", False),
+        ("matters-arising-exempt", True),
+    ]
+    assert prepared.items[-1].exempt_reason == "Paragraph 3"
+    assert [a.id for a in prepared.items[1].actions] == ["open"]
+    assert "Acme" not in format_body(prepared.items[1].blocks)

@@ -142,3 +142,24 @@ def test_two_committee_files_in_one_folder_are_refused(tmp_path: Path) -> None:
 )
 def test_a_meeting_file_name_is_safe_on_windows(body: str, name: str) -> None:
     assert meeting_file_name(body, dt.date(2025, 9, 23)) == name
+
+
+def test_a_sync_conflict_copy_is_not_a_meeting_of_the_year(tmp_path: Path) -> None:
+    shutil.copytree(LEICESTER, tmp_path, dirs_exist_ok=True)
+    june = tmp_path / "CYPESC 2025-06-18.minutes"
+    for copy in (
+        "CYPESC 2025-06-18.sync-conflict-20250619-101502-ABCDEFG.minutes",
+        "CYPESC 2025-06-18-CLERK-PC-12.minutes",
+        "CYPESC 2025-06-18 (1).minutes",
+    ):
+        shutil.copyfile(june, tmp_path / copy)
+    folder = open_folder(tmp_path)
+    assert [e.path.name for e in folder.meetings] == [
+        "CYPESC 2025-06-18.minutes",
+        "CYPESC 2025-09-23.minutes",
+    ]
+    assert sorted(c.name for c, original in folder.copies if original == june) == [
+        "CYPESC 2025-06-18 (1).minutes",
+        "CYPESC 2025-06-18-CLERK-PC-12.minutes",
+        "CYPESC 2025-06-18.sync-conflict-20250619-101502-ABCDEFG.minutes",
+    ]

@@ -4,6 +4,7 @@ file already there, a meeting never saved, Ctrl+N's choice, the committee window
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 from typing import ClassVar
@@ -20,6 +21,7 @@ from clerk_app.domain.numbering import MinuteNumbering
 from clerk_app.render.styles import find_style
 from clerk_app.storage import load_meeting
 from clerk_app.storage.committee_file import load_committee
+from clerk_app.storage.owner import read_owner
 from clerk_app.ui.committee.dialogs import MeetingDateDialog
 from clerk_app.ui.dialogs import Dialogs, SaveChoice
 from clerk_app.ui.main_window import MainWindow
@@ -130,11 +132,16 @@ def test_next_meeting_from_the_june_meeting(
     assert_prepared(meeting)
     assert "CYPESC 2025-09-23.minutes" in window.windowTitle()
     assert "4 open actions carried under matters arising" in window.statusBar().currentMessage()
+    # opened as any file is: marked as open here, so a second Clerk is told
+    mark = read_owner(path)
+    assert mark is not None and mark.pid == os.getpid()
 
 
-def test_an_existing_file_is_never_replaced(
+def test_a_meeting_of_that_date_already_there_is_opened_not_written_again(
     qtbot: QtBot, make_window: MakeWindow, june_folder: Path, answers: type[Answers]
 ) -> None:
+    # a second file of one meeting would be counted twice (numbers, actions) and look like a
+    # sync client's conflict copy: the one there is opened instead, untouched
     shutil.copy(SAMPLE_FOLDER / SEPTEMBER, june_folder / SEPTEMBER)
     before = (june_folder / SEPTEMBER).read_bytes()
     window = make_window(answers)
@@ -142,8 +149,10 @@ def test_an_existing_file_is_never_replaced(
     window.next_meeting()
     wait_for_meeting(qtbot, window, dt.date(2025, 9, 23))
     assert window.document is not None
-    assert window.document.path == june_folder / "CYPESC 2025-09-23 (2).minutes"
+    assert window.document.path == june_folder / SEPTEMBER
     assert (june_folder / SEPTEMBER).read_bytes() == before
+    assert sorted(p.name for p in june_folder.glob("*.minutes")) == [JUNE, SEPTEMBER]
+    assert "already holds the meeting of 23 September 2025" in window.statusBar().currentMessage()
     # the suggestion was the date after the folder's latest meeting
     assert answers.suggested == [dt.date(2025, 10, 28)]
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk_app.domain.actions import ActionEntry
+from clerk_app.domain.actions import EXEMPT_MARK, ActionEntry
 from clerk_app.domain.committee import (
     COMMITTEE_KIND_LABELS,
     MONTHS,
@@ -556,7 +556,7 @@ class ActionsPage(QWidget):
                 if part
             )
             cells = [
-                _cell(entry.action, entry.id),
+                _cell(EXEMPT_MARK + entry.action if entry.exempt else entry.action, entry.id),
                 _cell(entry.owner),
                 _cell(format_date(entry.due) if entry.due else ""),
                 _cell(raised),
