@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QObject, QRunnable, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from clerk_app.domain import edit
@@ -31,6 +31,7 @@ from clerk_app.domain.house_style import DEFAULT_STYLE, HouseStyle
 from clerk_app.domain.model import Meeting
 from clerk_app.domain.numbering import MinuteNumbering
 from clerk_app.services import year
+from clerk_app.services.ownership import Ownership
 from clerk_app.storage import FileVersion, MeetingFileError, current_version
 from clerk_app.storage import owner as owners
 from clerk_app.storage.committee_file import COMMITTEE_SUFFIX, read_committee, save_committee
@@ -137,8 +138,8 @@ class CommitteeDocument(QObject):
         self.backup_problem: str | None = None
         self.read_only = False
         """Opened read-only (someone else has it open, and the clerk chose to look only)."""
-        self.session: owners.Session | None = None
-        self._heartbeat: QTimer | None = None
+        self.ownership: Ownership | None = None
+        """The owner mark on the committee file while it is open here."""
 
     @classmethod
     def open(cls, path: Path, parent: QObject | None = None) -> CommitteeDocument:
@@ -248,21 +249,22 @@ class CommitteeDocument(QObject):
                 "is open read-only: someone else has it open",
             )
         target = path or self._path
+        new = target is None
         if target is None:
             target = self.default_path()
-            if target.exists():
-                raise MeetingFileError(
-                    target, "already exists: open the folder again to use that committee file"
-                )
         expected = replacing
         if expected is None and target == self._path:
             expected = self._version
-        saved = save_committee(self._committee, target, expected)
+        saved = save_committee(self._committee, target, expected, new=new)
         self._version = saved.version
         self.backup_problem = saved.backup_problem
         if target != self._path:
             self._path = target
             self.folder = target.parent
+            if self.ownership is not None:
+                self.ownership.move_to(target)
+            else:
+                self.claim(force=True)  # the file it now is, saved here: marked as open
             self.path_changed.emit(target)
         self.undo_stack.setClean()
         self.saved.emit(target)
@@ -271,44 +273,21 @@ class CommitteeDocument(QObject):
     # --- the owner mark (a team folder) ---------------------------------------------------------
 
     def claim(self, *, force: bool = False) -> owners.Owner | None:
-        """Mark the committee file as open here. Returns the live owner who has it open instead
-        (nothing written), or None when the mark is ours (or cannot be written: a read-only
-        folder; the save's own check still protects the file)."""
+        """Mark the committee file as open here, as a meeting's document does
+        (`clerk_app.services.ownership.Ownership`). Returns the live owner who has it open
+        instead (nothing written), or None when the mark is ours (or cannot be written: a
+        read-only folder; the save's own check still protects the file)."""
         if self._path is None:
             return None
-        self.session = self.session or owners.Session.start()
-        try:
-            other = owners.claim(self._path, self.session, force=force)
-        except OSError:
-            return None
-        if other is None:
-            self._start_heartbeat()
-        return other
-
-    def _start_heartbeat(self) -> None:
-        if self._heartbeat is None:
-            self._heartbeat = QTimer(self)
-            self._heartbeat.setInterval(int(owners.HEARTBEAT_SECONDS * 1000))
-            self._heartbeat.timeout.connect(self._beat)
-        self._heartbeat.start()
-
-    def _beat(self) -> None:
-        if self._path is None or self.session is None:
-            return
-        try:
-            other = owners.refresh(self._path, self.session)
-        except OSError:
-            return
-        if other is not None and self._heartbeat is not None:
-            self._heartbeat.stop()
-            self.owner_lost.emit(other)
+        if self.ownership is None:
+            self.ownership = Ownership(self._path, parent=self)
+            self.ownership.lost.connect(self.owner_lost)
+        return self.ownership.claim(force=force)
 
     def release(self) -> None:
         """Remove our mark (on close); never raises."""
-        if self._heartbeat is not None:
-            self._heartbeat.stop()
-        if self._path is not None and self.session is not None:
-            owners.release(self._path, self.session)
+        if self.ownership is not None:
+            self.ownership.release()
 
 
 def committee_file_name(committee: Committee, folder: Path) -> str:

@@ -319,6 +319,36 @@ def atomic_write(
     return outcome
 
 
+def write_new(path: Path, data: bytes) -> FileVersion:
+    """Write `data` as a new file at `path`, never over one: FileExistsError if a file is there
+    or appears meanwhile (another Clerk's), and nothing is written. Written whole to a
+    temporary first and linked into place (a link never replaces, so of two Clerks at once one
+    is refused); where the disk has no hard links (FAT, some shares), put in place under the
+    save lock after looking. Returns the version written."""
+    if path.exists() or path.is_symlink():
+        raise FileExistsError(errno.EEXIST, "File exists", str(path))
+    tmp = temporary_sibling(path)
+    try:
+        with tmp.open("xb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            raise
+        except OSError:
+            with save_lock(path):
+                if path.exists() or path.is_symlink():
+                    raise FileExistsError(errno.EEXIST, "File exists", str(path)) from None
+                replace_with_retry(tmp, path)
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+    _fsync_directory(path.parent)
+    return FileVersion.of(data, path.stat())
+
+
 def _replace(
     target: Path,
     tmp: Path,

@@ -25,6 +25,7 @@ from clerk_app.storage.atomic import (
     ReadOnlyError,
     atomic_write,
     real_path,
+    write_new,
 )
 from clerk_app.storage.errors import FileChangedError, MeetingFileError, ReadOnlyFileError
 from clerk_app.storage.meeting_file import (
@@ -59,10 +60,24 @@ def committee_to_json(committee: Committee) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def save_committee(committee: Committee, path: Path, expected: FileVersion | None = None) -> Saved:
+def save_committee(
+    committee: Committee, path: Path, expected: FileVersion | None = None, *, new: bool = False
+) -> Saved:
     """Save atomically, keeping the previous version as `<name>.bak`; `expected` as for
-    `clerk_app.storage.meeting_file.save_meeting`."""
+    `clerk_app.storage.meeting_file.save_meeting`. `new`: the folder's first committee file,
+    refused (nothing written) if one appeared meanwhile, another Clerk's perhaps."""
     data = committee_to_json(committee).encode("utf-8")
+    if new:
+        # of two Clerks saving the folder's first committee file at once, the second is
+        # refused rather than replacing the first's
+        try:
+            return Saved(write_new(path, data), None, None)
+        except FileExistsError:
+            raise MeetingFileError(
+                path, "already exists: open the folder again to use that committee file"
+            ) from None
+        except OSError as exc:
+            raise MeetingFileError(path, f"could not be saved: {os_problem(exc)}") from exc
     try:
         target = real_path(path)
         outcome = atomic_write(target, data, backup=backup_path(target), expected=expected)

@@ -9,7 +9,6 @@ MeetingFileError naming the file and, for a bad field, its JSON path.
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import json
 import os
@@ -33,9 +32,7 @@ from clerk_app.storage.atomic import (
     read_version,
     real_path,
     remove_stale_temporaries,
-    replace_with_retry,
-    save_lock,
-    temporary_sibling,
+    write_new,
 )
 from clerk_app.storage.errors import FileChangedError, MeetingFileError, ReadOnlyFileError
 from clerk_app.storage.migrations import MigrationError
@@ -338,48 +335,20 @@ def save_new_meeting(
     meeting: Meeting, path: Path, *, rename: bool = True
 ) -> tuple[Path, FileVersion | None]:
     """Save a new meeting at `path` or, when a file is there (or appears meanwhile), under the
-    first free name beside it: never over an existing file. Written whole to a temporary first
-    and linked into place (a link never replaces: of two Clerks at once one gets the next
-    name); where the disk has no hard links, put in place under the save lock. Returns where it
-    went and its version. With `rename` False a file already there is an error instead (the
-    command line's `-o OUT`). Raises MeetingFileError."""
+    first free name beside it (`free_name`): never over an existing file (`write_new`). With
+    `rename` False a file already there is an error instead (the command line's `-o OUT`).
+    Returns where it went and its version. Raises MeetingFileError."""
     data = meeting_to_json(meeting).encode("utf-8")
     target = free_name(path) if rename else path
-    if target.exists() or target.is_symlink():
-        raise MeetingFileError(path, "already exists; give another name (nothing was written)")
-    tmp = temporary_sibling(target)
-    try:
-        with tmp.open("xb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        for _ in range(100):
-            try:
-                os.link(tmp, target)
-                break
-            except FileExistsError:
-                if not rename:
-                    raise MeetingFileError(
-                        path, "already exists; give another name (nothing was written)"
-                    ) from None
-                target = free_name(target)
-            except OSError:
-                # no hard links here (FAT, some shares): the save lock keeps Clerks apart
-                with save_lock(target):
-                    if target.exists():
-                        if not rename:
-                            raise MeetingFileError(
-                                path, "already exists; give another name (nothing was written)"
-                            ) from None
-                        target = free_name(target)
-                        continue
-                    replace_with_retry(tmp, target)
-                break
-        else:
-            raise MeetingFileError(path, "could not be saved: too many files of that name")
-    except OSError as exc:
-        raise MeetingFileError(target, f"could not be saved: {os_problem(exc)}") from exc
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-    return target, current_version(target)
+    for _ in range(100):
+        try:
+            return target, write_new(target, data)
+        except FileExistsError:
+            if not rename:
+                raise MeetingFileError(
+                    path, "already exists; give another name (nothing was written)"
+                ) from None
+            target = free_name(target)
+        except OSError as exc:
+            raise MeetingFileError(target, f"could not be saved: {os_problem(exc)}") from exc
+    raise MeetingFileError(path, "could not be saved: too many files of that name")

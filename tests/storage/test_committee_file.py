@@ -163,3 +163,14 @@ def test_a_sync_conflict_copy_is_not_a_meeting_of_the_year(tmp_path: Path) -> No
         "CYPESC 2025-06-18-CLERK-PC-12.minutes",
         "CYPESC 2025-06-18.sync-conflict-20250619-101502-ABCDEFG.minutes",
     ]
+
+
+def test_the_folders_first_committee_file_is_never_written_over_anothers(tmp_path: Path) -> None:
+    path = tmp_path / "council.committee"
+    first = save_committee(_committee(), path, new=True)
+    assert load_committee(path) == _committee() and first.backup is None
+    theirs = path.read_bytes()
+    with pytest.raises(MeetingFileError, match="already exists"):
+        save_committee(_committee().model_copy(update={"quorum": 9}), path, new=True)
+    assert path.read_bytes() == theirs
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["council.committee"]
