@@ -288,7 +288,16 @@ class CommitteeWindow(QMainWindow):
 
     def _folder_read(self, view: FolderView) -> None:
         self.view = view
-        if self.document is None or not self.document.modified:
+        current = self.document
+        unchanged = (
+            current is not None
+            and current.path == view.folder.committee_path
+            and current.version is not None
+            and current.version.same_content(view.version)
+        )
+        # a reload (after New meeting…, F5) keeps the open committee as it is, its undo
+        # history, its mark and a read-only choice, unless its file changed meanwhile
+        if (current is None or not current.modified) and not unchanged:
             path = view.folder.committee_path
             document = CommitteeDocument(
                 view.committee, path, self, version=view.version, folder=self.folder

@@ -398,6 +398,13 @@ def test_a_committee_another_clerk_has_open_is_read_only_when_the_clerk_says_so(
     assert committee.bar.isVisible() and "read-only" in committee.bar_label.text()
     assert committee.edit_anyway_button.isVisible()
     before = path.read_bytes()
+    # reading the folder again (F5, or after New meeting…) neither asks again nor forgets
+    committee.reload()
+    committee.wait_for_folder()
+    qtbot.waitUntil(lambda: committee.view is not None)
+    qtbot.wait(50)
+    assert len(answers.owned) == 1
+    assert committee.document is not None and committee.document.read_only
     page = committee.general_page
     page.venue.setFocus()
     QTest.keyClicks(page.venue, "City Hall", Qt.KeyboardModifier.NoModifier, TYPING_MS)
