@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
-from clerk_app.domain.house_style import DEFAULT_STYLE, HouseStyle
+from clerk_app.domain.house_style import DEFAULT_STYLE, MONTHS, HouseStyle
 from clerk_app.domain.markup import parse_body
 from clerk_app.domain.model import (
     Attendance,
@@ -147,21 +147,6 @@ NUMBER_RESET_LABELS: dict[NumberReset, str] = {
     NumberReset.MUNICIPAL_YEAR: "Start again each municipal year",
     NumberReset.CALENDAR_YEAR: "Start again each calendar year",
 }
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 class NumberingScheme(Model):

@@ -15,13 +15,12 @@ from pathlib import Path
 
 from clerk_app.domain.actions import ActionEntry, action_log, for_export, open_actions
 from clerk_app.domain.committee import (
-    MONTHS,
     Committee,
     NumberingScheme,
     committee_from_meeting,
     prepare_meeting,
 )
-from clerk_app.domain.house_style import HouseStyle
+from clerk_app.domain.house_style import MONTHS, WEEKDAYS, HouseStyle
 from clerk_app.domain.model import Meeting
 from clerk_app.render.action_log import action_log_csv, action_log_docx, action_log_text
 from clerk_app.render.styles import StyleFolder
@@ -60,6 +59,12 @@ class Prepared:
 def long_date(day: dt.date) -> str:
     """'18 June 2025', whatever the machine's locale."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def weekday(day: dt.date, *, short: bool = False) -> str:
+    """'Tuesday' ('Tue'), whatever the machine's locale (strftime's %A follows it)."""
+    name = WEEKDAYS[day.weekday()]
+    return name[:3] if short else name
 
 
 def committee_of(folder: CommitteeFolder, style_of: StyleOf) -> Committee:

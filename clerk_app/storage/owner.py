@@ -56,6 +56,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from clerk_app.domain.house_style import MONTHS
+
 OWNER_SUFFIX = ".owner"
 HEARTBEAT_SECONDS = 120.0
 """How often an open document's mark is refreshed."""
@@ -427,22 +429,6 @@ def release(path: Path, session: Session) -> bool:
     return True
 
 
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
-
 def _when(moment: dt.datetime, now: dt.datetime) -> str:
     local, today = moment.astimezone(), now.astimezone().date()
     clock = f"{local:%H:%M}"
@@ -450,7 +436,7 @@ def _when(moment: dt.datetime, now: dt.datetime) -> str:
         return f"{clock} today"
     if local.date() == today - dt.timedelta(days=1):
         return f"{clock} yesterday"
-    return f"{clock} on {local.day} {_MONTHS[local.month - 1]} {local.year}"
+    return f"{clock} on {local.day} {MONTHS[local.month - 1]} {local.year}"
 
 
 def describe(owner: Owner, now: dt.datetime | None = None) -> str:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk_app.services.year import long_date
+from clerk_app.services.year import long_date, weekday
 from clerk_app.ui.widgets.value_fields import DateField
 
 
@@ -108,4 +108,4 @@ class NewMeetingDialog(QDialog):
 
 
 def describe_date(day: dt.date) -> str:
-    return f"{day:%A} {long_date(day)}"
+    return f"{weekday(day)} {long_date(day)}"

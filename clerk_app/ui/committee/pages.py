@@ -30,12 +30,11 @@ from PySide6.QtWidgets import (
 from clerk_app.domain.actions import EXEMPT_MARK, ActionEntry
 from clerk_app.domain.committee import (
     COMMITTEE_KIND_LABELS,
-    MONTHS,
     NUMBER_RESET_LABELS,
     CommitteeKind,
     NumberReset,
 )
-from clerk_app.domain.house_style import DEFAULT_STYLE, HouseStyle
+from clerk_app.domain.house_style import DEFAULT_STYLE, MONTHS, HouseStyle
 from clerk_app.domain.model import Item, Meeting
 from clerk_app.domain.numbering import MinuteNumbering
 from clerk_app.services.committee_document import (
@@ -44,7 +43,7 @@ from clerk_app.services.committee_document import (
     suggested_date,
     validation_message,
 )
-from clerk_app.services.year import long_date
+from clerk_app.services.year import long_date, weekday
 from clerk_app.ui.typed import format_date
 from clerk_app.ui.widgets.value_fields import DateField, TimeField
 
@@ -358,7 +357,7 @@ class DatesPage(_Page):
 
     def refresh(self) -> None:
         dates = self.document.committee.meeting_dates
-        texts = [f"{format_date(day)}    {day:%A} {long_date(day)}" for day in dates]
+        texts = [f"{format_date(day)}    {weekday(day)} {long_date(day)}" for day in dates]
         if [self.list.item(n).text() for n in range(self.list.count())] == texts:
             return
         row = self.list.currentRow()
@@ -440,7 +439,7 @@ class MeetingsPage(QWidget):
         self.paths = [row.entry.path for row in rows]
         for n, row in enumerate(rows):
             entry = row.entry
-            date = _cell(f"{entry.date:%a} {format_date(entry.date)}")
+            date = _cell(f"{weekday(entry.date, short=True)} {format_date(entry.date)}")
             date.setData(Qt.ItemDataRole.AccessibleTextRole, long_date(entry.date))
             self.table.setItem(n, 0, date)
             self.table.setItem(n, 1, _cell("Approved" if entry.approved else "Draft"))
