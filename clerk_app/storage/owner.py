@@ -83,17 +83,29 @@ def process_running(pid: int) -> bool:
         return False
     if sys.platform == "win32":  # os.kill would end the process there; only Windows can confirm
         import ctypes
+        from ctypes import wintypes
 
-        kernel32 = ctypes.windll.kernel32
-        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        # its own library object, with prototypes: a HANDLE is pointer-sized (not an int), and
+        # the last error is kept per call rather than read after ctypes may have changed it
+        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+        open_process = kernel32.OpenProcess
+        open_process.argtypes = (wintypes.DWORD, wintypes.BOOL, wintypes.DWORD)
+        open_process.restype = wintypes.HANDLE
+        exit_code = kernel32.GetExitCodeProcess
+        exit_code.argtypes = (wintypes.HANDLE, ctypes.POINTER(wintypes.DWORD))
+        exit_code.restype = wintypes.BOOL
+        close = kernel32.CloseHandle
+        close.argtypes = (wintypes.HANDLE,)
+        close.restype = wintypes.BOOL
+        handle = open_process(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
         if not handle:
-            return bool(ctypes.GetLastError() == 5)  # ERROR_ACCESS_DENIED: it is there
+            return bool(ctypes.get_last_error() == 5)  # ERROR_ACCESS_DENIED: it is there
         try:
-            code = ctypes.c_ulong()
-            got = kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+            code = wintypes.DWORD()
+            got = exit_code(handle, ctypes.byref(code))
             return not got or code.value == 259  # STILL_ACTIVE
         finally:
-            kernel32.CloseHandle(handle)
+            close(handle)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -114,15 +126,19 @@ def display_name() -> str:
     """The user's full name as the system knows it ("Jane Smith"), or "" where it gives none."""
     if sys.platform == "win32":  # only Windows can confirm
         import ctypes
+        from ctypes import wintypes
 
-        size = ctypes.c_ulong(0)
-        secur32 = ctypes.windll.secur32
+        secur32 = ctypes.WinDLL("secur32", use_last_error=True)
+        get_name = secur32.GetUserNameExW
+        get_name.argtypes = (ctypes.c_int, wintypes.LPWSTR, ctypes.POINTER(wintypes.ULONG))
+        get_name.restype = wintypes.BOOLEAN
+        size = wintypes.ULONG(0)
         name_display = 3  # EXTENDED_NAME_FORMAT.NameDisplay (a domain account's full name)
-        secur32.GetUserNameExW(name_display, None, ctypes.byref(size))
+        get_name(name_display, None, ctypes.byref(size))
         if not size.value:
             return ""
         buffer = ctypes.create_unicode_buffer(size.value)
-        if not secur32.GetUserNameExW(name_display, buffer, ctypes.byref(size)):
+        if not get_name(name_display, buffer, ctypes.byref(size)):
             return ""
         return buffer.value.strip()
     try:
