@@ -2,9 +2,12 @@
 
 The checks themselves are pure and take a few milliseconds on a 300-item meeting, so they run on
 the GUI thread once the typing pauses. What is slow is finding the committee's previous meeting
-(reading every meeting file in the folder, perhaps on a network share): that runs on a worker
-thread when the meeting is opened or saved, or its date, committee or authority change, and the
-minute numbers are compared with it as soon as it is found.
+(reading every meeting file in the folder, perhaps on a network share) and its committee file:
+that runs on a worker thread when the meeting is opened or saved, its date, committee or
+authority change, or the previous minutes are ticked as agreed (which may have changed the
+previous meeting's file), never at a keystroke; the minute numbers (under the committee's
+numbering scheme, when the folder has a committee file for this meeting's committee) and the
+confirmation of the previous minutes are checked against them as soon as they are found.
 """
 
 from __future__ import annotations
@@ -15,20 +18,42 @@ from PySide6.QtCore import QObject, QRunnable, QSize, QThreadPool, QTimer, Signa
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QWidget
 
 from clerk_app.domain.changes import MeetingChange
+from clerk_app.domain.committee import NumberingScheme
 from clerk_app.domain.findings import Finding, Severity, check_meeting
 from clerk_app.domain.house_style import DEFAULT_STYLE
 from clerk_app.domain.model import Meeting
 from clerk_app.render.styles import StyleFolder
 from clerk_app.services.document import MeetingDocument
-from clerk_app.storage import previous_meeting
+from clerk_app.storage import MeetingFileError, previous_meeting
+from clerk_app.storage.committee_file import load_committee
+from clerk_app.storage.folder import committee_files
 
 DELAY_MS = 300
 """The check waits for a pause in typing: findings do not need to follow every keystroke."""
 
 
 class _Found(QObject):
-    found = Signal(int, object)
-    """the request's number, and the previous meeting (or None)"""
+    found = Signal(int, object, object)
+    """the request's number, the previous meeting (or None) and the committee's numbering
+    scheme (or None)"""
+
+
+def committee_scheme(folder: Path, meeting: Meeting) -> NumberingScheme | None:
+    """The numbering scheme of the folder's committee file, if the folder has one (only one)
+    and it is this meeting's committee; a file that cannot be read is passed over (the
+    committee window says what is wrong with it)."""
+    files = committee_files(folder)
+    if len(files) != 1:
+        return None
+    try:
+        committee = load_committee(files[0])
+    except MeetingFileError:
+        return None
+    same = (
+        committee.name.casefold() == meeting.body.casefold()
+        and committee.authority.casefold() == meeting.authority.casefold()
+    )
+    return committee.numbering if same else None
 
 
 class _PreviousMeetingJob(QRunnable):
@@ -41,7 +66,8 @@ class _PreviousMeetingJob(QRunnable):
 
     def run(self) -> None:
         found = previous_meeting(self.folder, self.meeting, exclude=self.exclude)
-        self.signals.found.emit(self.number, found[1] if found else None)
+        scheme = committee_scheme(self.folder, self.meeting)
+        self.signals.found.emit(self.number, found[1] if found else None, scheme)
 
 
 class FindingsPanel(QListWidget):
@@ -64,6 +90,8 @@ class FindingsPanel(QListWidget):
         self.findings: list[Finding] = []
         self.previous: Meeting | None = None
         """The committee's previous meeting in the same folder, once found."""
+        self.scheme: NumberingScheme | None = None
+        """The numbering scheme of the committee file in the same folder, once found."""
         self._looked_up: tuple[object, ...] | None = None
         self._lookups = 0
         self._pool = QThreadPool(self)
@@ -87,22 +115,25 @@ class FindingsPanel(QListWidget):
     def _on_changed(self, change: MeetingChange) -> None:
         if change.header:
             self.look_up_previous()
+        elif change.path and change.path[-1] == "minutes_confirmed":
+            self.look_up_previous(again=True)  # the previous meeting's file may have changed
         self.timer.start()
 
     def _on_saved(self, _path: object) -> None:
         self.look_up_previous()
 
-    def look_up_previous(self) -> None:
-        """Find the previous meeting of the committee in the meeting's folder (in the
-        background), unless what it depends on is what it was last time."""
+    def look_up_previous(self, *, again: bool = False) -> None:
+        """Find the previous meeting of the committee in the meeting's folder, and the
+        committee's numbering scheme (in the background), unless what they depend on is what it
+        was last time (`again`: whatever it was)."""
         meeting, path = self.document.meeting, self.document.path
         key = (path, meeting.date, meeting.body.casefold(), meeting.authority.casefold())
-        if key == self._looked_up:
+        if key == self._looked_up and not again:
             return
         self._looked_up = key
         self._lookups += 1
         if path is None:
-            self._previous_found(self._lookups, None)
+            self._previous_found(self._lookups, None, None)
             return
         self._pool.start(
             _PreviousMeetingJob(self._lookups, path.parent, meeting, path, self._found)
@@ -111,19 +142,20 @@ class FindingsPanel(QListWidget):
     def wait_for_lookup(self, milliseconds: int = 30_000) -> bool:
         return self._pool.waitForDone(milliseconds)
 
-    def _previous_found(self, number: int, previous: object) -> None:
+    def _previous_found(self, number: int, previous: object, scheme: object) -> None:
         if number != self._lookups:
             return  # a newer look-up is on its way
         assert previous is None or isinstance(previous, Meeting)
-        if previous != self.previous:
-            self.previous = previous
+        assert scheme is None or isinstance(scheme, NumberingScheme)
+        if previous != self.previous or scheme != self.scheme:
+            self.previous, self.scheme = previous, scheme
             self.check_now()
 
     def check_now(self) -> None:
         meeting = self.document.meeting
         folder = self.styles.get(meeting.house_style)
         style = folder.style if folder else DEFAULT_STYLE
-        findings = check_meeting(meeting, style, previous=self.previous)
+        findings = check_meeting(meeting, style, previous=self.previous, scheme=self.scheme)
         if findings != self.findings or self.count() == 0:
             self.findings = findings
             self._show()

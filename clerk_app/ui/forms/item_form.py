@@ -21,6 +21,10 @@ Widgets (objectName: accessibleName), in tab order:
 - ``exemptReasonEdit``: "Reason for exemption" (enabled only for an exempt item)
 - shown only for an exempt item: ``exemptSummaryEdit`` "Published summary",
   ``publishResolutionCheck`` "Publish the resolution"
+- shown only for the previous minutes item (see `clerk_app.ui.forms.previous_minutes_panel`):
+  ``previousMinutesPanel`` with ``previousMeetingEdit`` "Minutes of the meeting held on" and
+  ``minutesConfirmedCheck`` "Agreed as a correct record" (ticking it offers to mark that
+  meeting's file approved)
 - ``bodyEditor``: "Minute text" (a `BodyEditor`: Tab nests, Ctrl+Tab moves on; see
   `clerk_app.ui.body_editor`); ``bodyHelp``: the markup help line; ``bodyProblem``: why the
   text cannot be used yet (a number too large), hidden otherwise
@@ -50,7 +54,8 @@ Widgets (objectName: accessibleName), in tab order:
 - ``noticesPanel``: a ``noticeGroupN`` per NoticeOfMotion block (see
   `clerk_app.ui.forms.notice_panel`); ``addNoticeButton`` "Add notice of motion"
 - ``actionsPanel``: ``actionsTable`` "Follow-up actions" (Action, Owner, Due as dd/mm/yyyy,
-  Done; Insert adds, Delete removes), ``addActionButton`` "Add action", ``removeActionButton``
+  Done, Done on, and Raised, read-only, for an action carried from an earlier meeting; Insert
+  adds, Delete removes), ``addActionButton`` "Add action", ``removeActionButton``
   "Remove action"
 
 Ctrl+Z and Ctrl+Y (Ctrl+Shift+Z) in any field of the form are the meeting's undo and redo; the
@@ -101,11 +106,13 @@ from clerk_app.domain.numbering import MinuteNumbering
 from clerk_app.domain.operations import set_standing
 from clerk_app.services.document import EditPath, MeetingDocument
 from clerk_app.ui.body_editor import MARKUP_HELP, BodyEditor, indent_of, list_line
+from clerk_app.ui.dialogs import Dialogs
 from clerk_app.ui.forms.actions_panel import ActionsPanel
 from clerk_app.ui.forms.binding import Binding, Disclosure, Form, FormContext, add_row, fit_lines
 from clerk_app.ui.forms.block_panel import form_row, line
 from clerk_app.ui.forms.item_target import ItemTarget
 from clerk_app.ui.forms.notice_panel import NoticeGroup, NoticesPanel
+from clerk_app.ui.forms.previous_minutes_panel import PreviousMinutesPanel
 from clerk_app.ui.forms.questions_panel import QuestionsGroup, QuestionsPanel
 from clerk_app.ui.forms.resolutions_panel import ResolutionGroup, ResolutionsPanel, one_line
 from clerk_app.ui.forms.table_panel import TableGroup, TablesPanel
@@ -168,10 +175,18 @@ class ItemForm(Form):
     """("items", i, "blocks", b): the block of the minute text the cursor is now in."""
 
     def __init__(
-        self, document: MeetingDocument, context: FormContext, parent: QWidget | None = None
+        self,
+        document: MeetingDocument,
+        context: FormContext,
+        parent: QWidget | None = None,
+        *,
+        dialogs: type[Dialogs] | None = None,
     ):
+        """`dialogs`: how the form asks the clerk (by default the window's `dialogs`, else
+        `Dialogs`)."""
         super().__init__(document, context, parent)
         self.setObjectName("itemForm")
+        self._dialogs = dialogs
         self.target = target = ItemTarget(document, context)
         self._memory: dict[Hashable, Block] = {}
         self._earlier_choices: (
@@ -381,6 +396,7 @@ class ItemForm(Form):
         self.body.edited.connect(self._body_edited)
         self.body.line_changed.connect(self._line_changed)
 
+        self.previous_minutes = PreviousMinutesPanel(self, target, self.dialogs)
         self.questions = QuestionsPanel(target, self)
         self.tables = TablesPanel(target, self)
         self.notices = NoticesPanel(target, self)
@@ -425,6 +441,7 @@ class ItemForm(Form):
         exempt_layout.addRow("", self.publish_resolution)
         fields.addRow(self.exempt_part)
         self.exempt_part.setVisible(False)
+        fields.addRow(self.previous_minutes)
 
         text_part = QWidget(self)
         text_layout = QVBoxLayout(text_part)
@@ -493,6 +510,14 @@ class ItemForm(Form):
         self.pages.addWidget(content)
         self._fix_tab_order()
         self.refresh()
+
+    def dialogs(self) -> type[Dialogs]:
+        """The questions the form asks: its own, or its window's (tests answer them)."""
+        if self._dialogs is not None:
+            return self._dialogs
+        window: Any = self.window()
+        found = getattr(window, "dialogs", None)
+        return found if isinstance(found, type) and issubclass(found, Dialogs) else Dialogs
 
     # --- the item on show ----------------------------------------------------------------------
 
@@ -603,6 +628,7 @@ class ItemForm(Form):
         if self.help.text() != help_text:
             self.help.setText(help_text)
         self._refresh_body(item, word)
+        self.previous_minutes.refresh(item)
         self.questions.refresh(item)
         self.tables.refresh(item)
         self.notices.refresh(item)
@@ -830,6 +856,10 @@ class ItemForm(Form):
             widget = self.standing
         elif field in ("exempt", "exempt_reason"):
             widget = self.reason if field == "exempt_reason" and item.exempt else self.exempt
+        elif field == "previous_meeting" and self.previous_minutes.isVisibleTo(self):
+            widget = self.previous_minutes.held_on
+        elif field == "minutes_confirmed" and self.previous_minutes.isVisibleTo(self):
+            widget = self.previous_minutes.confirmed
         elif field == "actions":
             row = rest[1] if len(rest) > 1 and isinstance(rest[1], int) else 0
             column = self.actions_panel.model.column_for(tuple(rest[2:]))
@@ -1004,7 +1034,8 @@ class ItemForm(Form):
             self.numbered_check, self.parent_combo, self.section_combo, self.session_combo,
             self.agenda_number, self.agenda_text, self.recommendation, self.department,
             self.report_reference, self.written_comments, self.exempt, self.reason,
-            self.exempt_summary, self.publish_resolution, self.body,
+            self.exempt_summary, self.publish_resolution,
+            *self.previous_minutes.focus_chain(), self.body,
         ]  # fmt: skip
         chain += self.questions.focus_chain()
         chain += self.tables.focus_chain()
