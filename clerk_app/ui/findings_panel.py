@@ -120,7 +120,7 @@ class FindingsPanel(QListWidget):
         self.timer.start()
 
     def _on_saved(self, _path: object) -> None:
-        self.look_up_previous()
+        self.look_up_previous(again=True)  # the folder may hold a committee file by now
 
     def look_up_previous(self, *, again: bool = False) -> None:
         """Find the previous meeting of the committee in the meeting's folder, and the

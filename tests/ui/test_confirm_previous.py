@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,8 +13,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from clerk_app.domain.committee import NumberingScheme, NumberReset, committee_from_meeting
 from clerk_app.domain.model import Meeting, MeetingStatus, StandingItem
 from clerk_app.storage import load_meeting, save_meeting
+from clerk_app.storage.committee_file import save_committee
 from clerk_app.storage.owner import Session, claim, release
 from clerk_app.ui.dialogs import Dialogs, SaveChoice
 from clerk_app.ui.main_window import MainWindow
@@ -29,9 +32,9 @@ class Answers(Dialogs):
     """Says yes (or `answer`), keeping what was asked; `meanwhile` runs while the question is
     open (someone else saves the file then)."""
 
-    asked: list[tuple[Path, str]] = []
-    answer = True
-    meanwhile: object = None
+    asked: ClassVar[list[tuple[Path, str]]] = []
+    answer: ClassVar[bool] = True
+    meanwhile: ClassVar[object] = None
 
     @classmethod
     def ask_confirm_previous(cls, parent: QWidget | None, path: Path, text: str) -> bool:
@@ -48,7 +51,7 @@ class Answers(Dialogs):
 @pytest.fixture
 def answers() -> type[Answers]:
     class Fresh(Answers):
-        asked: list[tuple[Path, str]] = []  # noqa: RUF012 - a fresh list for each test
+        asked: ClassVar[list[tuple[Path, str]]] = []  # a fresh list for each test
 
     return Fresh
 
@@ -248,3 +251,23 @@ def test_the_finding_goes_to_the_box(
     qtbot.waitUntil(lambda: not [f for f in findings.findings if "18 June 2025" in f.message])
     assert findings.previous is not None
     assert findings.previous.status is MeetingStatus.APPROVED
+
+
+def test_the_findings_check_numbers_under_the_folders_committee_scheme(
+    qtbot: QtBot, make_window: MakeWindow, folder: Path, answers: type[Answers], sample: Meeting
+) -> None:
+    """A committee whose year starts in September: the September meeting starts again at 1."""
+    scheme = NumberingScheme(reset=NumberReset.MUNICIPAL_YEAR, year_starts=9)
+    committee = committee_from_meeting(sample).model_copy(update={"numbering": scheme})
+    window = opened(qtbot, make_window, folder, answers)
+    findings = window.findings
+    qtbot.waitUntil(lambda: findings.previous is not None)
+    assert findings.scheme is None  # no committee file: numbers run on from 163 to 164
+    assert not [f for f in findings.findings if f.path == ("first_minute_number",)]
+    save_committee(committee, folder / "cype.committee", new=True)
+    assert window.document is not None
+    window.document.save()  # a save looks the folder up again (a keystroke never does)
+    qtbot.waitUntil(lambda: findings.scheme == scheme)
+    (numbers,) = [f for f in findings.findings if f.path == ("first_minute_number",)]
+    assert "this is its first meeting of a new year after 18 June 2025" in numbers.message
+    assert "its first minute would be 1, not 164" in numbers.message
