@@ -41,6 +41,10 @@ def statuses(document: MeetingDocument) -> list[AttendanceStatus]:
     return [a.status for a in document.meeting.attendance]
 
 
+def status_of(document: MeetingDocument, row: int) -> AttendanceStatus:
+    return document.meeting.attendance[row].status
+
+
 def at_row(qtbot: QtBot, form: AttendanceForm, row: int, column: int = NAME) -> None:
     form.table.go_to(row, column)
     assert current(form) == (row, column)
@@ -59,7 +63,7 @@ def test_a_roll_call_down_the_rows_one_key_each(qtbot: QtBot) -> None:
     type_keys((Qt.Key.Key_Space, SHIFT))  # the whole row: a letter now marks, not types
     assert form.rows_selected()
     type_keys("a")
-    assert document.meeting.attendance[1].status is AttendanceStatus.APOLOGIES
+    assert status_of(document, 1) is AttendanceStatus.APOLOGIES
     assert document.meeting.attendance[1].person.name == "Bonham"  # nothing typed in a cell
     assert not is_editing(form)
     type_keys(DOWN, "x", DOWN, DOWN, "p", DOWN, "a")  # Down keeps whole rows selected
@@ -78,10 +82,10 @@ def test_a_roll_call_down_the_rows_one_key_each(qtbot: QtBot) -> None:
         "Record apologies from Joycelin Eze-Okubuiro",
     ]
     document.undo_stack.undo()
-    assert document.meeting.attendance[5].status is AttendanceStatus.PRESENT
+    assert status_of(document, 5) is AttendanceStatus.PRESENT
     document.undo_stack.undo()
-    assert document.meeting.attendance[2].status is AttendanceStatus.PRESENT
-    assert document.meeting.attendance[1].status is AttendanceStatus.APOLOGIES
+    assert status_of(document, 2) is AttendanceStatus.PRESENT
+    assert status_of(document, 1) is AttendanceStatus.APOLOGIES
 
 
 def test_several_rows_are_marked_in_one_step(qtbot: QtBot) -> None:
@@ -141,10 +145,10 @@ def test_letters_still_type_into_a_text_cell(qtbot: QtBot) -> None:
     editor = open_editor(form)
     commit(qtbot, form, editor)
     assert document.meeting.attendance[3].person.name == "Sparks"
-    assert document.meeting.attendance[3].status is AttendanceStatus.PRESENT
+    assert status_of(document, 3) is AttendanceStatus.PRESENT
     at_row(qtbot, form, 3, STATUS)  # the Status cell still takes the start of a status
     type_keys("ab", Qt.Key.Key_Tab)
-    assert document.meeting.attendance[3].status is AttendanceStatus.ABSENT
+    assert status_of(document, 3) is AttendanceStatus.ABSENT
 
 
 def test_substitute_opens_substitute_for(qtbot: QtBot) -> None:
@@ -152,7 +156,7 @@ def test_substitute_opens_substitute_for(qtbot: QtBot) -> None:
     form = make_form(qtbot, AttendanceForm, document)
     at_row(qtbot, form, 4, REMOTE)  # a column a letter types nothing into: keys mark
     type_keys("s")
-    assert document.meeting.attendance[4].status is AttendanceStatus.SUBSTITUTE
+    assert status_of(document, 4) is AttendanceStatus.SUBSTITUTE
     assert current(form) == (4, SUBSTITUTE_FOR)
     assert is_editing(form)
     type_keys("Councillor Kitterick", Qt.Key.Key_Return)
@@ -183,13 +187,13 @@ def test_arrived_late_takes_the_time_now_and_opens_it_to_correct(qtbot: QtBot) -
     # someone with apologies who turns up late is present after all
     at_row(qtbot, form, 3, ARRIVED)
     type_keys("a")
-    assert document.meeting.attendance[3].status is AttendanceStatus.APOLOGIES
+    assert status_of(document, 3) is AttendanceStatus.APOLOGIES
     type_keys("l")
-    assert document.meeting.attendance[3].status is AttendanceStatus.PRESENT
+    assert status_of(document, 3) is AttendanceStatus.PRESENT
     assert document.meeting.attendance[3].arrived_at == dt.time(17, 42)
     type_keys(Qt.Key.Key_Escape)
     document.undo_stack.undo()
-    assert document.meeting.attendance[3].status is AttendanceStatus.APOLOGIES
+    assert status_of(document, 3) is AttendanceStatus.APOLOGIES
     assert document.meeting.attendance[3].arrived_at is None
 
 
