@@ -54,7 +54,7 @@ class PreviousMinutesPanel(QGroupBox):
             optional=True,
         )
         self.held_on.setToolTip("The date of the meeting whose minutes these are (dd/mm/yyyy)")
-        self.confirmed = CheckBox("Agreed as a correct recor&d", self)
+        self.confirmed = CheckBox("Agreed as a correct record", self)  # Tab from the date
         form.named(self.confirmed, "minutesConfirmedCheck", "Agreed as a correct record")
         self.confirmed.setToolTip(
             "The meeting agreed these minutes as a correct record; Clerk then offers to mark "
@@ -70,7 +70,7 @@ class PreviousMinutesPanel(QGroupBox):
         )
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        caption = QLabel("Minutes of the meeting &held on:")
+        caption = QLabel("Minutes of the meeting held &on:")
         caption.setBuddy(self.held_on)
         layout.addRow(caption, self.held_on)
         layout.addRow("", self.confirmed)
