@@ -252,7 +252,7 @@ def _check(args: argparse.Namespace) -> int:
     meeting = load_meeting(args.meeting)
     style = _style_for(meeting, args.style)
     previous = previous_meeting(args.meeting.parent, meeting, exclude=args.meeting)
-    scheme = folder_scheme(args.meeting, meeting)
+    scheme = folder_scheme(args.meeting.parent, meeting)
     if previous is not None:
         under = " under the committee's numbering" if scheme is not None else ""
         print(f"{args.meeting.name}: minute numbers checked against {previous[0].name}{under}")

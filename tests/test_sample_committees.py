@@ -55,7 +55,7 @@ def test_every_meeting_of_the_sample_folders_has_no_error(name: str) -> None:
         found = previous_meeting(entry.path.parent, meeting, exclude=entry.path)
         style = find_style(meeting.house_style).style
         findings = check_meeting(
-            meeting, style, found[1] if found else None, folder_scheme(entry.path, meeting)
+            meeting, style, found[1] if found else None, folder_scheme(entry.path.parent, meeting)
         )
         errors = [f for f in findings if f.severity is Severity.ERROR]
         assert errors == [], f"{entry.path.name}: {errors}"

@@ -660,8 +660,10 @@ def previous_minutes_findings(
 ) -> list[Finding]:
     """The minutes of the meeting before are confirmed at this one: a previous minutes item
     that names another meeting's date, minutes confirmed here that are not marked approved in
-    their file, and minutes never confirmed (the meeting before is a draft and nothing here
-    agrees them). Pure: the caller finds `previous`, as for the minute numbers."""
+    their file, and minutes never confirmed (the meeting before is a draft and this one has no
+    item to agree them, or is itself approved without having agreed them: a draft with the
+    item has them still before it). Pure: the caller finds `previous`, as for the minute
+    numbers."""
     names = names if names is not None else item_names(meeting, style)
     findings: list[Finding] = []
     minutes_items = [
@@ -702,7 +704,7 @@ def previous_minutes_findings(
                 "minutes_confirmed",
             )
         )
-    else:
+    elif not _takes_them(meeting, minutes_items, previous):
         where: tuple[str | int, ...] = (
             ("items", minutes_items[0], "minutes_confirmed") if minutes_items else ()
         )
@@ -715,6 +717,15 @@ def previous_minutes_findings(
             )
         )
     return findings
+
+
+def _takes_them(meeting: Meeting, minutes_items: list[int], previous: Meeting) -> bool:
+    """Whether the meeting still has the previous minutes before it: a draft (prepared, or
+    being written up) with an item for them that names that meeting or no meeting, which the
+    clerk ticks when they are agreed. Minutes approved themselves have said all they will."""
+    if meeting.status is MeetingStatus.APPROVED:
+        return False
+    return any(meeting.items[n].previous_meeting in (None, previous.date) for n in minutes_items)
 
 
 def numbering_findings(

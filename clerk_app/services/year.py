@@ -166,11 +166,12 @@ def prepare_from_meeting(path: Path, day: dt.date, style_of: StyleOf) -> Prepare
     return prepare_in_folder(folder, day, style_of)
 
 
-def folder_scheme(path: Path, meeting: Meeting) -> NumberingScheme | None:
-    """The numbering scheme of the committee file beside a meeting's file, when the meeting is
-    of that committee; None when there is none (or it cannot be read: the check goes on without
-    it, as it would without the file)."""
-    files = committee_files(path.parent)
+def folder_scheme(folder: Path, meeting: Meeting) -> NumberingScheme | None:
+    """The numbering scheme of the committee file in `folder` (the meeting's), when the meeting
+    is of that committee; None when there is none, or several, or it cannot be read: the check
+    goes on without it, as it would without the file (the committee window says what is wrong
+    with it)."""
+    files = committee_files(folder)
     if len(files) != 1:
         return None
     try:

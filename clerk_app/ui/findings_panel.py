@@ -24,9 +24,8 @@ from clerk_app.domain.house_style import DEFAULT_STYLE
 from clerk_app.domain.model import Meeting
 from clerk_app.render.styles import StyleFolder
 from clerk_app.services.document import MeetingDocument
-from clerk_app.storage import MeetingFileError, previous_meeting
-from clerk_app.storage.committee_file import load_committee
-from clerk_app.storage.folder import committee_files
+from clerk_app.services.year import folder_scheme
+from clerk_app.storage import previous_meeting
 
 DELAY_MS = 300
 """The check waits for a pause in typing: findings do not need to follow every keystroke."""
@@ -36,24 +35,6 @@ class _Found(QObject):
     found = Signal(int, object, object)
     """the request's number, the previous meeting (or None) and the committee's numbering
     scheme (or None)"""
-
-
-def committee_scheme(folder: Path, meeting: Meeting) -> NumberingScheme | None:
-    """The numbering scheme of the folder's committee file, if the folder has one (only one)
-    and it is this meeting's committee; a file that cannot be read is passed over (the
-    committee window says what is wrong with it)."""
-    files = committee_files(folder)
-    if len(files) != 1:
-        return None
-    try:
-        committee = load_committee(files[0])
-    except MeetingFileError:
-        return None
-    same = (
-        committee.name.casefold() == meeting.body.casefold()
-        and committee.authority.casefold() == meeting.authority.casefold()
-    )
-    return committee.numbering if same else None
 
 
 class _PreviousMeetingJob(QRunnable):
@@ -66,7 +47,7 @@ class _PreviousMeetingJob(QRunnable):
 
     def run(self) -> None:
         found = previous_meeting(self.folder, self.meeting, exclude=self.exclude)
-        scheme = committee_scheme(self.folder, self.meeting)
+        scheme = folder_scheme(self.folder, self.meeting)
         self.signals.found.emit(self.number, found[1] if found else None, scheme)
 
 

@@ -339,7 +339,7 @@ class MainWindow(QMainWindow):
         self.meeting_form = MeetingForm(document, context)
         self.attendance_form = AttendanceForm(document, context)
         self.declarations_form = DeclarationsForm(document, context)
-        self.item_form = ItemForm(document, context)
+        self.item_form = ItemForm(document, context, dialogs=self.dialogs)
         self.sessions_form = SessionsForm(document, context)
         self.speakers_form = SpeakersForm(document, context)
         self.sections_form = SectionsForm(document, context)

@@ -69,8 +69,16 @@ def year(found: Meeting, previous: Meeting, style: HouseStyle = STYLE) -> list[s
     return [f.message for f in previous_minutes_findings(found, previous, style)]
 
 
+def test_a_draft_with_the_previous_minutes_item_still_has_them_before_it() -> None:
+    # prepared, or being written up: the clerk ticks the box when they are agreed; a format 2
+    # file's item, which names no meeting, counts too
+    assert previous_minutes_findings(meeting(), june(), STYLE) == []
+    assert previous_minutes_findings(meeting(names=None), june(), STYLE) == []
+
+
 def test_minutes_never_confirmed_name_the_previous_meetings_date() -> None:
-    (finding,) = previous_minutes_findings(meeting(), june(), STYLE)
+    approved = meeting(status=MeetingStatus.APPROVED)  # its own minutes are settled
+    (finding,) = previous_minutes_findings(approved, june(), STYLE)
     assert finding.severity is Severity.WARNING
     assert finding.message == (
         "The minutes of the previous meeting, 18 June 2025, were never confirmed: they are "
@@ -82,7 +90,7 @@ def test_minutes_never_confirmed_name_the_previous_meetings_date() -> None:
     assert "18 June 2025, were never confirmed" in finding.message
     assert finding.path == ()
     # dates as the meeting's house style writes them
-    assert year(meeting(), june(), US)[0].startswith(
+    assert year(approved, june(), US)[0].startswith(
         "The minutes of the previous meeting, June 18, 2025, were never confirmed"
     )
 
@@ -117,8 +125,8 @@ def test_the_previous_minutes_item_names_another_date() -> None:
 
 
 def test_check_meeting_says_them_after_the_numbers() -> None:
-    found = check_meeting(meeting(first=160), STYLE, june())
+    found = check_meeting(meeting(first=160, minutes_item=False), STYLE, june())
     messages = [f.message for f in found]
-    assert messages[0].startswith("Minute numbers 160 to 161 were already used")
+    assert messages[0].startswith("Minute numbers 160 to 160 were already used")
     assert messages[1].startswith("The minutes of the previous meeting, 18 June 2025")
     assert check_meeting(meeting(confirmed=True), STYLE, june(MeetingStatus.APPROVED)) == []

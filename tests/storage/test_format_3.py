@@ -28,7 +28,9 @@ def test_format_2_samples_load_as_the_same_meeting() -> None:
         assert meeting == load_meeting(SAMPLES / f"{name}.minutes")
         # what format 2 meant: everyone votes, nothing carried, nothing confirmed
         assert all(person.votes for person in meeting.attendance)
-        assert all(a.raised_on is None and a.done_on is None for i in meeting.items for a in i.actions)
+        assert all(
+            a.raised_on is None and a.done_on is None for i in meeting.items for a in i.actions
+        )
         assert not any(item.minutes_confirmed for item in meeting.items)
 
 

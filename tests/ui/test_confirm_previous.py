@@ -243,11 +243,19 @@ def test_the_finding_goes_to_the_box(
     findings.wait_for_lookup()
     qtbot.waitUntil(lambda: findings.previous is not None)
     findings.check_now()
-    (finding,) = [f for f in findings.findings if "never confirmed" in f.message]
+    # a draft with the item before it: nothing yet (the clerk ticks it when they are agreed)
+    assert not [f for f in findings.findings if "18 June 2025" in f.message]
+    answers.answer = False  # ticked, but June's file left a draft
+    tick(qtbot, window)
+    qtbot.waitUntil(lambda: confirmed(window))
+    findings.check_now()
+    (finding,) = [f for f in findings.findings if "still marked as a draft" in f.message]
     assert "18 June 2025" in finding.message
     window.go_to_path(finding.path)
     assert window.item_form.previous_minutes.confirmed.hasFocus()
-    tick(qtbot, window)  # and yes: the June file is looked at again, now approved
+    tick(qtbot, window)  # unticked; ticked again, and yes: June is looked at again, approved
+    answers.answer = True
+    tick(qtbot, window)
     qtbot.waitUntil(lambda: not [f for f in findings.findings if "18 June 2025" in f.message])
     assert findings.previous is not None
     assert findings.previous.status is MeetingStatus.APPROVED
