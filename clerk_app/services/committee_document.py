@@ -14,7 +14,6 @@ they report on their signals, which arrive on the GUI thread. QtCore and QtGui o
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +21,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import QObject, QRunnable, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 from clerk_app.domain import edit
 from clerk_app.domain.actions import ActionEntry, action_log
@@ -32,73 +31,14 @@ from clerk_app.domain.model import Meeting
 from clerk_app.domain.numbering import MinuteNumbering
 from clerk_app.services import year
 from clerk_app.services.ownership import Ownership
+from clerk_app.services.undo import ReplaceState, TypingStep
 from clerk_app.storage import FileVersion, MeetingFileError, current_version
 from clerk_app.storage import owner as owners
 from clerk_app.storage.committee_file import COMMITTEE_SUFFIX, read_committee, save_committee
 from clerk_app.storage.folder import CommitteeFolder, MeetingEntry, load_meetings, open_folder
 
 EditPath = edit.Path
-MERGE_WINDOW = 2.0
-"""Seconds within which typing into one field merges into one undo step (as for meetings)."""
-MERGE_LIMIT = 10.0
 StyleOf = Callable[[str], HouseStyle]
-
-
-class ReplaceCommittee(QUndoCommand):
-    """One step of undo: the committee before and after."""
-
-    MERGE_ID = 0x636F  # commands with a merge key may merge with each other
-
-    def __init__(
-        self,
-        document: CommitteeDocument,
-        before: Committee,
-        after: Committee,
-        text: str,
-        changed: EditPath,
-        merge_key: Any = None,
-    ) -> None:
-        super().__init__(text)
-        self.document = document
-        self.before, self.after = before, after
-        self.changed = changed
-        self.merge_key = merge_key
-        self.stamp = self.started = time.monotonic()
-        self.pushed = False
-
-    def id(self) -> int:
-        return self.MERGE_ID if self.merge_key is not None else -1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
-        if not isinstance(other, ReplaceCommittee) or other.merge_key != self.merge_key:
-            return False
-        if isinstance(other, TypingStep) != isinstance(self, TypingStep):
-            return False
-        if not isinstance(self, TypingStep) and (
-            other.stamp - self.stamp > MERGE_WINDOW or other.stamp - self.started > MERGE_LIMIT
-        ):
-            return False
-        if other.before is not self.after:
-            return False
-        self.after = other.after
-        self.stamp = other.stamp
-        if isinstance(self, TypingStep) and self.after is self.before:
-            self.setObsolete(True)
-        return True
-
-    def redo(self) -> None:
-        self.document._replace(self.after, self.changed)
-        if self.pushed:
-            self.document.stepped.emit(self.changed, f"Redone: {self.text()}")
-        self.pushed = True
-
-    def undo(self) -> None:
-        self.document._replace(self.before, self.changed)
-        self.document.stepped.emit(self.changed, f"Undone: {self.text()}")
-
-
-class TypingStep(ReplaceCommittee):
-    """Values entered from one stay in a table cell's editor: one undo step however long."""
 
 
 def checked(committee: Committee) -> Committee:
@@ -194,9 +134,7 @@ class CommitteeDocument(QObject):
         if after is self._committee or after == self._committee:
             return
         after = checked(after)
-        self.undo_stack.push(
-            ReplaceCommittee(self, self._committee, after, text, changed, merge_key)
-        )
+        self.undo_stack.push(ReplaceState(self, self._committee, after, text, changed, merge_key))
 
     def set(self, path: EditPath, value: Any, text: str, *, merge: bool = True) -> None:
         after = edit.set_at(self._committee, path, value)

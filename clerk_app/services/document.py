@@ -15,17 +15,17 @@ A document opened read-only holds no mark and never replaces its own file
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 from clerk_app.domain import edit
 from clerk_app.domain.changes import MeetingChange
 from clerk_app.domain.model import Meeting
 from clerk_app.services.ownership import Ownership
+from clerk_app.services.undo import ReplaceState, TypingStep
 from clerk_app.storage import (
     FileVersion,
     ReadOnlyFileError,
@@ -37,10 +37,6 @@ from clerk_app.storage.errors import MeetingFileError
 from clerk_app.storage.owner import Owner
 
 EditPath = edit.Path
-MERGE_WINDOW = 2.0
-"""Seconds within which typing into one field merges into one undo step."""
-MERGE_LIMIT = 10.0
-"""The longest a merged step may run: undo never takes away minutes of typing at once."""
 
 
 class OpenedReadOnlyError(ReadOnlyFileError):
@@ -55,72 +51,8 @@ class OpenedReadOnlyError(ReadOnlyFileError):
         )
 
 
-class ReplaceMeeting(QUndoCommand):
-    """One step of undo: the meeting before and after (they share every unchanged part)."""
-
-    MERGE_ID = 0x6D65  # any constant: commands with a merge key may merge with each other
-
-    def __init__(
-        self,
-        document: MeetingDocument,
-        before: Meeting,
-        after: Meeting,
-        text: str,
-        changed: EditPath,
-        merge_key: Any = None,
-    ) -> None:
-        super().__init__(text)
-        self.document = document
-        self.before, self.after = before, after
-        self.changed = changed
-        self.merge_key = merge_key
-        self.stamp = self.started = time.monotonic()
-        self.pushed = False
-        """QUndoStack.push runs redo() once: that is the edit itself, not a redo."""
-
-    def id(self) -> int:
-        return self.MERGE_ID if self.merge_key is not None else -1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
-        if not isinstance(other, ReplaceMeeting) or other.merge_key != self.merge_key:
-            return False
-        if other.stamp - self.stamp > MERGE_WINDOW or other.stamp - self.started > MERGE_LIMIT:
-            return False
-        if other.before is not self.after:
-            return False
-        self.after = other.after
-        self.stamp = other.stamp
-        return True
-
-    def redo(self) -> None:
-        self.document._replace(self.after, self.changed)
-        if self.pushed:
-            self.document.stepped.emit(self.changed, f"Redone: {self.text()}")
-        self.pushed = True
-
-    def undo(self) -> None:
-        self.document._replace(self.before, self.changed)
-        self.document.stepped.emit(self.changed, f"Undone: {self.text()}")
-
-
-class TypingStep(ReplaceMeeting):
-    """Values entered from one stay in a field (a time field, a table cell's editor: its pauses
-    in typing and its leaving), with `merge_key` naming the stay: one undo step however long
-    the stay, and a step that ends where it began goes from the history (Esc after a pause had
-    entered some of the typing), leaving no redo behind."""
-
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
-        if (
-            not isinstance(other, TypingStep)
-            or other.merge_key != self.merge_key
-            or other.before is not self.after
-        ):
-            return False
-        self.after = other.after
-        self.stamp = other.stamp
-        if self.after is self.before:
-            self.setObsolete(True)  # QUndoStack drops it, and is clean again if it was
-        return True
+ReplaceMeeting = ReplaceState[Meeting]
+"""One step of undo: the meeting before and after (they share every unchanged part)."""
 
 
 class MeetingDocument(QObject):

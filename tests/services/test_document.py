@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from clerk_app.domain.edit import EditError
 from clerk_app.domain.model import Item, Meeting
-from clerk_app.services import document as document_module
+from clerk_app.services import undo as undo_module
 from clerk_app.services.document import MeetingDocument
 from clerk_app.storage import MeetingFileError, load_meeting
 
@@ -48,11 +48,11 @@ def test_typing_after_a_pause_is_a_new_step(
     document: MeetingDocument, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     clock = [1000.0]
-    monkeypatch.setattr(document_module, "time", SimpleNamespace(monotonic=lambda: clock[0]))
+    monkeypatch.setattr(undo_module, "time", SimpleNamespace(monotonic=lambda: clock[0]))
     document.set(("venue",), "City", "Edit venue")
     clock[0] += 1
     document.set(("venue",), "City H", "Edit venue")  # within the window: merged
-    clock[0] += document_module.MERGE_WINDOW + 1
+    clock[0] += undo_module.MERGE_WINDOW + 1
     document.set(("venue",), "City Hall", "Edit venue")  # after a pause: its own step
     assert document.undo_stack.count() == 2
     document.undo_stack.undo()

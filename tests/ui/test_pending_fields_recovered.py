@@ -211,9 +211,9 @@ def test_a_long_stay_in_a_field_is_still_one_step_and_esc_leaves_no_redo(
     """The clerk types "21", answers the phone, types "15": one undo step, however long the
     stay (typing merges into a step for at most MERGE_WINDOW seconds, made 0 here: a field's
     stay is not typing). Esc after that takes it all back and leaves nothing to redo."""
-    from clerk_app.services import document as document_module
+    from clerk_app.services import undo as undo_module
 
-    monkeypatch.setattr(document_module, "MERGE_WINDOW", 0.0)
+    monkeypatch.setattr(undo_module, "MERGE_WINDOW", 0.0)
     field = window.meeting_form.close_time
     stack = document.undo_stack
     count = stack.count()
