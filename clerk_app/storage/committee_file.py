@@ -12,7 +12,7 @@ to replace a version someone else saved since it was read.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -20,30 +20,25 @@ from pydantic import ValidationError
 
 from clerk_app.domain.committee import Committee
 from clerk_app.storage.atomic import (
-    ChangedOnDiskError,
     FileVersion,
-    ReadOnlyError,
-    atomic_write,
-    real_path,
     write_new,
 )
-from clerk_app.storage.errors import FileChangedError, MeetingFileError, ReadOnlyFileError
+from clerk_app.storage.errors import MeetingFileError
 from clerk_app.storage.meeting_file import (
     Saved,
-    backup_path,
     describe_validation_error,
     json_from_bytes,
     os_problem,
-    plain,
-    quote,
     read_file,
+    save_bytes,
+    upgraded_fields,
 )
-from clerk_app.storage.migrations import MigrationError, migrate
+from clerk_app.storage.migrations import Migration
 
 COMMITTEE_SUFFIX = ".committee"
 COMMITTEE_FORMAT_VERSION = 1
 """The committee format this version of Clerk writes, and the newest it reads."""
-COMMITTEE_MIGRATIONS: Mapping[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+COMMITTEE_MIGRATIONS: Mapping[int, Migration] = {}
 """Upgrades from each older committee format (none yet: format 1 is the first)."""
 
 _FILE_KEYS = ("format_version", "generator")
@@ -78,16 +73,7 @@ def save_committee(
             ) from None
         except OSError as exc:
             raise MeetingFileError(path, f"could not be saved: {os_problem(exc)}") from exc
-    try:
-        target = real_path(path)
-        outcome = atomic_write(target, data, backup=backup_path(target), expected=expected)
-    except ChangedOnDiskError as exc:
-        raise FileChangedError(path, exc.found) from None
-    except ReadOnlyError:
-        raise ReadOnlyFileError(path) from None
-    except OSError as exc:
-        raise MeetingFileError(path, f"could not be saved: {os_problem(exc)}") from exc
-    return Saved(outcome.version, outcome.backup, outcome.backup_problem)
+    return save_bytes(data, path, expected)
 
 
 def read_committee(path: Path) -> tuple[Committee, FileVersion]:
@@ -100,26 +86,9 @@ def load_committee(path: Path) -> Committee:
 
 
 def committee_from_json_data(data: object, path: Path) -> Committee:
-    if not isinstance(data, dict) or "format_version" not in data:
-        raise MeetingFileError(
-            path, "is not a Clerk committee file (it has no format_version at the top)"
-        )
-    version = data["format_version"]
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise MeetingFileError(path, f"has an invalid format_version: {quote(version)}")
-    if version > COMMITTEE_FORMAT_VERSION:
-        raise MeetingFileError(
-            path,
-            f"was written by a newer version of Clerk (committee format {version}; this version "
-            f"reads formats up to {COMMITTEE_FORMAT_VERSION}). Update Clerk to open it.",
-        )
-    try:
-        data = migrate(
-            data, version, current=COMMITTEE_FORMAT_VERSION, migrations=COMMITTEE_MIGRATIONS
-        )
-    except MigrationError as exc:
-        raise MeetingFileError(path, plain(str(exc))) from None
-    fields = {key: value for key, value in data.items() if key not in _FILE_KEYS}
+    fields = upgraded_fields(
+        data, path, "committee", "committee format", COMMITTEE_FORMAT_VERSION, COMMITTEE_MIGRATIONS
+    )
     try:
         return Committee.model_validate(fields)
     except ValidationError as exc:

@@ -16,6 +16,7 @@ import re
 import reprlib
 import stat
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -83,7 +84,11 @@ def save_meeting(meeting: Meeting, path: Path, expected: FileVersion | None = No
     ReadOnlyFileError; a symbolic link is written through to its file, whose backup goes beside
     it. Never fails for want of a backup: `Saved.backup_problem` says why none was kept.
     """
-    data = meeting_to_json(meeting).encode("utf-8")
+    return save_bytes(meeting_to_json(meeting).encode("utf-8"), path, expected)
+
+
+def save_bytes(data: bytes, path: Path, expected: FileVersion | None = None) -> Saved:
+    """A Clerk file's bytes saved as `save_meeting` saves a meeting (the committee file too)."""
     try:
         target = real_path(path)
         outcome = atomic_write(target, data, backup=backup_path(target), expected=expected)
@@ -211,29 +216,44 @@ def json_from_bytes(raw: bytes, path: Path, noun: str) -> object:
 
 
 def meeting_from_json_data(data: object, path: Path) -> Meeting:
-    if not isinstance(data, dict) or "format_version" not in data:
-        raise MeetingFileError(
-            path, "is not a Clerk meeting file (it has no format_version at the top)"
-        )
-    version = data["format_version"]
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise MeetingFileError(path, f"has an invalid format_version: {quote(version)}")
-    current = migrations.FORMAT_VERSION
-    if version > current:
-        raise MeetingFileError(
-            path,
-            f"was written by a newer version of Clerk (file format {version}; this version "
-            f"reads formats up to {current}). Update Clerk to open it.",
-        )
-    try:
-        data = migrations.migrate(data, version, current=current, migrations=migrations.MIGRATIONS)
-    except MigrationError as exc:
-        raise MeetingFileError(path, plain(str(exc))) from None
-    fields = {key: value for key, value in data.items() if key not in _FILE_KEYS}
+    fields = upgraded_fields(
+        data, path, "meeting", "file format", migrations.FORMAT_VERSION, migrations.MIGRATIONS
+    )
     try:
         return Meeting.model_validate(fields)
     except ValidationError as exc:
         raise MeetingFileError(path, describe_validation_error(exc, fields)) from None
+
+
+def upgraded_fields(
+    data: object,
+    path: Path,
+    noun: str,
+    format_name: str,
+    current: int,
+    steps: Mapping[int, migrations.Migration],
+) -> dict[str, Any]:
+    """A Clerk file's JSON data (a meeting's, a committee's: `noun`) checked for its
+    `format_version`, upgraded to format `current` by `steps`, without the file's own keys:
+    the fields of its model. Raises MeetingFileError in the clerk's words."""
+    if not isinstance(data, dict) or "format_version" not in data:
+        raise MeetingFileError(
+            path, f"is not a Clerk {noun} file (it has no format_version at the top)"
+        )
+    version = data["format_version"]
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise MeetingFileError(path, f"has an invalid format_version: {quote(version)}")
+    if version > current:
+        raise MeetingFileError(
+            path,
+            f"was written by a newer version of Clerk ({format_name} {version}; this version "
+            f"reads formats up to {current}). Update Clerk to open it.",
+        )
+    try:
+        data = migrations.migrate(data, version, current=current, migrations=steps)
+    except MigrationError as exc:
+        raise MeetingFileError(path, plain(str(exc))) from None
+    return {key: value for key, value in data.items() if key not in _FILE_KEYS}
 
 
 def json_path(loc: tuple[int | str, ...], data: object) -> str:
