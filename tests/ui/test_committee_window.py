@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from clerk_app import locations
-from clerk_app.domain.model import Meeting
+from clerk_app.domain.model import FollowUp, Item, Meeting
 from clerk_app.storage import load_meeting, save_meeting
 from clerk_app.storage import owner as owners
 from clerk_app.storage.committee_file import load_committee
@@ -61,6 +61,14 @@ class Answers(Dialogs):
     @classmethod
     def after_export(cls, parent: QWidget | None, path: Path) -> None:
         pass
+
+    exempt_answers: ClassVar[list[bool | None]] = []
+    exempt_asked: ClassVar[list[int]] = []
+
+    @classmethod
+    def ask_exempt_actions(cls, parent: QWidget | None, count: int) -> bool | None:
+        cls.exempt_asked.append(count)
+        return cls.exempt_answers.pop(0)
 
     @classmethod
     def ask_open_owned(cls, parent: QWidget | None, path: Path, owner_text: str) -> OwnedChoice:
@@ -419,3 +427,42 @@ def test_a_committee_another_clerk_has_open_is_read_only_when_the_clerk_says_so(
     assert owner is not None and owner.session != theirs.token
     committee.close()
     assert owners.read_owner(path) is None  # released on close
+
+
+def test_an_exempt_items_action_is_exported_only_when_the_clerk_asks(
+    qtbot: QtBot, make_window: MakeWindow, folder: Path, answers: type[Answers], tmp_path: Path
+) -> None:
+    june = folder / "CYPESC 2025-06-18.minutes"
+    meeting = load_meeting(june)
+    secret = Item(
+        id="contract",
+        title="Transport Contract",
+        exempt=True,
+        actions=(FollowUp(id="acme", action="Negotiate with Acme"),),
+    )
+    save_meeting(meeting.model_copy(update={"items": (*meeting.items, secret)}), june)
+    _, committee = open_committee(qtbot, make_window, folder, answers)
+    committee.show_page("Actions")
+    page = committee.actions_page
+    assert any(e.exempt for e in page.shown)
+    assert any(
+        item(page.table, r, 0).text() == "[Exempt] Negotiate with Acme"
+        for r in range(page.table.rowCount())
+    )
+    answers.log_path = tmp_path / "out" / "log"
+    answers.log_path.parent.mkdir()
+    csv_path = answers.log_path.with_suffix(".csv")
+    for answer, wanted in ((False, False), (True, True)):
+        answers.exempt_answers = [answer]
+        csv_path.unlink(missing_ok=True)
+        QTest.mouseClick(page.csv_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(csv_path.exists, timeout=20_000)
+        text = csv_path.read_bytes().decode("utf-8-sig")
+        assert ("[Exempt] Negotiate with Acme" in text) is wanted
+        assert ("Acme" in text) is wanted
+    assert answers.exempt_asked == [1, 1]
+    answers.exempt_answers = [None]  # cancelled: nothing written
+    csv_path.unlink()
+    QTest.mouseClick(page.csv_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(200)
+    assert not csv_path.exists()
