@@ -31,7 +31,7 @@ from clerk_app.domain.model import Meeting
 from clerk_app.domain.numbering import MinuteNumbering
 from clerk_app.services import year
 from clerk_app.services.ownership import Ownership
-from clerk_app.services.undo import ReplaceState, TypingStep
+from clerk_app.services.undo import ReplaceState, push_typed
 from clerk_app.storage import FileVersion, MeetingFileError, current_version
 from clerk_app.storage import owner as owners
 from clerk_app.storage.committee_file import COMMITTEE_SUFFIX, read_committee, save_committee
@@ -148,16 +148,7 @@ class CommitteeDocument(QObject):
         after = checked(edit.set_at(before, path, value))
         if edit.get_at(after, path) == edit.get_at(before, path):
             return
-        stack = self.undo_stack
-        top = stack.command(stack.index() - 1) if stack.index() > 0 else None
-        if (
-            isinstance(top, TypingStep)
-            and top.merge_key == stay
-            and top.after is before
-            and edit.get_at(top.before, path) == edit.get_at(after, path)
-        ):
-            after = top.before
-        stack.push(TypingStep(self, before, after, text, path, stay))
+        push_typed(self.undo_stack, self, before, after, text, path, stay)
 
     def insert(self, path: EditPath, index: int, value: Any, text: str) -> None:
         self.edit(edit.insert_at(self._committee, path, index, value), text, path)

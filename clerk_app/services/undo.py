@@ -13,8 +13,9 @@ from __future__ import annotations
 import time
 from typing import Any, Generic, Protocol, TypeVar
 
+from pydantic import BaseModel
 from PySide6.QtCore import SignalInstance
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from clerk_app.domain import edit
 
@@ -25,6 +26,7 @@ MERGE_LIMIT = 10.0
 """The longest a merged step may run: undo never takes away minutes of typing at once."""
 
 State = TypeVar("State")
+Model = TypeVar("Model", bound=BaseModel)
 Taken = TypeVar("Taken", contravariant=True)
 
 
@@ -107,3 +109,26 @@ class TypingStep(ReplaceState[State]):
         if self.after is self.before:
             self.setObsolete(True)  # QUndoStack drops it, and is clean again if it was
         return True
+
+
+def push_typed(
+    stack: QUndoStack,
+    document: Steps[Model],
+    before: Model,
+    after: Model,
+    text: str,
+    path: EditPath,
+    stay: object,
+) -> None:
+    """Push the step of a value entered in one stay in a field's editor (`stay` names it): it
+    merges into the stay's step; typing put back to what the stay began with takes the step
+    away."""
+    top = stack.command(stack.index() - 1) if stack.index() > 0 else None
+    if (
+        isinstance(top, TypingStep)
+        and top.merge_key == stay
+        and top.after is before
+        and edit.get_at(top.before, path) == edit.get_at(after, path)
+    ):
+        after = top.before  # back where the stay started: its step goes
+    stack.push(TypingStep(document, before, after, text, path, stay))
