@@ -150,6 +150,18 @@ def _replace_changed_box(parent: QWidget | None, path: Path, by: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def _save_elsewhere(parent: QWidget | None, title: str, why: str) -> bool:
+    """`why` ("m.minutes is read-only"), so Clerk will not replace it: save under another name?"""
+    answer = QMessageBox.question(
+        parent,
+        title,
+        f"{why}, so Clerk will not replace it.\n\nSave your meeting under another name?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
 class Dialogs:
     @classmethod
     def ask_open_path(cls, parent: QWidget | None, folder: Path | None) -> Path | None:
@@ -273,15 +285,7 @@ class Dialogs:
     @classmethod
     def ask_save_read_only_as(cls, parent: QWidget | None, path: Path) -> bool:
         """The file is marked read-only: save under another name instead?"""
-        answer = QMessageBox.question(
-            parent,
-            "File is read-only",
-            f"{path.name} is read-only, so Clerk will not replace it.\n\n"
-            "Save your meeting under another name?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return _save_elsewhere(parent, "File is read-only", f"{path.name} is read-only")
 
     @classmethod
     def ask_preferences(
@@ -381,15 +385,9 @@ class Dialogs:
     @classmethod
     def ask_save_opened_read_only_as(cls, parent: QWidget | None, path: Path, why: str) -> bool:
         """The meeting was opened read-only (`why`: who has it open): save under another name?"""
-        answer = QMessageBox.question(
-            parent,
-            "Opened read-only",
-            f"{path.name} was opened read-only{why}, so Clerk will not replace it.\n\n"
-            "Save your meeting under another name?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
+        return _save_elsewhere(
+            parent, "Opened read-only", f"{path.name} was opened read-only{why}"
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     # --- the committee and its next meeting -----------------------------------------------------
 

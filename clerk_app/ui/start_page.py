@@ -19,6 +19,20 @@ from PySide6.QtWidgets import (
 
 from clerk_app import locations
 
+PATH_ROLE = 256  # Qt.ItemDataRole.UserRole: the path an entry stands for
+
+
+def _paths_list(name: str, accessible: str, paths: list[Path]) -> QListWidget:
+    """A list of files or folders, each shown as its name and where it is."""
+    shown = QListWidget()
+    shown.setObjectName(name)
+    shown.setAccessibleName(accessible)
+    for path in paths:
+        item = QListWidgetItem(f"{path.name}   ({path.parent})")
+        item.setData(PATH_ROLE, str(path))
+        shown.addItem(item)
+    return shown
+
 
 class StartPage(QWidget):
     new_requested = Signal()
@@ -59,26 +73,14 @@ class StartPage(QWidget):
             button.setObjectName(name)
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
             button.clicked.connect(signal.emit)
-        self.recent = QListWidget()
-        self.recent.setObjectName("recentFilesList")
-        self.recent.setAccessibleName("Recent meetings")
-        for path in recent:
-            item = QListWidgetItem(f"{path.name}   ({path.parent})")
-            item.setData(256, str(path))
-            self.recent.addItem(item)
+        self.recent = _paths_list("recentFilesList", "Recent meetings", recent)
         self.recent.itemActivated.connect(
-            lambda item: self.recent_requested.emit(Path(item.data(256)))
+            lambda item: self.recent_requested.emit(Path(item.data(PATH_ROLE)))
         )
         folders = folders or []
-        self.folders = QListWidget()
-        self.folders.setObjectName("recentFoldersList")
-        self.folders.setAccessibleName("Recent committee folders")
-        for folder in folders:
-            item = QListWidgetItem(f"{folder.name}   ({folder.parent})")
-            item.setData(256, str(folder))
-            self.folders.addItem(item)
+        self.folders = _paths_list("recentFoldersList", "Recent committee folders", folders)
         self.folders.itemActivated.connect(
-            lambda item: self.recent_folder_requested.emit(Path(item.data(256)))
+            lambda item: self.recent_folder_requested.emit(Path(item.data(PATH_ROLE)))
         )
         crest = QLabel()
         picture = QPixmap(str(locations.resources_dir() / "icons" / "clerk.png"))
