@@ -292,7 +292,7 @@ def committee_from_meeting(meeting: Meeting, style: HouseStyle = DEFAULT_STYLE) 
         if item.standing in EVERY_MEETING and not item.exempt
     ]
     reset = NumberReset.CONTINUOUS
-    if any(f"{{{field}}}" in style.minute_number_format for field in ("yy", "yyyy", "ss")):
+    if any(f"{{{field}}}" in style.minute_number_format for field in ("yy", "yyyy")):
         reset = NumberReset.CALENDAR_YEAR  # the number carries the year: a run per year
     return Committee(
         authority=meeting.authority,

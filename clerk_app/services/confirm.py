@@ -26,15 +26,8 @@ from pathlib import Path
 from clerk_app.domain.model import Meeting, MeetingStatus
 from clerk_app.services.document import EditPath, MeetingDocument, ReplaceMeeting
 from clerk_app.storage import FileChangedError, FileVersion, MeetingFileError, save_meeting
-from clerk_app.storage.atomic import ChangedOnDiskError, atomic_write, real_path
-from clerk_app.storage.folder import header
-from clerk_app.storage.meeting_file import (
-    SUFFIX,
-    backup_path,
-    meeting_from_bytes,
-    os_problem,
-    read_file,
-)
+from clerk_app.storage.library import held_on
+from clerk_app.storage.meeting_file import meeting_from_bytes, read_file, save_bytes
 from clerk_app.storage.owner import describe, is_stale, machine_name, read_owner
 
 Report = Callable[[str], None]
@@ -52,36 +45,13 @@ class PreviousFile:
     version: FileVersion
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve()
-    except (OSError, RuntimeError):
-        return a == b
-
-
 def find_previous_file(
-    folder: Path, meeting: Meeting, held_on: dt.date, exclude: Path | None = None
-) -> Path | None:
-    """The file in `folder` of the meeting of the same committee (and authority) held on
-    `held_on`; None if there is none (or more than one: the clerk must say which). Reads each
-    meeting file's header only."""
-    try:
-        candidates = sorted(folder.glob(f"*{SUFFIX}"))
-    except OSError:
-        return None
-    found: list[Path] = []
-    for candidate in candidates:
-        if exclude is not None and _same_file(candidate, exclude):
-            continue
-        entry = header(candidate)
-        if (
-            entry is not None
-            and entry.date == held_on
-            and entry.body.casefold() == meeting.body.casefold()
-            and entry.authority.casefold() == meeting.authority.casefold()
-        ):
-            found.append(candidate)
-    return found[0] if len(found) == 1 else None
+    folder: Path, meeting: Meeting, day: dt.date, exclude: Path | None = None
+) -> list[Path]:
+    """The files in `folder` of the committee's meeting held on `day`: one, none, or (a folder
+    gone wrong) several, which the clerk must be told of (`clerk_app.storage.library.held_on`:
+    sync clients' conflict copies are left out)."""
+    return held_on(folder, meeting, day, exclude)
 
 
 def read_previous(path: Path) -> PreviousFile:
@@ -211,12 +181,9 @@ class ConfirmPrevious(ReplaceMeeting):
                 "is unticked."
             )
             return
-        target = real_path(path)
         try:
-            outcome = atomic_write(
-                target, self.previous.raw, backup=backup_path(target), expected=written
-            )
-        except ChangedOnDiskError:
+            outcome = save_bytes(self.previous.raw, path, written)
+        except FileChangedError:
             self._written = None
             self._original = None
             self._say(
@@ -225,10 +192,10 @@ class ConfirmPrevious(ReplaceMeeting):
                 "this meeting's box is unticked."
             )
             return
-        except OSError as exc:
+        except MeetingFileError as exc:
             self._say(
                 f"The minutes of {self.when} are still marked approved: {name} could not be "
-                f"put back as it was ({os_problem(exc)}). Only this meeting's box is unticked."
+                f"put back as it was ({exc.problem}). Only this meeting's box is unticked."
             )
             return
         self._written = None

@@ -224,7 +224,7 @@ def save_lock(path: Path, wait: float | None = None) -> Iterator[None]:
     lock = lock_path(path)
     about = json.dumps(
         {
-            "user": _user(),
+            "user": user_name(),
             "host": socket.gethostname(),
             "pid": os.getpid(),
             "time": time.time(),
@@ -257,7 +257,8 @@ def save_lock(path: Path, wait: float | None = None) -> Iterator[None]:
             lock.unlink()
 
 
-def _user() -> str:
+def user_name() -> str:
+    """The login name, or "someone" where the system gives none."""
     try:
         return getpass.getuser()
     except (OSError, KeyError, ImportError):  # no user name in the environment or the database

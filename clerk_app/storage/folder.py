@@ -40,10 +40,50 @@ class MeetingEntry:
     approved: bool
 
     def of(self, committee: Committee) -> bool:
-        return (
-            self.body.casefold() == committee.name.casefold()
-            and self.authority.casefold() == committee.authority.casefold()
-        )
+        return same_body(self.body, self.authority, committee.name, committee.authority)
+
+    def of_body(self, meeting: Meeting) -> bool:
+        """A meeting of the same committee (and authority) as `meeting`."""
+        return same_body(self.body, self.authority, meeting.body, meeting.authority)
+
+
+def same_body(body: str, authority: str, other_body: str, other_authority: str) -> bool:
+    """One committee of one authority, whatever the case its names are written in."""
+    return (
+        body.casefold() == other_body.casefold()
+        and authority.casefold() == other_authority.casefold()
+    )
+
+
+def same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except (OSError, RuntimeError):  # a name too long; a symlink loop
+        return a == b
+
+
+def meetings_of(folder: Path, meeting: Meeting, exclude: Path | None = None) -> list[MeetingEntry]:
+    """The meeting files in `folder` of the same committee as `meeting`, oldest first: sync
+    clients' conflict copies left out (a copy is never the meeting before, nor the one of a
+    date), `exclude` (the meeting's own file) too, and files that cannot be read passed over
+    (a damaged neighbour must not stop the check of this meeting)."""
+    try:
+        paths = sorted(folder.glob(f"*{SUFFIX}"))
+    except OSError:
+        return []
+    copied = {copy for copy, _ in _conflict_copies(paths)}
+    entries: list[MeetingEntry] = []
+    for path in paths:
+        if path in copied or (exclude is not None and same_file(path, exclude)):
+            continue
+        try:
+            entry = _entry(path)
+        except MeetingFileError:
+            continue
+        if entry.of_body(meeting):
+            entries.append(entry)
+    entries.sort(key=lambda entry: (entry.date, entry.path.name))
+    return entries
 
 
 @dataclass(slots=True)

@@ -13,21 +13,8 @@ from pathlib import Path
 
 from clerk_app.domain.model import Meeting
 from clerk_app.storage.errors import MeetingFileError
-from clerk_app.storage.folder import header
-from clerk_app.storage.meeting_file import SUFFIX, load_meeting
-
-
-def _same_body(a: Meeting, b: Meeting) -> bool:
-    return (
-        a.body.casefold() == b.body.casefold() and a.authority.casefold() == b.authority.casefold()
-    )
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve()
-    except (OSError, RuntimeError):  # a name too long; a symlink loop
-        return a == b
+from clerk_app.storage.folder import meetings_of, same_body
+from clerk_app.storage.meeting_file import load_meeting
 
 
 def previous_meeting(
@@ -56,44 +43,26 @@ def _neighbour(
     def beyond(date: dt.date) -> bool:
         return date > meeting.date if later else date < meeting.date
 
-    try:
-        candidates = sorted(folder.glob(f"*{SUFFIX}"))
-    except OSError:
-        return None
-    dated: list[tuple[dt.date, Path]] = []
-    for candidate in candidates:
-        if exclude is not None and _same_file(candidate, exclude):
-            continue
-        header = _header(candidate)
-        if header is None:  # not read so simply: loaded in full, as any meeting is
-            try:
-                other = load_meeting(candidate)
-            except MeetingFileError:
-                continue  # a damaged neighbour must not stop the check of this meeting
-            header = (other.date, other.body, other.authority)
-        date, body, authority = header
-        if (
-            body.casefold() == meeting.body.casefold()
-            and authority.casefold() == meeting.authority.casefold()
-            and beyond(date)
-        ):
-            dated.append((date, candidate))
+    dated = [entry for entry in meetings_of(folder, meeting, exclude) if beyond(entry.date)]
     # the nearest first; one that does not load after all gives way to the one beyond it
-    for _date, candidate in sorted(dated, key=lambda pair: pair[0], reverse=not later):
+    for entry in dated if later else reversed(dated):
         try:
-            other = load_meeting(candidate)
+            other = load_meeting(entry.path)
         except MeetingFileError:
             continue
-        if _same_body(other, meeting) and beyond(other.date):
-            return candidate, other
+        if same_body(other.body, other.authority, meeting.body, meeting.authority) and beyond(
+            other.date
+        ):
+            return entry.path, other
     return None
 
 
-def _header(path: Path) -> tuple[dt.date, str, str] | None:
-    """A meeting file's date, committee and authority, read without checking the rest; None
-    when the file is not that simple to read (the full load then decides)."""
-    found = header(path)
-    return None if found is None else (found.date, found.body, found.authority)
+def held_on(
+    folder: Path, meeting: Meeting, day: dt.date, exclude: Path | None = None
+) -> list[Path]:
+    """The files in `folder` of the committee's meeting held on `day` (conflict copies left
+    out): one, or none, or (a folder that went wrong) more than one."""
+    return [entry.path for entry in meetings_of(folder, meeting, exclude) if entry.date == day]
 
 
 def find_previous_meeting(path: Path, meeting: Meeting) -> tuple[Path, Meeting] | None:

@@ -368,7 +368,7 @@ def save_new_meeting(
                 raise MeetingFileError(
                     path, "already exists; give another name (nothing was written)"
                 ) from None
-            target = free_name(target)
+            target = free_name(path)  # the next free name after the one just taken
         except OSError as exc:
             raise MeetingFileError(target, f"could not be saved: {os_problem(exc)}") from exc
     raise MeetingFileError(path, "could not be saved: too many files of that name")

@@ -46,7 +46,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
-import getpass
 import json
 import os
 import secrets
@@ -57,6 +56,7 @@ from pathlib import Path
 from typing import Any
 
 from clerk_app.domain.house_style import MONTHS
+from clerk_app.storage.atomic import user_name
 
 OWNER_SUFFIX = ".owner"
 HEARTBEAT_SECONDS = 120.0
@@ -116,10 +116,7 @@ def process_running(pid: int) -> bool:
 
 
 def login_name() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError, ImportError):  # no user name in the environment or the database
-        return "someone"
+    return user_name()
 
 
 def display_name() -> str:

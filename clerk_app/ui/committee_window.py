@@ -39,7 +39,6 @@ from clerk_app.domain.committee import (
     StandingItemText,
     Substitute,
 )
-from clerk_app.domain.house_style import HouseStyle
 from clerk_app.domain.model import ROLE_LABELS, STANDING_ITEM_TITLES, Role
 from clerk_app.render.action_log import action_log_csv, action_log_docx
 from clerk_app.render.errors import RenderError, StyleError
@@ -312,6 +311,8 @@ class CommitteeWindow(QMainWindow):
 
     def _set_document(self, document: CommitteeDocument) -> None:
         old = self.document
+        # the page the clerk was on, read before the list is made again
+        current = self.page_list.currentRow() if old is not None else 0
         if old is not None:
             old.release()
         self.document = document
@@ -382,7 +383,7 @@ class CommitteeWindow(QMainWindow):
             self.actions_page,
         ):  # fmt: skip
             self.pages.addWidget(page)
-        self.page_list = QListWidget()
+        self.page_list: QListWidget = QListWidget()
         self.page_list.setObjectName("committeePagesList")
         self.page_list.setAccessibleName("Committee pages")
         self.page_list.addItems(list(PAGES))
@@ -399,7 +400,6 @@ class CommitteeWindow(QMainWindow):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.bar)
         layout.addWidget(body, 1)
-        current = self.page_list.currentRow() if old is not None else 0
         self.setCentralWidget(central)
         central.show()  # now, not on Qt's next turn: the bar's state below must hold
         self.page_list.setCurrentRow(max(current, 0))
@@ -693,5 +693,4 @@ class CommitteeWindows(QObject):
         clerk cancelled one."""
         return all(window.close() for window in list(self.open.values()))
 
-    def style_of(self, styles: dict[str, StyleFolder]) -> Callable[[str], HouseStyle]:
-        return style_lookup(styles)
+

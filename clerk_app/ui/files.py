@@ -34,6 +34,7 @@ from clerk_app.storage import (
     load_meeting,
 )
 from clerk_app.storage.conflicts import conflict_copies
+from clerk_app.storage.folder import same_file
 from clerk_app.storage.owner import Owner, describe, is_stale, machine_name, read_owner
 from clerk_app.ui.compare_dialog import CompareChoice, meetings_difference
 from clerk_app.ui.dialogs import Dialogs, OwnedChoice, SaveChoice, UnmarkedChoice
@@ -45,12 +46,7 @@ def new_meeting(style: str) -> Meeting:
 
 
 def _same_file(a: Path, b: Path | None) -> bool:
-    if b is None:
-        return False
-    try:
-        return a.resolve() == b.resolve()
-    except (OSError, RuntimeError):
-        return a == b
+    return b is not None and same_file(a, b)
 
 
 class FileHost(Protocol):

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QByteArray, QRect, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -104,18 +104,6 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.fit_screen()
         self.show_start_page()
-        # the committee windows are asked about their unsaved changes before this one closes
-        self.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if (
-            watched is self
-            and event.type() == QEvent.Type.Close
-            and not self.year.committees.close_all()
-        ):
-            event.ignore()
-            return True
-        return super().eventFilter(watched, event)
 
     def fit_screen(self, available: QRect | None = None) -> None:
         """The first start: as large as the screen allows up to 1400x900, and maximised on a
@@ -580,7 +568,8 @@ class MainWindow(QMainWindow):
     # --- closing -------------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        if not self.maybe_save():
+        # the meeting first, then each committee window: cancelled anywhere, all stay open
+        if not self.maybe_save() or not self.year.committees.close_all():
             event.ignore()
             return
         self.settings.geometry = QByteArray(self.saveGeometry())

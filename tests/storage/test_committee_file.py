@@ -21,6 +21,7 @@ from clerk_app.storage.committee_file import (
     save_committee,
 )
 from clerk_app.storage.folder import meeting_file_name, open_folder
+from clerk_app.storage.library import held_on, previous_meeting
 
 LEICESTER = locations.samples_dir() / "committees" / "leicester-cype"
 
@@ -174,3 +175,17 @@ def test_the_folders_first_committee_file_is_never_written_over_anothers(tmp_pat
         save_committee(_committee().model_copy(update={"quorum": 9}), path, new=True)
     assert path.read_bytes() == theirs
     assert sorted(p.name for p in tmp_path.iterdir()) == ["council.committee"]
+
+
+def test_a_conflict_copy_is_never_the_meeting_before_nor_the_one_of_its_date(
+    tmp_path: Path,
+) -> None:
+    shutil.copytree(LEICESTER, tmp_path, dirs_exist_ok=True)
+    june = tmp_path / "CYPESC 2025-06-18.minutes"
+    copy = tmp_path / "CYPESC 2025-06-18 (1).minutes"  # sorts before the real one
+    save_meeting(load_meeting(june).model_copy(update={"venue": "the copy's"}), copy)
+    september_path = tmp_path / "CYPESC 2025-09-23.minutes"
+    september = load_meeting(september_path)
+    found = previous_meeting(tmp_path, september, exclude=september_path)
+    assert found is not None and found[0] == june
+    assert held_on(tmp_path, september, dt.date(2025, 6, 18), september_path) == [june]

@@ -122,12 +122,21 @@ class PreviousMinutesPanel(QGroupBox):
             return
         style = self.target.context.house_style(meeting)
         when, today = style.short_date(item.previous_meeting), style.short_date(meeting.date)
-        found = find_previous_file(
+        files = find_previous_file(
             document.path.parent, meeting, item.previous_meeting, exclude=document.path
         )
-        if found is None:
+        if not files:
             self._tick_alone(True)  # not in this folder: nothing else to change
             return
+        if len(files) > 1:
+            self._tick_alone(True)
+            names = ", ".join(path.name for path in files)
+            self._say(
+                f"The minutes of {when} cannot be marked approved: the folder holds more than "
+                f"one file of that meeting ({names}). Only this meeting's box is ticked."
+            )
+            return
+        found = files[0]
         try:
             previous = read_previous(found)
         except MeetingFileError as exc:
