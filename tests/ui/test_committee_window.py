@@ -23,7 +23,7 @@ from clerk_app import locations
 from clerk_app.domain.model import FollowUp, Item, Meeting
 from clerk_app.storage import load_meeting, save_meeting
 from clerk_app.storage import owner as owners
-from clerk_app.storage.committee_file import load_committee
+from clerk_app.storage.committee_file import load_committee, save_committee
 from clerk_app.ui.committee.pages import OVERDUE_COLOUR
 from clerk_app.ui.committee_window import CommitteeWindow
 from clerk_app.ui.dialogs import Dialogs, OwnedChoice, SaveChoice
@@ -466,3 +466,36 @@ def test_an_exempt_items_action_is_exported_only_when_the_clerk_asks(
     QTest.mouseClick(page.csv_button, Qt.MouseButton.LeftButton)
     qtbot.wait(200)
     assert not csv_path.exists()
+
+
+def test_closing_the_app_asks_about_the_meeting_before_closing_committee_windows(
+    qtbot: QtBot, make_window: MakeWindow, folder: Path, answers: type[Answers]
+) -> None:
+    window, committee = open_committee(qtbot, make_window, folder, answers)
+    assert window.open_path(folder / "CYPESC 2025-09-23.minutes", ask=False)
+    assert window.document is not None
+    window.document.set(("venue",), "City Hall", "Edit venue")
+    page = committee.general_page
+    page.authority.setFocus()
+    QTest.keyClicks(page.authority, " (test)", Qt.KeyboardModifier.NoModifier, TYPING_MS)
+    answers.save_changes = [SaveChoice.CANCEL]  # the meeting's question: cancelled
+    assert not window.close()
+    # the committee window was not closed behind the clerk's back, nor asked
+    assert committee.isVisible() and committee.isWindowModified()
+    assert len(answers.asked_save) == 1 and "CYPESC 2025-09-23" in answers.asked_save[0]
+
+
+def test_the_page_stays_when_the_committee_is_read_again(
+    qtbot: QtBot, make_window: MakeWindow, folder: Path, answers: type[Answers]
+) -> None:
+    _, committee = open_committee(qtbot, make_window, folder, answers)
+    committee.show_page("Meetings")
+    shown = committee.page_list.currentRow()
+    path = folder / "leicester-cype.committee"
+    save_committee(load_committee(path).model_copy(update={"venue": "Town Hall"}), path)
+    committee.reload()  # the file changed: the committee is made again
+    committee.wait_for_folder()
+    qtbot.waitUntil(
+        lambda: committee.document is not None and committee.document.committee.venue == "Town Hall"
+    )
+    assert committee.page_list.currentRow() == shown
