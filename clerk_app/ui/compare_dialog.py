@@ -109,7 +109,10 @@ class CompareDialog(QDialog):
         font.setStyleHint(QFont.StyleHint.Monospace)
         self.text.setFont(font)
         # the minus sign reads as "only in yours" to a screen reader too
-        shown = [("−" + line[1:]) if line.startswith("-") else line for line in lines]
+        shown = [
+            ("−" + line[1:]) if line.startswith("-") and not line.startswith("---") else line
+            for line in lines
+        ]  # the "--- yours" header line stays as it is
         self.text.setPlainText("\n".join(shown) if lines else "(no differences)")
         layout.addWidget(self.text, 1)
         buttons = QDialogButtonBox()

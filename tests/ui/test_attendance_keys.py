@@ -14,6 +14,7 @@ from clerk_app.domain.model import AttendanceStatus
 from clerk_app.services.document import MeetingDocument
 from clerk_app.ui.forms.attendance_form import (
     ARRIVED,
+    LEFT,
     NAME,
     REMOTE,
     STATUS,
@@ -166,6 +167,20 @@ def test_substitute_opens_substitute_for(qtbot: QtBot) -> None:
         "Mark Councillor Singh Sangha as a substitute",
         "Edit attendance",
     ]
+
+
+def test_left_early_takes_the_time_now_and_opens_it_to_correct(qtbot: QtBot) -> None:
+    document = sample_document()
+    form = make_form(qtbot, AttendanceForm, document)
+    form.now = lambda: dt.datetime(2025, 6, 18, 19, 5, 12)
+    at_row(qtbot, form, 4)
+    type_keys((Qt.Key.Key_Space, SHIFT), "e")
+    assert document.meeting.attendance[4].left_at == dt.time(19, 5)
+    assert document.undo_stack.undoText().endswith("as leaving early, at 19:05")
+    assert current(form) == (4, LEFT)
+    type_keys(Qt.Key.Key_Escape)
+    document.undo_stack.undo()
+    assert document.meeting.attendance[4].left_at is None
 
 
 def test_arrived_late_takes_the_time_now_and_opens_it_to_correct(qtbot: QtBot) -> None:

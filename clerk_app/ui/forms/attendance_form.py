@@ -28,7 +28,8 @@ cell), or put the keyboard in a column a letter types nothing into (Votes, Remot
 Left); then, with no cell being edited, A marks apologies, X absent, S substitute (and opens
 "Substitute for" to type whom they replaced), R remote (again: not remote), L arrived late
 (Arrived is set to the time now, to the minute, and opened to correct it; someone marked absent
-or with apologies becomes present), P present. Each key is one undo step, however many rows are
+or with apologies becomes present), E left early (Left set and opened the same way), P
+present. Each key is one undo step, however many rows are
 selected. In a single cell of the other columns a letter starts typing in it, as before (the
 Status cell still takes "ap", "ab", "s", "p").
 
@@ -37,12 +38,12 @@ on the table, with a widget shortcut (they act only while the table itself, not 
 editors, has the focus): ``removePersonKey`` (Delete), ``movePersonUpKey`` (Alt+Up),
 ``movePersonDownKey`` (Alt+Down), ``selectPeopleKey`` (Shift+Space), and the one keys
 ``markApologiesKey`` (A), ``markAbsentKey`` (X), ``markSubstituteKey`` (S), ``markRemoteKey``
-(R), ``markLateKey`` (L), ``markPresentKey`` (P). Cell editors carry their column's name as
-accessibleName ("Title", "Name", "Role", "Capacity", "Status", "Substitute for", "Arrived",
-"Left", "Present from", "Present to"); Votes and Remote are check boxes in the cell. Role and
-Status take the start of a choice ("c" Chair, "v" Vice-Chair, "co" Co-opted member, "o"
-Officer, "a" Also present; in the open Status drop-down "p" Present, "ap" Apologies, "ab"
-Absent, "s" Substitute) and refuse anything else. Votes is ticked for everyone with a vote;
+(R), ``markLateKey`` (L), ``markLeftKey`` (E), ``markPresentKey`` (P). Cell editors carry
+their column's name as accessibleName ("Title", "Name", "Role", "Capacity", "Status",
+"Substitute for", "Arrived", "Left", "Present from", "Present to"); Votes and Remote are check
+boxes in the cell. Role and Status take the start of a choice ("c" Chair, "v" Vice-Chair, "co"
+Co-opted member, "o" Officer, "a" Also present; in the open Status drop-down "p" Present, "ap"
+Apologies, "ab" Absent, "s" Substitute) and refuse anything else. Votes is ticked for everyone with a vote;
 untick it for a co-opted member without one. Present from and Present to show the item's
 minute number (the whole title in the drop-down and tooltip).
 Tab from the last cell (Shift+Tab from the first) leaves the table.
@@ -71,6 +72,7 @@ from clerk_app.domain.model import (
 from clerk_app.services.document import EditPath, MeetingDocument
 from clerk_app.ui.forms.base import FormContext
 from clerk_app.ui.forms.record_form import RecordListForm, label_choices
+from clerk_app.ui.messages import error_text
 from clerk_app.ui.tables import (
     Column,
     ColumnKind,
@@ -89,13 +91,8 @@ MARK_COLUMNS = frozenset({VOTES, REMOTE, ARRIVED, LEFT})
 ONE_KEYS_HINT = (
     "Shift+Space selects the whole row (Up and Down then move it, Shift+Down adds the next); "
     "with whole rows selected, "
-    "or in the Remote or Arrived column, one key marks: A apologies, X absent, S substitute, "
-    "R remote, L arrived late (the time now), P present."
-)
-KEYS_HINT = (
-    "In the Status, Remote or Arrived column (or with whole rows selected: Shift+Space), one "
-    "key marks: A apologies, X absent, S substitute, R remote, L arrived late (the time now), "
-    "P present."
+    "or in the Remote, Arrived, Left or Votes column, one key marks: A apologies, X absent, "
+    "S substitute, R remote, L arrived late, E left early (each at the time now), P present."
 )
 KEYS_HINT = (
     "Insert adds a person, Delete removes the selected rows, Alt+Up and Alt+Down move one; "
@@ -239,6 +236,7 @@ class AttendanceForm(RecordListForm):
                  lambda: self.mark_status(AttendanceStatus.SUBSTITUTE)),
                 ("markRemoteKey", "Remote", "R", self.toggle_remote),
                 ("markLateKey", "Arrived late", "L", self.mark_late),
+                ("markLeftKey", "Left early", "E", self.mark_left),
                 ("markPresentKey", "Present", "P",
                  lambda: self.mark_status(AttendanceStatus.PRESENT)),
             )
@@ -379,15 +377,17 @@ class AttendanceForm(RecordListForm):
         row = self.table.current_row() + step
         if not 0 <= row < self.model.rowCount():
             return
-        selection = self.table.selectionModel()
         flag = QItemSelectionModel.SelectionFlag
-        selection.setCurrentIndex(self.model.index(row, STATUS), flag.NoUpdate)
+        self.table.selectionModel().setCurrentIndex(self.model.index(row, STATUS), flag.NoUpdate)
         self.table.scrollTo(self.model.index(row, STATUS))
+        self._select_whole([*rows, row] if add else [row])
+
+    def _select_whole(self, rows: list[int]) -> None:
         chosen = QItemSelection()
         last = self.model.columnCount() - 1
-        for number in [*rows, row] if add else [row]:
-            chosen.select(self.model.index(number, 0), self.model.index(number, last))
-        selection.select(chosen, flag.ClearAndSelect)
+        for row in rows:
+            chosen.select(self.model.index(row, 0), self.model.index(row, last))
+        self.table.selectionModel().select(chosen, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def _rows(self) -> list[int]:
         count = len(self.document.meeting.attendance)
@@ -398,16 +398,18 @@ class AttendanceForm(RecordListForm):
             return self.describe(rows[0])
         return f"{len(rows)} people"
 
-    def _mark(self, rows: list[int], changes: dict[str, Any], text: str) -> bool:
-        """Set these fields of each row's record, as one undo step."""
-        meeting = self.document.meeting
-        after = meeting
+    def _mark(
+        self, rows: list[int], changes: Callable[[Attendance], dict[str, Any]], text: str
+    ) -> bool:
+        """Set the fields `changes` gives for each row's person, as one undo step."""
+        people = self.document.meeting.attendance
+        after = self.document.meeting
         try:
             for row in rows:
-                for field, value in changes.items():
+                for field, value in changes(people[row]).items():
                     after = set_at(after, (*LIST, row, field), value)
         except ValueError as exc:  # pydantic's ValidationError and EditError are ValueErrors
-            self.warn(str(exc))
+            self.warn(error_text(exc))
             return False
         self.document.edit(after, text, LIST)
         return True
@@ -415,15 +417,8 @@ class AttendanceForm(RecordListForm):
     def select_rows(self) -> None:
         """Select the whole of the selected rows (Shift+Space), so that one key marks them."""
         rows = self._rows()
-        if not rows:
-            return
-        selection = QItemSelection()
-        last = self.model.columnCount() - 1
-        for row in rows:
-            selection.select(self.model.index(row, 0), self.model.index(row, last))
-        self.table.selectionModel().select(
-            selection, QItemSelectionModel.SelectionFlag.ClearAndSelect
-        )
+        if rows:
+            self._select_whole(rows)
 
     def mark_status(self, status: AttendanceStatus) -> None:
         """Mark the selected people present, with apologies, absent or as a substitute (then
@@ -438,7 +433,7 @@ class AttendanceForm(RecordListForm):
             AttendanceStatus.ABSENT: f"Mark {who} absent",
             AttendanceStatus.SUBSTITUTE: f"Mark {who} as a substitute",
         }[status]
-        if not self._mark(rows, {"status": status}, text):
+        if not self._mark(rows, lambda _person: {"status": status}, text):
             return
         if status is AttendanceStatus.SUBSTITUTE:
             self.table.go_to(rows[0], SUBSTITUTE_FOR, edit=True)
@@ -453,30 +448,30 @@ class AttendanceForm(RecordListForm):
         people = self.document.meeting.attendance
         remote = not all(people[row].remote for row in rows)
         text = f"Mark {self._who(rows)} {'as remote' if remote else 'as not remote'}"
-        if self._mark(rows, {"remote": remote}, text):
+        if self._mark(rows, lambda _person: {"remote": remote}, text):
             self._stay()
 
     def mark_late(self) -> None:
         """The selected people arrived late: now, to the minute (Arrived opens to correct it);
         anyone marked absent or with apologies is present after all."""
+        self._mark_time("arrived_at", ARRIVED, "as arriving late")
+
+    def mark_left(self) -> None:
+        """The selected people left early: now, to the minute (Left opens to correct it)."""
+        self._mark_time("left_at", LEFT, "as leaving early")
+
+    def _mark_time(self, field: str, column: int, what: str) -> None:
         rows = self._rows()
         if not rows:
             return
         moment = self.now().time().replace(second=0, microsecond=0)
-        people = self.document.meeting.attendance
-        after = self.document.meeting
-        try:
-            for row in rows:
-                after = set_at(after, (*LIST, row, "arrived_at"), moment)
-                if not people[row].attended:
-                    after = set_at(after, (*LIST, row, "status"), AttendanceStatus.PRESENT)
-        except ValueError as exc:  # pydantic's ValidationError and EditError are ValueErrors
-            self.warn(str(exc))
-            return
-        self.document.edit(
-            after, f"Mark {self._who(rows)} as arriving late, at {moment:%H:%M}", LIST
-        )
-        self.table.go_to(rows[0], ARRIVED, edit=True)
+
+        def changes(person: Attendance) -> dict[str, Any]:
+            here = {} if person.attended else {"status": AttendanceStatus.PRESENT}
+            return {field: moment, **here}
+
+        if self._mark(rows, changes, f"Mark {self._who(rows)} {what}, at {moment:%H:%M}"):
+            self.table.go_to(rows[0], column, edit=True)
 
     def _stay(self) -> None:
         """The keyboard stays where it was, the rows still selected: Down and the next key

@@ -32,6 +32,7 @@ from clerk_app.storage import MeetingFileError
 from clerk_app.ui.dialogs import Dialogs
 from clerk_app.ui.forms.binding import Binding, Form
 from clerk_app.ui.forms.item_target import ItemTarget
+from clerk_app.ui.messages import error_text
 from clerk_app.ui.widgets.check_box import CheckBox
 
 TITLE = "The previous minutes"
@@ -168,7 +169,7 @@ class PreviousMinutesPanel(QGroupBox):
         try:
             after = set_at(meeting, path, True)
         except ValueError as exc:
-            self._say(str(exc))
+            self._say(error_text(exc))
             return
         document.undo_stack.push(
             ConfirmPrevious(
