@@ -692,5 +692,3 @@ class CommitteeWindows(QObject):
         """Close every committee window (each asks about its unsaved changes); False if the
         clerk cancelled one."""
         return all(window.close() for window in list(self.open.values()))
-
-

@@ -385,9 +385,7 @@ class Dialogs:
     @classmethod
     def ask_save_opened_read_only_as(cls, parent: QWidget | None, path: Path, why: str) -> bool:
         """The meeting was opened read-only (`why`: who has it open): save under another name?"""
-        return _save_elsewhere(
-            parent, "Opened read-only", f"{path.name} was opened read-only{why}"
-        )
+        return _save_elsewhere(parent, "Opened read-only", f"{path.name} was opened read-only{why}")
 
     # --- the committee and its next meeting -----------------------------------------------------
 

@@ -38,14 +38,14 @@ on the table, with a widget shortcut (they act only while the table itself, not 
 editors, has the focus): ``removePersonKey`` (Delete), ``movePersonUpKey`` (Alt+Up),
 ``movePersonDownKey`` (Alt+Down), ``selectPeopleKey`` (Shift+Space), and the one keys
 ``markApologiesKey`` (A), ``markAbsentKey`` (X), ``markSubstituteKey`` (S), ``markRemoteKey``
-(R), ``markLateKey`` (L), ``markLeftKey`` (E), ``markPresentKey`` (P). Cell editors carry
-their column's name as accessibleName ("Title", "Name", "Role", "Capacity", "Status",
-"Substitute for", "Arrived", "Left", "Present from", "Present to"); Votes and Remote are check
-boxes in the cell. Role and Status take the start of a choice ("c" Chair, "v" Vice-Chair, "co"
-Co-opted member, "o" Officer, "a" Also present; in the open Status drop-down "p" Present, "ap"
-Apologies, "ab" Absent, "s" Substitute) and refuse anything else. Votes is ticked for everyone with a vote;
-untick it for a co-opted member without one. Present from and Present to show the item's
-minute number (the whole title in the drop-down and tooltip).
+(R), ``markLateKey`` (L), ``markLeftKey`` (E), ``markPresentKey`` (P). Cell editors carry their
+column's name as accessibleName ("Title", "Name", "Role", "Capacity", "Status", "Substitute
+for", "Arrived", "Left", "Present from", "Present to"); Votes and Remote are check boxes in the
+cell. Role and Status take the start of a choice ("c" Chair, "v" Vice-Chair, "co" Co-opted
+member, "o" Officer, "a" Also present; in the open Status drop-down "p" Present, "ap" Apologies,
+"ab" Absent, "s" Substitute) and refuse anything else. Votes is ticked for everyone with a vote;
+untick it for a co-opted member without one. Present from and Present to show the item's minute
+number (the whole title in the drop-down and tooltip).
 Tab from the last cell (Shift+Tab from the first) leaves the table.
 """
 
