@@ -21,13 +21,11 @@ from clerk_app.domain.house_style import DEFAULT_STYLE, MONTHS, HouseStyle
 from clerk_app.domain.markup import parse_body
 from clerk_app.domain.model import (
     Attendance,
-    BulletList,
     CalendarDate,
     Count,
     FollowUp,
     Id,
     Item,
-    LeadIn,
     ListEntry,
     Meeting,
     Model,
@@ -364,30 +362,14 @@ def _previous_minutes(
     )
 
 
-def _carried_line(action: FollowUp, style: HouseStyle) -> str:
-    where = " ".join(
-        part
-        for part in (
-            f"Minute {action.raised_minute}" if action.raised_minute else "",
-            f"({style.short_date(action.raised_on)})" if action.raised_on else "",
-        )
-        if part
-    )
-    owner = f" ({action.owner})" if action.owner else ""
-    return f"{where}: {action.action}{owner}" if where else f"{action.action}{owner}"
-
-
 def _matters_arising(
     standing: StandingItemText | None, carried: Sequence[FollowUp], style: HouseStyle
 ) -> Item:
+    """The carried actions are the item's actions, not words of its minute: said once, where
+    the house style prints actions (under the minute, or in its annex, each with where it was
+    raised), and ticked done there without a sentence going stale."""
     title = (standing.title if standing else "") or "Matters Arising"
     blocks = parse_body(standing.text, style.resolution_word) if standing and standing.text else ()
-    if carried:
-        blocks = (
-            *blocks,
-            LeadIn(text="The following actions from previous meetings were outstanding:"),
-            BulletList(entries=tuple(ListEntry(text=_carried_line(a, style)) for a in carried)),
-        )
     return Item(
         id=standing.id if standing else MATTERS_ARISING_ID,
         title=title,
