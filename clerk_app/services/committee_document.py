@@ -30,6 +30,7 @@ from clerk_app.domain.house_style import DEFAULT_STYLE, HouseStyle
 from clerk_app.domain.model import Meeting
 from clerk_app.domain.numbering import MinuteNumbering
 from clerk_app.services import year
+from clerk_app.services.document import OpenedReadOnlyError
 from clerk_app.services.ownership import Ownership
 from clerk_app.services.undo import ReplaceState, push_typed
 from clerk_app.storage import FileVersion, MeetingFileError, current_version
@@ -80,12 +81,6 @@ class CommitteeDocument(QObject):
         """Opened read-only (someone else has it open, and the clerk chose to look only)."""
         self.ownership: Ownership | None = None
         """The owner mark on the committee file while it is open here."""
-
-    @classmethod
-    def open(cls, path: Path, parent: QObject | None = None) -> CommitteeDocument:
-        """Raises MeetingFileError, naming the file and the problem."""
-        committee, version = read_committee(path)
-        return cls(committee, path, parent, version=version)
 
     def _on_clean_changed(self, clean: bool) -> None:
         self.modified_changed.emit(not clean)
@@ -161,22 +156,13 @@ class CommitteeDocument(QObject):
 
     # --- files ---------------------------------------------------------------------------------
 
-    def changed_on_disk(self) -> bool:
-        if self._path is None or self._version is None:
-            return False
-        now = current_version(self._path)
-        return now is not None and not self._version.same_content(now)
-
     def save(self, path: Path | None = None, *, replacing: FileVersion | None = None) -> Path:
         """Save (to `path`, or the document's own file); raises MeetingFileError, and
         FileChangedError when its own file is no longer the version it read or wrote (unless
         it is `replacing`, the version the clerk agreed to replace). A derived committee is
         saved as the folder's committee file (never over one that appeared since)."""
         if self.read_only:
-            raise MeetingFileError(
-                self._path or Path(self.display_name),
-                "is open read-only: someone else has it open",
-            )
+            raise OpenedReadOnlyError(self._path or Path(self.display_name))
         target = path or self._path
         new = target is None
         if target is None:
@@ -289,14 +275,11 @@ def read_folder(folder: Path, style_of: StyleOf) -> FolderView:
     for entry in found.meetings:
         meeting = loaded.get(entry.path)
         first = last = ""
-        if meeting is not None and meeting.items:
-            numbering = MinuteNumbering(meeting, style_of(meeting.house_style))
-            labels = [numbering.label(n) for n in range(len(meeting.items))]
-            labels = [label for label in labels if label]
-            if labels:
-                first, last = labels[0], labels[-1]
         if meeting is not None:
             numbering = MinuteNumbering(meeting, style_of(meeting.house_style))
+            labels = [label for label in numbering.labels() if label]
+            if labels:
+                first, last = labels[0], labels[-1]
             latest = (meeting.date, numbering.last)
         rows.append(MeetingRow(entry, first, last))
     meetings = list(loaded.values())

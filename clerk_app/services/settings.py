@@ -46,39 +46,42 @@ class Settings:
         value = self.qsettings.value(key, default)
         return value if isinstance(value, str) else default
 
-    @property
-    def recent_files(self) -> list[Path]:
-        value = self.qsettings.value("files/recent", [])
+    def _paths(self, key: str) -> list[Path]:
+        value = self.qsettings.value(key, [])
         # an INI file gives back one string for a list of one
         names = (
             [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
         )
         return [Path(n) for n in names if isinstance(n, str) and n]
 
+    def _put_first(self, key: str, path: Path) -> None:
+        recent = [p for p in self._paths(key) if p != path]
+        self.qsettings.setValue(key, [str(p) for p in [path, *recent][:MAX_RECENT]])
+
+    def _drop(self, key: str, path: Path) -> None:
+        self.qsettings.setValue(key, [str(p) for p in self._paths(key) if p != path])
+
+    @property
+    def recent_files(self) -> list[Path]:
+        return self._paths("files/recent")
+
     def add_recent(self, path: Path) -> None:
-        recent = [p for p in self.recent_files if p != path]
-        self.qsettings.setValue("files/recent", [str(p) for p in [path, *recent][:MAX_RECENT]])
+        self._put_first("files/recent", path)
 
     def remove_recent(self, path: Path) -> None:
-        self.qsettings.setValue("files/recent", [str(p) for p in self.recent_files if p != path])
+        self._drop("files/recent", path)
 
     @property
     def recent_folders(self) -> list[Path]:
         """Committee folders opened lately, the latest first."""
-        value = self.qsettings.value("folders/recent", [])
-        names = (
-            [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
-        )
-        return [Path(n) for n in names if isinstance(n, str) and n]
+        return self._paths("folders/recent")
 
     def add_recent_folder(self, folder: Path) -> None:
-        recent = [p for p in self.recent_folders if p != folder]
-        self.qsettings.setValue("folders/recent", [str(p) for p in [folder, *recent][:MAX_RECENT]])
+        self._put_first("folders/recent", folder)
 
     def remove_recent_folder(self, folder: Path) -> None:
-        self.qsettings.setValue(
-            "folders/recent", [str(p) for p in self.recent_folders if p != folder]
-        )
+        """A folder that could not be read (gone, or moved) leaves the list."""
+        self._drop("folders/recent", folder)
 
     @property
     def default_style(self) -> str:

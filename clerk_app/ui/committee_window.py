@@ -281,6 +281,8 @@ class CommitteeWindow(QMainWindow):
         self.pool.waitForDone(timeout_ms)
 
     def _folder_failed(self, message: str) -> None:
+        if not self.folder.is_dir():  # gone or moved: not offered again among recent folders
+            self.settings.remove_recent_folder(self.folder)
         if self.document is None:
             self.loading.setText(f"The folder could not be read.\n\n{message}")
         self.messages.error("The committee folder could not be read", message)
@@ -492,10 +494,9 @@ class CommitteeWindow(QMainWindow):
             self._show_bar(self.document, owners.describe(other))
 
     def _after_first_save(self) -> None:
-        document = self.document
-        if document is not None:
-            self._claim(document)
-            self._show_bar(document)
+        # the document marked its new file as open when it saved it (CommitteeDocument.save)
+        if self.document is not None:
+            self._show_bar(self.document)
         self.update_title()
 
     # --- the window ------------------------------------------------------------------------

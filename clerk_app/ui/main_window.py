@@ -528,15 +528,8 @@ class MainWindow(QMainWindow):
     def new_document(self) -> None:
         self.files.new_document()
 
-    def new_blank(self) -> None:
-        """A blank meeting (Ctrl+N's last choice)."""
-        self.files.new_document()
-
     def next_meeting(self) -> None:
         self.year.next_meeting()
-
-    def open_folder(self, folder: Path) -> None:
-        self.year.show_folder(folder)
 
     def open_dialog(self) -> None:
         self.files.open_dialog()

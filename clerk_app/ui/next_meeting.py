@@ -62,7 +62,7 @@ class Host(Protocol):
 
     def show_section(self, section: Section) -> None: ...
 
-    def new_blank(self) -> None: ...
+    def new_document(self) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +190,7 @@ class YearActions(QObject):
             if len(sources) >= 4:
                 break
         if not sources:
-            host.new_blank()
+            host.new_document()
             return
         labels = [
             f"The next meeting of {s.name or s.folder or 'this committee'}"
@@ -202,7 +202,7 @@ class YearActions(QObject):
         if chosen is None:
             return
         if chosen >= len(sources):
-            host.new_blank()
+            host.new_document()
             return
         source = sources[chosen]
         if source is current and host.document is not None and host.document.modified:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk_app.services.year import long_date, weekday
 from clerk_app.ui.widgets.value_fields import DateField
 
 
@@ -105,7 +104,3 @@ class NewMeetingDialog(QDialog):
             return None
         chosen = self.group.checkedId()
         return chosen if chosen >= 0 else None
-
-
-def describe_date(day: dt.date) -> str:
-    return f"{weekday(day)} {long_date(day)}"

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, cast
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from clerk_app.domain.committee import Committee
@@ -156,6 +155,3 @@ class RecordsPage(QWidget):
         column = self.table.currentIndex().column()
         if self._try(lambda: self.document.move(self.list_path, row, target, f"Move {self.noun}")):
             self.table.go_to(target, column)
-
-    def focus_table(self) -> None:
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
