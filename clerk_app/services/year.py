@@ -225,21 +225,30 @@ def export_action_log(
         if withheld:
             say(f"({withheld} action(s) of exempt business left out: --include-exempt shows them)")
         return len(entries)
-    if output.suffix.lower() == ".csv":
-        data = action_log_csv(entries, today)
-    else:
-        data = action_log_docx(
-            entries,
-            style_folder_of(committee.house_style),
-            committee.name,
-            committee.authority,
-            today,
-        )
-    try:
-        atomic_write(output, data)
-    except OSError as exc:
-        raise ExportError(f"{output}: could not be written: {exc.strerror or exc}") from exc
+    write_action_log(entries, output, style_folder_of(committee.house_style), committee, today)
     overdue = sum(entry.overdue(today) for entry in entries)
     left_out = f"; {withheld} of exempt business left out" if withheld else ""
     say(f"{output}: {len(entries)} action(s), {overdue} overdue{left_out}")
     return len(entries)
+
+
+def write_action_log(
+    entries: list[ActionEntry],
+    path: Path,
+    style_folder: StyleFolder | None,
+    committee: Committee,
+    today: dt.date,
+) -> None:
+    """The action log written atomically to `path`: CSV for a `.csv`, else Word in the house
+    style (`style_folder`, None where it is not installed). Raises ExportError (not written),
+    RenderError or StyleError (a style that fails)."""
+    if path.suffix.lower() == ".csv":
+        data = action_log_csv(entries, today)
+    elif style_folder is None:
+        raise ExportError(f"{path}: the house style '{committee.house_style}' is not installed")
+    else:
+        data = action_log_docx(entries, style_folder, committee.name, committee.authority, today)
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        raise ExportError(f"{path}: could not be written: {exc.strerror or exc}") from exc

@@ -40,7 +40,6 @@ from clerk_app.domain.committee import (
     Substitute,
 )
 from clerk_app.domain.model import ROLE_LABELS, STANDING_ITEM_TITLES, Role
-from clerk_app.render.action_log import action_log_csv, action_log_docx
 from clerk_app.render.errors import RenderError, StyleError
 from clerk_app.render.styles import StyleFolder
 from clerk_app.services.committee_document import (
@@ -50,10 +49,11 @@ from clerk_app.services.committee_document import (
     _Job,
     style_lookup,
 )
+from clerk_app.services.export import ExportError
 from clerk_app.services.settings import Settings
+from clerk_app.services.year import write_action_log
 from clerk_app.storage import FileChangedError, FileVersion, MeetingFileError, ReadOnlyFileError
 from clerk_app.storage import owner as owners
-from clerk_app.storage.atomic import atomic_write
 from clerk_app.ui.committee.pages import (
     ActionsPage,
     DatesPage,
@@ -608,26 +608,13 @@ class CommitteeWindow(QMainWindow):
             return
 
         def work() -> Path:
-            if suffix == ".csv":
-                data = action_log_csv(entries, today)
-            else:
-                assert folder is not None
-                data = action_log_docx(entries, folder, committee.name, committee.authority, today)
             try:
-                atomic_write(path, data)
-            except OSError as exc:
-                raise MeetingFileError(
-                    path, f"could not be written: {exc.strerror or exc}"
-                ) from exc
+                write_action_log(entries, path, folder, committee, today)
+            except (ExportError, RenderError, StyleError) as exc:
+                raise MeetingFileError(path, f"could not be written: {exc}") from exc
             return path
 
-        def guarded() -> Path:
-            try:
-                return work()
-            except (RenderError, StyleError) as exc:
-                raise MeetingFileError(path, f"could not be written: {exc}") from exc
-
-        job = _Job(guarded)
+        job = _Job(work)
         job.signals.finished.connect(self._exported)
         job.signals.failed.connect(
             lambda message: self.messages.error("The action log could not be exported", message)

@@ -35,8 +35,6 @@ from clerk_app.domain.committee import (
     NumberReset,
 )
 from clerk_app.domain.house_style import DEFAULT_STYLE, MONTHS, HouseStyle
-from clerk_app.domain.model import Item, Meeting
-from clerk_app.domain.numbering import MinuteNumbering
 from clerk_app.services.committee_document import (
     CommitteeDocument,
     FolderView,
@@ -257,14 +255,8 @@ class NumberingPage(_Page):
         day = suggested_date(committee, latest_date, self.today())
         first = scheme.first_after(latest_date, latest_last, day)
         style = self.style_of(committee.house_style)
-        probe = Meeting(
-            date=day,
-            house_style=committee.house_style,
-            first_minute_number=first,
-            minute_prefix=scheme.prefix,
-            items=(Item(title="probe"),),
-        )
-        label = MinuteNumbering(probe, style).label(0) or str(first)
+        label = style.minute_number(first, day, scheme.prefix) if style.number_items else ""
+        label = label or str(first)
         after = ""
         if latest_date is not None and latest_last is not None:
             if scheme.restarts_between(latest_date, day):
