@@ -206,6 +206,12 @@ def open_actions(
     return [entry for entry in action_log(earlier, style_of) if not entry.done]
 
 
+def raised_at(minute: str, on: str) -> str:
+    """Where an action was raised, in words: "Minute 158, 18 June 2025" (`on`: the meeting's
+    date as the caller writes dates), either part alone where the other is not known."""
+    return ", ".join(part for part in (f"Minute {minute}" if minute else "", on) if part)
+
+
 EXEMPT_MARK = "[Exempt] "
 """What an exempt item's action says first in the confidential copy of the log."""
 

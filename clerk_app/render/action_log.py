@@ -37,7 +37,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from clerk_app import __version__
-from clerk_app.domain.actions import ActionEntry
+from clerk_app.domain.actions import ActionEntry, raised_at
 from clerk_app.domain.house_style import HouseStyle
 from clerk_app.domain.model import Meeting, MeetingStatus
 from clerk_app.render.context import build_context
@@ -145,14 +145,7 @@ def action_log_text(
     who has it and by when. Dates as `style` writes short dates, ISO without one."""
     lines = []
     for entry in entries:
-        where = ", ".join(
-            part
-            for part in (
-                f"Minute {entry.raised_minute}" if entry.raised_minute else "",
-                _date(entry.raised_on, style),
-            )
-            if part
-        )
+        where = raised_at(entry.raised_minute, _date(entry.raised_on, style))
         status = entry.state(today)
         if entry.completed_on is not None:
             status += f" {_date(entry.completed_on, style)}"

@@ -272,9 +272,9 @@ def test_the_years_actions_with_an_overdue_one(
     texts = [[cell(table, r, c) for c in range(5)] for r in range(4)]
     overdue = [row for row in texts if row[4].startswith("Overdue")]
     assert len(overdue) == 1
-    assert overdue[0][2] == "01/09/2025"
+    assert overdue[0][2] == "1 September 2025"
     assert overdue[0][4] == "Overdue (due 1 September 2025)"
-    assert all(row[3].startswith("18/06/2025 (minute ") for row in texts)
+    assert all(row[3].startswith("Minute 1") and row[3].endswith(", 18 June 2025") for row in texts)
     row = next(r for r in range(4) if texts[r][4].startswith("Overdue"))
     assert item(table, row, 0).foreground().color() == QColor(OVERDUE_COLOUR)
     assert page.summary.text() == "4 actions: 4 open, 1 overdue"

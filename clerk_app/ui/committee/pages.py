@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk_app.domain.actions import EXEMPT_MARK, ActionEntry
+from clerk_app.domain.actions import EXEMPT_MARK, ActionEntry, raised_at
 from clerk_app.domain.committee import (
     COMMITTEE_KIND_LABELS,
     NUMBER_RESET_LABELS,
@@ -538,18 +538,12 @@ class ActionsPage(QWidget):
         self.table.setRowCount(len(shown))
         red = QBrush(QColor(OVERDUE_COLOUR))
         for n, entry in enumerate(shown):
-            raised = " ".join(
-                part
-                for part in (
-                    format_date(entry.raised_on) if entry.raised_on else "",
-                    f"(minute {entry.raised_minute})" if entry.raised_minute else "",
-                )
-                if part
-            )
+            when = self.log_style.short_date(entry.raised_on) if entry.raised_on else ""
+            raised = raised_at(entry.raised_minute, when)
             cells = [
                 _cell(EXEMPT_MARK + entry.action if entry.exempt else entry.action, entry.id),
                 _cell(entry.owner),
-                _cell(format_date(entry.due) if entry.due else ""),
+                _cell(self.log_style.short_date(entry.due) if entry.due else ""),
                 _cell(raised),
                 _cell(entry.status_text(today, self.log_style)),
             ]

@@ -19,7 +19,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from clerk_app.domain.actions import close_action, reopen_action
+from clerk_app.domain.actions import close_action, raised_at, reopen_action
 from clerk_app.domain.edit import EditError, remove_at
 from clerk_app.domain.model import FollowUp
 from clerk_app.services.document import EditPath
@@ -121,7 +121,7 @@ class ActionsModel(RecordModel):
         assert self._target is not None
         meeting = self.document.meeting
         when = self._target.context.house_style(meeting).short_date(action.raised_on)
-        return f"Minute {action.raised_minute}, {when}" if action.raised_minute else when
+        return raised_at(action.raised_minute, when)
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if index.isValid() and index.column() == RAISED:
