@@ -28,7 +28,7 @@ from clerk_app.domain.committee import (
     RegularAttendee,
     StandingItemText,
 )
-from clerk_app.domain.model import Person, Role, StandingItem
+from clerk_app.domain.model import Meeting, Person, Role, StandingItem
 from clerk_app.render.styles import find_style
 from clerk_app.services.year import prepare_in_folder
 from clerk_app.storage import load_meeting, save_meeting
@@ -221,6 +221,39 @@ def parish_committee() -> Committee:
             dt.date(2021, 5, 13),
         ),
     )
+
+
+SEED_MEMBERS = ["Batool", "Bonham", "Gregg", "Moore", "Singh Sangha", "Joycelin Eze-Okubuiro"]
+"""The commission's members as the seed's June minutes name them, in its order."""
+
+
+def assert_prepared_september(meeting: Meeting) -> None:
+    """What issue 12's done-when asks of the September meeting."""
+    assert meeting.date == dt.date(2025, 9, 23)
+    assert meeting.first_minute_number == 164
+    names = [person.person.name for person in meeting.attendance]
+    assert names[: len(SEED_MEMBERS)] == SEED_MEMBERS
+    standing = [item.standing for item in meeting.items if item.standing]
+    for kind in (
+        StandingItem.WELCOME_AND_APOLOGIES,
+        StandingItem.DECLARATIONS,
+        StandingItem.PREVIOUS_MINUTES,
+        StandingItem.WORK_PROGRAMME,
+        StandingItem.ANY_OTHER_BUSINESS,
+    ):
+        assert kind in standing
+    [previous] = [i for i in meeting.items if i.standing is StandingItem.PREVIOUS_MINUTES]
+    assert previous.previous_meeting == dt.date(2025, 6, 18)
+    assert "held on 18 June 2025" in previous.blocks[0].resolutions[0].text  # type: ignore[union-attr]
+    [arising] = [i for i in meeting.items if i.standing is StandingItem.MATTERS_ARISING]
+    assert [a.id for a in arising.actions] == [
+        "hnb-staff-funding",
+        "family-service-minutes",
+        "families-first-presentation",
+        "improvement-plan-september",
+    ]
+    assert [a.raised_minute for a in arising.actions] == ["158", "158", "159", "161"]
+    assert all(a.raised_on == dt.date(2025, 6, 18) and not a.done for a in arising.actions)
 
 
 def build(root: Path) -> None:

@@ -18,50 +18,20 @@ import pytest
 
 from clerk_app import locations
 from clerk_app.cli import main
-from clerk_app.domain.model import FollowUp, Item, Meeting, StandingItem
+from clerk_app.domain.model import FollowUp, Item, StandingItem
 from clerk_app.storage import load_meeting, save_meeting
 from clerk_app.storage.committee_file import load_committee, save_committee
 from tests.ooxml import OoxmlValidator, describe
-from tests.sample_committees import build
+from tests.sample_committees import assert_prepared_september, build
 
 SAMPLE = locations.samples_dir() / "leicester-cype-2025-06-18.minutes"
 COMMITTEES = locations.samples_dir() / "committees"
-SEED_MEMBERS = ["Batool", "Bonham", "Gregg", "Moore", "Singh Sangha", "Joycelin Eze-Okubuiro"]
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
     code = main([str(a) for a in args])
     out, err = capsys.readouterr()
     return code, out, err
-
-
-def assert_prepared_september(meeting: Meeting) -> None:
-    """What issue 12's done-when asks of the September meeting."""
-    assert meeting.date == dt.date(2025, 9, 23)
-    assert meeting.first_minute_number == 164
-    names = [person.person.name for person in meeting.attendance]
-    assert names[: len(SEED_MEMBERS)] == SEED_MEMBERS
-    standing = [item.standing for item in meeting.items if item.standing]
-    for kind in (
-        StandingItem.WELCOME_AND_APOLOGIES,
-        StandingItem.DECLARATIONS,
-        StandingItem.PREVIOUS_MINUTES,
-        StandingItem.WORK_PROGRAMME,
-        StandingItem.ANY_OTHER_BUSINESS,
-    ):
-        assert kind in standing
-    [previous] = [i for i in meeting.items if i.standing is StandingItem.PREVIOUS_MINUTES]
-    assert previous.previous_meeting == dt.date(2025, 6, 18)
-    assert "held on 18 June 2025" in previous.blocks[0].resolutions[0].text  # type: ignore[union-attr]
-    [arising] = [i for i in meeting.items if i.standing is StandingItem.MATTERS_ARISING]
-    assert [a.id for a in arising.actions] == [
-        "hnb-staff-funding",
-        "family-service-minutes",
-        "families-first-presentation",
-        "improvement-plan-september",
-    ]
-    assert [a.raised_minute for a in arising.actions] == ["158", "158", "159", "161"]
-    assert all(a.raised_on == dt.date(2025, 6, 18) and not a.done for a in arising.actions)
 
 
 def test_the_done_when_command_in_a_real_process(tmp_path: Path) -> None:

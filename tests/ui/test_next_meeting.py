@@ -25,12 +25,12 @@ from clerk_app.storage.owner import read_owner
 from clerk_app.ui.committee.dialogs import MeetingDateDialog
 from clerk_app.ui.dialogs import Dialogs, SaveChoice
 from clerk_app.ui.main_window import MainWindow
+from tests.sample_committees import assert_prepared_september
 from tests.ui.conftest import MakeWindow
 
 SAMPLE_FOLDER = locations.samples_dir() / "committees" / "leicester-cype"
 JUNE = "CYPESC 2025-06-18.minutes"
 SEPTEMBER = "CYPESC 2025-09-23.minutes"
-SEED_MEMBERS = ("Batool", "Bonham", "Gregg", "Moore", "Singh Sangha", "Eze-Okubuiro")
 
 
 class Answers(Dialogs):
@@ -93,19 +93,15 @@ def wait_for_meeting(qtbot: QtBot, window: MainWindow, day: dt.date) -> Meeting:
 
 
 def assert_prepared(meeting: Meeting) -> None:
-    """What issue 12 asks of the September meeting."""
+    """What issue 12 asks of the September meeting (as the command line's test asks it), and
+    that every standing item of the committee file is there."""
+    assert_prepared_september(meeting)
     numbering = MinuteNumbering(meeting, find_style("leicester").style)
     assert numbering.label(0) == "164"
-    names = [a.person.display_name for a in meeting.attendance]
-    for member in SEED_MEMBERS:
-        assert any(member in name for name in names), member
     committee = load_committee(SAMPLE_FOLDER / "leicester-cype.committee")
     titles = [item.title for item in meeting.items]
     for standing in committee.standing_items:
         assert standing.title in titles
-    previous = next(i for i in meeting.items if i.standing is StandingItem.PREVIOUS_MINUTES)
-    assert previous.previous_meeting == dt.date(2025, 6, 18)
-    assert "18 June 2025" in previous.model_dump_json()
     arising = next(i for i in meeting.items if i.standing is StandingItem.MATTERS_ARISING)
     assert len(arising.actions) == 4
     assert all(not a.done and a.raised_on == dt.date(2025, 6, 18) for a in arising.actions)
