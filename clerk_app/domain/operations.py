@@ -495,13 +495,17 @@ def _kept_out(meeting: Meeting, item_id: str) -> set[str]:
 
 def voters(meeting: Meeting, item_id: str) -> tuple[Attendance, ...]:
     """Who may vote on the item, in attendance order: the members (chair, vice-chair, members,
-    co-opted members) present for it (`present_for`), less anyone who declared an interest in
-    it and left the room or took no part in the vote."""
+    co-opted members) present for it (`present_for`) who have a vote (`Attendance.votes`: not
+    a co-opted member without one), less anyone who declared an interest in it and left the
+    room or took no part in the vote."""
     kept_out = _kept_out(meeting, item_id)
     return tuple(
         person
         for person in meeting.attendance
-        if person.is_member and person.id not in kept_out and present_for(meeting, person, item_id)
+        if person.is_member
+        and person.votes
+        and person.id not in kept_out
+        and present_for(meeting, person, item_id)
     )
 
 

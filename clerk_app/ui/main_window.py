@@ -383,6 +383,8 @@ class MainWindow(QMainWindow):
         self._name_redo(stack.redoText())
         document.modified_changed.connect(self.update_title)
         document.path_changed.connect(lambda _path: self.update_title())
+        # its committee's page, if open, shows the meeting as saved (an action ticked done)
+        document.saved.connect(lambda path: self.year.committees.reload(path.parent))
         for action in self.document_actions:
             action.setEnabled(True)
         if self.recovery is not None:

@@ -721,3 +721,13 @@ def test_the_roll_is_filled_from_the_attendance_once() -> None:
         ("d", RollAnswer.ABSENT, None, ""),
     ]
     assert roll_from_attendance(filled, 0) is filled
+
+
+def test_a_co_opted_member_without_a_vote_is_no_voter() -> None:
+    meeting = _voting_meeting()
+    without = tuple(
+        a.model_copy(update={"votes": False}) if a.id == "coopted" else a
+        for a in meeting.attendance
+    )
+    ids = [a.id for a in voters(meeting.model_copy(update={"attendance": without}), "i2")]
+    assert ids == ["chair", "sub", "late", "spoke", "gone_item"]

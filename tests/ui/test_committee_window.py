@@ -501,3 +501,19 @@ def test_the_page_stays_when_the_committee_is_read_again(
         lambda: committee.document is not None and committee.document.committee.venue == "Town Hall"
     )
     assert committee.page_list.currentRow() == shown
+
+
+def test_the_committee_page_follows_a_meeting_saved_in_the_main_window(
+    qtbot: QtBot, make_window: MakeWindow, folder: Path, answers: type[Answers]
+) -> None:
+    window, committee = open_committee(qtbot, make_window, folder, answers)
+    committee.show_page("Actions")
+    page = committee.actions_page
+    assert page.summary.text().startswith("4 actions: 4 open")
+    assert window.open_path(folder / "CYPESC 2025-09-23.minutes", ask=False)
+    document = window.document
+    assert document is not None
+    n = next(i for i, item in enumerate(document.meeting.items) if item.actions)
+    document.set(("items", n, "actions", 0, "done"), True, "Tick action done")
+    assert window.save()
+    qtbot.waitUntil(lambda: page.summary.text().startswith("4 actions: 3 open"), timeout=10_000)
