@@ -43,10 +43,10 @@ from clerk_app.domain.model import Meeting, MeetingStatus
 from clerk_app.render.context import build_context
 from clerk_app.render.docx import (
     _StrictTemplate,
-    describe_open_error,
+    open_template,
     parse_strictly,
-    read_template,
     reference_problems,
+    set_properties,
     visible_text,
 )
 from clerk_app.render.environment import (
@@ -285,29 +285,6 @@ def action_log_context(
 # --- Word: the document ------------------------------------------------------------------------
 
 
-def _template(path: Path) -> _StrictTemplate:
-    try:
-        source, problems = read_template(path)
-    except OSError as exc:
-        raise RenderError(
-            f"{path}: not a usable Word document ({describe_open_error(exc)})"
-        ) from None
-    if problems:
-        first = problems[0]
-        more = (
-            f" (and {len(problems) - 1} more: check-style lists them)" if len(problems) > 1 else ""
-        )
-        raise StyleError(f"{first.place(path)}: {first.message}{more}")
-    template = _StrictTemplate(io.BytesIO(source))
-    try:
-        template.init_docx()
-    except Exception as exc:  # python-docx fails in many ways on a damaged file: all one finding
-        raise RenderError(
-            f"{path}: not a usable Word document ({describe_open_error(exc)})"
-        ) from exc
-    return template
-
-
 def _render(template: _StrictTemplate, context: dict[str, Any], folder: Path, name: str) -> None:
     env = environment_for(folder, autoescape=True, code_cache=template_cache())
     try:
@@ -429,18 +406,16 @@ def _build(document: DocumentObject, log: ActionLogView) -> None:
 
 
 def _properties(document: DocumentObject, log: ActionLogView, style: HouseStyle) -> None:
-    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
-    props = document.core_properties
-    props.title = f"{log.title}: {log.committee}, {log.printed_on}"[:255]
-    props.subject = log.committee[:255]
-    props.author = log.authority[:255]
-    props.last_modified_by = f"Clerk {__version__}"
-    props.keywords = "action log"
-    props.category = "Action log"
-    props.comments = f"Exported by Clerk {__version__}"
-    props.language = style.language
-    props.created = props.modified = now
-    props.revision = 1
+    set_properties(
+        document,
+        title=f"{log.title}: {log.committee}, {log.printed_on}",
+        subject=log.committee,
+        author=log.authority,
+        modified_by=f"Clerk {__version__}",
+        kind="Action log",
+        comments=f"Exported by Clerk {__version__}",
+        language=style.language,
+    )
 
 
 def _check(data: bytes, log: ActionLogView) -> None:
@@ -490,12 +465,12 @@ def action_log_docx(
     context = action_log_context(log, style_folder, today)
     own = style_folder.path / ACTIONS_TEMPLATE
     if own.is_file():
-        template = _template(own)
+        template = open_template(own)
         _render(template, context, style_folder.path, ACTIONS_TEMPLATE)
     else:
         if not style_folder.docx_template.is_file():
             raise StyleError(f"{style_folder.path}: the house style has no minutes.docx")
-        template = _template(style_folder.docx_template)
+        template = open_template(style_folder.docx_template)
         _clear_body(template.docx)
         _render(template, context, style_folder.path, style_folder.docx_template.name)
         _build(template.docx, log)

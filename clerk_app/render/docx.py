@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from docx.document import Document as DocumentObject
 from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate
 from lxml import etree
@@ -516,6 +517,27 @@ def check_text_sizes(context: MinutesContext) -> None:
             raise RenderError(message[0].upper() + message[1:])
 
 
+def open_template(path: Path) -> _StrictTemplate:
+    """A style's Word template, checked (what it may not hold, refused as `check-style` says)
+    and opened; raises StyleError or RenderError naming the file."""
+    try:
+        source, problems = read_template(path)
+    except OSError as exc:
+        raise RenderError(
+            f"{path}: not a usable Word document ({describe_open_error(exc)})"
+        ) from None
+    if problems:
+        raise _refuse(problems, path)
+    template = _StrictTemplate(io.BytesIO(source))
+    try:
+        template.init_docx()
+    except Exception as exc:  # python-docx fails in many ways on a damaged file: all one finding
+        raise RenderError(
+            f"{path}: not a usable Word document ({describe_open_error(exc)})"
+        ) from exc
+    return template
+
+
 def render_docx(
     meeting: Meeting, style: StyleFolder, *, public: bool = True, clerk: str = ""
 ) -> bytes:
@@ -523,24 +545,10 @@ def render_docx(
     `clerk` (the clerk's name, from the app's settings) is recorded as the last to modify it."""
     if not style.docx_template.is_file():
         raise StyleError(f"{style.path}: the house style has no {DOCX_TEMPLATE}")
-    try:
-        source, problems = read_template(style.docx_template)
-    except OSError as exc:
-        raise RenderError(
-            f"{style.docx_template}: not a usable Word document ({describe_open_error(exc)})"
-        ) from None
-    if problems:
-        raise _refuse(problems, style.docx_template)
+    template = open_template(style.docx_template)
     context = build_context(meeting, style.style, public=public)
     env = environment_for(style.path, autoescape=True, code_cache=template_cache())
-    template = _StrictTemplate(io.BytesIO(source))
     template.minutes = context
-    try:
-        template.init_docx()
-    except Exception as exc:  # python-docx fails in many ways on a damaged file: all one finding
-        raise RenderError(
-            f"{style.docx_template}: not a usable Word document ({describe_open_error(exc)})"
-        ) from exc
     try:
         # one time limit for the body and every header and footer, not one for each part
         with render_limits():
@@ -562,14 +570,6 @@ def render_docx(
 def _set_properties(template: DocxTemplate, context: MinutesContext, clerk: str) -> None:
     """Title, author and language from the meeting; none of python-docx's or the template's."""
     meeting, style = context.meeting, context.style
-    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
-    props = template.docx.core_properties
-    props.title = f"Minutes: {meeting.body}, {meeting.short_date}"[:255]
-    props.subject = meeting.body[:255]
-    props.author = meeting.authority[:255]
-    props.last_modified_by = (clerk or f"Clerk {__version__}")[:255]
-    props.keywords = "minutes"
-    props.category = "Minutes"
     copy = (
         "public copy"
         if meeting.public
@@ -577,19 +577,52 @@ def _set_properties(template: DocxTemplate, context: MinutesContext, clerk: str)
         if meeting.confidential
         else "full copy"
     )
-    props.comments = f"Exported by Clerk {__version__} ({copy}, {meeting.status})"
-    props.language = style.language
+    set_properties(
+        template.docx,
+        title=f"Minutes: {meeting.body}, {meeting.short_date}",
+        subject=meeting.body,
+        author=meeting.authority,
+        modified_by=clerk or f"Clerk {__version__}",
+        kind="Minutes",
+        comments=f"Exported by Clerk {__version__} ({copy}, {meeting.status})",
+        language=style.language,
+    )
+    template.docx.core_properties.content_status = "Draft" if meeting.is_draft else "Approved"
+
+
+def set_properties(
+    document: DocumentObject,
+    *,
+    title: str,
+    subject: str,
+    author: str,
+    modified_by: str,
+    kind: str,
+    comments: str,
+    language: str,
+) -> None:
+    """A Word document Clerk writes says what it is, in whose language, and that Clerk made it:
+    none of python-docx's or the template's own properties are left."""
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    props = document.core_properties
+    props.title = title[:255]
+    props.subject = subject[:255]
+    props.author = author[:255]
+    props.last_modified_by = modified_by[:255]
+    props.keywords = kind.lower()
+    props.category = kind
+    props.comments = comments
+    props.language = language
     props.created = props.modified = now
     props.revision = 1
-    props.content_status = "Draft" if meeting.is_draft else "Approved"
-    styles = template.docx.styles.element
+    styles = document.styles.element
     defaults = styles.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
     if defaults is not None:
         lang = defaults.find(f"{_W}lang")
         if lang is None:
             lang = etree.SubElement(defaults, f"{_W}lang")
-        lang.set(f"{_W}val", style.language)
-    for part in template.docx.part.package.iter_parts():
+        lang.set(f"{_W}val", language)
+    for part in document.part.package.iter_parts():
         if str(part.partname) == "/docProps/app.xml":
             part._blob = _app_xml(part.blob)
 
