@@ -25,7 +25,7 @@ from clerk_app.domain import edit
 from clerk_app.domain.changes import MeetingChange
 from clerk_app.domain.model import Meeting
 from clerk_app.services.ownership import Ownership
-from clerk_app.services.undo import ReplaceState, push_typed
+from clerk_app.services.undo import ReplaceState, close_step, push_typed
 from clerk_app.storage import (
     FileVersion,
     ReadOnlyFileError,
@@ -180,6 +180,10 @@ class MeetingDocument(QObject):
         if after is self._meeting or after == self._meeting:
             return  # unchanged parts are shared, so comparing is cheap
         self.undo_stack.push(ReplaceMeeting(self, self._meeting, after, text, changed, merge_key))
+
+    def close_step(self) -> None:
+        """The last step takes no more merges (see `undo.close_step`)."""
+        close_step(self.undo_stack)
 
     def set(self, path: EditPath, value: Any, text: str, *, merge: bool = True) -> None:
         """Set one field; typing into the same field merges into one undo step."""

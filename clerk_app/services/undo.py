@@ -61,13 +61,16 @@ class ReplaceState(QUndoCommand, Generic[State]):
         self.stamp = self.started = time.monotonic()
         self.pushed = False
         """QUndoStack.push runs redo() once: that is the edit itself, not a redo."""
+        self.closed = False
+        """Set by `close_step`: this step takes no more merges."""
 
     def id(self) -> int:
         return self.MERGE_ID if self.merge_key is not None else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
         if (
-            not isinstance(other, ReplaceState)
+            self.closed
+            or not isinstance(other, ReplaceState)
             or isinstance(other, TypingStep)
             or other.merge_key != self.merge_key
         ):
@@ -99,7 +102,8 @@ class TypingStep(ReplaceState[State]):
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
         if (
-            not isinstance(other, TypingStep)
+            self.closed
+            or not isinstance(other, TypingStep)
             or other.merge_key != self.merge_key
             or other.before is not self.after
         ):
@@ -132,3 +136,14 @@ def push_typed(
     ):
         after = top.before  # back where the stay started: its step goes
     stack.push(TypingStep(document, before, after, text, path, stay))
+
+
+def close_step(stack: QUndoStack) -> None:
+    """The step on top of `stack` takes no more merges: the next edit, even typing into the same
+    field within the merge window, is a step of its own. Called before and after an edit that
+    must be undone on its own although it comes through a field's usual signals (a spelling
+    suggestion taken, an autocorrection), so that Ctrl+Z takes back that edit and nothing else."""
+    if stack.index() > 0:
+        top = stack.command(stack.index() - 1)
+        if isinstance(top, ReplaceState):
+            top.closed = True

@@ -59,6 +59,25 @@ def test_typing_after_a_pause_is_a_new_step(
     assert document.meeting.venue == "City H"
 
 
+def test_a_closed_step_takes_no_more_typing(document: MeetingDocument) -> None:
+    """A correction that arrives as typing (a spelling suggestion, an autocorrection) is a step of
+    its own: closed before and after, Ctrl+Z takes back the correction alone."""
+    document.set(("venue",), "City", "Edit venue")
+    document.close_step()
+    document.set(("venue",), "City Hal", "Edit venue")  # the correction, within the window
+    document.close_step()
+    document.set(("venue",), "City Hall", "Edit venue")  # typing goes on
+    assert document.undo_stack.count() == 3
+    document.undo_stack.undo()
+    assert document.meeting.venue == "City Hal"
+    document.undo_stack.undo()
+    assert document.meeting.venue == "City"
+    document.close_step()  # closing with nothing to close (the stack's start) does nothing
+    document.undo_stack.undo()
+    document.close_step()
+    assert document.undo_stack.index() == 0
+
+
 def test_a_no_op_edit_is_not_an_undo_step(document: MeetingDocument) -> None:
     document.set(("venue",), "  ", "Edit venue")  # cleans to the empty venue it already has
     assert document.undo_stack.count() == 0 and not document.modified
