@@ -1,0 +1,129 @@
+"""Every text of a meeting, found once, with its place, the clerk's name for it and its kind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from clerk_app.domain import edit
+from clerk_app.domain.fields import part_name, text_fields
+from clerk_app.domain.model import (
+    Attendance,
+    InterestAction,
+    Item,
+    ListEntry,
+    Meeting,
+    Paragraph,
+    Person,
+    PublicQuestions,
+    Resolution,
+    Table,
+)
+from clerk_app.storage import load_meeting
+
+SAMPLES = sorted((Path(__file__).parents[2] / "resources" / "samples").glob("*.minutes"))
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+def test_every_text_is_found_where_it_is(path: Path) -> None:
+    meeting = load_meeting(path)
+    fields = list(text_fields(meeting))
+    assert fields
+    assert len({f.path for f in fields}) == len(fields)
+    for found in fields:
+        assert edit.get_at(meeting, found.path) == found.text
+    # every string of the file that a clerk typed is among them: what is left are ids,
+    # enumerations, dates and style names
+    typed = {f.text for f in fields}
+    dumped = meeting.model_dump(mode="json")
+
+    def strings(value: object, key: str = "") -> list[tuple[str, str]]:
+        if isinstance(value, str):
+            return [(key, value)]
+        if isinstance(value, dict):
+            return [s for k, v in value.items() for s in strings(v, k)]
+        if isinstance(value, list):
+            return [s for v in value for s in strings(v, key)]
+        return []
+
+    skipped_keys = {"id", "type", "date", "house_style", "status", "kind", "role", "lead"}
+    for key, value in strings(dumped):
+        if (
+            not value
+            or key in skipped_keys
+            or key.endswith(("_id", "_on", "_at", "_time", "_item"))
+        ):
+            continue
+        if key in {"due", "choice", "answer", "outcome", "numbering", "instrument", "position"}:
+            continue
+        if key in {
+            "standing",
+            "readings",
+            "from_time",
+            "to_time",
+            "time",
+            "relates_to",
+            "numbered",
+        }:
+            continue
+        if key == "action" and value in set(InterestAction):  # a declaration's, not a text
+            continue
+        assert value in typed, (key, value)
+
+
+def test_labels_kinds_parts_and_order() -> None:
+    meeting = Meeting.model_validate(
+        {
+            "date": "2025-06-18",
+            "body": "Scrutiny Commission",
+            "minute_prefix": "CYP",
+            "attendance": [
+                Attendance(person=Person(title="Councillor", name="Batool"), capacity="Chair")
+            ],
+            "items": [
+                Item(
+                    title="Questions",
+                    label="4.1",
+                    blocks=(
+                        Paragraph(text="The colour of it."),
+                        PublicQuestions(
+                            questioner="Ms Smith",
+                            questions=(ListEntry(text="Why?"),),
+                            responses=(ListEntry(text="Because."),),
+                        ),
+                        Resolution(resolutions=(ListEntry(text="That it be noted."),)),
+                        Table(header=("Ward", "Sum"), rows=(("Castle", "£5"),)),
+                    ),
+                )
+            ],
+        }
+    )
+    found = [(f.label, f.kind, f.text) for f in text_fields(meeting)]
+    assert found == [
+        ("committee name", "prose", "Scrutiny Commission"),
+        ("minute number prefix", "code", "CYP"),
+        ("title of address", "name", "Councillor"),
+        ("name", "name", "Batool"),
+        ("capacity", "prose", "Chair"),
+        ("title", "prose", "Questions"),
+        ("minute text", "prose", "The colour of it."),
+        ("questioner", "name", "Ms Smith"),
+        ("question", "prose", "Why?"),
+        ("response", "prose", "Because."),
+        ("resolution", "prose", "That it be noted."),
+        ("table heading", "prose", "Ward"),
+        ("table heading", "prose", "Sum"),
+        ("table cell", "prose", "Castle"),
+        ("table cell", "prose", "£5"),
+        ("item label", "code", "4.1"),
+    ]
+    parts = {f.text: f.part for f in text_fields(meeting)}
+    assert parts["Batool"] == ("attendance", 0)
+    assert parts["Castle"] == ("items", 0)
+    assert parts["CYP"] == ()
+    item = meeting.items[0]
+    assert part_name(meeting, ("items", 0)) == "item 1 (Questions)"
+    assert part_name(meeting, ("items", 0), {item.id: "158"}) == "item 158 (Questions)"
+    assert part_name(meeting, ("attendance", 0)) == "the attendance (Councillor Batool)"
+    assert part_name(meeting, ()) == "the meeting"
