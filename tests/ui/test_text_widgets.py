@@ -23,10 +23,10 @@ def test_fields_are_attached_once_now_and_as_they_appear(qtbot: QtBot) -> None:
     layout = QVBoxLayout(root)
     there = QLineEdit()
     layout.addWidget(there)
-    skipped = [DateField(), QSpinBox(), QLineEdit(), QPlainTextEdit()]
-    skipped[2].setProperty(PLAIN_TEXT_PROPERTY, True)
-    skipped[3].setReadOnly(True)
-    for widget in skipped:
+    marked, read_only = QLineEdit(), QPlainTextEdit()
+    marked.setProperty(PLAIN_TEXT_PROPERTY, True)
+    read_only.setReadOnly(True)
+    for widget in (DateField(), QSpinBox(), marked, read_only):
         layout.addWidget(widget)
     seen: list[TextWidget] = []
     watch_text_widgets(root, seen.append)
