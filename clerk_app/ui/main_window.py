@@ -28,6 +28,7 @@ from clerk_app.services.recovery import RecoverySession
 from clerk_app.services.settings import Settings
 from clerk_app.ui.dialogs import Dialogs
 from clerk_app.ui.files import FileActions, new_meeting
+from clerk_app.ui.find_panel import FindReplace
 from clerk_app.ui.findings_panel import FindingsPanel
 from clerk_app.ui.forms.adjournments_form import AdjournmentsForm
 from clerk_app.ui.forms.attendance_form import AttendanceForm
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self.items = ItemActions(self)
         self.year = YearActions(self, self, today)
         """The committee's year: the next meeting, the committee windows."""
+        self.find_replace = FindReplace(self)
         self._build_actions()
         self._build_menus()
         self.findings_dock = QDockWidget("Findings", self)
@@ -236,6 +238,7 @@ class MainWindow(QMainWindow):
             self.move_up_action, self.move_down_action, self.next_section_action,
             self.previous_section_action,
         ]  # fmt: skip
+        self.document_actions.extend(self.find_replace.actions)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -258,6 +261,8 @@ class MainWindow(QMainWindow):
         edit = bar.addMenu("&Edit")
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
+        edit.addSeparator()
+        edit.addActions(self.find_replace.actions)
         edit.addSeparator()
         edit.addAction(self.preferences_action)
         items = bar.addMenu("&Item")
@@ -397,6 +402,7 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         # a moment after the window paints (one full collection: not while it opens)
         QTimer.singleShot(SETTLE_MEMORY_MS, settle_after_opening)
+        self.find_replace.set_document(document)
 
     def _insert_from_navigator(self, section: Section) -> None:
         page = self.pages.get(section.kind)
