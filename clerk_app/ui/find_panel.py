@@ -72,6 +72,9 @@ CONTEXT = 30
 RESULTS_HEIGHT = 230
 """The dock's height when first shown: a few results, and room above for the form on a
 1366x768 laptop."""
+MAX_ROWS = 1000
+"""Results listed at most (F3 still goes through them all): a list of 7,000 rows costs a tenth
+of a second to fill and helps nobody; the clerk types more of what to find."""
 MATCH_ROLE = Qt.ItemDataRole.UserRole
 CONTEXT_ROLE = Qt.ItemDataRole.UserRole + 1
 """A result's context as (before, match, after)."""
@@ -384,7 +387,7 @@ class FindReplace(QObject):
         numbers = self._numbers() if self.matches else {}
         names: dict[tuple[str | int, ...], str] = {}
         rows: list[QTreeWidgetItem] = []
-        for n, match in enumerate(self.matches):
+        for n, match in enumerate(self.matches[:MAX_ROWS]):
             part = match.field.part
             if part not in names and meeting is not None:
                 names[part] = part_name(meeting, part, numbers)
@@ -411,6 +414,8 @@ class FindReplace(QObject):
                 text = f"{count} found" if count != 1 else "1 found"
                 if 0 <= self.current < count:
                     text = f"{self.current + 1} of {count}"
+                if count > MAX_ROWS:
+                    text += f" (the first {MAX_ROWS} listed)"
         self.panel.status.setText(text)
 
     def _select_current_row(self) -> None:

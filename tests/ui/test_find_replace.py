@@ -320,3 +320,28 @@ def test_a_picture_of_the_panel(qtbot: QtBot, make_window: MakeWindow) -> None:
     if os.environ.get("CLERK_SHOTS") or SHOTS.exists():
         SHOTS.mkdir(exist_ok=True)
         assert window.grab().save(str(SHOTS / "find-replace.png"))
+
+
+def test_ctrl_h_from_the_minute_text_and_no_search_while_hidden(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    document = window.document
+    assert document is not None
+    finder = window.find_replace
+    window.go_to_path(("items", 1, "blocks", 0, "text"))
+    body = focused(window)
+    assert isinstance(body, QPlainTextEdit)
+    cursor = body.textCursor()
+    cursor.setPosition(4)
+    cursor.setPosition(10, cursor.MoveMode.KeepAnchor)  # "grants"
+    body.setTextCursor(cursor)
+    press(qtbot, window, "Ctrl+H")
+    panel = finder.panel
+    qtbot.waitUntil(lambda: focused(window) is panel.find_what)
+    assert panel.find_what.text() == "grants" and panel.replace_with.isVisible()
+    press(qtbot, window, "Escape")
+    qtbot.waitUntil(lambda: focused(window) is body)
+    # typing in the meeting with the panel closed searches nothing
+    QTest.keyClicks(body, "x", Qt.KeyboardModifier.NoModifier, 5)
+    assert document.meeting.items[1].blocks[0].text.startswith("The x")  # type: ignore[union-attr]
+    assert not finder.timer.isActive()
