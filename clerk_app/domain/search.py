@@ -47,6 +47,7 @@ __all__ = [
     "count_message",
     "find",
     "find_in",
+    "in_markup",
     "replace_all",
     "replace_everywhere",
     "replace_one",
@@ -162,7 +163,9 @@ _MARKUP_OWNERS = (Paragraph, LeadIn, ListEntry, Heading)
 """Blocks whose text the minute text's markup shows as one line."""
 
 
-def _in_markup(meeting: Meeting, path: edit.Path) -> bool:
+def in_markup(meeting: Meeting, path: edit.Path) -> bool:
+    """Whether the text at `path` is one line of a markup editor: the minute text's
+    paragraphs, entries and headings, and the entries of public questions and responses."""
     if not path or path[-1] != "text" or "blocks" not in path:
         return False
     return isinstance(edit.get_at(meeting, path[:-1]), _MARKUP_OWNERS)
@@ -242,7 +245,7 @@ def _check_markup(
             continue
         where = part_name(before, ("items", index), numbers)
         for field in changed:
-            if field.part != ("items", index) or not _in_markup(before, field.path):
+            if field.part != ("items", index) or not in_markup(before, field.path):
                 continue
             text = str(edit.get_at(after, field.path))
             kind = markup.read_line(text, word).kind
@@ -257,9 +260,9 @@ def _check_markup(
 
 
 def _set(
-    meeting: Meeting, field: TextField, new: str, in_markup: bool, numbers: Numbers
+    meeting: Meeting, field: TextField, new: str, one_line: bool, numbers: Numbers
 ) -> Meeting:
-    if in_markup:
+    if one_line:
         new = " ".join(new.split("\n"))  # one line in the markup: a line break is a space
     path = field.path
     try:
@@ -293,9 +296,9 @@ def _apply(
     after = meeting
     items: set[int] = set()
     for field, new in edits:
-        in_markup = _in_markup(meeting, field.path)
-        after = _set(after, field, new, in_markup, numbers)
-        if in_markup and field.path[0] == "items" and isinstance(field.path[1], int):
+        one_line = in_markup(meeting, field.path)
+        after = _set(after, field, new, one_line, numbers)
+        if one_line and field.path[0] == "items" and isinstance(field.path[1], int):
             items.add(field.path[1])
     _check_markup(meeting, after, sorted(items), word, [f for f, _ in edits], numbers)
     return after

@@ -47,14 +47,16 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.domain.changes import MeetingChange
-from clerk_app.domain.fields import TextField, part_name
+from clerk_app.domain.fields import TextField, part_name, text_fields
 from clerk_app.domain.markup import DEFAULT_WORD
+from clerk_app.domain.model import Meeting
 from clerk_app.domain.search import (
     Match,
     Query,
     ReplaceRefusedError,
     count_message,
     find,
+    in_markup,
     replace_everywhere,
     replace_one,
 )
@@ -501,9 +503,17 @@ class FindReplace(QObject):
             return
         if self.current < 0:
             self.current = 0 if step > 0 else len(self.matches) - 1
+            wrapped = False
         else:
+            wrapped = not 0 <= self.current + step < len(self.matches)
             self.current = (self.current + step) % len(self.matches)
         self.go_to(self.current)
+        if wrapped:  # as Word says it, so the clerk knows the search went round
+            self.window.show_status(
+                "Reached the end of the meeting: continued from the beginning"
+                if step > 0
+                else "Reached the beginning of the meeting: continued from the end"
+            )
 
     def _result_activated(self, row: QTreeWidgetItem, _column: int) -> None:
         number = row.data(0, MATCH_ROLE)
@@ -522,22 +532,7 @@ class FindReplace(QObject):
         widget = self.window.focusWidget()
         if widget is not None and not self.panel.isAncestorOf(widget):
             self._return_to = widget
-            select_in(widget, match, self._same_text_before(match))
-
-    def _same_text_before(self, match: Match) -> int:
-        """How many fields of the same part before the match's hold the same text (where the
-        widget shows several, such as the minute text, the match is in the next one)."""
-        seen: list[TextField] = []
-        count = 0
-        for other in self.matches:
-            field = other.field
-            if field.path == match.field.path:
-                break
-            same = field.part == match.field.part and field.text == match.field.text
-            if same and field not in seen:
-                seen.append(field)
-                count += 1
-        return count
+            select_in(widget, match, self.document.meeting if self.document else None)
 
     # --- replacing --------------------------------------------------------------------------------
 
@@ -609,10 +604,10 @@ class FindReplace(QObject):
         self.window.show_status(message)
 
 
-def select_in(widget: QWidget, match: Match, same_before: int = 0) -> bool:
+def select_in(widget: QWidget, match: Match, meeting: Meeting | None = None) -> bool:
     """Select the match in the widget the clerk was taken to, if it shows the field's text: a
-    line edit holding it, or a plain text field (the minute text's markup, where the field is
-    one line) holding it as the `same_before`-th of its kind. False if it does not."""
+    line edit holding it, or a plain text field holding it (the minute text's markup, where the
+    field is one line among the item's others: found after them). False if it does not."""
     text = match.field.text
     if isinstance(widget, QLineEdit):
         shown = widget.text()
@@ -624,10 +619,11 @@ def select_in(widget: QWidget, match: Match, same_before: int = 0) -> bool:
         return True
     if isinstance(widget, QPlainTextEdit):
         shown = widget.toPlainText()
-        at = _nth(shown, text, same_before)
+        at = -1
+        if meeting is not None and in_markup(meeting, match.field.path):
+            at = _markup_position(shown, meeting, match.field)
         if at < 0:
-            one_line = " ".join(text.split("\n"))
-            at = _nth(shown, one_line, same_before)
+            at = shown.find(text)
         if at < 0:
             return False
         cursor = QTextCursor(widget.document())
@@ -639,15 +635,31 @@ def select_in(widget: QWidget, match: Match, same_before: int = 0) -> bool:
     return False
 
 
-def _nth(text: str, part: str, n: int) -> int:
-    """Where the `n`-th (from 0) occurrence of `part` is in `text`; the last if fewer; -1 if
-    none."""
-    found = -1
-    at = text.find(part)
-    while at != -1:
-        found = at
-        if n == 0:
-            break
-        n -= 1
-        at = text.find(part, at + 1)
-    return found
+def _editor_of(path: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    """Which markup editor shows the text at `path`: an item's minute text, or the questions or
+    responses of one of its public questions (each in an editor of its own)."""
+    for n in range(len(path) - 1, -1, -1):
+        if path[n] in ("questions", "responses"):
+            return path[: n + 1]
+    return path[:3]
+
+
+def _markup_position(shown: str, meeting: Meeting, field: TextField) -> int:
+    """Where `field`'s text is in an editor's markup (`shown`): each field the editor shows is
+    one line, in reading order, so each is looked for after the one before (a paragraph "Noted."
+    is not found inside an earlier "The report was noted."). -1 if one is missing."""
+    editor = _editor_of(field.path)
+    position = 0
+    for other in text_fields(meeting):
+        if other.part != field.part or _editor_of(other.path) != editor:
+            continue
+        if not in_markup(meeting, other.path):
+            continue
+        line = " ".join(other.text.split("\n"))
+        at = shown.find(line, position)
+        if at < 0:
+            return -1
+        if other.path == field.path:
+            return at
+        position = at + len(line)
+    return -1

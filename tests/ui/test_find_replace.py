@@ -345,3 +345,38 @@ def test_ctrl_h_from_the_minute_text_and_no_search_while_hidden(
     QTest.keyClicks(body, "x", Qt.KeyboardModifier.NoModifier, 5)
     assert document.meeting.items[1].blocks[0].text.startswith("The x")  # type: ignore[union-attr]
     assert not finder.timer.isActive()
+
+
+def test_the_match_is_selected_in_its_own_line_of_the_minute_text(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    document = window.document
+    assert document is not None
+    item = document.meeting.items[2].model_copy(
+        update={
+            "blocks": (
+                Paragraph(text="The chair said Smith spoke."),
+                BulletList(entries=(ListEntry(text="Smith spoke."),)),
+                Paragraph(text="Smith spoke."),
+            )
+        }
+    )
+    document.edit(document.meeting.model_copy(update={"items": (item,)}), "Edit item")
+    press(qtbot, window, "Ctrl+F")
+    type_find(qtbot, window, "Smith spoke.")
+    press(qtbot, window, "Escape")
+    lines = []
+    for _ in range(3):
+        press(qtbot, window, "F3")
+        body = focused(window)
+        assert isinstance(body, QPlainTextEdit)
+        cursor = body.textCursor()
+        assert cursor.selectedText() == "Smith spoke."
+        lines.append((cursor.blockNumber(), cursor.positionInBlock()))
+    # "The chair said Smith spoke." / "" / "- Smith spoke." / "" / "Smith spoke."
+    assert lines == [(0, 27), (2, 14), (4, 12)]
+    assert "continued from the beginning" not in window.statusBar().currentMessage()
+    press(qtbot, window, "F3")
+    assert window.statusBar().currentMessage() == (
+        "Reached the end of the meeting: continued from the beginning"
+    )
