@@ -4,7 +4,7 @@
     clerk-app --smoke-test MEETING    open MEETING in the app, preview, export, check, exit
     clerk-app export MEETING -o OUT.docx|OUT.txt|OUT.pdf [--style NAME] [--include-exempt]
                                       [--publish-unmarked]
-    clerk-app check MEETING [--style NAME]
+    clerk-app check MEETING [--style NAME] [--spelling]
     clerk-app new-meeting (--committee FILE | --from MEETING) --date YYYY-MM-DD -o OUT
     clerk-app actions FOLDER [-o OUT.docx|OUT.csv] [--include-exempt]
     clerk-app styles
@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from clerk_app import __version__, locations
+from clerk_app.domain.fields import part_name
 from clerk_app.domain.findings import Finding, Severity, check_meeting, numbering_findings
 from clerk_app.domain.house_style import HouseStyle
 from clerk_app.domain.model import Meeting
@@ -105,6 +106,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("meeting", type=Path, metavar="MEETING", help="a .minutes file")
     check.add_argument("--style", metavar="NAME", help="house style (default: the meeting's own)")
+    check.add_argument(
+        "--spelling",
+        action="store_true",
+        help="check the spelling of the meeting's text instead (British English, with the "
+        "meeting's and the committee's people, the folder's committee-words.txt and your "
+        "personal dictionary); exit 1 if a word is misspelt, 2 if no dictionary can be loaded",
+    )
 
     new_meeting = commands.add_parser(
         "new-meeting",
@@ -249,6 +257,8 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    if args.spelling:
+        return _check_spelling(args)
     meeting = load_meeting(args.meeting)
     style = _style_for(meeting, args.style)
     previous = previous_meeting(args.meeting.parent, meeting, exclude=args.meeting)
@@ -276,6 +286,41 @@ def _check(args: argparse.Namespace) -> int:
     else:
         print(f"{args.meeting.name}: {errors} error(s), {warnings} warning(s)")
     return EXIT_FINDINGS if errors else EXIT_OK
+
+
+def _check_spelling(args: argparse.Namespace) -> int:
+    from clerk_app.services import spelling
+
+    meeting = load_meeting(args.meeting)
+    style = _style_for(meeting, args.style)
+    folder = args.meeting.parent
+    speller = spelling.open_speller(
+        personal=spelling.personal_dictionary(locations.user_data_dir()), folder=folder
+    )
+    if not speller.available:
+        raise UsageError(f"{args.meeting.name}: spelling not checked. {speller.problem}")
+    if speller.word_list_problem:
+        print(f"{PROG}: warning: {speller.word_list_problem}", file=sys.stderr)
+    known = spelling.meeting_words(meeting)
+    committee = spelling.folder_committee(folder, meeting)
+    if committee is not None:
+        known |= spelling.committee_words(committee)
+    speller.set_context_words(known)
+    labels = MinuteNumbering(meeting, style.style).labels()
+    numbers = {item.id: label for item, label in zip(meeting.items, labels, strict=True) if label}
+    count = 0
+    for found in spelling.meeting_misspellings(speller, meeting):
+        count += 1
+        where = part_name(meeting, found.field.part, numbers)
+        word = found.word.text
+        offered = speller.suggest(word, 2)
+        maybe = f" (perhaps {' or '.join(offered)})" if offered else ""
+        print(f'{args.meeting.name}: {where}, {found.field.label}: "{word}"{maybe}')
+    if count:
+        print(f"{args.meeting.name}: {count} misspelt word{'s' if count != 1 else ''}")
+        return EXIT_FINDINGS
+    print(f"{args.meeting.name}: no misspelt words found")
+    return EXIT_OK
 
 
 def _new_meeting(args: argparse.Namespace) -> int:
