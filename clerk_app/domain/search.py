@@ -259,9 +259,7 @@ def _check_markup(
         )
 
 
-def _set(
-    meeting: Meeting, field: TextField, new: str, one_line: bool, numbers: Numbers
-) -> Meeting:
+def _set(meeting: Meeting, field: TextField, new: str, one_line: bool, numbers: Numbers) -> Meeting:
     if one_line:
         new = " ".join(new.split("\n"))  # one line in the markup: a line break is a space
     path = field.path
