@@ -265,17 +265,17 @@ class Speller(QObject):
         ValueError when `word` cannot be kept in a list: empty, several lines)."""
         word = word.strip()
         self._ignored.add(word)
-        self._known_changed()
         target = self.word_list
-        if target is None:
-            return None
-        header = COMMITTEE_HEADER if self.folder is not None else PERSONAL_HEADER
-        written = add_to_list(target, word, header)
-        if self.folder is not None:
-            self._folder_words = written
-        else:
-            self._personal_words = written
-        self._known_changed()
+        try:
+            if target is not None:
+                header = COMMITTEE_HEADER if self.folder is not None else PERSONAL_HEADER
+                written = add_to_list(target, word, header)
+                if self.folder is not None:
+                    self._folder_words = written
+                else:
+                    self._personal_words = written
+        finally:
+            self._known_changed()
         return target
 
     def ignore(self, word: str) -> None:

@@ -15,11 +15,15 @@ else's word got there first, so both words are kept.
 from __future__ import annotations
 
 import errno
+import os
 import stat
+import time
 from pathlib import Path
 
 from clerk_app.locations import why_not_written
 from clerk_app.storage.atomic import (
+    REPLACE_ATTEMPTS,
+    REPLACE_FIRST_WAIT,
     ChangedOnDiskError,
     FileVersion,
     ReadOnlyError,
@@ -74,6 +78,24 @@ def _reason(exc: OSError) -> str:
     return f"cannot be read ({exc.strerror or exc})"
 
 
+def _read_with_retry(path: Path) -> tuple[bytes, FileVersion] | None:
+    """The file's bytes and version. On Windows a file another program holds open for a moment
+    (a sync client, a virus scanner) refuses to be read: tried again for about two seconds, as
+    `atomic.replace_with_retry` does for a rename."""
+    wait = REPLACE_FIRST_WAIT
+    for attempt in range(REPLACE_ATTEMPTS):
+        try:
+            return read_version(path)
+        except PermissionError as exc:
+            if os.name != "nt" or attempt == REPLACE_ATTEMPTS - 1:
+                raise WordListError(path, _reason(exc)) from None
+            time.sleep(wait)
+            wait = min(wait * 2, 0.5)
+        except OSError as exc:
+            raise WordListError(path, _reason(exc)) from None
+    return None  # not reached: the last attempt returns or raises
+
+
 def _read(path: Path) -> tuple[list[str], list[str], FileVersion | None]:
     """(comment lines, words, version); a missing file is empty, with no version."""
     try:
@@ -86,10 +108,7 @@ def _read(path: Path) -> tuple[list[str], list[str], FileVersion | None]:
         raise WordListError(path, _reason(exc)) from None
     if stat.S_ISREG(status.st_mode) and status.st_size > MAX_WORD_LIST_SIZE:
         raise WordListError(path, "is too large to be a word list (more than 5 MB)")
-    try:
-        found = read_version(path)
-    except OSError as exc:
-        raise WordListError(path, _reason(exc)) from None
+    found = _read_with_retry(path)
     if found is None:
         return [], [], None
     data, version = found

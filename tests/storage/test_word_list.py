@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -187,3 +188,29 @@ def test_a_read_only_folder_is_refused_in_a_clerks_words() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == "the word could not be added (the folder is read-only)\n"
+
+
+def test_a_list_held_open_on_windows_is_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows refuses to read a file a sync client or a scanner holds for a moment: tried
+    again; elsewhere a refusal is at once the clerk's message."""
+    path = tmp_path / COMMITTEE_WORDS
+    path.write_text("Ofsted\n", encoding="utf-8")
+    real_read = atomic.read_version
+    refusals = [PermissionError(13, "held by another process")] * 2
+
+    def held(target: Path) -> object:
+        if refusals:
+            raise refusals.pop()
+        return real_read(target)
+
+    monkeypatch.setattr(word_list, "read_version", held)
+    monkeypatch.setattr(word_list, "os", SimpleNamespace(name="nt"))
+    assert read_words(path) == {"Ofsted"} and not refusals
+
+    monkeypatch.setattr(word_list, "os", SimpleNamespace(name="posix"))
+    refusals.append(PermissionError(13, "denied"))
+    with pytest.raises(WordListError) as raised:
+        read_words(path)
+    assert raised.value.problem == "you are not allowed to read it"
