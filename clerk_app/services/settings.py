@@ -100,6 +100,28 @@ class Settings:
         self.qsettings.setValue("clerk/name", name)
 
     @property
+    def zoom(self) -> int:
+        """The form area's and the preview's zoom, in per cent (View > Zoom in)."""
+        value = self.qsettings.value("view/zoom", 100)
+        try:
+            return int(str(value))
+        except ValueError:
+            return 100
+
+    @zoom.setter
+    def zoom(self, percent: int) -> None:
+        self.qsettings.setValue("view/zoom", percent)
+
+    @property
+    def toolbar_visible(self) -> bool:
+        value = self.qsettings.value("view/toolbar", True)
+        return value not in (False, "false", "0")
+
+    @toolbar_visible.setter
+    def toolbar_visible(self, visible: bool) -> None:
+        self.qsettings.setValue("view/toolbar", visible)
+
+    @property
     def geometry(self) -> QByteArray | None:
         value = self.qsettings.value("window/geometry")
         return value if isinstance(value, QByteArray) else None

@@ -26,6 +26,7 @@ from clerk_app.services.document import MeetingDocument
 from clerk_app.services.memory import settle_after_opening
 from clerk_app.services.recovery import RecoverySession
 from clerk_app.services.settings import Settings
+from clerk_app.ui.clipboard import ClipboardActions
 from clerk_app.ui.dialogs import Dialogs
 from clerk_app.ui.files import FileActions, new_meeting
 from clerk_app.ui.find_panel import FindReplace
@@ -48,7 +49,10 @@ from clerk_app.ui.navigator import PART_KINDS, Navigator, NavigatorModel, Sectio
 from clerk_app.ui.next_meeting import YearActions
 from clerk_app.ui.preferences import Preferences
 from clerk_app.ui.preview import PreviewPane
+from clerk_app.ui.printing import PrintActions
 from clerk_app.ui.start_page import StartPage
+from clerk_app.ui.toolbar import MainToolbar
+from clerk_app.ui.zoom import Zoom
 
 APP_TITLE = "Clerk"
 SETTLE_MEMORY_MS = 1000
@@ -86,6 +90,8 @@ class MainWindow(QMainWindow):
         self.year = YearActions(self, self, today)
         """The committee's year: the next meeting, the committee windows."""
         self.find_replace = FindReplace(self)
+        self.printing, self.clipboard = PrintActions(self, self), ClipboardActions(self, self)
+        self.zoom = Zoom(self, settings)
         self._build_actions()
         self._build_menus()
         self.findings_dock = QDockWidget("Findings", self)
@@ -239,6 +245,7 @@ class MainWindow(QMainWindow):
             self.previous_section_action,
         ]  # fmt: skip
         self.document_actions.extend(self.find_replace.actions)
+        self.document_actions.extend([*self.printing.actions, *self.clipboard.actions])
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -257,6 +264,8 @@ class MainWindow(QMainWindow):
         for action in (self.export_word_action, self.export_text_action, self.export_pdf_action):
             files.addAction(action)
         files.addSeparator()
+        files.addActions(self.printing.actions)
+        files.addSeparator()
         files.addAction(self.quit_action)
         edit = bar.addMenu("&Edit")
         edit.addAction(self.undo_action)
@@ -264,7 +273,14 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         edit.addActions(self.find_replace.actions)
         edit.addSeparator()
+        edit.addActions(self.clipboard.actions)
+        edit.addSeparator()
         edit.addAction(self.preferences_action)
+        self.toolbar = MainToolbar(self, self.settings)
+        view = bar.addMenu("View")
+        view.addActions(self.zoom.actions)
+        view.addSeparator()
+        view.addAction(self.toolbar.toggle_action)
         items = bar.addMenu("&Item")
         for action in (
             self.new_item_action, self.insert_item_action, self.duplicate_item_action,
@@ -403,6 +419,7 @@ class MainWindow(QMainWindow):
         # a moment after the window paints (one full collection: not while it opens)
         QTimer.singleShot(SETTLE_MEMORY_MS, settle_after_opening)
         self.find_replace.set_document(document)
+        self.zoom.apply()
 
     def _insert_from_navigator(self, section: Section) -> None:
         page = self.pages.get(section.kind)
