@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
 from clerk_app.services.settings import Settings
 
@@ -113,12 +113,16 @@ class Zoom(QObject):
         self.settings.zoom = self.percent
         self.apply()
         self._say()
-        self.window.statusBar().showMessage(f"Zoom {self.percent} %", 3000)
 
     def apply(self) -> None:
         """Scale the parts on show (the window calls it when a meeting's parts are made)."""
+        splitter = getattr(self.window, "splitter", None)
+        widths = splitter.sizes() if isinstance(splitter, QSplitter) else None
         for root in self.roots():
             scale_fonts(root, self.percent)
+        if isinstance(splitter, QSplitter) and widths and sum(widths):
+            # the navigator keeps its width: larger type in the form must not squeeze it away
+            splitter.setSizes(widths)
 
     def _say(self) -> None:
         self.label.setText(f"Zoom {self.percent} %")
