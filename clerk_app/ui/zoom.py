@@ -111,18 +111,19 @@ class Zoom(QObject):
     def set_percent(self, percent: int) -> None:
         self.percent = nearest_step(percent)
         self.settings.zoom = self.percent
+        splitter = getattr(self.window, "splitter", None)
+        shown = isinstance(splitter, QSplitter) and splitter.isVisible()
+        widths = splitter.sizes() if isinstance(splitter, QSplitter) and shown else []
         self.apply()
+        if isinstance(splitter, QSplitter) and sum(widths):
+            # the navigator keeps its width as far as the form's larger type leaves room
+            splitter.setSizes(widths)
         self._say()
 
     def apply(self) -> None:
         """Scale the parts on show (the window calls it when a meeting's parts are made)."""
-        splitter = getattr(self.window, "splitter", None)
-        widths = splitter.sizes() if isinstance(splitter, QSplitter) else None
         for root in self.roots():
             scale_fonts(root, self.percent)
-        if isinstance(splitter, QSplitter) and widths and sum(widths):
-            # the navigator keeps its width: larger type in the form must not squeeze it away
-            splitter.setSizes(widths)
 
     def _say(self) -> None:
         self.label.setText(f"Zoom {self.percent} %")
