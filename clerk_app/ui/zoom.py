@@ -113,7 +113,7 @@ class Zoom(QObject):
         self.settings.zoom = self.percent
         splitter = getattr(self.window, "splitter", None)
         shown = isinstance(splitter, QSplitter) and splitter.isVisible()
-        widths = splitter.sizes() if isinstance(splitter, QSplitter) and shown else []
+        widths: list[int] = splitter.sizes() if isinstance(splitter, QSplitter) and shown else []
         self.apply()
         if isinstance(splitter, QSplitter) and sum(widths):
             # the navigator keeps its width as far as the form's larger type leaves room
