@@ -115,7 +115,7 @@ class Zoom(QObject):
         shown = isinstance(splitter, QSplitter) and splitter.isVisible()
         widths: list[int] = splitter.sizes() if isinstance(splitter, QSplitter) and shown else []
         self.apply()
-        if isinstance(splitter, QSplitter) and sum(widths):
+        if isinstance(splitter, QSplitter) and any(widths):
             # the navigator keeps its width as far as the form's larger type leaves room
             splitter.setSizes(widths)
         self._say()
