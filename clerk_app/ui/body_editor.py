@@ -26,6 +26,7 @@ nesting as tinted steps of indentation. It takes what a line is from the markup 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import (
@@ -45,6 +46,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from clerk_app.domain.markup import (
     DEFAULT_WORD,
     INDENT,
+    LineGrammar,
     LineKind,
     MarkupLine,
     clean_paste,
@@ -57,6 +59,7 @@ from clerk_app.domain.markup import (
     shifted,
     unmarked,
 )
+from clerk_app.domain.spelling import Word
 
 __all__ = [  # with the markup's names the forms and tests take from here
     "MARKUP_HELP",
@@ -534,6 +537,12 @@ class MarkupHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument, resolution_word: str = DEFAULT_WORD) -> None:
         super().__init__(document)
         self.grammar = grammar(resolution_word)
+        self.spelling: Callable[[str, LineGrammar], Sequence[Word]] | None = None
+        """The misspelt words of one line (`Speller.misspelt_markup`), set by the window's
+        spelling: they get a red wavy underline over the line's other formats."""
+        self.misspelt = QTextCharFormat()
+        self.misspelt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        self.misspelt.setUnderlineColor(QColor("#d00000"))
         self.bullet = _format("#0b4f9c", bold=True)
         self.number = _format("#005f61", bold=True)
         self.lead_in = _format("#3b3b7a", weight=QFont.Weight.DemiBold)
@@ -588,3 +597,15 @@ class MarkupHighlighter(QSyntaxHighlighter):
             self.setFormat(start, marker, self.bullet if line.number is None else self.number)
         elif line.is_lead_in:
             self.setFormat(start, length - start, self.lead_in)
+        if self.spelling is not None:
+            self._underline(text, self.spelling(text, self.grammar))
+
+    def _underline(self, text: str, misspelt: Sequence[Word]) -> None:
+        """A red wavy underline under each misspelt word, over the formats already set."""
+        for word in misspelt:
+            start = utf16_length(text[: word.start])
+            for unit in range(start, start + utf16_length(word.text)):
+                shown = self.format(unit)
+                shown.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+                shown.setUnderlineColor(self.misspelt.underlineColor())
+                self.setFormat(unit, 1, shown)

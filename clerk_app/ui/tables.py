@@ -44,6 +44,7 @@ from PySide6.QtGui import (
     QAction,
     QKeyEvent,
     QKeySequence,
+    QPainter,
     QRegularExpressionValidator,
     QResizeEvent,
     QShowEvent,
@@ -81,6 +82,10 @@ from clerk_app.ui.typed import (
 from clerk_app.ui.widgets import value_fields
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+CellPainter = Callable[
+    ["RecordDelegate", QPainter, QStyleOptionViewItem, QModelIndex | QPersistentModelIndex], None
+]
+"""Paints over a cell once the delegate has painted it (the spelling's underlines)."""
 Choices = Callable[[Meeting], Sequence[tuple[str, Any]]]
 """(label, value) pairs for a drop-down, worked out from the meeting as it is now."""
 
@@ -543,6 +548,21 @@ class RecordDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.model = model
         self._stays: dict[QWidget, _Stay] = {}
+        self.cell_spelling: CellPainter | None = None
+        """Set by the window's spelling: draws the red wavy underlines of a cell's misspelt
+        words over what the delegate painted."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        super().paint(painter, option, index)
+        if self.cell_spelling is not None:
+            self.cell_spelling(self, painter, option, index)
+
+    def index_of(self, editor: QWidget) -> QModelIndex | None:
+        """The cell an open editor edits (None if it is not one of this delegate's)."""
+        stay = self._stays.get(editor)
+        if stay is None or not stay.index.isValid():
+            return None
+        return self.model.index(stay.index.row(), stay.index.column())
 
     def _column(self, index: ModelIndex) -> Column:
         return self.model.columns[index.column()]
