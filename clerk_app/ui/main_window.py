@@ -50,6 +50,7 @@ from clerk_app.ui.next_meeting import YearActions
 from clerk_app.ui.preferences import Preferences
 from clerk_app.ui.preview import PreviewPane
 from clerk_app.ui.printing import PrintActions
+from clerk_app.ui.spelling import Spelling
 from clerk_app.ui.start_page import StartPage
 from clerk_app.ui.toolbar import MainToolbar
 from clerk_app.ui.zoom import Zoom
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self.find_replace = FindReplace(self)
         self.printing, self.clipboard = PrintActions(self, self), ClipboardActions(self, self)
         self.zoom = Zoom(self, settings)
+        self.spelling = Spelling(self)
         self._build_actions()
         self._build_menus()
         self.findings_dock = QDockWidget("Findings", self)
@@ -246,6 +248,7 @@ class MainWindow(QMainWindow):
         ]  # fmt: skip
         self.document_actions.extend(self.find_replace.actions)
         self.document_actions.extend([*self.printing.actions, *self.clipboard.actions])
+        self.document_actions.extend(self.spelling.actions)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -272,6 +275,7 @@ class MainWindow(QMainWindow):
         edit.addAction(self.redo_action)
         edit.addSeparator()
         edit.addActions(self.find_replace.actions)
+        edit.addActions(self.spelling.actions)
         edit.addSeparator()
         edit.addActions(self.clipboard.actions)
         edit.addSeparator()
@@ -420,6 +424,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(SETTLE_MEMORY_MS, settle_after_opening)
         self.find_replace.set_document(document)
         self.zoom.apply()
+        self.spelling.set_document(document)
 
     def _insert_from_navigator(self, section: Section) -> None:
         page = self.pages.get(section.kind)
