@@ -15,9 +15,11 @@ from pytestqt.qtbot import QtBot
 from clerk_app.domain.exempt import mark_exempt
 from clerk_app.domain.model import Meeting, Paragraph
 from clerk_app.services.document import MeetingDocument
+from clerk_app.ui.dialogs import Dialogs, UnmarkedChoice
 from clerk_app.ui.main_window import MainWindow
 from clerk_app.ui.navigator import Section
 from clerk_app.ui.printing import CopyQuestions
+from tests.factories import UNTICKED_PRIVATE_WORDS, unticked_parish
 from tests.ui.conftest import MakeWindow
 
 FAMILIES = 10
@@ -118,3 +120,40 @@ def test_the_confidential_copy_only_when_asked(qtbot: QtBot, window: MainWindow)
     mime = clipboard_after(qtbot, window)
     assert SECRET in words(mime.html()) and SECRET in words(mime.text())
     assert "Copied the minutes (confidential copy)" in window.statusBar().currentMessage()
+
+
+class Unmarked(Dialogs):
+    choice = UnmarkedChoice.CANCEL
+    asked: ClassVar[list[str]] = []
+
+    @classmethod
+    def ask_publish_unmarked(cls, parent: QWidget | None, problem: str) -> UnmarkedChoice:
+        cls.asked.append(problem)
+        return cls.choice
+
+
+@pytest.mark.parametrize("choice", list(UnmarkedChoice))
+def test_items_that_look_exempt_are_asked_about_first(
+    qtbot: QtBot, make_window: MakeWindow, choice: UnmarkedChoice
+) -> None:
+    """As export asks: mark them exempt (withheld), publish them after all, or nothing copied."""
+    Unmarked.choice, Unmarked.asked = choice, []
+    window = make_window(Unmarked)
+    window.set_document(MeetingDocument(unticked_parish()))
+    window.clipboard.questions = Answers
+    QGuiApplication.clipboard().clear()
+    window.clipboard.copy_action.trigger()
+    assert len(Unmarked.asked) == 1
+    assert "follows the exclusion of the press and public" in Unmarked.asked[0]
+    if choice == UnmarkedChoice.CANCEL:
+        qtbot.wait(200)
+        assert window.clipboard.copied is None
+        return
+    mime = clipboard_after(qtbot, window)
+    published = UNTICKED_PRIVATE_WORDS in mime.text()
+    assert published == (choice == UnmarkedChoice.PUBLISH)
+    assert published == (UNTICKED_PRIVATE_WORDS in mime.html())
+    assert window.document is not None
+    item = window.document.meeting.item("staffing")
+    assert item is not None and item.exempt == (choice == UnmarkedChoice.MARK_EXEMPT)
+    window.document.undo_stack.setClean()
