@@ -9,17 +9,23 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QContextMenuEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QContextMenuEvent, QPainter, QTextCharFormat, QTextCursor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QTableView,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from clerk_app import locations
-from clerk_app.domain.model import Attendance, Item, Meeting, Paragraph, Person
+from clerk_app.domain.model import Attendance, FollowUp, Item, Meeting, Paragraph, Person
 from clerk_app.services.document import MeetingDocument
 from clerk_app.services.settings import Settings
 from clerk_app.services.spelling import open_speller
-from clerk_app.storage.meeting_file import load_meeting
 from clerk_app.ui.body_editor import BodyEditor
 from clerk_app.ui.dialogs import Dialogs, SaveChoice
 from clerk_app.ui.main_window import MainWindow
@@ -140,6 +146,16 @@ def popup_menu(qtbot: QtBot) -> QMenu:
     menu = QApplication.activePopupWidget()
     assert isinstance(menu, QMenu)
     return menu
+
+
+def shoot(window: MainWindow, menu: QMenu, name: str) -> None:
+    """The window with its open menu drawn where it pops up, to /tmp/shots."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    picture = window.grab()
+    painter = QPainter(picture)
+    painter.drawPixmap(window.mapFromGlobal(menu.pos()), menu.grab())
+    painter.end()
+    picture.save(str(SHOTS / name))
 
 
 def texts(menu: QMenu) -> list[str]:
@@ -289,6 +305,7 @@ def test_alt_f7_goes_to_the_next_misspelt_word_and_opens_its_menu(
     qtbot: QtBot, make_window: MakeWindow
 ) -> None:
     window = open_window(make_window, two_items())
+    window.resize(1366, 768)
     body = show_item(qtbot, window, 0)
     type_at_end(qtbot, body, " The comittee agreed.")
     body.moveCursor(QTextCursor.MoveOperation.Start)
@@ -302,8 +319,7 @@ def test_alt_f7_goes_to_the_next_misspelt_word_and_opens_its_menu(
     menu = popup_menu(qtbot)
     assert body.textCursor().selectedText() == "comittee"
     assert "committee" in texts(menu)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    window.item_form.grab().save(str(SHOTS / "spelling-alt-f7.png"))
+    shoot(window, menu, "spelling-menu.png")
     menu.close()
 
 
@@ -351,8 +367,7 @@ def spelling_dialog(qtbot: QtBot) -> SpellingDialog:
         lambda: any(isinstance(w, SpellingDialog) for w in QApplication.topLevelWidgets()),
         timeout=3000,
     )
-    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, SpellingDialog))
-    return dialog
+    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, SpellingDialog))
 
 
 def test_f7_walks_two_misspellings_in_two_items(qtbot: QtBot, make_window: MakeWindow) -> None:
@@ -370,12 +385,12 @@ def test_f7_walks_two_misspellings_in_two_items(qtbot: QtBot, make_window: MakeW
     assert body.textCursor().selectedText() == "recieved"
     SHOTS.mkdir(parents=True, exist_ok=True)
     dialog.grab().save(str(SHOTS / "spelling-dialog.png"))
-    qtbot.mouseClick(dialog.change_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.change_button, Qt.MouseButton.LeftButton)
     assert body_text(window, 0) == "The report was received and noted."
     assert dialog.place.text().startswith("In item 159 (Grants), minute text")
     assert window.navigator.current_section == Section("item", "i2")
     assert dialog.change_to.text() == "government"
-    qtbot.mouseClick(dialog.change_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.change_button, Qt.MouseButton.LeftButton)
     assert body_text(window, 1) == "Members welcomed the government grant."
     assert dialog.place.text() == COMPLETE
     assert not dialog.change_button.isEnabled()
@@ -400,11 +415,11 @@ def test_f7_change_all_and_ignore(qtbot: QtBot, make_window: MakeWindow) -> None
     window.spelling.check_meeting()
     dialog = spelling_dialog(qtbot)
     assert "goverment" in dialog.sentence.text()
-    qtbot.mouseClick(dialog.change_all_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.change_all_button, Qt.MouseButton.LeftButton)
     assert body_text(window, 0) == "The government report was recieved."
     assert body_text(window, 1) == "Members welcomed the government grant."
     assert "recieved" in dialog.sentence.text()
-    qtbot.mouseClick(dialog.ignore_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.ignore_button, Qt.MouseButton.LeftButton)
     assert dialog.place.text() == COMPLETE
     window.undo()  # Change all was one step
     assert body_text(window, 0) == "The goverment report was recieved."
@@ -426,10 +441,11 @@ def test_no_dictionary_says_so_once_and_works_without_underlines(
     assert isinstance(messages, RecordedMessages)
     assert not window.spelling.speller.available
     assert len(messages.shown) == 1
-    kind, title, text = messages.shown[0]
+    _kind, title, text = messages.shown[0]
     assert title == "Spelling is off"
     assert "no xx_XX dictionary" in text
-    assert window.findChild(QWidget, "spellingOff").isVisible()
+    off = window.findChild(QWidget, "spellingOff")
+    assert off is not None and off.isVisible()
     body = show_item(qtbot, window, 0)
     type_at_end(qtbot, body, " The comittee agreed.")
     assert body_text(window, 0) == "The report was recieved and noted. The comittee agreed."
@@ -442,3 +458,42 @@ def test_no_dictionary_says_so_once_and_works_without_underlines(
     assert messages.shown[1][1] == "Spelling cannot be checked"
     assert "xx_XX" in messages.shown[1][2]
     assert not any(isinstance(w, SpellingDialog) for w in QApplication.topLevelWidgets())
+
+
+# --- table cells --------------------------------------------------------------------------------
+
+
+def test_an_action_cell_is_underlined_and_an_attendance_name_is_not(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    meeting = two_items()
+    action = FollowUp(id="f1", action="Circulate the reveiw", owner="Wibblefrot Grommet")
+    items = (meeting.items[0].model_copy(update={"actions": (action,)}), meeting.items[1])
+    attendance = (
+        *meeting.attendance,
+        Attendance(id="a3", person=Person(title="Councillor", name="Zorblin Quibbet")),
+    )
+    window = open_window(
+        make_window, meeting.model_copy(update={"items": items, "attendance": attendance})
+    )
+    show_item(qtbot, window, 0)
+    actions = window.item_form.findChild(QTableView, "actionsTable")
+    assert isinstance(actions, QTableView)
+    qtbot.waitUntil(actions.isVisible)
+    model = actions.model()
+    action_cell = actions.visualRect(model.index(0, 0))
+    owner_cell = actions.visualRect(model.index(0, 1))
+    viewport = actions.viewport()
+    qtbot.waitUntil(
+        lambda: red_pixels(viewport, action_cell.left(), action_cell.right()) > 4, timeout=2000
+    )
+    assert red_pixels(viewport, owner_cell.left(), owner_cell.right()) == 0  # a name
+    window.show_section(Section("attendance"))
+    table = window.attendance_form.table
+    qtbot.waitUntil(table.isVisible)
+    names = table.visualRect(table.model().index(2, 1))
+    assert table.model().index(2, 1).data() == "Zorblin Quibbet"
+    qtbot.wait(20)
+    assert red_pixels(table.viewport(), names.left(), names.right()) == 0
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    actions.grab().save(str(SHOTS / "spelling-actions-table.png"))

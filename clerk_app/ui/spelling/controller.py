@@ -240,13 +240,19 @@ class FieldSpelling(QObject):
         add = QAction(self.spelling.add_text(), menu)
         add.setObjectName("addWordAction")
         add.triggered.connect(lambda: self.spelling.add_word(word))
-        for action in mine:
-            menu.insertAction(first, action)
-        menu.insertSeparator(first)
-        menu.insertAction(first, ignore)
-        menu.insertAction(first, add)
+        ours: list[QAction | None] = [*mine, None, ignore, add]
         if first is not None:
-            menu.insertSeparator(first)
+            ours.append(None)
+        for entry in ours:
+            if first is None:
+                if entry is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(entry)
+            elif entry is None:
+                menu.insertSeparator(first)
+            else:
+                menu.insertAction(first, entry)
         return menu
 
     def open_menu(self, position: QPoint | None) -> bool:
@@ -359,8 +365,10 @@ class _TableWatcher(QObject):
             application.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        # polished or shown: a form may be polished before it is put under the root
+        kind = event.type()
         if (
-            event.type() == QEvent.Type.Polish
+            (kind == QEvent.Type.Polish or kind == QEvent.Type.Show)
             and isinstance(watched, RecordTable)
             and watched.property(_TABLE_MARK) is not True
             and self.root.isAncestorOf(watched)
