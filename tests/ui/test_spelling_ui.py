@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QContextMenuEvent, QPainter, QTextCharFormat, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -224,6 +224,20 @@ def test_the_item_title_line_edit_shows_the_underline(
     assert red_pixels(title, 0, left - 2) == 0  # "Grants for the" is not underlined
     assert window.document is not None
     assert window.document.meeting.items[1].title == "Grants for the Anual Fund"
+    # another item's title, set by the form: no underline left from the last one
+    show_item(qtbot, window, 0)
+    qtbot.wait(20)
+    assert title.text() == "Park Benches"
+    assert red_pixels(title) == 0
+    show_item(qtbot, window, 1)
+    qtbot.waitUntil(lambda: red_pixels(title, left, right + 2) > 4, timeout=2000)
+    with QSignalBlocker(title):  # as a form's refresh sets a field's text
+        title.setText("Grants for the Annual Fund")
+    assert red_pixels(title) == 0  # the underline does not stay where "Anual" was
+    with QSignalBlocker(title):
+        title.setText(text)
+    assert red_pixels(title, left, right + 2) > 4
+    title.setFocus()
     title.setSelection(text.index("Anual"), 5)
     QTest.keyClicks(title, "Annual", Qt.KeyboardModifier.NoModifier, TYPING_MS)
     qtbot.waitUntil(lambda: red_pixels(title) == 0, timeout=2000)

@@ -320,6 +320,10 @@ class FieldSpelling(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         kind = event.type()
+        if kind == QEvent.Type.Paint:
+            if watched is self.widget and self.underliner is not None and self.underliner.stale:
+                self.underliner.underline()  # its text was set with its signals blocked
+            return False
         if kind == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
             keyboard = event.reason() == QContextMenuEvent.Reason.Keyboard
             if keyboard and time.monotonic() - self._keyboard_menu < KEYBOARD_MENU_S:
@@ -457,6 +461,7 @@ class Spelling(QObject):
     # --- the known words -------------------------------------------------------------------------
 
     def set_document(self, document: MeetingDocument) -> None:
+        self.close_dialog()
         self.document = document
         for action in self.actions:
             action.setEnabled(True)
@@ -549,9 +554,19 @@ class Spelling(QObject):
             return
         from clerk_app.ui.spelling.dialog import SpellingDialog
 
-        if self.dialog is not None:
-            self.dialog.close()
+        self.close_dialog()
         dialog = SpellingDialog(self.window, self)
         self.dialog = dialog
+        dialog.destroyed.connect(lambda _=None, gone=dialog: self._dialog_gone(gone))
         dialog.show()
         dialog.start()
+
+    def _dialog_gone(self, gone: QWidget) -> None:
+        if self.dialog is gone:
+            self.dialog = None
+
+    def close_dialog(self) -> None:
+        """Close the spelling dialog, if open (another meeting is shown, or F7 again)."""
+        dialog, self.dialog = self.dialog, None
+        if dialog is not None:
+            dialog.close()

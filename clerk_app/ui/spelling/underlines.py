@@ -173,8 +173,15 @@ class LineUnderliner(QObject):
         self.format_ = spell_format()
         self.shown: list[tuple[int, int]] = []
         """The underlined ranges (UTF-16 start and length, as Qt counts)."""
+        self.text: str | None = None
+        """The text they were worked out for (a form sets a field's text with its signals
+        blocked: `stale` tells, before the field paints)."""
         edit.textChanged.connect(self.underline)
         self.underline()
+
+    @property
+    def stale(self) -> bool:
+        return self.text != self.edit.text()
 
     def ranges(self, text: str) -> list[tuple[int, int]]:
         return [
@@ -183,7 +190,8 @@ class LineUnderliner(QObject):
 
     def underline(self, _text: str = "") -> None:
         edit = self.edit
-        ranges = self.ranges(edit.text())
+        self.text = edit.text()
+        ranges = self.ranges(self.text)
         if ranges == self.shown and not ranges:
             return  # nothing underlined before or now: no event at all (most fields)
         self.shown = ranges
