@@ -511,3 +511,21 @@ def test_an_action_cell_is_underlined_and_an_attendance_name_is_not(
     assert red_pixels(table.viewport(), names.left(), names.right()) == 0
     SHOTS.mkdir(parents=True, exist_ok=True)
     actions.grab().save(str(SHOTS / "spelling-actions-table.png"))
+
+
+def test_add_to_my_dictionary_outside_a_committee_folder(
+    qtbot: QtBot, make_window: MakeWindow, user_data: Path
+) -> None:
+    window = open_window(make_window, two_items())
+    assert window.spelling.speller.folder is None
+    body = show_item(qtbot, window, 1)
+    qtbot.waitUntil(lambda: underlined(body, "goverment"), timeout=2000)
+    body.setTextCursor(QTextCursor(body.document().find("goverment")))
+    QTest.keyClick(body, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    choose(qtbot, popup_menu(qtbot), "&Add to my dictionary")
+    personal = user_data / "personal-words.txt"
+    assert "goverment" in personal.read_text(encoding="utf-8").splitlines()
+    assert not underlined(body, "goverment")
+    # known in the next window too
+    other = open_window(make_window, two_items())
+    assert other.spelling.speller.known("goverment")

@@ -473,6 +473,8 @@ class Spelling(QObject):
             self._said = True
             self.window.show_status(self.speller.problem, 15_000)
             self.window.messages.info("Spelling is off", self.speller.problem + ".")
+        elif self.speller.word_list_problem:  # a damaged list: the status bar says so
+            self.window.show_status(self.speller.word_list_problem, 15_000)
 
     def _find_committee(self) -> None:
         document = self.document
