@@ -335,7 +335,8 @@ class FieldSpelling(QObject):
                 return True
             if kind == QEvent.Type.KeyPress:
                 if _is_next_key(event):
-                    self.next_word()
+                    if not self.next_word():
+                        self.spelling.window.show_status("No misspelt words in this field")
                     return True
                 if _is_menu_key(event) and self.open_menu(None):
                     self._keyboard_menu = time.monotonic()
