@@ -42,6 +42,8 @@ def scale_fonts(root: QWidget, percent: int) -> None:
     """Scale the fonts of `root` and the widgets in it that set their own size to `percent` of
     what they were before any zoom."""
     applied = root.property(APPLIED)
+    if percent == 100 and applied is None:
+        return  # never zoomed: nothing to touch
     before = float(applied) / 100 if isinstance(applied, (int, float)) else 1.0
     factor = percent / 100
     widgets: Iterable[QWidget] = [root, *root.findChildren(QWidget)]
