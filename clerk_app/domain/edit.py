@@ -83,6 +83,15 @@ def _validated(root: BaseModel, path: Path, value: Any) -> Any:
     """`value` checked against the type of the place `path` names."""
     parent = get_at(root, path[:-1])
     last = path[-1]
+    if isinstance(last, int) and len(path) >= 3 and isinstance(path[-2], int):
+        # a cell of rows (a table's): the row is checked whole, as the field's element
+        owner = get_at(root, path[:-3])
+        row = list(get_at(root, path[:-1]))
+        if not -len(row) <= last < len(row):
+            raise EditError(f"no element {last} here")
+        row[last] = value
+        checked = _element_adapter(type(owner), str(path[-3])).validate_python(tuple(row))
+        return checked[last]
     if isinstance(last, int):
         owner = get_at(root, path[:-2])
         return _element_adapter(type(owner), str(path[-2])).validate_python(value)

@@ -127,3 +127,19 @@ def test_labels_kinds_parts_and_order() -> None:
     assert part_name(meeting, ("items", 0), {item.id: "158"}) == "item 158 (Questions)"
     assert part_name(meeting, ("attendance", 0)) == "the attendance (Councillor Batool)"
     assert part_name(meeting, ()) == "the meeting"
+
+
+def test_every_text_field_can_be_set_where_it_is_found() -> None:
+    """Spelling suggestions, autocorrections and replacements set a field by its path: a table
+    cell too (a cell of rows), cleaned as if loaded."""
+    meeting = load_meeting(SAMPLES[0])
+    for found in text_fields(meeting):
+        changed = edit.set_at(meeting, found.path, found.text + " x\n")
+        assert edit.get_at(changed, found.path).rstrip() in {found.text + " x", found.text + " x\n"}
+    table = Meeting.model_validate(
+        {"date": "2025-06-18", "items": [Item(blocks=(Table(rows=(("a", "b"),)),))]}
+    )
+    cell = ("items", 0, "blocks", 0, "rows", 0, 1)
+    assert edit.get_at(edit.set_at(table, cell, " c\n"), cell) == "c"
+    with pytest.raises(edit.EditError):
+        edit.set_at(table, ("items", 0, "blocks", 0, "rows", 0, 5), "d")
