@@ -532,3 +532,23 @@ def test_add_to_my_dictionary_outside_a_committee_folder(
     # known in the next window too
     other = open_window(make_window, two_items())
     assert other.spelling.speller.known("goverment")
+
+
+def test_f7_after_typing_meanwhile_looks_for_the_word_again(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = open_window(make_window, two_items())
+    window.spelling.check_meeting()
+    dialog = spelling_dialog(qtbot)
+    assert dialog.current is not None and dialog.current.word.text == "recieved"
+    body = window.item_form.body
+    body.moveCursor(QTextCursor.MoveOperation.Start)
+    QTest.keyClicks(body, "Today ", Qt.KeyboardModifier.NoModifier, TYPING_MS)
+    assert body_text(window, 0) == "Today The report was recieved and noted."
+    QTest.mouseClick(dialog.change_button, Qt.MouseButton.LeftButton)
+    # the field changed under the dialog: the word is found again where it now is
+    assert body_text(window, 0) == "Today The report was recieved and noted."
+    assert dialog.current is not None and dialog.current.word.text == "recieved"
+    QTest.mouseClick(dialog.change_button, Qt.MouseButton.LeftButton)
+    assert body_text(window, 0) == "Today The report was received and noted."
+    dialog.close()

@@ -424,6 +424,7 @@ class Spelling(QObject):
             action.setEnabled(False)
         self.off_label = QLabel("Spelling off")
         self.off_label.setObjectName("spellingOff")
+        self.off_label.setAccessibleName("Spelling off")
         self.off_label.setToolTip(self.speller.problem)
         self.off_label.setVisible(not self.speller.available)
         window.statusBar().addPermanentWidget(self.off_label)

@@ -74,6 +74,13 @@ def sentence(text: str, word: Word) -> str:
     )
 
 
+def _text_at(meeting: Meeting, path: edit.Path) -> object:
+    try:
+        return edit.get_at(meeting, path)
+    except edit.EditError:  # its part is gone
+        return None
+
+
 class SpellingDialog(QDialog):
     """The meeting's spelling, one misspelt word at a time (see the module's docstring)."""
 
@@ -270,6 +277,9 @@ class SpellingDialog(QDialog):
             self.ignore()
             return
         field, word = current.field, current.word
+        if _text_at(self.meeting, field.path) != field.text:
+            self.next()  # typed in since: the word is looked for again from where it was
+            return
         try:
             after = replace_one(
                 self.meeting,
