@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QPoint, QSignalBlocker, Qt
 from PySide6.QtGui import QContextMenuEvent, QPainter, QTextCharFormat, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -552,3 +552,32 @@ def test_f7_after_typing_meanwhile_looks_for_the_word_again(
     QTest.mouseClick(dialog.change_button, Qt.MouseButton.LeftButton)
     assert body_text(window, 0) == "Today The report was received and noted."
     dialog.close()
+
+
+def test_a_plain_text_field_is_underlined_and_a_right_click_on_a_line_edit_offers_the_menu(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = open_window(make_window, two_items())
+    window.show_section(Section("meeting"))
+    preamble = window.meeting_form.preamble
+    if not preamble.isVisible():  # shown for the formats that have a preamble
+        preamble.show()
+    qtbot.waitUntil(preamble.isVisible)
+    preamble.setFocus()
+    type_at_end(qtbot, preamble, "The meating was held remotely.")
+    qtbot.waitUntil(lambda: underlined(preamble, "meating"), timeout=2000)
+    assert not underlined(preamble, "remotely")
+    assert window.document is not None
+    assert window.document.meeting.preamble == "The meating was held remotely."
+    # a right click on a word of the item title
+    show_item(qtbot, window, 1)
+    title = window.item_form.title
+    title.setFocus()
+    type_at_end(qtbot, title, " for the goverment")
+    point = QPoint(title.cursorRect().left() - title.fontMetrics().horizontalAdvance("ment"), 8)
+    QApplication.sendEvent(
+        title, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, title.mapToGlobal(point))
+    )
+    menu = popup_menu(qtbot)
+    assert texts(menu)[0] == "government"
+    menu.close()
