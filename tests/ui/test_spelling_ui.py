@@ -32,6 +32,7 @@ from clerk_app.ui.main_window import MainWindow
 from clerk_app.ui.messages import RecordedMessages
 from clerk_app.ui.navigator import Section
 from clerk_app.ui.spelling import COMPLETE, LANGUAGE_KEY, SpellingDialog
+from clerk_app.ui.tables import RecordTable
 from tests.ui.conftest import MakeWindow
 
 SHOTS = Path("/tmp/shots")
@@ -581,3 +582,30 @@ def test_a_plain_text_field_is_underlined_and_a_right_click_on_a_line_edit_offer
     menu = popup_menu(qtbot)
     assert texts(menu)[0] == "government"
     menu.close()
+
+
+def test_a_suggestion_in_a_cell_being_edited_is_entered_as_one_step(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    meeting = two_items()
+    action = FollowUp(id="f1", action="Circulate the reveiw")
+    items = (meeting.items[0].model_copy(update={"actions": (action,)}), meeting.items[1])
+    window = open_window(make_window, meeting.model_copy(update={"items": items}))
+    show_item(qtbot, window, 0)
+    actions = window.item_form.findChild(RecordTable, "actionsTable")
+    assert isinstance(actions, RecordTable)
+    qtbot.waitUntil(actions.isVisible)
+    actions.go_to(0, 0, edit=True)
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QPlainTextEdit | QLineEdit))
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QPlainTextEdit)
+    qtbot.waitUntil(lambda: underlined(editor, "reveiw"), timeout=2000)
+    editor.setTextCursor(editor.document().find("reveiw"))
+    QTest.keyClick(editor, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    choose(qtbot, popup_menu(qtbot), "review")
+    assert window.document is not None
+    # entered at once, the editor still open
+    assert window.document.meeting.items[0].actions[0].action == "Circulate the review"
+    assert editor.toPlainText() == "Circulate the review"
+    window.undo()
+    assert window.document.meeting.items[0].actions[0].action == "Circulate the reveiw"
