@@ -165,6 +165,21 @@ class ExemptPolicy(StrEnum):
     """Nothing at all (the numbering then shows a gap)."""
 
 
+class TypingRules(Model):
+    """How typing is corrected as the clerk types, as Word does (a `[typing]` table in
+    style.toml; a style that does not say keeps these, Word's own defaults)."""
+
+    en_dash: bool = Field(default=True, strict=True)
+    """" - " between words becomes " – " (an en dash between spaces)."""
+    quotes: str = Field(default="‘’“”", pattern=r"^(.{4})?$")
+    """The opening and closing single quotes, then double quotes, that straight quotes become
+    ("‘’“”"; a German style "‚‘„“"); empty keeps straight quotes.
+    An apostrophe in a word ("council's") becomes the closing single quote."""
+    double_space: bool = Field(default=True, strict=True)
+    """Two spaces after a word become one (never at the start of a line: indentation is the
+    markup's nesting)."""
+
+
 class HouseStyle(Model):
     name: str
     display_name: str
@@ -206,6 +221,8 @@ class HouseStyle(Model):
     motion_wording: str = ""
     """The clerk's sentence for a motion: "It was moved by {proposer}, seconded by
     {seconder}, that {motion}". Empty: the templates word it."""
+    typing: TypingRules = TypingRules()
+    """How typing is corrected in the app (`TypingRules`); not used in rendering."""
 
     @field_validator("sub_item_number_format")
     @classmethod

@@ -26,6 +26,7 @@ from clerk_app.services.document import MeetingDocument
 from clerk_app.services.memory import settle_after_opening
 from clerk_app.services.recovery import RecoverySession
 from clerk_app.services.settings import Settings
+from clerk_app.ui.autocorrect import Autocorrect
 from clerk_app.ui.clipboard import ClipboardActions
 from clerk_app.ui.dialogs import Dialogs
 from clerk_app.ui.files import FileActions, new_meeting
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.printing, self.clipboard = PrintActions(self, self), ClipboardActions(self, self)
         self.zoom = Zoom(self, settings)
         self.spelling = Spelling(self)
+        self.autocorrect = Autocorrect(self, lambda: self.styles)
         self._build_actions()
         self._build_menus()
         self.findings_dock = QDockWidget("Findings", self)
@@ -335,6 +337,7 @@ class MainWindow(QMainWindow):
         page.recent_requested.connect(self.open_path)
         self.setCentralWidget(page)
         self.findings_dock.hide()
+        self.find_replace.dock.hide()
         for action in self.document_actions:
             action.setEnabled(False)
         self.setWindowTitle(APP_TITLE)

@@ -1,0 +1,112 @@
+"""Typing like Word in the app: each correction an undo step of its own, by the style's rules."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from clerk_app import locations
+from clerk_app.domain.autocorrect import EN_DASH
+from clerk_app.domain.house_style import TypingRules
+from clerk_app.domain.model import Paragraph
+from clerk_app.ui.dialogs import Dialogs, SaveChoice
+from clerk_app.ui.main_window import MainWindow
+from tests.ui.conftest import MakeWindow
+
+DELAY = 15  # ms between keys: a fast typist
+
+
+class Discard(Dialogs):
+    """Closing a changed meeting at the end of a test discards it."""
+
+    @classmethod
+    def ask_save_changes(cls, parent: QWidget | None, name: str) -> SaveChoice:
+        return SaveChoice.DISCARD
+
+
+def opened(make_window: MakeWindow, qtbot: QtBot, tmp_path: Path) -> MainWindow:
+    copy = tmp_path / "sample.minutes"
+    shutil.copyfile(locations.sample_meeting(), copy)
+    window = make_window(Discard, active=True)
+    window.open_path(copy)
+    qtbot.waitUntil(lambda: window.document is not None)
+    return window
+
+
+def field(window: MainWindow, qtbot: QtBot, path: tuple[str | int, ...], name: str) -> QLineEdit:
+    window.go_to_path(path)
+    edit = window.findChild(QLineEdit, name)
+    assert edit is not None
+    qtbot.waitUntil(edit.isVisible)
+    edit.setFocus()
+    edit.selectAll()
+    return edit
+
+
+def test_a_dash_in_a_title_and_ctrl_z_gives_back_the_hyphen(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = opened(make_window, qtbot, tmp_path)
+    assert window.document is not None
+    title = field(window, qtbot, ("items", 2, "title"), "itemTitleEdit")
+    QTest.keyClicks(title, "cost - benefit", Qt.KeyboardModifier.NoModifier, DELAY)
+    assert window.document.meeting.items[2].title == f"cost {EN_DASH} benefit"
+    QTest.keyClicks(title, " said 'yes'", Qt.KeyboardModifier.NoModifier, DELAY)
+    assert window.document.meeting.items[2].title == f"cost {EN_DASH} benefit said \u2018yes\u2019"
+
+
+def test_ctrl_z_right_after_the_dash_undoes_the_dash_alone(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = opened(make_window, qtbot, tmp_path)
+    assert window.document is not None
+    title = field(window, qtbot, ("items", 2, "title"), "itemTitleEdit")
+    QTest.keyClicks(title, "cost - ", Qt.KeyboardModifier.NoModifier, DELAY)
+    assert window.document.meeting.items[2].title == f"cost {EN_DASH}"
+    QTest.keyClick(title, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.meeting.items[2].title == "cost -"
+    assert title.text().rstrip() == "cost -"
+
+
+def test_the_minute_text_keeps_its_bullets_and_takes_quotes_and_one_space(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = opened(make_window, qtbot, tmp_path)
+    assert window.document is not None
+    window.go_to_path(("items", 2, "blocks"))
+    body = window.item_form.body
+    qtbot.waitUntil(body.isVisible)
+    body.setFocus()
+    body.selectAll()
+    QTest.keyClicks(body, "the council's  view - agreed", Qt.KeyboardModifier.NoModifier, DELAY)
+    QTest.keyClick(body, Qt.Key.Key_Return)
+    QTest.keyClicks(body, "- a point", Qt.KeyboardModifier.NoModifier, DELAY)
+    blocks = window.document.meeting.items[2].blocks
+    assert isinstance(blocks[0], Paragraph)
+    assert blocks[0].text == f"the council\u2019s view {EN_DASH} agreed"
+    assert "- a point" in body.markup_text()
+    assert type(blocks[-1]).__name__ == "BulletList"
+
+
+def test_code_fields_and_a_style_without_the_choices_are_left_as_typed(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = opened(make_window, qtbot, tmp_path)
+    assert window.document is not None
+    prefix = field(window, qtbot, ("minute_prefix",), "minutePrefixEdit")
+    QTest.keyClicks(prefix, "CAB - 'x'", Qt.KeyboardModifier.NoModifier, DELAY)
+    assert window.document.meeting.minute_prefix == "CAB - 'x'"
+    style = window.styles[window.document.meeting.house_style]
+    off = TypingRules(en_dash=False, quotes="", double_space=False)
+    window.styles[style.name] = dataclasses.replace(
+        style, style=style.style.model_copy(update={"typing": off})
+    )
+    title = field(window, qtbot, ("items", 2, "title"), "itemTitleEdit")
+    QTest.keyClicks(title, 'cost - "benefit"  x', Qt.KeyboardModifier.NoModifier, DELAY)
+    assert window.document.meeting.items[2].title == 'cost - "benefit"  x'
