@@ -47,10 +47,11 @@ def correct(before: str, rules: TypingRules) -> Correction | None:
         if rules.double_space and _DOUBLE_SPACE.search(before) and before.strip():
             return Correction(len(before) - 2, len(before), " ", "Typing: one space")
         return None
-    if typed in "'\"" and len(rules.quotes) == 4:
+    quotes = rules.curly_quotes
+    if typed in "'\"" and quotes:
         previous = before[-2] if len(before) > 1 else " "
         opening = previous in _OPENS_AFTER
-        single_open, single_close, double_open, double_close = tuple(rules.quotes)
+        single_open, single_close, double_open, double_close = tuple(quotes)
         if typed == "'":
             quote = single_open if opening else single_close
         else:

@@ -165,19 +165,44 @@ class ExemptPolicy(StrEnum):
     """Nothing at all (the numbering then shows a gap)."""
 
 
+QUOTES = "‘’“”"
+"""The opening and closing single quote, then the opening and closing double quote."""
+
+
 class TypingRules(Model):
     """How typing is corrected as the clerk types, as Word does (a `[typing]` table in
     style.toml; a style that does not say keeps these, Word's own defaults)."""
 
     en_dash: bool = Field(default=True, strict=True)
     """" - " between words becomes " – " (an en dash between spaces)."""
-    quotes: str = Field(default="‘’“”", pattern=r"^(.{4})?$")
+    quotes: str = QUOTES
     """The opening and closing single quotes, then double quotes, that straight quotes become
     ("‘’“”"; a German style "‚‘„“"); empty keeps straight quotes.
     An apostrophe in a word ("council's") becomes the closing single quote."""
+    smart_quotes: bool = Field(default=True, strict=True)
+    """False: straight quotes stay straight, whatever `quotes` says."""
     double_space: bool = Field(default=True, strict=True)
     """Two spaces after a word become one (never at the start of a line: indentation is the
     markup's nesting)."""
+
+    @field_validator("quotes")
+    @classmethod
+    def _quotes(cls, value: str) -> str:
+        if value and (
+            len(value) != 4
+            or any(char.isspace() or char.isalnum() or char in "'\"" for char in value)
+        ):
+            raise ValueError(
+                f"{value!r} must be four quotation marks, the opening and closing single quote "
+                f'then the opening and closing double quote ("{QUOTES}"), or "" for straight '
+                "quotes"
+            )
+        return value
+
+    @property
+    def curly_quotes(self) -> str:
+        """The four quotes straight ones become; empty when quotes stay straight."""
+        return self.quotes if self.smart_quotes else ""
 
 
 class HouseStyle(Model):

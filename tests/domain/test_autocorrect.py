@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from clerk_app import locations
 from clerk_app.domain.autocorrect import EN_DASH, correct
 from clerk_app.domain.house_style import TypingRules
+from clerk_app.render.errors import StyleError
+from clerk_app.render.styles import available_styles, load_style_folder
 
 ON = TypingRules()
 OFF = TypingRules(en_dash=False, quotes="", double_space=False)
@@ -64,3 +70,63 @@ def test_a_correction_changes_only_the_end_and_never_grows_the_text(before: str)
         after = corrected(before)
         assert len(after) <= len(before)
         assert after[: found.start] == before[: found.start]
+
+
+def test_smart_quotes_off_keeps_straight_quotes_and_the_other_choices() -> None:
+    straight = TypingRules(smart_quotes=False)
+    assert straight.curly_quotes == ""
+    assert correct("the council'", straight) is None
+    assert correct('"', straight) is None
+    assert corrected("cost - ", straight) == f"cost {EN_DASH} "
+
+
+@pytest.mark.parametrize(
+    "quotes", ["\u201c\u201d", "abcd", "'\u2019\u201c\u201d", "\u2018 \u201c\u201d"]
+)
+def test_quotes_that_are_not_four_quotation_marks_are_refused_in_words(quotes: str) -> None:
+    with pytest.raises(ValueError, match="must be four quotation marks") as caught:
+        TypingRules(quotes=quotes)
+    assert "pattern" not in str(caught.value)
+
+
+def _style_folder(tmp_path: Path, typing_table: str) -> Path:
+    folder = tmp_path / "ours"
+    shutil.copytree(locations.templates_dir() / "parish", folder)
+    toml = folder / "style.toml"
+    text = toml.read_text(encoding="utf-8")
+    text = text[: text.index("[typing]")] + typing_table
+    toml.write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_a_style_states_its_typing_choices_in_its_typing_table(tmp_path: Path) -> None:
+    folder = _style_folder(
+        tmp_path, '[typing]\nen_dash = false\nquotes = "\u201a\u2018\u201e\u201c"\n'
+    )
+    rules = load_style_folder(folder).style.typing
+    assert rules == TypingRules(en_dash=False, quotes="\u201a\u2018\u201e\u201c")
+    assert rules.double_space and rules.smart_quotes  # what it does not say keeps the default
+
+
+def test_a_bad_typing_table_is_said_in_the_clerks_words(tmp_path: Path) -> None:
+    folder = _style_folder(tmp_path, '[typing]\nquotes = "<<>>x"\n')
+    with pytest.raises(StyleError) as caught:
+        load_style_folder(folder)
+    message = str(caught.value)
+    assert "typing.quotes" in message
+    assert "must be four quotation marks" in message
+
+
+def test_every_shipped_style_states_the_choices_and_old_styles_keep_the_defaults() -> None:
+    styles = available_styles()
+    for name, folder in styles.items():
+        toml = (folder.path / "style.toml").read_text(encoding="utf-8")
+        assert "[typing]" in toml, name
+    for name in ("district", "parish", "uscity"):
+        assert styles[name].style.typing == TypingRules(), name
+    # Leicester's reference minutes write straight quotes and spaced hyphens
+    assert styles["leicester"].style.typing.curly_quotes == ""
+    assert not styles["leicester"].style.typing.en_dash
+    for old in (Path(__file__).parent.parent / "render" / "old_styles").iterdir():
+        if old.is_dir():
+            assert load_style_folder(old).style.typing == TypingRules()
