@@ -24,6 +24,7 @@ from clerk_app.domain.autocorrect import Correction, correct
 from clerk_app.domain.house_style import DEFAULT_STYLE, TypingRules
 from clerk_app.render.styles import StyleFolder
 from clerk_app.ui.body_editor import code_point_index, utf16_length
+from clerk_app.ui.tables import RecordDelegate, RecordTable
 from clerk_app.ui.text_widgets import TextWidget, document_of, watch_text_widgets
 
 TRIGGERS = frozenset(" '\"")
@@ -34,6 +35,17 @@ CODE_NAMES = ("Prefix", "Label", "Reference", "Number", "FileName")
 def is_code_field(widget: QWidget) -> bool:
     name = widget.objectName()
     return any(part in name for part in CODE_NAMES)
+
+
+def cell_delegate(widget: QWidget) -> RecordDelegate | None:
+    """The delegate of the table cell `widget` edits (its editors are children of the table's
+    viewport); None for a field of a form."""
+    viewport = widget.parentWidget()
+    table = viewport.parentWidget() if viewport is not None else None
+    if not isinstance(table, RecordTable):
+        return None
+    delegate = table.record_delegate
+    return delegate if delegate.index_of(widget) is not None else None
 
 
 class Autocorrect(QObject):
@@ -109,6 +121,11 @@ class Autocorrect(QObject):
         if document is None or before is None:
             return
         end = min(correction.end, len(before))
+        # A table cell's editor enters its typing after a pause: the typing before the
+        # correction is entered now, as its step, and the correction at once, as its own.
+        cell = cell_delegate(widget)
+        if cell is not None:
+            cell.enter_typed(widget)
         document.close_step()
         if isinstance(widget, QLineEdit):
             rest = len(before) - end
@@ -127,4 +144,6 @@ class Autocorrect(QObject):
                 keep + utf16_length(correction.text) - utf16_length(before[correction.start : end])
             )
             widget.setTextCursor(cursor)
+        if cell is not None:
+            cell.enter_typed(widget)
         document.close_step()

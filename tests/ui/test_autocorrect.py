@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from clerk_app import locations
@@ -17,6 +17,7 @@ from clerk_app.domain.house_style import TypingRules
 from clerk_app.domain.model import Paragraph
 from clerk_app.ui.dialogs import Dialogs, SaveChoice
 from clerk_app.ui.main_window import MainWindow
+from clerk_app.ui.tables import RecordTable
 from tests.ui.conftest import MakeWindow
 
 DELAY = 15  # ms between keys: a fast typist
@@ -116,3 +117,30 @@ def test_code_fields_and_a_style_without_the_choices_are_left_as_typed(
     title = field(window, qtbot, ("items", 2, "title"), "itemTitleEdit")
     QTest.keyClicks(title, 'cost - "benefit"  x', Qt.KeyboardModifier.NoModifier, DELAY)
     assert window.document.meeting.items[2].title == 'cost - "benefit"  x'
+
+
+def test_a_correction_in_a_table_cell_being_edited_is_entered_as_its_own_step(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A cell's editor enters its typing after a pause: the quote corrected is entered at once,
+    as a step of its own, the editor still open; undo takes back the correction, then the
+    typing."""
+    window = opened(make_window, qtbot, tmp_path)
+    assert window.document is not None
+    window.go_to_path(("items", 9, "actions"))
+    actions = window.item_form.findChild(RecordTable, "actionsTable")
+    assert isinstance(actions, RecordTable)
+    qtbot.waitUntil(actions.isVisible)
+    actions.go_to(0, 0, edit=True)
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QPlainTextEdit))
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QPlainTextEdit)
+    editor.selectAll()
+    QTest.keyClicks(editor, "Send the council'", Qt.KeyboardModifier.NoModifier, DELAY)
+    # entered at once, without waiting for the pause, the editor still open
+    assert window.document.meeting.items[9].actions[0].action == "Send the council\u2019"
+    assert editor.toPlainText() == "Send the council\u2019"
+    window.undo()
+    assert window.document.meeting.items[9].actions[0].action == "Send the council'"
+    window.undo()
+    assert window.document.meeting.items[9].actions[0].action != "Send the council'"
