@@ -144,3 +144,39 @@ def test_a_correction_in_a_table_cell_being_edited_is_entered_as_its_own_step(
     assert window.document.meeting.items[9].actions[0].action == "Send the council'"
     window.undo()
     assert window.document.meeting.items[9].actions[0].action != "Send the council'"
+
+
+def test_in_the_minute_text_ctrl_z_takes_back_the_quote_then_the_typing(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = opened(make_window, qtbot, tmp_path)
+    assert window.document is not None
+    window.go_to_path(("items", 2, "blocks"))
+    body = window.item_form.body
+    qtbot.waitUntil(body.isVisible)
+    body.setFocus()
+    body.selectAll()
+    QTest.keyClicks(body, "the council'", Qt.KeyboardModifier.NoModifier, DELAY)
+    assert body.markup_text() == "the council\u2019"
+    QTest.keyClick(body, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert body.markup_text() == "the council'"
+    blocks = window.document.meeting.items[2].blocks
+    assert isinstance(blocks[0], Paragraph) and blocks[0].text == "the council'"
+    QTest.keyClick(body, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "the council" not in body.markup_text()
+
+
+def test_spaces_at_the_start_of_a_line_of_minute_text_are_kept(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Indentation is the markup's nesting: two or more spaces at a line's start stay."""
+    window = opened(make_window, qtbot, tmp_path)
+    window.go_to_path(("items", 2, "blocks"))
+    body = window.item_form.body
+    qtbot.waitUntil(body.isVisible)
+    body.setFocus()
+    body.selectAll()
+    QTest.keyClicks(body, "- one", Qt.KeyboardModifier.NoModifier, DELAY)
+    QTest.keyClick(body, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClicks(body, "    - two  words", Qt.KeyboardModifier.NoModifier, DELAY)
+    assert body.markup_text() == "- one\n    - two words"
