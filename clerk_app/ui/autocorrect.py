@@ -24,7 +24,7 @@ from clerk_app.domain.autocorrect import Correction, correct
 from clerk_app.domain.house_style import DEFAULT_STYLE, TypingRules
 from clerk_app.render.styles import StyleFolder
 from clerk_app.ui.body_editor import code_point_index, utf16_length
-from clerk_app.ui.tables import RecordDelegate, RecordTable
+from clerk_app.ui.tables import ColumnKind, RecordDelegate, RecordTable
 from clerk_app.ui.text_widgets import TextWidget, document_of, watch_text_widgets
 
 TRIGGERS = frozenset(" '\"")
@@ -33,8 +33,16 @@ CODE_NAMES = ("Prefix", "Label", "Reference", "Number", "FileName")
 
 
 def is_code_field(widget: QWidget) -> bool:
+    """A field of numbers, labels, references, dates or times: a code field of a form (by its
+    objectName), or the editor of a table's date or time cell."""
     name = widget.objectName()
-    return any(part in name for part in CODE_NAMES)
+    if any(part in name for part in CODE_NAMES):
+        return True
+    cell = cell_delegate(widget)
+    index = cell.index_of(widget) if cell is not None else None
+    if cell is None or index is None:
+        return False
+    return cell.model.columns[index.column()].kind in (ColumnKind.DATE, ColumnKind.TIME)
 
 
 def cell_delegate(widget: QWidget) -> RecordDelegate | None:

@@ -180,3 +180,20 @@ def test_spaces_at_the_start_of_a_line_of_minute_text_are_kept(
     QTest.keyClick(body, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     QTest.keyClicks(body, "    - two  words", Qt.KeyboardModifier.NoModifier, DELAY)
     assert body.markup_text() == "- one\n    - two words"
+
+
+def test_a_date_cell_being_edited_is_not_corrected(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = opened(make_window, qtbot, tmp_path)
+    window.go_to_path(("items", 9, "actions"))
+    actions = window.item_form.findChild(RecordTable, "actionsTable")
+    assert isinstance(actions, RecordTable)
+    qtbot.waitUntil(actions.isVisible)
+    actions.go_to(0, 4, edit=True)  # Done on: a date
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    QTest.keyClicks(editor, "18 - 6  '", Qt.KeyboardModifier.NoModifier, DELAY)
+    assert editor.text() == "18 - 6  '"
