@@ -10,12 +10,21 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
-from enum import StrEnum
 from itertools import pairwise
 
-from clerk_app.domain.committee import NumberingScheme
+from clerk_app.domain.committee import Committee, NumberingScheme
 from clerk_app.domain.exempt import looks_exempt, present_only_for_exempt
+from clerk_app.domain.finding import (
+    FINDING_KIND_LABELS,
+    FieldPath,
+    Finding,
+    FindingKind,
+    Fix,
+    Severity,
+    apply_fixes,
+    error,
+    warning,
+)
 from clerk_app.domain.house_style import DEFAULT_STYLE, HouseStyle
 from clerk_app.domain.model import (
     Attendance,
@@ -41,30 +50,18 @@ from clerk_app.domain.model import (
 )
 from clerk_app.domain.numbering import MinuteNumbering
 
-FieldPath = tuple[str | int, ...]
+__all__ = [
+    "FINDING_KIND_LABELS",
+    "FieldPath",
+    "Finding",
+    "FindingKind",
+    "Fix",
+    "Severity",
+    "apply_fixes",
+    "check_meeting",
+]
 
-
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    severity: Severity
-    message: str
-    path: FieldPath = ()
-
-    def __str__(self) -> str:
-        return f"{self.severity.value}: {self.message}"
-
-
-def _error(message: str, *path: str | int) -> Finding:
-    return Finding(Severity.ERROR, message, path)
-
-
-def _warning(message: str, *path: str | int) -> Finding:
-    return Finding(Severity.WARNING, message, path)
+_error, _warning = error, warning
 
 
 def check_meeting(
@@ -72,15 +69,22 @@ def check_meeting(
     style: HouseStyle = DEFAULT_STYLE,
     previous: Meeting | None = None,
     scheme: NumberingScheme | None = None,
+    committee: Committee | None = None,
 ) -> list[Finding]:
     """Every finding for the meeting, in the order of the minutes. Pure and quick: it reads
     nothing from disk.
 
     `previous` is the body's meeting before this one, if known (`clerk_app.storage.library.
     previous_meeting` finds it in a folder): minute numbers run on from it, under the
-    committee's numbering `scheme` when its folder has a committee file. The style's own
-    inconsistencies are not the meeting's: `clerk-app check-style` reports them.
+    committee's numbering `scheme` when its folder has a committee file. `committee` is that
+    file's committee, when the meeting is of it: its quorum and its kind (a cabinet's decisions
+    are executive decisions). The style's own inconsistencies are not the meeting's:
+    `clerk-app check-style` reports them.
     """
+    # imported here: each of these makes findings with `clerk_app.domain.finding`, and some
+    # use this module's item names
+    from clerk_app.domain import crosschecks, law, style_rules
+
     names = item_names(meeting, style)
     return [
         *_check_header(meeting),
@@ -92,6 +96,10 @@ def check_meeting(
         *_check_items(meeting, style, names),
         *_check_meeting_parts(meeting),
         *_check_exempt(meeting, names),
+        *crosschecks.crosscheck_findings(meeting, style, names),
+        *crosschecks.quorum_findings(meeting, committee, names),
+        *law.law_findings(meeting, style, names, previous=previous, committee=committee),
+        *style_rules.style_rule_findings(meeting, style, names),
     ]
 
 

@@ -14,6 +14,8 @@ from enum import StrEnum
 
 from pydantic import Field, field_validator
 
+from clerk_app.domain.house_rules import HouseRules
+from clerk_app.domain.law_settings import LawRules
 from clerk_app.domain.model import Model, StandingItem
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -248,6 +250,14 @@ class HouseStyle(Model):
     {seconder}, that {motion}". Empty: the templates word it."""
     typing: TypingRules = TypingRules()
     """How typing is corrected in the app (`TypingRules`); not used in rendering."""
+    law: LawRules = LawRules()
+    """Which law the minutes answer to (a `[law]` table): the nation and the kind of council,
+    for `clerk_app.domain.law`. A style that does not say gets no law checks."""
+    house_rules: HouseRules = HouseRules()
+    """The council's writing rules (a `[house_rules]` table), each off unless turned on."""
+    inquorate_note: str = ""
+    """The note printed at the first item at which the meeting was inquorate ("The meeting was
+    inquorate at this point."); empty: none printed."""
 
     @field_validator("sub_item_number_format")
     @classmethod
