@@ -41,9 +41,7 @@ from clerk_app.domain.fields import TextField, text_fields
 from clerk_app.domain.markup import LineGrammar
 from clerk_app.domain.model import Meeting, Person
 from clerk_app.domain.spelling import Word, markup_words, names_words, words
-from clerk_app.storage.committee_file import load_committee
-from clerk_app.storage.errors import MeetingFileError
-from clerk_app.storage.folder import committee_files
+from clerk_app.services import year
 from clerk_app.storage.word_list import (
     COMMITTEE_HEADER,
     PERSONAL_HEADER,
@@ -423,19 +421,6 @@ def meeting_misspellings(speller: Speller, meeting: Meeting) -> Iterator[Misspel
             yield Misspelling(field, word)
 
 
-def folder_committee(folder: Path, meeting: Meeting) -> Committee | None:
-    """The committee of the committee file in `folder`, when it is the meeting's (the same
-    name and authority, as `check` numbers by); None when there is none, several, or it cannot
-    be read."""
-    files = committee_files(folder)
-    if len(files) != 1:
-        return None
-    try:
-        committee = load_committee(files[0])
-    except MeetingFileError:
-        return None
-    same = (committee.name.casefold(), committee.authority.casefold()) == (
-        meeting.body.casefold(),
-        meeting.authority.casefold(),
-    )
-    return committee if same else None
+folder_committee = year.folder_committee
+"""The folder's committee file's committee, when it is the meeting's (kept here for callers
+that found it here first)."""

@@ -166,11 +166,11 @@ def prepare_from_meeting(path: Path, day: dt.date, style_of: StyleOf) -> Prepare
     return prepare_in_folder(folder, day, style_of)
 
 
-def folder_scheme(folder: Path, meeting: Meeting) -> NumberingScheme | None:
-    """The numbering scheme of the committee file in `folder` (the meeting's), when the meeting
-    is of that committee; None when there is none, or several, or it cannot be read: the check
-    goes on without it, as it would without the file (the committee window says what is wrong
-    with it)."""
+def folder_committee(folder: Path, meeting: Meeting) -> Committee | None:
+    """The committee of the committee file in `folder`, when it is the meeting's (the same name
+    and authority); None when there is none, or several, or it cannot be read: the checks go on
+    without it, as they would without the file (the committee window says what is wrong with
+    it)."""
     files = committee_files(folder)
     if len(files) != 1:
         return None
@@ -182,7 +182,13 @@ def folder_scheme(folder: Path, meeting: Meeting) -> NumberingScheme | None:
         meeting.body.casefold(),
         meeting.authority.casefold(),
     )
-    return committee.numbering if same else None
+    return committee if same else None
+
+
+def folder_scheme(folder: Path, meeting: Meeting) -> NumberingScheme | None:
+    """The numbering scheme of the folder's committee file (`folder_committee`), if any."""
+    committee = folder_committee(folder, meeting)
+    return committee.numbering if committee is not None else None
 
 
 def year_actions(folder: CommitteeFolder, style_of: StyleOf) -> list[ActionEntry]:
