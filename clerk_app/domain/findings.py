@@ -26,6 +26,7 @@ from clerk_app.domain.finding import (
     warning,
 )
 from clerk_app.domain.house_style import DEFAULT_STYLE, HouseStyle
+from clerk_app.domain.law_settings import Nation
 from clerk_app.domain.model import (
     Attendance,
     AttendanceStatus,
@@ -347,7 +348,8 @@ def _check_items(meeting: Meeting, style: HouseStyle, names: list[str]) -> Itera
                 yield _error(f"Two items have the label {item.label}: {both}.", "items", n, "label")
         if not item.title:
             yield _error(f"{where} has no title.", "items", n, "title")
-        if item.exempt and not item.exempt_reason:
+        if item.exempt and not item.exempt_reason and style.law.nation is Nation.NONE:
+            # under a nation's law, `law` asks for the reason that law gives (an error)
             yield _warning(
                 f"{where} is exempt but gives no legal reason for excluding the public.",
                 "items",
@@ -716,14 +718,18 @@ def previous_minutes_findings(
         where: tuple[str | int, ...] = (
             ("items", minutes_items[0], "minutes_confirmed") if minutes_items else ()
         )
-        findings.append(
-            _warning(
-                f"The minutes of the previous meeting, {when}, were never confirmed: they are "
-                "still a draft, and this meeting does not record agreeing them as a correct "
-                "record.",
-                *where,
-            )
+        never = (
+            f"The minutes of the previous meeting, {when}, were never confirmed: they are "
+            "still a draft, and this meeting does not record agreeing them as a correct record."
         )
+        if style.law.nation is Nation.NONE:
+            findings.append(_warning(never, *where))
+        else:  # the law requires it: one finding, of the law's kind
+            never = never.removesuffix(".") + (
+                " (paragraph 41(1) of Schedule 12 to the Local Government Act 1972: minutes are "
+                "signed as a correct record at the next suitable meeting)."
+            )
+            findings.append(_error(never, *where, kind=FindingKind.LAW))
     return findings
 
 
