@@ -181,6 +181,7 @@ def _exempt_findings(meeting: Meeting, style: HouseStyle, names: list[str]) -> I
     parish = law.council is CouncilTier.PARISH
     in_private = False
     exclusion = ""  # the text of the resolution (or title) that excluded them
+    reported = False  # the run of exempt items found with no exclusion before it: said once
     for n, item in enumerate(meeting.items):
         if readmits_the_public(item):
             in_private, exclusion = False, ""
@@ -189,13 +190,15 @@ def _exempt_findings(meeting: Meeting, style: HouseStyle, names: list[str]) -> I
                 opening = _opening_exclusion(item)
                 if opening is not None:
                     in_private, exclusion = True, opening
-                else:
+                elif not reported:
+                    reported = True
                     yield _no_exclusion(names[n], n, parish)
             if parish:
                 yield from _parish_reason(item, names[n], n, exclusion, in_private)
             else:
                 yield from _principal_reason(item, names[n], n, law.nation)
             continue
+        reported = False
         if excludes_the_public(item) or _excluding_resolution(item.blocks) is not None:
             in_private = True
             exclusion = " ".join([item.title, *_texts(item.blocks)])
