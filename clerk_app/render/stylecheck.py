@@ -7,8 +7,10 @@ provide; a standing item the style says it writes but a template never mentions;
 paragraph styles used but not defined, and item headings Word's navigation pane would not list;
 what in a Word template export refuses (references outside the document, fields that fetch
 content, document type declarations, parts too large), before anything else of it is opened;
-and any failure rendering the bundled sample meetings with it. Whatever export refuses is an
-error here: export's own checks on the sample meetings, and the same words.
+any failure rendering the bundled sample meetings with it; and a style whose `[law]` table says
+the chair signs the minutes it makes (`signature = true`, under a nation's law) but whose
+template prints no signature block. Whatever export refuses is an error here: export's own
+checks on the sample meetings, and the same words.
 
 These are the style's problems, reported once here rather than on every meeting's findings.
 """
@@ -278,8 +280,77 @@ def _check_rendering(style: StyleFolder, samples: Iterable[Meeting]) -> Iterator
                     yield StyleProblem("error", label, str(exc))
 
 
+_SIGN_HERE = re.compile(r"^\s*(?:signed|signature)\b|[._]{8,}|…{3,}", re.IGNORECASE | re.MULTILINE)
+"""A place to sign: a line led by "Signed" or "Signature", or a line of dots or rules to sign on
+(not a resolution saying the minutes be "signed by the Chair")."""
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _docx_body_text(data: bytes) -> str:
+    """The body's paragraphs of a Word document made, one a line (headers and footers are left
+    out: a chair's initials on each page are not the signature)."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        root = etree.fromstring(archive.read("word/document.xml"), parser=_SAFE_XML)
+    return "\n".join(
+        "".join(t.text or "" for t in paragraph.iter(f"{_W}t")) for paragraph in root.iter(f"{_W}p")
+    )
+
+
+def _unsigned_meeting(samples: tuple[Meeting, ...]) -> Meeting:
+    """A meeting that lists no signatories of its own, so that the style's own block prints."""
+    if samples:
+        return samples[0].model_copy(update={"signatories": ()})
+    from clerk_app.domain.model import Attendance, Item, Paragraph, Person, Role
+
+    return Meeting(
+        authority="Anytown Council",
+        body="Full Council",
+        date=dt.date(2025, 6, 18),
+        start_time=_SAMPLE_START,
+        attendance=(Attendance(person=Person(name="A Smith"), role=Role.CHAIR),),
+        items=(Item(title="Apologies for Absence", blocks=(Paragraph(text="None."),)),),
+    )
+
+
+def _check_signature(style: StyleFolder, samples: tuple[Meeting, ...]) -> Iterator[StyleProblem]:
+    """A style whose `[law]` table says the chair signs the minutes it makes (`signature =
+    true`, under a nation's law) prints a place to sign in each of its templates, for a meeting
+    that names no signatories of its own: the chair signs the minutes as a correct record
+    (paragraph 41(1) of Schedule 12 to the Local Government Act 1972)."""
+    from clerk_app.domain.law_settings import Nation
+    from clerk_app.render.docx import render_docx
+    from clerk_app.render.text import render_text
+
+    law = style.style.law
+    if law.nation is Nation.NONE or not law.signature:
+        return
+    meeting = _unsigned_meeting(samples)
+    made: list[tuple[str, str]] = []
+    try:
+        if style.text_template.is_file():
+            made.append((TEXT_TEMPLATE, render_text(meeting, style, public=False)))
+        if style.docx_template.is_file():
+            made.append((DOCX_TEMPLATE, _docx_body_text(render_docx(meeting, style, public=False))))
+    except (RenderError, StyleError):
+        return  # a template that cannot render is the rendering check's finding
+    for template, text in made:
+        if not _SIGN_HERE.search(text):
+            yield StyleProblem(
+                "error",
+                template,
+                "prints no signature block (a line 'Signed ........ (Chair)') for minutes that "
+                "name no signatories, though style.toml's [law] says the chair signs them "
+                "(signature = true; paragraph 41(1) of Schedule 12 to the Local Government Act "
+                "1972): add one, or set signature = false if the council signs another copy",
+            )
+
+
 def check_style_folder(folder: Path, samples: Iterable[Meeting] = ()) -> list[StyleProblem]:
     """Everything wrong with the style in `folder`; empty if it is ready to use."""
+    samples = tuple(samples)
     try:
         style = load_style_folder(folder)
     except StyleError as exc:
@@ -306,6 +377,7 @@ def check_style_folder(folder: Path, samples: Iterable[Meeting] = ()) -> list[St
     if not any(p.severity == "error" for p in problems):
         problems.extend(_check_written_items(style))
         problems.extend(_check_rendering(style, samples))
+        problems.extend(_check_signature(style, samples))
         problems.extend(_check_parts_left_out(style))
     return problems
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from clerk_app.domain.model import Meeting
+from clerk_app.domain.model import Meeting, Signatory
 from clerk_app.render.stylecheck import check_style_folder
 from clerk_app.render.styles import builtin_styles_dir
 
@@ -234,3 +234,78 @@ def test_a_style_that_never_prints_officers_or_actions_is_told_so() -> None:
     assert not any(p.startswith("error") for p in problems)
     current = [str(p) for p in check_style_folder(builtin_styles_dir() / "leicester")]
     assert not any("never prints" in p for p in current)
+
+
+# The chair's signature (the law checks, issue 14): a style whose [law] says the chair signs the
+# minutes it makes prints a place to sign; that is the style's concern, not each meeting's.
+DISTRICT_SIGNED = "Signed ........................................ (Chair)"
+DISTRICT_DATE = "Date ...................."
+UNSIGNED = "error: {}: prints no signature block (a line 'Signed ........ (Chair)') for minutes"
+
+
+@pytest.fixture
+def district(tmp_path: Path) -> Path:
+    target = tmp_path / "district"
+    shutil.copytree(builtin_styles_dir() / "district", target)
+    return target
+
+
+def unsign(folder: Path, text: bool = True, docx: bool = True) -> None:
+    """The style's own signature block (for minutes naming no signatories) taken out."""
+    if text:
+        template = folder / "minutes.txt.j2"
+        source = template.read_text(encoding="utf-8")
+        line = f"{DISTRICT_SIGNED}   {DISTRICT_DATE}\n"
+        assert source.count(line) == 1
+        template.write_text(source.replace(line, "\n"), encoding="utf-8")
+    if docx:
+        word = folder / "minutes.docx"
+        rewrite_docx(word, "word/document.xml", (f"<w:t>{DISTRICT_SIGNED}</w:t>", "<w:t></w:t>"))
+        rewrite_docx(word, "word/document.xml", (f"<w:t>{DISTRICT_DATE}</w:t>", "<w:t></w:t>"))
+
+
+def set_law(folder: Path, old: str, new: str) -> None:
+    style = folder / "style.toml"
+    text = style.read_text(encoding="utf-8")
+    assert old in text
+    style.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_style_whose_chair_signs_prints_a_signature_block(
+    district: Path, sample: Meeting
+) -> None:
+    assert messages(district, (sample,)) == []
+    unsign(district, docx=False)
+    (found,) = messages(district, (sample,))
+    assert found.startswith(UNSIGNED.format("minutes.txt.j2"))
+    assert "paragraph 41(1) of Schedule 12 to the Local Government Act 1972" in found
+    assert found.endswith("add one, or set signature = false if the council signs another copy")
+    unsign(district, text=False)
+    assert [m[:60] for m in messages(district, (sample,))] == [
+        UNSIGNED.format("minutes.txt.j2")[:60],
+        UNSIGNED.format("minutes.docx")[:60],
+    ]
+    # without samples too (a meeting of its own is rendered)
+    assert len(messages(district)) == 2
+
+
+def test_a_block_for_the_meetings_own_signatories_only_is_not_the_styles_block(
+    district: Path, sample: Meeting
+) -> None:
+    """The sample names signatories; the check renders it without them, as a meeting that
+    names none prints the style's own block."""
+    unsign(district)
+    signed = sample.model_copy(update={"signatories": (Signatory(role="Chair"),)})
+    assert len(messages(district, (signed,))) == 2
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("signature = true", "signature = false"), ('nation = "england"', 'nation = "none"')],
+)
+def test_no_signature_block_is_asked_for_when_the_law_does_not_ask_it(
+    district: Path, sample: Meeting, old: str, new: str
+) -> None:
+    unsign(district)
+    set_law(district, old, new)
+    assert messages(district, (sample,)) == []
