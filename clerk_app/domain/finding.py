@@ -76,7 +76,10 @@ class Finding:
     """For a house-style finding: the rule's name in style.toml (`time`, `per_cent`)."""
 
     def __str__(self) -> str:
-        return f"{self.severity.value}: {self.message}"
+        """"error: ..." for the record's own checks, "error (law): ..." for the others."""
+        if self.kind is FindingKind.RECORD:
+            return f"{self.severity.value}: {self.message}"
+        return f"{self.severity.value} ({self.kind.value}): {self.message}"
 
 
 def apply_fixes(meeting: Meeting, fixes: Iterable[Fix]) -> tuple[Meeting, int]:
