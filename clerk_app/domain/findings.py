@@ -568,12 +568,8 @@ def _check_motion(
         yield _warning(f"{where}: the {_RELATED[block.kind]}.", *path, "relates_to")
     if block.id:
         earlier.add(block.id)
-    if block.recorded_vote and not block.named_votes:
-        yield _warning(
-            f"{where}: a recorded vote was asked for but nobody's vote is recorded.",
-            *path,
-            "named_votes",
-        )
+    # A recorded vote asked for with nobody's vote recorded: crosschecks (an error, naming who
+    # asked for it).
     if block.unanimous:
         against = block.votes_against or 0
         abstained = block.abstentions or 0
@@ -608,9 +604,12 @@ def _check_resolution(
         )
     yield from _check_motion(block, where, path, earlier)
     yield from _check_entries(meeting, block.resolutions, where, (*path, "resolutions"), earlier)
+    # Whether the proposer and seconder were there for the item: crosschecks.
     for field in ("proposer_id", "seconder_id"):
-        role = field.removesuffix("_id")
-        yield from _check_person(meeting, getattr(block, field), role, where, (*path, field))
+        attendee_id = getattr(block, field)
+        if attendee_id is not None and meeting.attendee(attendee_id) is None:
+            role = field.removesuffix("_id")
+            yield _error(f"{where}: the {role} is not in the attendance list.", *path, field)
     if block.requested_by_id is not None and meeting.attendee(block.requested_by_id) is None:
         yield _error(
             f"{where}: whoever asked for the recorded vote is not in the attendance list.",
