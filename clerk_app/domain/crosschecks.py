@@ -54,8 +54,10 @@ _CAST = frozenset({VoteChoice.FOR, VoteChoice.AGAINST, VoteChoice.ABSTAIN})
 _VOTING = {
     VoteChoice.FOR: "voting for",
     VoteChoice.AGAINST: "voting against",
-    VoteChoice.ABSTAIN: "abstaining",
+    VoteChoice.ABSTAIN: "abstaining on",
 }
+_MOTION = "the motion"
+_NOTICE = "the notice of motion"
 _AWAY = frozenset({Presence.ABSENT, Presence.NOT_YET, Presence.LEFT})
 """Not at the meeting for the item (as opposed to out of the room, or in it, for an interest)."""
 
@@ -100,15 +102,25 @@ def _article(label: str) -> str:
 class _Doings:
     """What one person is recorded doing on one item, each with the path of its field."""
 
-    what: list[str] = field(default_factory=list)
+    what: list[tuple[str, str]] = field(default_factory=list)
+    """(what they did, to what): ("voting for", "the motion")."""
     paths: list[FieldPath] = field(default_factory=list)
     votes: int = 0
     """Named votes cast (for, against, abstaining)."""
 
-    def add(self, what: str, path: FieldPath) -> None:
-        if what not in self.what:
-            self.what.append(what)
+    def add(self, verb: str, thing: str, path: FieldPath) -> None:
+        if (verb, thing) not in self.what:
+            self.what.append((verb, thing))
             self.paths.append(path)
+
+    def said(self, only_votes: bool = False) -> str:
+        """ "proposing and voting for the motion, and asking for a recorded vote"."""
+        by_thing: dict[str, list[str]] = {}
+        for verb, thing in self.what:
+            if not only_votes or verb in _VOTING.values():
+                by_thing.setdefault(thing, []).append(verb)
+        parts = [f"{_and_join(verbs)} {thing}".strip() for thing, verbs in by_thing.items()]
+        return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + ", and " + parts[-1]
 
 
 def _doings(item_path: FieldPath, blocks: tuple[Block, ...]) -> dict[str, _Doings]:
@@ -117,29 +129,29 @@ def _doings(item_path: FieldPath, blocks: tuple[Block, ...]) -> dict[str, _Doing
         if isinstance(block, Resolution):
             if block.proposer_id is not None:
                 found.setdefault(block.proposer_id, _Doings()).add(
-                    "proposing the motion", (*path, "proposer_id")
+                    "proposing", _MOTION, (*path, "proposer_id")
                 )
             if block.seconder_id is not None:
                 found.setdefault(block.seconder_id, _Doings()).add(
-                    "seconding the motion", (*path, "seconder_id")
+                    "seconding", _MOTION, (*path, "seconder_id")
                 )
             for v, vote in enumerate(block.named_votes):
                 if vote.choice in _CAST:
                     doings = found.setdefault(vote.attendee_id, _Doings())
-                    doings.add(_VOTING[vote.choice], (*path, "named_votes", v))
+                    doings.add(_VOTING[vote.choice], _MOTION, (*path, "named_votes", v))
                     doings.votes += 1
             if block.requested_by_id is not None:
                 found.setdefault(block.requested_by_id, _Doings()).add(
-                    "asking for a recorded vote", (*path, "requested_by_id")
+                    "asking for a recorded vote", "", (*path, "requested_by_id")
                 )
         else:
             if block.mover_id is not None:
                 found.setdefault(block.mover_id, _Doings()).add(
-                    "moving the notice of motion", (*path, "mover_id")
+                    "moving", _NOTICE, (*path, "mover_id")
                 )
             if block.seconder_id is not None:
                 found.setdefault(block.seconder_id, _Doings()).add(
-                    "seconding the notice of motion", (*path, "seconder_id")
+                    "seconding", _NOTICE, (*path, "seconder_id")
                 )
     return found
 
@@ -286,7 +298,7 @@ def _not_free(context: _Context, person: Attendance, n: int, doings: _Doings) ->
     where = context.names[n]
     if presence is Presence.PRESENT:
         if doings.votes and not is_voter(person):
-            first = next(k for k, what in enumerate(doings.what) if what in _VOTING.values())
+            first = next(k for k, (verb, _) in enumerate(doings.what) if verb in _VOTING.values())
             what = (
                 "a co-opted member without a vote"
                 if person.role is Role.CO_OPTED
@@ -295,14 +307,15 @@ def _not_free(context: _Context, person: Attendance, n: int, doings: _Doings) ->
                 else "not a voting member"
             )
             return error(
-                f"{where}: {_describe(person)} is {what}, but is recorded {doings.what[first]}.",
+                f"{where}: {_describe(person)} is {what}, but is recorded "
+                f"{doings.said(only_votes=True)}.",
                 *doings.paths[first],
                 kind=FindingKind.CROSS_CHECK,
             )
         return None
     return error(
         f"{where}: {_describe(person)} {context.why(person, presence, n)}, but is recorded "
-        f"{_and_join(doings.what)}.",
+        f"{doings.said()}.",
         *doings.paths[0],
         kind=FindingKind.CROSS_CHECK,
     )
@@ -457,7 +470,7 @@ def _chair_finding(context: _Context) -> tuple[int, Finding] | None:
         return k, error(
             f"{names[k]}: the Chair, {_describe(chair)}, had left (present until "
             f"{_lower_first(names[last])}) and nobody is recorded presiding: say who took the "
-            f"chair in the minute of {_lower_first(names[last])}.",
+            f"chair in {_lower_first(names[last])}.",
             "items",
             last,
             "blocks",
