@@ -18,8 +18,10 @@ from enum import StrEnum
 from pydantic import Field, model_validator
 
 from clerk_app.domain.house_style import DEFAULT_STYLE, MONTHS, HouseStyle
+from clerk_app.domain.law_settings import CouncilTier
 from clerk_app.domain.markup import parse_body
 from clerk_app.domain.model import (
+    STANDING_ITEM_TITLES,
     Attendance,
     CalendarDate,
     Count,
@@ -222,6 +224,7 @@ class Committee(Model):
         reserved = {
             PREVIOUS_MINUTES_ID: StandingItem.PREVIOUS_MINUTES,
             MATTERS_ARISING_ID: StandingItem.MATTERS_ARISING,
+            EXCLUSION_ID: StandingItem.EXCLUSION_OF_PUBLIC,
         }
         for standing in self.standing_items:
             if standing.id in items:
@@ -386,6 +389,54 @@ def _last_number(previous: Meeting, style: HouseStyle) -> int:
     return last if last is not None else previous.first_minute_number - 1
 
 
+EXCLUSION_ID = "exclusion-of-public"
+"""The id of the exclusion of the press and public a prepared meeting adds before the exempt
+business it carries, when the committee has no standing item for it."""
+EXCLUSION_TEXT = {
+    CouncilTier.PARISH: (
+        "That in view of the confidential nature of the business about to be transacted, the "
+        "press and public be excluded from the meeting under section 1(2) of the Public Bodies "
+        "(Admission to Meetings) Act 1960."
+    ),
+    CouncilTier.PRINCIPAL: (
+        "That under section 100A(4) of the Local Government Act 1972 the press and public be "
+        "excluded from the meeting for the following item of business, on the grounds that it "
+        "involves the likely disclosure of exempt information as defined in Schedule 12A to "
+        "the Act."
+    ),
+}
+
+
+def _exclusion(style: HouseStyle, previous: Meeting | None) -> Item:
+    """The exclusion of the press and public, moved before the exempt business (the law asks
+    for it before the public leave: `clerk_app.domain.law`): as the meeting before worded its
+    own, if it had one (the council's words), else the usual resolution for the kind of
+    council. Who moved it and the vote are this meeting's, so they are not carried."""
+    before = next(
+        (
+            item
+            for item in (previous.items if previous is not None else ())
+            if item.standing is StandingItem.EXCLUSION_OF_PUBLIC and not item.exempt
+        ),
+        None,
+    )
+    wording = [
+        ListEntry(text=entry.text)
+        for block in (before.blocks if before is not None else ())
+        if isinstance(block, Resolution)
+        for entry in block.resolutions
+    ]
+    if not wording:
+        wording = [ListEntry(text=EXCLUSION_TEXT[style.law.council])]
+    title = before.title if before is not None and before.title else ""
+    return Item(
+        id=EXCLUSION_ID,
+        title=title or STANDING_ITEM_TITLES[StandingItem.EXCLUSION_OF_PUBLIC],
+        standing=StandingItem.EXCLUSION_OF_PUBLIC,
+        blocks=(Resolution(resolutions=tuple(wording)),),
+    )
+
+
 def _exempt_arising(carried: Sequence[FollowUp], reason: str, style: HouseStyle) -> Item:
     """Open actions of exempt business: carried, but into an exempt item of their own."""
     item = _matters_arising(None, carried, style)
@@ -414,7 +465,8 @@ def prepare_meeting(
     committee's scheme, the previous minutes item naming that meeting, and `carried` (the open
     actions of earlier meetings, as `FollowUp`s with `raised_on` and `raised_minute`) under
     matters arising. `carried_exempt` are open actions of exempt business: they go into an
-    exempt item at the end (citing `exempt_reason`), never into the public matters arising.
+    exempt item at the end (citing `exempt_reason`), never into the public matters arising,
+    after the exclusion of the press and public (added unless the committee has one).
     `style` is the committee's house style."""
     numbering = committee.numbering
     previous_last = _last_number(previous, style) if previous is not None else None
@@ -454,6 +506,8 @@ def prepare_meeting(
         at = previous_at + 1 if previous_at is not None else len(items)
         items.insert(at, _matters_arising(None, carried, style))
     if carried_exempt:
+        if not any(item.standing is StandingItem.EXCLUSION_OF_PUBLIC for item in items):
+            items.append(_exclusion(style, previous))
         items.append(_exempt_arising(carried_exempt, exempt_reason, style))
     return Meeting(
         authority=committee.authority,

@@ -20,7 +20,7 @@ from clerk_app.domain.committee import (
 )
 from clerk_app.domain.findings import numbering_findings
 from clerk_app.domain.house_style import HouseStyle
-from clerk_app.domain.markup import format_body
+from clerk_app.domain.markup import format_body, parse_body
 from clerk_app.domain.model import (
     Attendance,
     FollowUp,
@@ -359,8 +359,49 @@ def test_actions_of_exempt_business_go_into_an_exempt_item_at_the_end() -> None:
     assert [(i.id, i.exempt) for i in prepared.items] == [
         ("aob", False),
         ("matters-arising", False),
+        ("exclusion-of-public", False),
         ("matters-arising-exempt", True),
     ]
     assert prepared.items[-1].exempt_reason == "Paragraph 3"
     assert [a.id for a in prepared.items[1].actions] == ["open"]
     assert "Acme" not in format_body(prepared.items[1].blocks)
+    # the public are excluded first, as the law asks (a principal council by default)
+    exclusion = format_body(prepared.items[2].blocks)
+    assert prepared.items[2].standing is StandingItem.EXCLUSION_OF_PUBLIC
+    assert "section 100A(4) of the Local Government Act 1972" in exclusion
+
+
+def test_exempt_business_carried_is_excluded_in_the_words_of_the_meeting_before() -> None:
+    """The council's own wording of its last exclusion, not the usual one; no second
+    exclusion where the committee takes one every meeting."""
+    before = Meeting(
+        date=D(2025, 6, 18),
+        items=(
+            Item(
+                id="excl",
+                title="Exclusion of the press and public",
+                standing=StandingItem.EXCLUSION_OF_PUBLIC,
+                blocks=parse_body("RESOLVED:\n1. That the public withdraw for the next item."),
+            ),
+        ),
+    )
+    prepared = prepare_meeting(
+        Committee(),
+        D(2025, 9, 23),
+        previous=before,
+        carried_exempt=(FollowUp(id="secret", action="Negotiate with Acme"),),
+    )
+    exclusion = next(i for i in prepared.items if i.standing is StandingItem.EXCLUSION_OF_PUBLIC)
+    assert exclusion.title == "Exclusion of the press and public"
+    assert "That the public withdraw for the next item." in format_body(exclusion.blocks)
+    standing = Committee(
+        standing_items=(
+            StandingItemText(
+                id="excl", title="Exclusion", standing=StandingItem.EXCLUSION_OF_PUBLIC
+            ),
+        )
+    )
+    again = prepare_meeting(
+        standing, D(2025, 9, 23), carried_exempt=(FollowUp(id="s", action="Negotiate"),)
+    )
+    assert [i.id for i in again.items] == ["excl", "matters-arising-exempt"]
