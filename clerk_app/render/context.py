@@ -60,6 +60,7 @@ from clerk_app.domain.model import (
     VoteChoice,
 )
 from clerk_app.domain.numbering import MinuteNumbering
+from clerk_app.domain.presence import presence_grid
 from clerk_app.render.errors import RenderError
 
 NUMBER_WORDS = (
@@ -517,6 +518,10 @@ class ItemView:
     """Deputations and public speakers on this item (none of a withheld item's)."""
     breaks_after: tuple[BreakView, ...] = ()
     """Adjournments and recesses that followed this item."""
+    inquorate_note: str = ""
+    """At the first item at which the meeting was inquorate: the style's `inquorate_note`, to
+    print where the item's minute ends; empty at every other item, and when the quorum is not
+    known (`build_context` is given none)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -621,8 +626,16 @@ class _Builder:
         public: bool,
         unnamed: frozenset[str] | None = None,
         numbering: MinuteNumbering | None = None,
+        quorum: int | None = None,
+        inquorate_item: str | None = None,
     ) -> None:
         self.meeting = meeting
+        # The item whose minute ends with the inquorate note: given (for a part of a meeting,
+        # the whole meeting's), or worked out from the quorum.
+        if inquorate_item is None and quorum and style.inquorate_note:
+            first = presence_grid(meeting, quorum).first_inquorate
+            inquorate_item = meeting.items[first].id if first is not None else None
+        self.inquorate_item = inquorate_item if style.inquorate_note else None
         self.style = style
         self.public = public
         numbering = numbering or MinuteNumbering(meeting, style)
@@ -994,7 +1007,10 @@ class _Builder:
         views: list[ItemView] = []
         previous_section: str | None = None
         previous_session: str | None = None
+        note = ""  # the inquorate note, until an item of this copy prints it
         for item in meeting.items:
+            if item.id == self.inquorate_item:
+                note = self.style.inquorate_note
             level = levels.get(item.id, 0)
             out_of_order = item.id in out_of_order_ids
             section = sections.get(item.section_id or "")
@@ -1063,8 +1079,13 @@ class _Builder:
                     publish_resolution=item.publish_resolution,
                     speakers=tuple(speakers.get(item.id, ())),
                     breaks_after=tuple(breaks.get(item.id, ())),
+                    inquorate_note=note,
                 )
             )
+            note = ""
+        if note and views:
+            # the item was left out of this copy, and none after it printed: the last one does
+            views[-1] = dataclasses.replace(views[-1], inquorate_note=note)
         return tuple(views)
 
     def places(self) -> tuple[dict[str, int], frozenset[str], frozenset[str]]:
@@ -1519,6 +1540,8 @@ def build_context(
     public: bool = True,
     unnamed: frozenset[str] | None = None,
     numbering: MinuteNumbering | None = None,
+    quorum: int | None = None,
+    inquorate_item: str | None = None,
 ) -> MinutesContext:
     """The context for rendering `meeting` in `style`; `public` withholds exempt items.
 
@@ -1526,9 +1549,22 @@ def build_context(
     these are but a part of it (the preview renders one item, or the items with a sentinel
     after them: see render/incremental.py); by default, worked out from `meeting`. `numbering`,
     likewise: the numbers of the meeting whose part `meeting` is (a sub-item alone is still
-    "4.1"); by default, `meeting`'s own."""
+    "4.1"); by default, `meeting`'s own.
+
+    `quorum`: the committee's quorum (`Committee.quorum`), where known: the first item at which
+    fewer voting members were in the room (`clerk_app.domain.presence`) ends with the style's
+    `inquorate_note`; None (the default) prints no note. `inquorate_item`, for a part of a
+    meeting: the id of the whole meeting's first inquorate item (it wins over `quorum`)."""
     try:
-        return _Builder(meeting, style, public, unnamed, numbering).build()
+        return _Builder(
+            meeting,
+            style,
+            public,
+            unnamed,
+            numbering,
+            quorum=quorum,
+            inquorate_item=inquorate_item,
+        ).build()
     except RecursionError:
         # A loaded meeting is capped (MAX_LIST_DEPTH); one built in code may not be.
         raise RenderError(

@@ -416,6 +416,7 @@ def build() -> DocumentObject:
     body_rows(document)
     inline_actions(document, when="")
     tag(document, "endif")
+    para_if(document, "item.inquorate_note", "{{ item.inquorate_note }}", "Minute Text")
     breaks_after(document, '{{ br.text }}{{ " " ~ br.note if br.note }}', "Adjournment")
     tag(document, "endfor")
 

@@ -158,6 +158,7 @@ def build() -> DocumentObject:
     declarations(document, DECLARATION)
     inline_actions(document)
     tag(document, "endif")
+    para_if(document, "item.inquorate_note", "{{ item.inquorate_note }}", "Minute Text")
     breaks_after(document)
     tag(document, "endfor")
 

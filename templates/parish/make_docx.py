@@ -196,6 +196,7 @@ def build() -> DocumentObject:
     tag(document, "if not item.withheld")
     inline_actions(document)
     tag(document, "endif")
+    para_if(document, "item.inquorate_note", "{{ item.inquorate_note }}", "Minute Text")
     breaks_after(document)
     tag(document, "endfor")
 

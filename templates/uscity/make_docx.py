@@ -527,6 +527,7 @@ def item_end(document: DocumentObject) -> None:
     inline_actions(
         document, label="Follow-up: ", when="not item.withheld and not style.actions_annex"
     )
+    para_if(document, "item.inquorate_note", "{{ item.inquorate_note }}", "Minute Text")
     # an adjournment after the last item is the meeting's: the closing says it (`closing`)
     tag(document, "for pause in item.breaks_after if not pause.closes_meeting")
     labelled(document, "{{ pause.kind | upper }}: ", BREAK, "Break")
