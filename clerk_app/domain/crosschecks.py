@@ -123,9 +123,11 @@ class _Doings:
         return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + ", and " + parts[-1]
 
 
-def _doings(item_path: FieldPath, blocks: tuple[Block, ...]) -> dict[str, _Doings]:
+def _doings(
+    motions: list[tuple[Resolution | NoticeOfMotion, FieldPath]],
+) -> dict[str, _Doings]:
     found: dict[str, _Doings] = {}
-    for block, path in walk_motions(blocks, item_path):
+    for block, path in motions:
         if isinstance(block, Resolution):
             if block.proposer_id is not None:
                 found.setdefault(block.proposer_id, _Doings()).add(
@@ -253,14 +255,19 @@ def crosscheck_findings(meeting: Meeting, style: HouseStyle, names: list[str]) -
     findings: list[Finding] = [*_substitutes(context)]
     chair = _chair_finding(context)
     speaking = _speaking_pattern(context)
+    voters = [person for person in meeting.attendance if is_voter(person)]
     for n, item in enumerate(meeting.items):
         if chair is not None and chair[0] == n:
             findings.append(chair[1])
         if not item.blocks:
             continue
-        item_path: FieldPath = ("items", n, "blocks")
+        if speaking is not None:
+            findings.extend(_spoke_while_away(context, speaking, n))
+        motions = list(walk_motions(item.blocks, ("items", n, "blocks")))
+        if not motions:
+            continue
         queried_votes = 0
-        for attendee_id, doings in _doings(item_path, item.blocks).items():
+        for attendee_id, doings in _doings(motions).items():
             person = context.people.get(attendee_id)
             if person is None:
                 continue  # "not in the attendance list" is the record's own finding
@@ -270,24 +277,14 @@ def crosscheck_findings(meeting: Meeting, style: HouseStyle, names: list[str]) -
             if finding is not None:
                 findings.append(finding)
                 queried_votes += doings.votes
-        free = sum(
-            1
-            for person in meeting.attendance
-            if is_voter(person) and context.presence(person, n) is Presence.PRESENT
-        )
-        no_part = sum(
-            1
-            for person in meeting.attendance
-            if is_voter(person) and context.presence(person, n) is Presence.NO_PART
-        )
-        for block, path in walk_motions(item.blocks, item_path):
+        presences = [context.presence(person, n) for person in voters]
+        free, no_part = presences.count(Presence.PRESENT), presences.count(Presence.NO_PART)
+        for block, path in motions:
             if isinstance(block, Resolution):
                 findings.extend(
                     _too_many_votes(context, block, path, n, free, no_part, queried_votes)
                 )
                 findings.extend(_unnamed_recorded_vote(context, block, path, n))
-        if speaking is not None:
-            findings.extend(_spoke_while_away(context, speaking, n))
     return findings
 
 
