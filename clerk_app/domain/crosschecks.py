@@ -281,9 +281,10 @@ def crosscheck_findings(meeting: Meeting, style: HouseStyle, names: list[str]) -
         free, no_part = presences.count(Presence.PRESENT), presences.count(Presence.NO_PART)
         for block, path in motions:
             if isinstance(block, Resolution):
-                findings.extend(
-                    _too_many_votes(context, block, path, n, free, no_part, queried_votes)
-                )
+                if voters:  # no voting member recorded yet: nothing to count against
+                    findings.extend(
+                        _too_many_votes(context, block, path, n, free, no_part, queried_votes)
+                    )
                 findings.extend(_unnamed_recorded_vote(context, block, path, n))
     return findings
 
@@ -346,7 +347,9 @@ def _too_many_votes(
     parts = ", ".join(f"{value} {word}" for value, word in values if value)
     votes = "1 vote" if total == 1 else f"{total} votes"
     members = (
-        "only 1 voting member was present for it"
+        "no voting member was present for it"
+        if free == 0
+        else "only 1 voting member was present for it"
         if free == 1
         else f"only {free} voting members were present for it"
     )

@@ -517,3 +517,20 @@ def test_the_parish_sample_with_the_issues_defect() -> None:
 
     assert finding.message.startswith(item_names(defect, style)[n] + ":")
     assert finding.message.startswith("Minute ") and "/20" in finding.message.split(":")[0]
+
+
+def test_votes_counted_before_any_voting_member_is_recorded_are_not_queried() -> None:
+    """A clerk typing the minutes before the attendance: nothing to count the votes against."""
+    officers_only = clean(attendance=(clean().attendance[-1],))
+    assert [f for f in check_meeting(officers_only, PLAIN) if f.kind in OURS] == []
+
+
+def test_votes_with_every_voting_member_away() -> None:
+    everyone_late = clean()
+    for key in VOTERS:
+        everyone_late = with_person(everyone_late, key, present_from_item="aob")
+    finding = next(f for f in check_meeting(everyone_late, PLAIN) if f.path[-1:] == ("votes_for",))
+    assert finding.message == (
+        "Minute 158: 8 votes recorded (7 for, 1 abstaining) but no voting member was present "
+        "for it."
+    )
