@@ -42,8 +42,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Literal
 
 from clerk_app.domain.fields import TextField, part_name, text_fields
 from clerk_app.domain.finding import Finding, FindingKind, Fix, Severity, apply_fixes
@@ -69,6 +70,7 @@ class _Hit:
 
 
 _Rule = Callable[[str], Iterator[_Hit]]
+
 
 # --- where a match must not be ----------------------------------------------------------------
 
@@ -107,14 +109,20 @@ def _with_next_word(text: str, start: int, end: int, replacement: str) -> tuple[
 # --- time -------------------------------------------------------------------------------------
 
 _TIME = re.compile(
-    r"(?<![\w.,:£$€/])(?P<h>\d{1,2})(?:(?P<sep>[.:])(?P<m>\d{2}))?"
+    r"(?=\d)(?<![\w.,:£$€/])(?P<h>\d{1,2})(?:(?P<sep>[.:])(?P<m>\d{2}))?"
     r"(?P<space>[ \u00a0\u202f]?)(?P<suffix>[aApP]\.[ ]?[mM]\.?|[aApP][mM])(?!\w)"
-    r"|(?<![\w.,:£$€/])(?P<h24>\d{2}):(?P<m24>\d{2})(?![\w:]|[.,]\d)"
+    r"|(?=\d)(?<![\w.,:£$€/])(?P<h24>\d{2}):(?P<m24>\d{2})(?![\w:]|[.,]\d)"
 )
+
+
+_TIME_HINT = re.compile(r"\d[ \u00a0\u202f]?[aApP]\.?[ ]?[mM](?!\w)|\d:\d\d")
+"""Found in any text with a time: one quick look before the closer one."""
 
 
 def _time_rule(form: TimeForm) -> _Rule:
     def find(text: str) -> Iterator[_Hit]:
+        if _TIME_HINT.search(text) is None:
+            return
         for match in _TIME.finditer(text):
             start, end = match.span()
             minute: int | None
@@ -158,14 +166,17 @@ _MONTH_NAMES = (
 _MONTHS = "|".join(sorted({*_MONTH_NAMES, *(m.upper() for m in _MONTH_NAMES)}, key=len)[::-1])
 _SUFFIX = r"(?P<ord>st|nd|rd|th|ST|ND|RD|TH)"
 _DAY_FIRST = re.compile(
-    rf"(?<![\w.,/£$€])(?P<d>[0-3]?\d){_SUFFIX}(?P<of>\s+(?:of|OF))?"
+    rf"(?=\d)(?<![\w.,/£$€])(?P<d>[0-3]?\d){_SUFFIX}(?P<of>\s+(?:of|OF))?"
     rf"(?P<month>\s+(?:{_MONTHS})\b)"
 )
 _MONTH_FIRST = re.compile(rf"\b(?P<month>(?:{_MONTHS})\.?\s+)(?P<d>[0-3]?\d){_SUFFIX}(?!\w)")
 
 
+_ORDINAL_HINT = re.compile(r"\d(?:st|nd|rd|th|ST|ND|RD|TH)(?!\w)")
+
+
 def _ordinals(text: str) -> Iterator[_Hit]:
-    if not any(char.isdigit() for char in text):
+    if _ORDINAL_HINT.search(text) is None:
         return
     hits: list[_Hit] = []
     for match in _DAY_FIRST.finditer(text):
@@ -367,7 +378,7 @@ def _capacity_dash(text: str) -> Iterator[_Hit]:
 # --- small numbers in vote counts -------------------------------------------------------------
 
 _WORDS = ("nought", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_N = r"(?<![\w.,£$€/:\-])(?P<{0}>\d)(?!\w|[.,:]\d)"
+_N = r"(?=\d)(?<![\w.,£$€/:\-])(?P<{0}>\d)(?!\w|[.,:]\d)"
 _COUNTED = "noun"  # "5 votes": 0 is "no"
 _ALONE = "alone"  # "2 against": 0 is "none"
 _AFTER_TO = "after to"  # "to 2": 0 is "nil"
@@ -422,8 +433,15 @@ def _number_word(figure: int, use: str, capital: bool) -> str:
     return _upper_first(word) if capital else word
 
 
+_VOTE_HINT = re.compile(
+    r"\d\s+(?:vot|against|abst|in\s+favour|for\b|to\b|other|[Mm]ember|[Cc]ouncillor)"
+)
+"""Found in any text with a vote count (each count has a figure and one of these after it, or
+follows one that has: "7 votes to 2"): one quick look before the closer ones."""
+
+
 def _small_numbers(text: str) -> Iterator[_Hit]:
-    if not any(char.isdigit() for char in text):
+    if _VOTE_HINT.search(text) is None:
         return
     found: dict[int, _Hit] = {}
     for pattern, groups in _VOTE_PATTERNS:
@@ -476,24 +494,53 @@ def _per_cent(text: str) -> Iterator[_Hit]:
 # --- the check --------------------------------------------------------------------------------
 
 
+_Found = tuple[tuple[str, _Hit], ...]
+"""What the rules find in one text: (rule, hit) in the order of the text."""
+_Kind = Literal["prose", "name", "person title", "item title", "capacity"]
+CACHE_SIZE = 20_000
+"""How many texts' results are kept: between two pauses in typing only the field typed in
+changes, so every other field's result is looked up rather than worked out again."""
+
+
 @dataclass(frozen=True, slots=True)
 class _Rules:
-    """The rules a style turns on, ready to run on each field."""
+    """The rules a style turns on, ready to run on each kind of field, and what they found in
+    the texts seen lately."""
 
-    prose: tuple[tuple[str, _Rule], ...]
-    """Run on every prose field."""
-    names: tuple[tuple[str, _Rule], ...]
-    """Run on prose and name fields (member_title)."""
-    person_title: tuple[tuple[str, _Rule], ...]
-    """Run on a person's title of address."""
-    item_title: tuple[tuple[str, _Rule], ...]
-    capacity: tuple[tuple[str, _Rule], ...]
+    by_kind: dict[_Kind, tuple[tuple[str, _Rule], ...]]
     upper_titles: bool
     """Item titles are in upper case: other rules' replacements there are too."""
+    seen: dict[tuple[_Kind, str], _Found] = field(default_factory=dict)
 
     @property
     def any(self) -> bool:
-        return bool(self.prose or self.names or self.item_title or self.capacity)
+        return any(self.by_kind.values())
+
+    def found(self, kind: _Kind, text: str) -> _Found:
+        key = (kind, text)
+        result = self.seen.get(key)
+        if result is None:
+            if len(self.seen) >= CACHE_SIZE:
+                self.seen.clear()
+            result = self.seen[key] = self._find(kind, text)
+        return result
+
+    def _find(self, kind: _Kind, text: str) -> _Found:
+        links: list[tuple[int, int]] | None = None
+        upper = self.upper_titles and kind == "item title"
+        result: list[tuple[str, _Hit]] = []
+        for rule, find in self.by_kind[kind]:
+            for hit in find(text):
+                if links is None:
+                    links = _links(text)
+                if any(s < hit.end and hit.start < e for s, e in links):
+                    continue  # inside a web or email address
+                if upper and rule != "title_case":
+                    if hit.replacement.upper() == text[hit.start : hit.end]:
+                        continue
+                    hit = replace(hit, replacement=hit.replacement.upper())
+                result.append((rule, hit))
+        return tuple(result)
 
 
 @lru_cache(maxsize=32)
@@ -520,33 +567,31 @@ def _rules(house: HouseRules) -> _Rules:
         item_title.append(("title_case", _title_case_rule(house.title_case)))
     capacity = [("capacity_dash", _capacity_dash)] if house.capacity_dash else []
     return _Rules(
-        tuple(prose),
-        tuple(names),
-        tuple(person_title),
-        tuple(item_title),
-        tuple(capacity),
+        {
+            "prose": (*prose, *names),
+            "name": tuple(names),
+            "person title": tuple(person_title),
+            "item title": (*prose, *names, *item_title),
+            "capacity": (*prose, *names, *capacity),
+        },
         house.title_case is TitleCase.UPPER,
     )
 
 
-def _is_item_title(path: tuple[str | int, ...]) -> bool:
-    return len(path) == 3 and path[0] == "items" and path[2] == "title"
-
-
-def _field_rules(rules: _Rules, field: TextField) -> Iterator[tuple[str, _Rule]]:
+def _kind(field: TextField) -> _Kind | None:
+    """Which rules read the field; None: none (numbers, labels, references, file names)."""
     path = field.path
     if len(path) >= 2 and path[-2:] == ("person", "title"):
-        yield from rules.person_title
-        return
+        return "person title"
     if field.kind == "code":
-        return
-    if field.kind == "prose":
-        yield from rules.prose
-    yield from rules.names
-    if _is_item_title(path):
-        yield from rules.item_title
-    elif len(path) == 3 and path[0] == "attendance" and path[2] == "capacity":
-        yield from rules.capacity
+        return None
+    if field.kind == "name":
+        return "name"
+    if len(path) == 3 and path[0] == "items" and path[2] == "title":
+        return "item title"
+    if len(path) == 3 and path[0] == "attendance" and path[2] == "capacity":
+        return "capacity"
+    return "prose"
 
 
 def _where(meeting: Meeting, field: TextField, names: list[str]) -> str:
@@ -568,28 +613,17 @@ def style_rule_findings(meeting: Meeting, style: HouseStyle, names: list[str]) -
     if not rules.any:
         return []
     findings: list[Finding] = []
-    for field in text_fields(meeting):
-        text = field.text
-        links: list[tuple[int, int]] | None = None
-        upper = rules.upper_titles and _is_item_title(field.path)
-        for rule, find in _field_rules(rules, field):
-            for hit in find(text):
-                if links is None:
-                    links = _links(text)
-                if any(s < hit.end and hit.start < e for s, e in links):
-                    continue  # inside a web or email address
-                replacement = hit.replacement
-                if upper and rule != "title_case":
-                    replacement = replacement.upper()
-                    if replacement == text[hit.start : hit.end]:
-                        continue
-                findings.append(_finding(meeting, field, names, rule, hit, replacement))
+    for text_field in text_fields(meeting):
+        kind = _kind(text_field)
+        if kind is None:
+            continue
+        for rule, hit in rules.found(kind, text_field.text):
+            findings.append(_finding(meeting, text_field, names, rule, hit))
     return findings
 
 
-def _finding(
-    meeting: Meeting, field: TextField, names: list[str], rule: str, hit: _Hit, replacement: str
-) -> Finding:
+def _finding(meeting: Meeting, field: TextField, names: list[str], rule: str, hit: _Hit) -> Finding:
+    replacement = hit.replacement
     old = hit.shown_old or field.text[hit.start : hit.end]
     new = hit.shown_new or replacement
     where = _where(meeting, field, names)
