@@ -157,8 +157,9 @@ class HouseRules(Model):
     @classmethod
     def _title_case(cls, value: Any) -> Any:
         if not isinstance(value, TitleCase) and value not in {case.value for case in TitleCase}:
+            shown = f'"{value}"' if isinstance(value, str) else repr(value)
             raise ValueError(
-                f'{value!r} must be "upper", "title" or "sentence", or "" not to check the case '
+                f'{shown} must be "upper", "title" or "sentence", or "" not to check the case '
                 "of item titles"
             )
         return value

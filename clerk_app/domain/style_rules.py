@@ -284,14 +284,15 @@ def cased_title(title: str, case: TitleCase) -> str:
     for n, token in enumerate(tokens):
         parts = _WORD.match(token[0])
         assert parts is not None
-        lead, word = parts["lead"], parts["word"]
+        lead, word, trail = parts["lead"], parts["word"], parts["trail"]
         start = token.start() + len(lead)
         first = previous is None
         lenient = after_break or "(" in lead or any(q in lead for q in "\"“‘'")
         head = re.split(r"[-‐–]", word, maxsplit=1)[0]
         core = re.sub(r"['’]s$", "", head)
         following = tokens[n + 1][0] if n + 1 < len(tokens) else ""
-        new = _cased_word(core, case, first, lenient, previous, following)
+        label = "(" in lead and trail.startswith(")") and len(core) <= 3
+        new = _cased_word(core, case, first, lenient, previous, following, label)
         if new is not None:
             out[start : start + len(core)] = list(new)
         if word:
@@ -301,11 +302,19 @@ def cased_title(title: str, case: TitleCase) -> str:
 
 
 def _cased_word(
-    core: str, case: TitleCase, first: bool, lenient: bool, previous: str | None, following: str
+    core: str,
+    case: TitleCase,
+    first: bool,
+    lenient: bool,
+    previous: str | None,
+    following: str,
+    label: bool,
 ) -> str | None:
     """The word as it should be, or None if it is right as it is (or cannot be judged)."""
     if not core or not core[0].isalpha() or any(char.isdigit() for char in core):
         return None
+    if label:
+        return None  # a list label: (a), (ii)
     lower = core.lower()
     if len(core) > 1 and core.isupper():
         return None  # an acronym: SEND, CYP

@@ -283,6 +283,11 @@ def test_a_substitute_for_a_councillor_is_a_name_field_the_rule_reads() -> None:
             "Report of a Working Group on Part A",
         ),
         (TitleCase.TITLE, "McDonald's iPad Scheme (SEND)", "McDonald's iPad Scheme (SEND)"),
+        (
+            TitleCase.TITLE,
+            "(a) the budget and (ii) the precept",
+            "(a) the Budget and (ii) the Precept",
+        ),
         (TitleCase.SENTENCE, "apologies for absence", "Apologies for absence"),
         (TitleCase.SENTENCE, "Minutes Of the previous meeting", "Minutes of the previous meeting"),
         (
