@@ -115,6 +115,11 @@ class HouseRules(Model):
     @model_validator(mode="before")
     @classmethod
     def _known_rules(cls, data: Any) -> Any:
+        if not isinstance(data, dict | HouseRules):
+            raise ValueError(
+                "must be a table of rules: a [house_rules] line, then one rule a line "
+                '(time = "5.30pm")'
+            )
         if isinstance(data, dict):
             for key in data:
                 if key not in _RULES:
@@ -129,7 +134,8 @@ class HouseRules(Model):
     @classmethod
     def _on_or_off(cls, value: Any) -> Any:
         if not isinstance(value, bool):
-            raise ValueError(f"must be true or false (without quotes), not {value!r}")
+            shown = f'"{value}"' if isinstance(value, str) else repr(value)
+            raise ValueError(f"must be true or false (without quotes), not {shown}")
         return value
 
     @field_validator("time")

@@ -548,7 +548,11 @@ def test_a_style_states_its_house_rules_in_its_table(tmp_path: Path) -> None:
             "house_rules.title_case",
             'must be "upper", "title" or "sentence"',
         ),
-        ('no_ordinals = "yes"', "house_rules.no_ordinals", "must be true or false"),
+        (
+            'no_ordinals = "yes"',
+            "house_rules.no_ordinals",
+            'must be true or false (without quotes), not "yes"',
+        ),
         ("per_cent = 1", "house_rules.per_cent", "must be true or false"),
         ("times = true", "house_rules", '"times" is not a house rule; the rules are time,'),
     ],
@@ -563,6 +567,11 @@ def test_a_bad_house_rule_is_refused_in_the_clerks_words(
     assert f"{where}: " in message
     assert words in message
     assert not re.search(r"[Ii]nput should|pydantic|Value error", message), message
+
+
+def test_house_rules_that_are_not_a_table_are_refused_in_the_clerks_words() -> None:
+    with pytest.raises(ValueError, match=r"must be a table of rules: a \[house_rules\] line"):
+        HouseStyle.model_validate({"name": "t", "display_name": "T", "house_rules": "on"})
 
 
 def test_old_styles_without_the_table_find_nothing() -> None:
