@@ -44,8 +44,9 @@ from clerk_app.domain.presence import (
     IN_THE_ROOM,
     Attendances,
     Presence,
+    first_below,
     is_voter,
-    presence_grid,
+    present_counts,
     walk_motions,
 )
 
@@ -555,11 +556,11 @@ def quorum_findings(
     quorum = committee.quorum if committee is not None else None
     if not quorum:
         return []
-    grid = presence_grid(meeting, quorum)
-    k = grid.first_inquorate
+    counts = present_counts(meeting)
+    k = first_below(counts, quorum)
     if k is None:
         return []
-    present = grid.present[k]
+    present = counts[k]
     members = (
         "no voting member was"
         if present == 0

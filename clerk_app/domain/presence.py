@@ -71,6 +71,8 @@ PRESENCE_LABELS: dict[Presence, str] = {
 IN_THE_ROOM = frozenset({Presence.PRESENT, Presence.NO_PART})
 """Presences that count towards the quorum."""
 
+_HOLDERS = (Resolution, NoticeOfMotion, BulletList, NumberedList, PublicQuestions)
+"""Blocks that are, or may hold, a motion."""
 _VOTER_ROLES = frozenset({Role.CHAIR, Role.VICE_CHAIR, Role.MEMBER, Role.CO_OPTED})
 _INTEREST_PRESENCE = {
     InterestAction.LEFT_ROOM: Presence.OUT_FOR_INTEREST,
@@ -119,29 +121,27 @@ def walk_motions(
     blocks: tuple[Block, ...], path: FieldPath = ()
 ) -> Iterator[tuple[Resolution | NoticeOfMotion, FieldPath]]:
     """The resolutions and notices of motion of a body, nested ones too, in reading order, each
-    with its path under `path` (an item's `("items", n, "blocks")`)."""
-    stack: list[tuple[Block, FieldPath]] = [
-        (b, (*path, i)) for i, b in reversed(list(enumerate(blocks)))
-    ]
-    while stack:
-        block, where = stack.pop()
-        groups: tuple[tuple[str, tuple[ListEntry, ...]], ...] = ()
+    with its path under `path` (an item's `("items", n, "blocks")`). Lists nest at most
+    `MAX_LIST_DEPTH` deep (the model refuses deeper), which bounds the recursion."""
+    for i, block in enumerate(blocks):
+        if not isinstance(block, _HOLDERS):
+            continue  # a paragraph, heading, table...: holds no motion
+        where = (*path, i)
+        if isinstance(block, NoticeOfMotion):
+            yield block, where
+            continue
+        groups: tuple[tuple[str, tuple[ListEntry, ...]], ...]
         if isinstance(block, Resolution):
             yield block, where
             groups = (("resolutions", block.resolutions),)
-        elif isinstance(block, NoticeOfMotion):
-            yield block, where
-        elif isinstance(block, BulletList | NumberedList):
-            groups = (("entries", block.entries),)
         elif isinstance(block, PublicQuestions):
             groups = (("questions", block.questions), ("responses", block.responses))
-        nested = [
-            (b, (*where, field, e, "blocks", k))
-            for field, entries in groups
-            for e, entry in enumerate(entries)
-            for k, b in enumerate(entry.blocks)
-        ]
-        stack.extend(reversed(nested))
+        else:
+            groups = (("entries", block.entries),)
+        for name, entries in groups:
+            for e, entry in enumerate(entries):
+                if entry.blocks:
+                    yield from walk_motions(entry.blocks, (*where, name, e, "blocks"))
 
 
 class Attendances:
@@ -215,6 +215,24 @@ def item_marks(item: Item) -> dict[str, tuple[VoteChoice | None, bool, bool]]:
     return {key: (m.vote, m.proposed, m.seconded) for key, m in marks.items()}
 
 
+def present_counts(meeting: Meeting) -> tuple[int, ...]:
+    """Per item: the voting members in the room (PRESENT or NO_PART), as the grid counts them,
+    without the grid's cells (the quorum check and the render need only these)."""
+    where = Attendances(meeting)
+    members = [(person, where.span(person)) for person in meeting.attendance if is_voter(person)]
+    return tuple(
+        sum(where.at(person, n, span) in IN_THE_ROOM for person, span in members)
+        for n in range(len(meeting.items))
+    )
+
+
+def first_below(present: tuple[int, ...], quorum: int | None) -> int | None:
+    """The index of the first item with fewer voting members in the room than `quorum`."""
+    if quorum is None:
+        return None
+    return next((n for n, count in enumerate(present) if count < quorum), None)
+
+
 def presence_grid(meeting: Meeting, quorum: int | None = None) -> PresenceGrid:
     """The voting members by the items: presence, vote, proposing and seconding in each cell;
     how many were in the room for each item; and the first item without a quorum."""
@@ -238,9 +256,5 @@ def presence_grid(meeting: Meeting, quorum: int | None = None) -> PresenceGrid:
                 cell = Cell(presence, *mark)
             cells[(person.id, item.id)] = cell
         present.append(count)
-    first_inquorate = (
-        next((n for n, count in enumerate(present) if count < quorum), None)
-        if quorum is not None
-        else None
-    )
-    return PresenceGrid(members, meeting.items, cells, tuple(present), quorum, first_inquorate)
+    counts = tuple(present)
+    return PresenceGrid(members, meeting.items, cells, counts, quorum, first_below(counts, quorum))

@@ -60,7 +60,7 @@ from clerk_app.domain.model import (
     VoteChoice,
 )
 from clerk_app.domain.numbering import MinuteNumbering
-from clerk_app.domain.presence import presence_grid
+from clerk_app.domain.presence import first_below, present_counts
 from clerk_app.render.errors import RenderError
 
 NUMBER_WORDS = (
@@ -633,7 +633,7 @@ class _Builder:
         # The item whose minute ends with the inquorate note: given (for a part of a meeting,
         # the whole meeting's), or worked out from the quorum.
         if inquorate_item is None and quorum and style.inquorate_note:
-            first = presence_grid(meeting, quorum).first_inquorate
+            first = first_below(present_counts(meeting), quorum)
             inquorate_item = meeting.items[first].id if first is not None else None
         self.inquorate_item = inquorate_item if style.inquorate_note else None
         self.style = style

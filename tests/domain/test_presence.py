@@ -22,7 +22,15 @@ from clerk_app.domain.model import (
     Session,
     VoteChoice,
 )
-from clerk_app.domain.presence import Attendances, Cell, Presence, is_voter, presence_grid
+from clerk_app.domain.presence import (
+    Attendances,
+    Cell,
+    Presence,
+    first_below,
+    is_voter,
+    presence_grid,
+    present_counts,
+)
 from tests.people import attendee
 
 
@@ -209,3 +217,16 @@ def test_anyone_can_be_placed_not_only_voters() -> None:
     where = Attendances(meeting)
     clerk = meeting.attendance[-1]
     assert [where.at(clerk, n) for n in range(3)] == [Presence.PRESENT] * 3
+
+
+def test_the_counts_alone_are_the_grids() -> None:
+    meeting = _meeting(
+        interests=(
+            Interest(attendee_id="moore", item_id="b", action=InterestAction.LEFT_ROOM),
+            Interest(attendee_id="kit", item_id="c", action=InterestAction.NO_VOTE),
+        )
+    )
+    assert present_counts(meeting) == presence_grid(meeting).present == (4, 4, 4)
+    assert first_below(present_counts(meeting), 5) == 0
+    assert first_below(present_counts(meeting), 4) is None
+    assert first_below(present_counts(meeting), None) is None
