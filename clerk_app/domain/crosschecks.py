@@ -226,12 +226,12 @@ class _Context:
             if person.status is AttendanceStatus.APOLOGIES:
                 return "sent apologies"
             if person.status is AttendanceStatus.ABSENT:
-                return "is recorded absent"
+                return "was absent"
             session = next(s for s in self.meeting.sessions if s.id == item.session_id)
             answer = next(e.answer for e in session.roll_call if e.attendee_id == person.id)
             which = f"the session '{session.title}'" if session.title else "the item's session"
             word = "excused" if answer is RollAnswer.EXCUSED else "absent"
-            return f"is recorded {word} at the roll call of {which}"
+            return f"was {word} at the roll call of {which}"
         first, last = self.spans[person.id]
         if presence is Presence.NOT_YET:
             return f"had not yet arrived (present from {_lower_first(self.names[first])})"

@@ -262,7 +262,7 @@ def test_absent_but_seconding() -> None:
     )
     finding = the_one(meeting)
     assert finding.message == (
-        "Minute 159: Councillor Ed Orr is recorded absent, but is recorded seconding the motion."
+        "Minute 159: Councillor Ed Orr was absent, but is recorded seconding the motion."
     )
     assert finding.path == ("items", 3, "blocks", 0, "seconder_id")
 
@@ -325,7 +325,7 @@ def test_excused_at_the_sessions_roll_call_but_proposing() -> None:
     meeting = with_item(meeting.model_copy(update={"items": items}), "plan", _plan(votes_for=6))
     finding = the_one(meeting)
     assert finding.message == (
-        "Minute 158: Councillor Lucy Moore is recorded excused at the roll call of the session "
+        "Minute 158: Councillor Lucy Moore was excused at the roll call of the session "
         "'Regular Session', but is recorded proposing the motion."
     )
 
