@@ -264,6 +264,8 @@ _LABEL_WORDS = frozenset((
 """Words a capital "A" may follow as a label ("Part A", "Option A")."""
 _TOKEN = re.compile(r"\S+")
 _WORD = re.compile(r"^(?P<lead>[^\w]*)(?P<word>.*?)(?P<trail>[^\w]*)$", re.DOTALL)
+_UNITS = frozenset(("am", "pm", "a.m", "p.m", "per", "cent", "pc"))
+"""Words after a figure that title case leaves as they are ("5.30 pm", "9 per cent")."""
 _BREAK_AFTER = (":", "–", "—", "-", ";")
 
 
@@ -292,7 +294,11 @@ def cased_title(title: str, case: TitleCase) -> str:
         core = re.sub(r"['’]s$", "", head)
         following = tokens[n + 1][0] if n + 1 < len(tokens) else ""
         label = "(" in lead and trail.startswith(")") and len(core) <= 3
-        new = _cased_word(core, case, first, lenient, previous, following, label)
+        after_figure = n > 0 and any(char.isdigit() for char in tokens[n - 1][0])
+        if word.lower() in _UNITS and (after_figure or previous == "per"):
+            new = None  # 5.30 pm, 9 per cent: the other rules' words, never capitalised
+        else:
+            new = _cased_word(core, case, first, lenient, previous, following, label)
         if new is not None:
             out[start : start + len(core)] = list(new)
         if word:

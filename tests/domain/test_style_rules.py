@@ -10,6 +10,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from clerk_app import locations
 from clerk_app.domain.finding import FindingKind, Severity, apply_fixes
@@ -625,3 +627,30 @@ def test_the_leicester_sample_would_break_the_rules_its_style_leaves_off() -> No
     messages = found(m, HouseRules(no_ordinals=True, per_cent=True))
     assert 'Minute 151, resolution: "8th April" is written "8 April"' in messages[0]
     assert any('"9%" is written "9 per cent"' in message for message in messages)
+
+
+PIECES = (
+    "Cllr", "Cllr.", "Councillor", "Councillors", "Cllrs", "Moore", "5", "7", "0", "12", "votes",
+    "for", "against", "to", "by", "carried", "abstaining", "abstention", "1", "9%", "9", "%",
+    "percent", "pc", "p.c.", "8th", "April", "of", "May", "5:30", "5.30", "pm", "p.m.", "a.m.",
+    "17:30", "09:15", "PM", "the", "The", "and", "A", "Part", "-", "–", ".", ",", "Minute", "£5",
+    "2025/26", "members", "voted", "in", "favour", "with", "Then", "(a)", ":", "6pm.", "Of",
+)  # fmt: skip
+RULE_SETS = [
+    ALL_ON.model_copy(update={"time": time, "member_title": title, "title_case": case})
+    for time in ("5.30pm", "5:30 pm", "5.30 p.m.", "17:30")
+    for title in ("Councillor", "Cllr")
+    for case in (TitleCase.TITLE, TitleCase.SENTENCE, TitleCase.UPPER)
+]
+texts = st.lists(st.sampled_from(PIECES), min_size=1, max_size=12).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=texts, title=texts, capacity=texts, rules=st.sampled_from(RULE_SETS))
+def test_fixing_leaves_nothing_to_find_and_fixing_again_changes_nothing(
+    text: str, title: str, capacity: str, rules: HouseRules
+) -> None:
+    m = meeting(text, title=title, attendance=(member("Cllr", "Moore", capacity),))
+    done, _ = fix_house_style(m, style(rules))
+    assert found(done, rules) == []
+    assert fix_house_style(done, style(rules)) == (done, 0)
