@@ -254,12 +254,12 @@ def crosscheck_findings(meeting: Meeting, style: HouseStyle, names: list[str]) -
     """`names` are the items as findings name them (`findings.item_names`)."""
     context = _Context(meeting, names)
     findings: list[Finding] = [*_substitutes(context)]
-    chair = _chair_finding(context)
+    chair = _chair_findings(context)
     speaking = _speaking_pattern(context)
     voters = [person for person in meeting.attendance if is_voter(person)]
     for n, item in enumerate(meeting.items):
-        if chair is not None and chair[0] == n:
-            findings.append(chair[1])
+        if n in chair:
+            findings.append(chair[n])
         if not item.blocks:
             continue
         if speaking is not None:
@@ -448,28 +448,45 @@ def _overlap(context: _Context, one: Attendance, other: Attendance) -> bool:
 # --- the chair --------------------------------------------------------------------------------
 
 
-def _chair_finding(context: _Context) -> tuple[int, Finding] | None:
-    """A chair who left before the last item, with nobody presiding after: the vice-chair in
-    the room, or the minute of the item they left (or the next) saying who took the chair."""
+def _chair_findings(context: _Context) -> dict[int, Finding]:
+    """Items with nobody presiding, by index: after a chair left before the last item (one
+    finding, at the first such item), and items the chair left the room for because of an
+    interest. Someone presides when the vice-chair is in the room, or the minute says who took
+    the chair (for one who left: the minute of the item they left, or the next)."""
     meeting, names = context.meeting, context.names
     chairs = [p for p in meeting.attendance if p.role is Role.CHAIR and p.attended]
     if len(chairs) != 1 or not meeting.items:
-        return None  # none, or several: the record's own findings
+        return {}  # none, or several: the record's own findings
     (chair,) = chairs
-    _, last = context.spans[chair.id]
-    if last >= len(meeting.items) - 1:
-        return None
-    for k in (last, last + 1):
-        item = meeting.items[k]
-        texts = (text for text, _ in _texts(item.blocks, ()))
-        if any(_TOOK_THE_CHAIR.search(text) for text in texts):
-            return None
     vice_chairs = [p for p in meeting.attendance if p.role is Role.VICE_CHAIR]
-    for k in range(last + 1, len(meeting.items)):
-        if any(context.presence(vc, k) in IN_THE_ROOM for vc in vice_chairs):
-            continue
-        return k, error(
-            f"{names[k]}: the Chair, {_describe(chair)}, had left (present until "
+
+    def presided(k: int) -> bool:
+        return any(context.presence(vc, k) in IN_THE_ROOM for vc in vice_chairs)
+
+    def says_so(k: int) -> bool:
+        texts = (text for text, _ in _texts(meeting.items[k].blocks, ()))
+        return any(_TOOK_THE_CHAIR.search(text) for text in texts)
+
+    found: dict[int, Finding] = {}
+    first, last = context.spans[chair.id]
+    for k in range(first, last + 1):
+        out = context.presence(chair, k) is Presence.OUT_FOR_INTEREST
+        if out and not presided(k) and not says_so(k):
+            found[k] = error(
+                f"{names[k]}: the Chair, {_describe(chair)}, left the room for the item "
+                "(a declared interest) and nobody is recorded presiding: say who took the "
+                "chair for it.",
+                "items",
+                k,
+                "blocks",
+                kind=FindingKind.CROSS_CHECK,
+            )
+    if last >= len(meeting.items) - 1 or says_so(last) or says_so(last + 1):
+        return found
+    unchaired = next((k for k in range(last + 1, len(meeting.items)) if not presided(k)), None)
+    if unchaired is not None:
+        found[unchaired] = error(
+            f"{names[unchaired]}: the Chair, {_describe(chair)}, had left (present until "
             f"{_lower_first(names[last])}) and nobody is recorded presiding: say who took the "
             f"chair in {_lower_first(names[last])}.",
             "items",
@@ -477,7 +494,7 @@ def _chair_finding(context: _Context) -> tuple[int, Finding] | None:
             "blocks",
             kind=FindingKind.CROSS_CHECK,
         )
-    return None
+    return found
 
 
 # --- speaking while away ----------------------------------------------------------------------

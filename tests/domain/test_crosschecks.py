@@ -534,3 +534,26 @@ def test_votes_with_every_voting_member_away() -> None:
         "Minute 158: 8 votes recorded (7 for, 1 abstaining) but no voting member was present "
         "for it."
     )
+
+
+def test_a_chair_out_of_the_room_for_an_interest_with_nobody_presiding() -> None:
+    interest = Interest(
+        attendee_id="chair",
+        interest="she is a trustee of the applicant",
+        item_id="fin",
+        action=InterestAction.LEFT_ROOM,
+    )
+    no_vice = with_person(clean(interests=(interest,)), "vice", status=AttendanceStatus.APOLOGIES)
+    no_vice = with_item(no_vice, "plan", _plan(votes_for=6))
+    finding = the_one(no_vice)
+    assert finding.severity is Severity.ERROR
+    assert finding.message == (
+        "Minute 159: the Chair, Councillor Ann Bonham, left the room for the item (a declared "
+        "interest) and nobody is recorded presiding: say who took the chair for it."
+    )
+    assert finding.path == ("items", 3, "blocks")
+    said = with_item(
+        no_vice, "fin", Paragraph(text="Councillor Moore was in the Chair."), _agreed()
+    )
+    assert check_meeting(said, PLAIN) == []
+    assert check_meeting(clean(interests=(interest,)), PLAIN) == []  # the vice-chair presided
