@@ -2,10 +2,25 @@
 proposing, seconding, voting and speaking on it; vote counts against the voting members present;
 the quorum item by item. Findings of kind `FindingKind.CROSS_CHECK` and `FindingKind.QUORUM`.
 
-Presence item by item is worked out in `clerk_app.domain.presence`. Each defect gives one
-finding: someone recorded doing several things on an item they were not present for is one
-finding (at the first of them); votes cast by someone already queried are not counted again
-against the members present.
+Presence item by item is worked out in `clerk_app.domain.presence`. The cross-checks (errors
+unless said):
+
+- someone not free to take part in an item (apologies, absent, absent or excused at the
+  session's roll call, not yet arrived, left, out of the room for an interest, taking no part
+  because of one) recorded proposing, seconding, voting, moving or seconding a notice of motion,
+  or asking for a recorded vote on it; a co-opted member without a vote, or an officer, casting a
+  named vote;
+- more votes recorded than voting members present and free to vote for the item;
+- a recorded vote asked for, with nobody's vote recorded;
+- a substitute beside the member they replace;
+- a chair who left before the last item, or left the room for an interest, with nobody
+  recorded presiding;
+- (a warning) someone not at the meeting for an item named in its minute with a speaking verb.
+
+Each defect gives one finding: someone recorded doing several things on an item they were not
+free to take part in is one finding (at the first of them); votes cast by someone already
+queried are not counted again against the members present. The quorum: the first item at
+which the voting members in the room fall below the committee's quorum.
 """
 
 from __future__ import annotations
@@ -115,7 +130,8 @@ class _Doings:
             self.paths.append(path)
 
     def said(self, only_votes: bool = False) -> str:
-        """ "proposing and voting for the motion, and asking for a recorded vote"."""
+        """What they did, in words: "proposing and voting for the motion, and asking for a
+        recorded vote"."""
         by_thing: dict[str, list[str]] = {}
         for verb, thing in self.what:
             if not only_votes or verb in _VOTING.values():
