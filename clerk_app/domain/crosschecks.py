@@ -244,7 +244,12 @@ class _Context:
             if person.status is AttendanceStatus.ABSENT:
                 return "was absent"
             session = next(s for s in self.meeting.sessions if s.id == item.session_id)
-            answer = next(e.answer for e in session.roll_call if e.attendee_id == person.id)
+            answer = next(
+                e.answer
+                for e in session.roll_call
+                if e.attendee_id == person.id
+                and e.answer in (RollAnswer.ABSENT, RollAnswer.EXCUSED)
+            )
             which = f"the session '{session.title}'" if session.title else "the item's session"
             word = "excused" if answer is RollAnswer.EXCUSED else "absent"
             return f"was {word} at the roll call of {which}"
