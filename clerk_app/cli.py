@@ -4,7 +4,7 @@
     clerk-app --smoke-test MEETING    open MEETING in the app, preview, export, check, exit
     clerk-app export MEETING -o OUT.docx|OUT.txt|OUT.pdf [--style NAME] [--include-exempt]
                                       [--publish-unmarked]
-    clerk-app check MEETING [--style NAME] [--spelling]
+    clerk-app check MEETING [--style NAME] [--spelling | --fix]
     clerk-app new-meeting (--committee FILE | --from MEETING) --date YYYY-MM-DD -o OUT
     clerk-app actions FOLDER [-o OUT.docx|OUT.csv] [--include-exempt]
     clerk-app styles
@@ -12,7 +12,8 @@
 
 Bad input of any kind exits with status 2 and one line on stderr; an error in Clerk itself exits
 with status 1 and one line (the traceback too with CLERK_DEBUG=1); `check` exits 1 when it finds
-errors in the meeting, `check-style` when it finds errors in the style, `styles` when a style
+errors in the meeting (or a house-style rule broken, which `check --fix` puts right),
+`check-style` when it finds errors in the style, `styles` when a style
 folder cannot be loaded.
 """
 
@@ -40,14 +41,22 @@ from clerk_app.services.export import (
     UnmarkedExemptError,
     export_minutes,
 )
-from clerk_app.services.year import folder_scheme, prepare_from_committee, prepare_from_meeting
+from clerk_app.services.year import (
+    folder_committee,
+    prepare_from_committee,
+    prepare_from_meeting,
+)
 from clerk_app.storage import (
     SUFFIX,
     MeetingFileError,
     load_meeting,
     next_meeting,
     previous_meeting,
+    read_meeting,
+    read_owner,
+    save_meeting,
 )
+from clerk_app.storage.errors import FileChangedError
 from clerk_app.storage.meeting_file import save_new_meeting
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
@@ -112,6 +121,13 @@ def _parser() -> argparse.ArgumentParser:
         help="check the spelling of the meeting's text instead (British English, with the "
         "meeting's and the committee's people, the folder's committee-words.txt and your "
         "personal dictionary); exit 1 if a word is misspelt, 2 if no dictionary can be loaded",
+    )
+    check.add_argument(
+        "--fix",
+        action="store_true",
+        help="apply the house style's fixes (style.toml's [house_rules]: times, dates, "
+        "Councillor or Cllr, title case...) and save the meeting (atomically, keeping the "
+        "previous version as MEETING.bak), then check it again",
     )
 
     new_meeting = commands.add_parser(
@@ -257,18 +273,26 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    if args.spelling and args.fix:
+        raise UsageError("--spelling and --fix cannot be used together")
     if args.spelling:
         return _check_spelling(args)
     meeting = load_meeting(args.meeting)
     style = _style_for(meeting, args.style)
-    previous = previous_meeting(args.meeting.parent, meeting, exclude=args.meeting)
-    scheme = folder_scheme(args.meeting.parent, meeting)
+    if args.fix:
+        meeting = _fix(args.meeting, meeting, style.style)
+    folder = args.meeting.parent
+    previous = previous_meeting(folder, meeting, exclude=args.meeting)
+    committee = folder_committee(folder, meeting)
+    scheme = committee.numbering if committee is not None else None
     if previous is not None:
         under = " under the committee's numbering" if scheme is not None else ""
         print(f"{args.meeting.name}: minute numbers checked against {previous[0].name}{under}")
-    findings = check_meeting(meeting, style.style, previous[1] if previous else None, scheme)
+    findings = check_meeting(
+        meeting, style.style, previous[1] if previous else None, scheme, committee
+    )
     # and the meeting after it in the folder must run on from this one
-    following = next_meeting(args.meeting.parent, meeting, exclude=args.meeting)
+    following = next_meeting(folder, meeting, exclude=args.meeting)
     if following is not None:
         print(f"{args.meeting.name}: and {following[0].name} checked against it")
         later = numbering_findings(
@@ -283,9 +307,45 @@ def _check(args: argparse.Namespace) -> int:
     warnings = len(findings) - errors
     if not findings:
         print(f"{args.meeting.name}: no problems found")
-    else:
-        print(f"{args.meeting.name}: {errors} error(s), {warnings} warning(s)")
-    return EXIT_FINDINGS if errors else EXIT_OK
+    fixable = sum(f.fix is not None for f in findings)
+    if findings:
+        can_fix = f"; {fixable} can be fixed with --fix" if fixable else ""
+        print(f"{args.meeting.name}: {errors} error(s), {warnings} warning(s){can_fix}")
+    # a house rule broken is as definite as an error (the council's rule says what to write, and
+    # --fix writes it); other warnings may be right as they stand
+    return EXIT_FINDINGS if errors or fixable else EXIT_OK
+
+
+def _fix(path: Path, meeting: Meeting, style: HouseStyle) -> Meeting:
+    """The meeting with the house style's fixes applied and saved over its file (atomically,
+    with a backup), unless another Clerk has the file open: its save would then either lose
+    these fixes or be refused as changed on disk, so the file is left for that clerk to fix."""
+    from clerk_app.domain.style_rules import fix_house_style
+    from clerk_app.storage.owner import describe, is_stale, machine_name
+
+    fixed, count = fix_house_style(meeting, style)
+    if not count:
+        print(f"{path.name}: nothing to fix in the house style")
+        return meeting
+    owner = read_owner(path)
+    if owner is not None and not is_stale(owner, this_machine=machine_name()):
+        raise UsageError(
+            f"{path.name}: open in Clerk by {describe(owner)}; fix it there, or close it and "
+            "run --fix again (nothing was written)"
+        )
+    _, version = read_meeting(path)
+    try:
+        saved = save_meeting(fixed, path, expected=version)
+    except FileChangedError:
+        raise UsageError(
+            f"{path.name}: changed by someone else while it was being fixed (nothing was written)"
+        ) from None
+    kept = f"; the previous version is {saved.backup.name}" if saved.backup else ""
+    if saved.backup_problem:
+        kept = f"; {saved.backup_problem}"
+    plural = "fix" if count == 1 else "fixes"
+    print(f"{path.name}: {count} house-style {plural} applied and saved{kept}")
+    return fixed
 
 
 def _check_spelling(args: argparse.Namespace) -> int:
