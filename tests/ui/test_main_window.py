@@ -416,7 +416,10 @@ def test_a_finding_takes_the_clerk_to_its_field(
     row = next(
         n for n, f in enumerate(window.findings.findings) if f.message == "Minute 153 has no title."
     )
-    window.findings.itemActivated.emit(window.findings.item(row))
+    panel = window.findings
+    panel.list.setCurrentIndex(panel.model.index(row, 0))
+    panel.list.setFocus()
+    QTest.keyClick(panel.list, Qt.Key.Key_Return)
     assert window.navigator.current_section == Section("item", "dates")
     assert window.item_form.title.hasFocus() or QApplication.focusWidget() is window.item_form.title
 
