@@ -206,9 +206,10 @@ class FindingsPanel(QWidget):
         self.kind_filter = QComboBox()
         self.kind_filter.setObjectName("findingsKind")
         self.kind_filter.setAccessibleName("Show findings of")
-        self.kind_filter.addItem("All", None)
-        for kind, label in FINDING_KIND_LABELS.items():
-            self.kind_filter.addItem(label, kind)
+        self.kinds: list[FindingKind | None] = [None, *FINDING_KIND_LABELS]
+        """The filter's choices, in order: None is all of them."""
+        for kind in self.kinds:
+            self.kind_filter.addItem("All" if kind is None else FINDING_KIND_LABELS[kind])
         self.kind_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.kind_filter.currentIndexChanged.connect(self._show)
         self.errors_only = QCheckBox("Errors only")
@@ -369,10 +370,9 @@ class FindingsPanel(QWidget):
 
     def _show(self) -> None:
         """The list, the filter's counts and the buttons, for the findings and the filter."""
-        kind = self.kind_filter.currentData()
+        kind = self.kinds[max(0, self.kind_filter.currentIndex())]
         errors_only = self.errors_only.isChecked()
-        for row in range(self.kind_filter.count()):
-            here = self.kind_filter.itemData(row)
+        for row, here in enumerate(self.kinds):
             count = sum(here is None or f.kind is here for f in self.findings)
             label = "All" if here is None else FINDING_KIND_LABELS[here]
             self.kind_filter.setItemText(row, f"{label} ({count})")
@@ -400,7 +400,8 @@ class FindingsPanel(QWidget):
 
     def _enable(self) -> None:
         finding = self.current_finding()
-        self.fix_button.setEnabled(finding is not None and finding.fix is not None)
+        # a finding without a fix shows no Fix: Enter takes the clerk to its field
+        self.fix_button.setVisible(finding is not None and finding.fix is not None)
         fixes = len(self._house_style_fixes())
         self.fix_all_button.setEnabled(fixes > 0)
         self.fix_all_button.setText(f"Fix all ({fixes})" if fixes else "Fix all")
