@@ -398,7 +398,7 @@ class MainWindow(QMainWindow):
         self.findings_dock.show()
         # once the new widgets are laid out (Qt shows them on its next turn)
         QTimer.singleShot(
-            0, lambda: self.resizeDocks([self.findings_dock], [110], Qt.Orientation.Vertical)
+            0, lambda: self.resizeDocks([self.findings_dock], [160], Qt.Orientation.Vertical)
         )
         self.navigator.section_chosen.connect(self.show_section)
         document.changed.connect(self._on_changed)
