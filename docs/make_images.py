@@ -5,6 +5,7 @@
     python docs/make_images.py screens      # the app's window on each form, with the sample
     python docs/make_images.py names        # docs/ui.md: every field's object and accessible name
     python docs/make_images.py committee    # docs/committee.md: the committee window, next meeting
+    python docs/make_images.py checks       # docs/ui.md: the findings panel on a meeting with slips
 
 Minutes pages: each bundled sample is exported to Word with `clerk-app export`, converted to PDF
 by LibreOffice and to PNG by pdftoppm (poppler-utils), as a clerk would see it printed.
@@ -218,6 +219,69 @@ def committee() -> None:
         window.close()
 
 
+def _with_defects(meeting: object) -> object:
+    """The parish's November meeting with a slip of each kind: a minute without a title (the
+    record), too many votes and a member seconding after leaving (cross-checks), six members
+    gone before the last items (the quorum), an exempt minute with no reason (the law) and a
+    paragraph against the council's house rules (its time, dates and "Cllr")."""
+    from clerk_app.domain import edit
+    from clerk_app.domain.model import Meeting
+
+    assert isinstance(meeting, Meeting)
+    m = edit.set_at(
+        meeting,
+        ("items", 3, "blocks", 0, "text"),
+        "Councillor Smith welcomed residents at 7:35 pm on the 12th November.",
+    )
+    m = edit.set_at(m, ("items", 6, "title"), "")
+    m = edit.set_at(m, ("items", 5, "blocks", 4, "votes_for"), 12)
+    for n in range(2, 8):
+        m = edit.set_at(m, ("attendance", n, "present_to_item"), m.items[6].id)
+    return edit.set_at(m, ("items", 8, "exempt_reason"), "")
+
+
+def checks() -> None:
+    """docs/images/findings-panel.png: the window at 1366x768 with the findings of several
+    kinds in its panel, on a copy of the parish sample's committee folder with slips made."""
+    import shutil
+
+    from PySide6.QtCore import QModelIndex
+    from PySide6.QtWidgets import QApplication
+
+    from clerk_app.domain.model import Meeting
+    from clerk_app.storage import read_meeting, save_meeting
+    from clerk_app.ui.main_window import MainWindow
+
+    IMAGES.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "parish"
+        shutil.copytree(SAMPLES / "committees" / "parish", folder)
+        path = folder / "Full Council 2020-11-12.minutes"
+        meeting, _ = read_meeting(path)
+        with_defects = _with_defects(meeting)
+        assert isinstance(with_defects, Meeting)
+        save_meeting(with_defects, path)
+        app, window = _window(Path(tmp))
+        assert isinstance(window, MainWindow) and isinstance(app, QApplication)
+        window.open_path(path, ask=False)
+        panel = window.findings
+        panel.wait_for_lookup()
+        _spin(app)
+        rows = [panel.model.finding(r) for r in range(panel.model.rowCount())]
+        time_row = next(r for r, f in enumerate(rows) if f is not None and f.rule == "time")
+        panel.focus_list()
+        panel.list.setCurrentIndex(panel.model.index(time_row, 0, QModelIndex()))
+        _spin(app)
+        window.preview.render_now()
+        _spin(app)
+        target = IMAGES / "findings-panel.png"
+        window.grab().save(str(target))
+        print(target, [str(f.kind) for f in panel.findings])
+        if window.document is not None:
+            window.document.undo_stack.setClean()
+        window.close()
+
+
 EDITABLE = ("QLineEdit", "QPlainTextEdit", "QComboBox", "QAbstractSpinBox", "QCheckBox",
             "QAbstractButton", "QAbstractItemView", "QTextEdit")  # fmt: skip
 
@@ -264,7 +328,9 @@ def widget_names() -> list[tuple[str, str, str, str]]:
             window.show_section(section)
             for _ in range(5):
                 app.processEvents()
-            collect(part, window.forms.currentWidget())
+            page = window.forms.currentWidget()
+            assert page is not None
+            collect(part, page)
         collect("Window", window.navigator)
         collect("Window", window.preview)
         collect("Window", window.findings)
@@ -310,7 +376,13 @@ def names() -> None:
 
 
 def main(what: list[str]) -> int:
-    jobs = {"minutes": minutes_pages, "screens": screens, "names": names, "committee": committee}
+    jobs = {
+        "minutes": minutes_pages,
+        "screens": screens,
+        "names": names,
+        "committee": committee,
+        "checks": checks,
+    }
     for name in what or list(jobs):
         jobs[name]()
     return 0

@@ -137,6 +137,8 @@ class FindingsModel(QAbstractTableModel):
             return None
         finding, part, field = self.rows[index.row()]
         column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole and column == MESSAGE:
+            return _without_place(finding.message, part, field)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return (_SEVERITY_TEXT[finding.severity], part, field, finding.message)[column]
         if role == Qt.ItemDataRole.DecorationRole and column == SEVERITY:
@@ -150,6 +152,16 @@ class FindingsModel(QAbstractTableModel):
             )
             return f"{finding.message}\n{kind}. {todo}"
         return None
+
+
+def _without_place(message: str, part: str, field: str) -> str:
+    """The message less the place the Where and Field columns already say ("Minute 199/20,
+    minute text: ..." is "..."); the tooltip and screen readers have it whole."""
+    for said in (f"{part}, {field}: ", f"{part}: "):
+        if message.startswith(said) and len(message) > len(said):
+            rest = message[len(said) :]
+            return rest[0].upper() + rest[1:] if rest[0] != '"' else rest
+    return message
 
 
 def _key_text(key: str) -> str:
@@ -251,7 +263,7 @@ class FindingsPanel(QWidget):
         header = self.list.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in ((SEVERITY, 90), (WHERE, 190), (FIELD, 190)):
+        for column, width in ((SEVERITY, 90), (WHERE, 160), (FIELD, 180)):
             header.resizeSection(column, width)
         self.list.activated.connect(self._activated)
         self.list.selectionModel().currentRowChanged.connect(self._enable)

@@ -210,3 +210,22 @@ def test_the_look_up_finds_the_folders_committee(
     qtbot.waitUntil(lambda: panel.committee is not None)
     assert panel.committee is not None and panel.committee.name == "Full Council"
     assert panel.scheme == panel.committee.numbering
+
+
+def test_the_finding_column_leaves_out_the_place_the_others_say(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = opened(make_window, qtbot, tmp_path)
+    panel = panel_of(window)
+    model = panel.model
+    row = next(r for r in range(model.rowCount()) if (f := model.finding(r)) and f.rule == "time")
+    finding = model.finding(row)
+    assert finding is not None and finding.message.startswith("Minute 199/20, minute text: ")
+    assert [model.index(row, c).data() for c in range(4)] == [
+        "Warning",
+        "Minute 199/20",
+        "minute text",
+        finding.message.removeprefix("Minute 199/20, minute text: "),
+    ]
+    accessible = Qt.ItemDataRole.AccessibleTextRole
+    assert model.index(row, 3).data(accessible) == finding.message
