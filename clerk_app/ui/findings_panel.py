@@ -459,9 +459,9 @@ class FindingsPanel(QWidget):
                 text = f"Apply house style ({_count(count, 'fix')})"
             document.edit(meeting, text, fixes[0].path)
             document.close_step()
-        else:
-            self.summary.setText("The text has changed since: checked again.")
         self.check_now()
+        if not count:
+            self.summary.setText("The text has changed since: checked again.")
         self.list.setFocus()
 
 

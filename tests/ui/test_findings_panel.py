@@ -200,16 +200,52 @@ def test_the_findings_follow_the_typing(
 def test_the_look_up_finds_the_folders_committee(
     make_window: MakeWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
+    """The committee file gives the quorum (3): six of the eight members gone after minute
+    202/20 leave the meeting inquorate, which only the committee's quorum can say."""
     folder = tmp_path / "parish"
     shutil.copytree(locations.samples_dir() / "committees" / "parish", folder)
+    path = folder / "Full Council 2020-11-12.minutes"
+    meeting, _ = read_meeting(path)
+    for n in range(2, 8):
+        meeting = edit.set_at(meeting, ("attendance", n, "present_to_item"), meeting.items[6].id)
+    save_meeting(meeting, path)
     window = make_window(Discard, active=True)
-    window.open_path(folder / "Full Council 2020-12-10.minutes")
+    window.open_path(path)
     qtbot.waitUntil(lambda: window.document is not None)
     panel = panel_of(window)
     panel.wait_for_lookup()
     qtbot.waitUntil(lambda: panel.committee is not None)
     assert panel.committee is not None and panel.committee.name == "Full Council"
     assert panel.scheme == panel.committee.numbering
+    (quorum,) = [f for f in panel.findings if f.kind is FindingKind.QUORUM]
+    assert "quorum is 3" in quorum.message
+    assert place_shown(panel, quorum)[0] == "Minute 203/20"
+
+
+def place_shown(panel: FindingsPanel, finding: object) -> tuple[str, str]:
+    model = panel.model
+    (row,) = [r for r in range(model.rowCount()) if model.finding(r) is finding]
+    return model.index(row, 1).data(), model.index(row, 2).data()
+
+
+def test_a_fix_for_text_changed_since_is_not_applied(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = opened(make_window, qtbot, tmp_path)
+    panel = panel_of(window)
+    document = window.document
+    assert document is not None
+    go_to_row(panel, '"7:45 pm" is written "7.45pm"')
+    panel.timer.stop()
+    changed = "Councillor Smith arrived at 7:45 pm."
+    document.set(TEXT, changed, "Edit minute text")  # typed before the check came round
+    panel.timer.stop()
+    steps = document.undo_stack.count()
+    QTest.keyClick(panel.list, Qt.Key.Key_Return, CTRL)
+    assert text_now(window) == changed
+    assert document.undo_stack.count() == steps
+    assert panel.summary.text() == "The text has changed since: checked again."
+    assert [f for f in panel.findings if f.rule == "time"]  # found again in the new text
 
 
 def test_the_finding_column_leaves_out_the_place_the_others_say(
