@@ -143,6 +143,14 @@ def test_fix_applies_one_fix_and_ctrl_z_takes_it_back(
     panel = panel_of(window)
     go_to_row(panel, '"7:45 pm" is written "7.45pm"')
     assert panel.fix_button.isVisible()
+    # Tab goes on from the list to Fix and Fix all, Shift+Tab back
+    QTest.keyClick(panel.list, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is panel.fix_button
+    QTest.keyClick(panel.fix_button, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is panel.fix_all_button
+    for widget in (panel.fix_all_button, panel.fix_button):
+        QTest.keyClick(widget, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is panel.list
     QTest.keyClick(panel.list, Qt.Key.Key_Return, CTRL)
     assert text_now(window) == "Councillor Smith arrived at 7.45pm on the 3rd November."
     assert window.document is not None
