@@ -164,7 +164,7 @@ def every_kind() -> Meeting:
                         resolutions=entries("That rents rise.", "That a waiting list open."),
                         numbered=False,
                         votes_for=1,
-                        votes_against=3,
+                        votes_against=1,  # two voting members present: Able and Bee
                         outcome=Outcome.LOST,
                     ),
                     Resolution(
@@ -328,7 +328,7 @@ def test_every_kind_of_block_renders_alike_in_text_and_word(parish: StyleFolder)
         "   - one",
         "   A paragraph inside the answer.",
         "   1. deep",
-        "On being put to the vote, one was in favour and three against, and the motion was lost.",
+        "On being put to the vote, one was in favour and one against, and the motion was lost.",
         "For: Cllr A Able",
         "Absent: Cllr C Cee",
         "AGREED: That the report be noted.",
