@@ -207,8 +207,28 @@ def _walk(
             for n, element in enumerate(value):
                 if not isinstance(element, BaseModel):
                     break
-                element_part = (name, n) if model is Meeting else part
-                yield from _walk(element, (*here, n), element_part, inner_label)
+                if model is Meeting:
+                    yield from _part_fields(name, n, element, inner_label)
+                else:
+                    yield from _walk(element, (*here, n), part, inner_label)
+
+
+_PARTS: dict[tuple[str, int], tuple[BaseModel, tuple[TextField, ...]]] = {}
+"""The fields of each part of the meeting last walked (an item, an attendance row), by its place.
+Parts are immutable and an edit shares every unchanged one with the meeting before, so between
+two checks only the part typed in is walked again: the checks, spelling and find walk the whole
+meeting at every pause in typing. A part is known by identity (`is`), never by equality; one
+entry per place keeps the memo as large as the largest meeting walked."""
+
+
+def _part_fields(name: str, n: int, element: BaseModel, label: str | None) -> tuple[TextField, ...]:
+    key = (name, n)
+    known = _PARTS.get(key)
+    if known is not None and known[0] is element:
+        return known[1]
+    found = tuple(_walk(element, key, key, label))
+    _PARTS[key] = (element, found)
+    return found
 
 
 def text_fields(meeting: Meeting) -> Iterator[TextField]:

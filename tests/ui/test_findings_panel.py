@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
+from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -13,9 +16,10 @@ from pytestqt.qtbot import QtBot
 from clerk_app import locations
 from clerk_app.domain import edit
 from clerk_app.domain.finding import FindingKind
-from clerk_app.domain.findings import Severity
+from clerk_app.domain.findings import Finding, Severity, check_meeting
 from clerk_app.domain.model import Meeting
 from clerk_app.storage import read_meeting, save_meeting
+from clerk_app.ui import findings_panel
 from clerk_app.ui.dialogs import Dialogs, SaveChoice
 from clerk_app.ui.findings_panel import FOCUS_KEY, FindingsPanel
 from clerk_app.ui.main_window import MainWindow
@@ -203,6 +207,53 @@ def test_the_findings_follow_the_typing(
     assert finding.rule == "no_ordinals"
     rows = [panel.model.finding(r) for r in range(panel.model.rowCount())]
     assert finding in rows
+
+
+def test_the_typing_is_checked_on_a_worker_thread(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long meeting takes tens of milliseconds to check: the pause in typing starts the check
+    on a worker thread, so the GUI thread goes on with the clerk's keys; its findings arrive."""
+    window = opened(make_window, qtbot, tmp_path)
+    panel = panel_of(window)
+    threads: list[int] = []
+    real = check_meeting
+
+    def recorded(*args: Any, **kwargs: Any) -> list[Finding]:
+        threads.append(threading.get_ident())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(findings_panel, "check_meeting", recorded)
+    title = ("items", 5, "title")
+    window.go_to_path(title)
+    field = window.item_form.title
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is field)
+    field.end(False)
+    QTest.keyClicks(field, " from the 1st April", Qt.KeyboardModifier.NoModifier, 20)
+    qtbot.waitUntil(lambda: any(f.path == title for f in panel.findings), timeout=3000)
+    assert threads and threading.get_ident() not in threads
+
+
+def test_a_check_of_a_meeting_typed_in_since_is_not_shown(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Findings that come back for a meeting the clerk has typed in since would name the wrong
+    places: they are dropped, and the newer check's are shown."""
+    window = opened(make_window, qtbot, tmp_path)
+    panel = panel_of(window)
+    document = window.document
+    assert document is not None
+    panel.check_soon()
+    assert panel.wait_for_lookup()
+    before = list(panel.findings)
+    stale = document.meeting
+    document.set(("items", 5, "title"), "Work programme from the 1st April", "Type a title")
+    panel.timer.stop()
+    panel._check_done(panel._checks, stale, [], [])  # a check of the meeting before the typing
+    assert panel.findings == before
+    panel.check_soon()
+    assert panel.wait_for_lookup()
+    qtbot.waitUntil(lambda: any(f.rule == "no_ordinals" for f in panel.findings), timeout=3000)
 
 
 def test_the_look_up_finds_the_folders_committee(
