@@ -143,3 +143,20 @@ def test_every_text_field_can_be_set_where_it_is_found() -> None:
     assert edit.get_at(edit.set_at(table, cell, " c\n"), cell) == "c"
     with pytest.raises(edit.EditError):
         edit.set_at(table, ("items", 0, "blocks", 0, "rows", 0, 5), "d")
+
+
+def test_a_walk_after_an_edit_sees_the_edit_and_the_places_as_they_are_now() -> None:
+    """Each part's fields are kept between walks: an edit, a move and a deletion are seen at
+    once, with every path where the text is now."""
+    meeting = load_meeting(SAMPLES[0])
+    first = list(text_fields(meeting))
+    edited = edit.set_at(meeting, ("items", 3, "title"), "A title typed just now")
+    moved = edit.move_within(edited, ("items",), 3, 0)
+    gone = edit.remove_at(moved, ("items",), 1)
+    for version in (meeting, edited, moved, gone):
+        fields = list(text_fields(version))
+        assert all(edit.get_at(version, f.path) == f.text for f in fields)
+        assert fields == list(text_fields(version.model_copy(deep=True)))  # nothing kept
+    assert list(text_fields(meeting)) == first
+    titles = [f.text for f in text_fields(moved) if f.path[-1] == "title" and len(f.path) == 3]
+    assert titles[0] == "A title typed just now"
