@@ -255,6 +255,7 @@ def _export(args: argparse.Namespace) -> int:
     if same:
         raise UsageError(f"{out}: refusing to overwrite the meeting file with its minutes")
     style = _style_for(meeting, args.style)
+    committee = folder_committee(args.meeting.parent, meeting)  # its quorum, for the note
     try:
         export_minutes(
             meeting,
@@ -262,6 +263,7 @@ def _export(args: argparse.Namespace) -> int:
             style,
             public=not args.include_exempt,
             allow_unmarked=args.publish_unmarked,
+            quorum=committee.quorum if committee is not None else None,
         )
     except UnmarkedExemptError as exc:
         them, they = ("it", "it") if len(exc.unmarked) == 1 else ("them", "they")

@@ -339,3 +339,38 @@ def test_fix_and_spelling_together_is_one_line(
     assert main(["check", "--fix", "--spelling", str(path)]) == 2
     _, err = capsys.readouterr()
     assert len(err.strip().splitlines()) == 1 and "--fix" in err
+
+
+def test_export_prints_the_inquorate_note_from_the_committees_quorum(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The committee file beside the meeting gives the quorum (6; five were there): the parish
+    style's note ends the first minute, in the text export. Without the file, no note."""
+    path = tmp_path / "Full Council 2025-11-12.minutes"
+    save_meeting(clean_meeting(), path)
+    note = "The meeting was inquorate at this point"
+    assert main(["export", str(path), "-o", str(tmp_path / "without.txt")]) == 0
+    assert note not in (tmp_path / "without.txt").read_text(encoding="utf-8")
+    committee = Committee(authority=AUTHORITY, name=BODY, quorum=6)
+    save_committee(committee, tmp_path / "full-council.committee", new=True)
+    assert main(["export", str(path), "-o", str(tmp_path / "with.txt")]) == 0
+    text = (tmp_path / "with.txt").read_text(encoding="utf-8")
+    assert text.count(note) == 1
+    assert text.index("101/25") < text.index(note) < text.index("102/25")
+    capsys.readouterr()
+
+
+def test_the_apps_export_job_reads_the_quorum_from_the_meetings_folder(tmp_path: Path) -> None:
+    from clerk_app.render.styles import find_style
+    from clerk_app.services.export_job import ExportJob
+
+    folder = tmp_path / "council"
+    folder.mkdir()
+    save_committee(Committee(authority=AUTHORITY, name=BODY, quorum=6), folder / "c.committee")
+    out = tmp_path / "m.txt"
+    job = ExportJob(clean_meeting(), out, find_style("parish"), public=True, meeting_folder=folder)
+    written: list[object] = []
+    job.signals.finished.connect(written.append)
+    job.run()
+    assert written == [out]
+    assert "The meeting was inquorate at this point" in out.read_text(encoding="utf-8")

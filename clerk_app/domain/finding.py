@@ -76,7 +76,7 @@ class Finding:
     """For a house-style finding: the rule's name in style.toml (`time`, `per_cent`)."""
 
     def __str__(self) -> str:
-        """"error: ..." for the record's own checks, "error (law): ..." for the others."""
+        """The severity, the kind unless it is the record's own, and the message."""
         if self.kind is FindingKind.RECORD:
             return f"{self.severity.value}: {self.message}"
         return f"{self.severity.value} ({self.kind.value}): {self.message}"

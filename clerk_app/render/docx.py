@@ -539,14 +539,20 @@ def open_template(path: Path) -> _StrictTemplate:
 
 
 def render_docx(
-    meeting: Meeting, style: StyleFolder, *, public: bool = True, clerk: str = ""
+    meeting: Meeting,
+    style: StyleFolder,
+    *,
+    public: bool = True,
+    clerk: str = "",
+    quorum: int | None = None,
 ) -> bytes:
     """The minutes as a Word document, checked; raises RenderError rather than write a bad one.
-    `clerk` (the clerk's name, from the app's settings) is recorded as the last to modify it."""
+    `clerk` (the clerk's name, from the app's settings) is recorded as the last to modify it;
+    `quorum` is the committee's, where known (for the style's inquorate note)."""
     if not style.docx_template.is_file():
         raise StyleError(f"{style.path}: the house style has no {DOCX_TEMPLATE}")
     template = open_template(style.docx_template)
-    context = build_context(meeting, style.style, public=public)
+    context = build_context(meeting, style.style, public=public, quorum=quorum)
     env = environment_for(style.path, autoescape=True, code_cache=template_cache())
     template.minutes = context
     try:

@@ -22,20 +22,26 @@ def format_for(path: Path) -> str:
 
 
 def render_minutes(
-    meeting: Meeting, style: StyleFolder, suffix: str, *, public: bool, clerk: str = ""
+    meeting: Meeting,
+    style: StyleFolder,
+    suffix: str,
+    *,
+    public: bool,
+    clerk: str = "",
+    quorum: int | None = None,
 ) -> bytes:
     # Imported here: Word export loads python-docx and lxml, which plain text does not need.
     if suffix == ".txt":
         from clerk_app.render.text import render_text
 
-        return render_text(meeting, style, public=public).encode("utf-8")
+        return render_text(meeting, style, public=public, quorum=quorum).encode("utf-8")
     if suffix == ".docx":
         from clerk_app.render.docx import render_docx
 
-        return render_docx(meeting, style, public=public, clerk=clerk)
+        return render_docx(meeting, style, public=public, clerk=clerk, quorum=quorum)
     if suffix == ".pdf":
         from clerk_app.render.docx import render_docx
         from clerk_app.render.pdf import docx_to_pdf
 
-        return docx_to_pdf(render_docx(meeting, style, public=public, clerk=clerk))
+        return docx_to_pdf(render_docx(meeting, style, public=public, clerk=clerk, quorum=quorum))
     raise RenderError(f"cannot export to {suffix}")

@@ -24,11 +24,15 @@ def tidy_text(text: str) -> str:
     return joined.strip("\n") + "\n"
 
 
-def render_text(meeting: Meeting, style: StyleFolder, *, public: bool = True) -> str:
-    """The minutes as plain text; raises RenderError if the template left anything out."""
+def render_text(
+    meeting: Meeting, style: StyleFolder, *, public: bool = True, quorum: int | None = None
+) -> str:
+    """The minutes as plain text; raises RenderError if the template left anything out.
+    `quorum`: the committee's, where known (the style's inquorate note is printed at the first
+    item without one: `build_context`)."""
     if not style.text_template.is_file():
         raise StyleError(f"{style.path}: the house style has no {TEXT_TEMPLATE}")
-    context = build_context(meeting, style.style, public=public)
+    context = build_context(meeting, style.style, public=public, quorum=quorum)
     env = environment_for(style.path, autoescape=False, code_cache=template_cache())
     text = tidy_text(render_template(env, TEXT_TEMPLATE, context.as_dict()))
     check_complete(

@@ -70,8 +70,10 @@ def export_minutes(
     public: bool = True,
     clerk: str = "",
     allow_unmarked: bool = False,
+    quorum: int | None = None,
 ) -> Path:
     """Write the minutes to `out` in the format its suffix names; returns the path written.
+    `quorum`: the committee's (`Committee.quorum`), where known, for the style's inquorate note.
 
     A public copy of a meeting with items that look exempt but are not marked so is refused
     (`UnmarkedExemptError`) unless `allow_unmarked`: the clerk has been told which and confirmed
@@ -98,7 +100,7 @@ def export_minutes(
                 unmarked,
                 problem,
             )
-    data = render_minutes(meeting, style, suffix, public=public, clerk=clerk)
+    data = render_minutes(meeting, style, suffix, public=public, clerk=clerk, quorum=quorum)
     try:
         atomic_write(out, data)
     except OSError as exc:

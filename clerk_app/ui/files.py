@@ -394,6 +394,7 @@ class FileActions(QObject):
             public=public,
             clerk=host.settings.clerk_name,
             allow_unmarked=allow_unmarked,
+            meeting_folder=document.path.parent if document.path is not None else None,
         )
         job.signals.finished.connect(self._export_finished)
         job.signals.failed.connect(self._export_failed)

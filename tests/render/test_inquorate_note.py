@@ -4,7 +4,6 @@ text and Word templates. Without a quorum nothing is printed (the golden files a
 
 from __future__ import annotations
 
-import functools
 import html
 import io
 import re
@@ -95,20 +94,15 @@ def assert_printed_at(text: str, meeting: Meeting, k: int, note: str) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(SAMPLES))
-def test_each_style_prints_its_note_where_the_inquorate_minute_ends(
-    name: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_each_style_prints_its_note_where_the_inquorate_minute_ends(name: str) -> None:
     folder = load_style_folder(REPO / "templates" / name)
     note = folder.style.inquorate_note
     assert note, f"templates/{name}/style.toml sets no inquorate_note"
     plain = text_writer.render_text(sample(name), folder, public=False)
     meeting, quorum, k = losing_quorum(sample(name), plain)
-    # the writers take no quorum yet: give their context one
-    with_quorum = functools.partial(build_context, quorum=quorum)
-    monkeypatch.setattr(text_writer, "build_context", with_quorum)
-    monkeypatch.setattr(docx_writer, "build_context", with_quorum)
-    assert_printed_at(text_writer.render_text(meeting, folder, public=False), meeting, k, note)
-    word = docx_writer.render_docx(meeting, folder, public=False)
+    text = text_writer.render_text(meeting, folder, public=False, quorum=quorum)
+    assert_printed_at(text, meeting, k, note)
+    word = docx_writer.render_docx(meeting, folder, public=False, quorum=quorum)
     assert_printed_at(docx_text(word), meeting, k, note)
 
 
