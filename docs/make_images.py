@@ -282,6 +282,53 @@ def checks() -> None:
         window.close()
 
 
+def presence() -> None:
+    """docs/images/presence-grid.png (the dock, 1200 wide) and presence-grid-1366.png (the
+    window at 1366x768): the parish committee's November meeting, with six members gone after
+    the budget so that the meeting is inquorate from the date of the next meeting."""
+    import shutil
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from clerk_app.domain import edit
+    from clerk_app.storage import read_meeting, save_meeting
+    from clerk_app.ui.main_window import MainWindow
+
+    IMAGES.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "parish"
+        shutil.copytree(SAMPLES / "committees" / "parish", folder)
+        path = folder / "Full Council 2020-11-12.minutes"
+        meeting, _ = read_meeting(path)
+        for n in range(2, 8):
+            meeting = edit.set_at(meeting, ("attendance", n, "present_to_item"), "precept")
+        save_meeting(meeting, path)
+        app, window = _window(Path(tmp))
+        assert isinstance(window, MainWindow) and isinstance(app, QApplication)
+        window.open_path(path, ask=False)
+        window.findings.wait_for_lookup()
+        _spin(app)
+        window.show_presence()
+        assert window.presence is not None
+        window.resizeDocks([window.presence_dock], [330], Qt.Orientation.Vertical)
+        window.presence.table.setCurrentIndex(window.presence.model.index(3, 4))
+        window.preview.render_now()
+        _spin(app)
+        target = IMAGES / "presence-grid-1366.png"
+        window.grab().save(str(target))
+        print(target)
+        window.resize(1200, 900)
+        window.resizeDocks([window.presence_dock], [330], Qt.Orientation.Vertical)
+        _spin(app)
+        target = IMAGES / "presence-grid.png"
+        window.presence_dock.grab().save(str(target))
+        print(target)
+        if window.document is not None:
+            window.document.undo_stack.setClean()
+        window.close()
+
+
 EDITABLE = ("QLineEdit", "QPlainTextEdit", "QComboBox", "QAbstractSpinBox", "QCheckBox",
             "QAbstractButton", "QAbstractItemView", "QTextEdit")  # fmt: skip
 
@@ -334,6 +381,11 @@ def widget_names() -> list[tuple[str, str, str, str]]:
         collect("Window", window.navigator)
         collect("Window", window.preview)
         collect("Window", window.findings)
+        window.show_presence()
+        for _ in range(5):
+            app.processEvents()
+        assert window.presence is not None
+        collect("Window", window.presence)
         if window.document is not None:
             window.document.undo_stack.setClean()
         window.close()
@@ -382,6 +434,7 @@ def main(what: list[str]) -> int:
         "names": names,
         "committee": committee,
         "checks": checks,
+        "presence": presence,
     }
     for name in what or list(jobs):
         jobs[name]()

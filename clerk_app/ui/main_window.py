@@ -49,6 +49,7 @@ from clerk_app.ui.messages import Messages
 from clerk_app.ui.navigator import PART_KINDS, Navigator, NavigatorModel, Section
 from clerk_app.ui.next_meeting import YearActions
 from clerk_app.ui.preferences import Preferences
+from clerk_app.ui.presence_view import PresenceView
 from clerk_app.ui.preview import PreviewPane
 from clerk_app.ui.printing import PrintActions
 from clerk_app.ui.spelling import Spelling
@@ -101,6 +102,12 @@ class MainWindow(QMainWindow):
         self.findings_dock = QDockWidget("Findings", self)
         self.findings_dock.setObjectName("findingsDock")
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
+        self.presence_dock = QDockWidget("Presence", self)
+        self.presence_dock.setObjectName("presenceDock")
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.presence_dock)
+        self.tabifyDockWidget(self.findings_dock, self.presence_dock)
+        self.presence_dock.hide()
+        self.presence: PresenceView | None = None
         self.status_label = QLabel()
         self.status_label.setObjectName("statusSummary")
         self.statusBar().addPermanentWidget(self.status_label)
@@ -231,6 +238,9 @@ class MainWindow(QMainWindow):
             "Ctrl+PgUp",
             "previousSectionAction",
         )
+        self.presence_action = self._action(
+            "Presence grid", self.show_presence, "F9", "presenceAction"
+        )
         self.preferences_action = self._action(
             "&Preferences…", self.edit_preferences, None, "preferencesAction"
         )
@@ -246,7 +256,7 @@ class MainWindow(QMainWindow):
             self.undo_action, self.redo_action, self.new_item_action,
             self.insert_item_action, self.duplicate_item_action, self.delete_item_action,
             self.move_up_action, self.move_down_action, self.next_section_action,
-            self.previous_section_action,
+            self.previous_section_action, self.presence_action,
         ]  # fmt: skip
         self.document_actions.extend(self.find_replace.actions)
         self.document_actions.extend([*self.printing.actions, *self.clipboard.actions])
@@ -287,6 +297,7 @@ class MainWindow(QMainWindow):
         view.addActions(self.zoom.actions)
         view.addSeparator()
         view.addAction(self.toolbar.toggle_action)
+        view.addAction(self.presence_action)
         items = bar.addMenu("&Item")
         for action in (
             self.new_item_action, self.insert_item_action, self.duplicate_item_action,
@@ -337,6 +348,7 @@ class MainWindow(QMainWindow):
         page.recent_requested.connect(self.open_path)
         self.setCentralWidget(page)
         self.findings_dock.hide()
+        self.presence_dock.hide()
         self.find_replace.dock.hide()
         for action in self.document_actions:
             action.setEnabled(False)
@@ -395,6 +407,18 @@ class MainWindow(QMainWindow):
         self.findings_dock.setWidget(self.findings)
         if old_findings is not None:
             old_findings.deleteLater()  # the last meeting's panel goes with it
+        old_presence = self.presence_dock.widget()
+        findings = self.findings
+        self.presence = PresenceView(
+            document,
+            self.styles,
+            lambda: findings.committee.quorum if findings.committee is not None else None,
+        )
+        self.presence.navigate.connect(self.go_to_path)
+        findings.checked.connect(self.presence.refresh_soon)  # the committee's quorum found
+        self.presence_dock.setWidget(self.presence)
+        if old_presence is not None:
+            old_presence.deleteLater()
         self.findings_dock.show()
         # once the new widgets are laid out (Qt shows them on its next turn)
         QTimer.singleShot(
@@ -519,6 +543,14 @@ class MainWindow(QMainWindow):
         if isinstance(head, str) and head in PART_KINDS:
             return Section(PART_KINDS[head])
         return Section("meeting")
+
+    def show_presence(self) -> None:
+        """The presence grid, shown and with the keyboard (F9)."""
+        if self.presence is None:
+            return
+        self.presence_dock.show()
+        self.presence_dock.raise_()
+        self.presence.focus_grid()
 
     def go_to_path(self, path: tuple[str | int, ...]) -> None:
         """Take the clerk to the field a finding is about."""

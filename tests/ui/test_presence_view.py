@@ -1,0 +1,150 @@
+"""The presence grid on the parish committee's November meeting: Cllr Brown arrived for the
+minutes, Cllr Patel left after the date of the next meeting, Cllr Evans left the room for the
+planning applications, and a recorded vote was taken on them; the folder's committee file gives
+the quorum (3)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QTableView, QWidget
+from pytestqt.qtbot import QtBot
+
+from clerk_app import locations
+from clerk_app.domain import edit
+from clerk_app.storage import read_meeting, save_meeting
+from clerk_app.ui.dialogs import Dialogs, SaveChoice
+from clerk_app.ui.main_window import MainWindow
+from clerk_app.ui.presence_view import PresenceView
+from tests.ui.conftest import MakeWindow
+
+NOVEMBER = "Full Council 2020-11-12.minutes"
+
+
+class Discard(Dialogs):
+    @classmethod
+    def ask_save_changes(cls, parent: QWidget | None, name: str) -> SaveChoice:
+        return SaveChoice.DISCARD
+
+
+def opened(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path, *, leave: bool = False
+) -> MainWindow:
+    folder = tmp_path / "parish"
+    shutil.copytree(locations.samples_dir() / "committees" / "parish", folder)
+    path = folder / NOVEMBER
+    if leave:  # six of the eight members present leave after the budget (minute 201/20)
+        meeting, _ = read_meeting(path)
+        for n in range(2, 8):
+            meeting = edit.set_at(meeting, ("attendance", n, "present_to_item"), "precept")
+        save_meeting(meeting, path)
+    window = make_window(Discard, active=True)
+    window.resize(1366, 768)
+    window.open_path(path)
+    qtbot.waitUntil(lambda: window.document is not None)
+    window.findings.wait_for_lookup()
+    qtbot.waitUntil(lambda: window.findings.committee is not None)
+    return window
+
+
+def grid_of(window: MainWindow, qtbot: QtBot) -> PresenceView:
+    QTest.keyClick(window, Qt.Key.Key_F9)
+    view = window.presence
+    assert view is not None
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.table)
+    return view
+
+
+def text_at(view: PresenceView, member: str, item: str) -> str:
+    grid = view.model.grid
+    assert grid is not None
+    row = [m.id for m in grid.members].index(member)
+    column = [i.id for i in grid.items].index(item)
+    return str(view.model.index(row, column).data())
+
+
+def test_f9_shows_who_was_in_the_room_for_each_item(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = opened(make_window, qtbot, tmp_path)
+    view = grid_of(window, qtbot)
+    assert window.presence_dock.isVisible()
+    model = view.model
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "196/20"
+    assert text_at(view, "brown", "apologies") == "›"  # not yet arrived
+    assert text_at(view, "brown", "minutes") == "✓"  # arrived for them
+    assert text_at(view, "lewis", "minutes") == "✓ P"  # proposed them
+    assert text_at(view, "hughes", "minutes") == "✓ S"  # seconded them
+    assert text_at(view, "patel", "exclusion") == "‹"  # had left
+    assert text_at(view, "evans", "planning") == "Out"
+    assert text_at(view, "wilson", "planning") == "·"  # apologies
+    assert text_at(view, "jones", "planning") == "✓ F P"  # voted for, proposed
+    words = model.index(3, 4).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert words == "Cllr H Evans, Minute 200/20: out of the room for an interest"
+    count = model.count_row
+    assert model.headerData(count, Qt.Orientation.Vertical) == "Voting members present (quorum 3)"
+    assert [model.index(count, c).data() for c in range(model.columnCount())] == [
+        "7", "7", "8", "8", "7", "8", "8", "7", "7",
+    ]  # fmt: skip
+
+
+def test_the_first_inquorate_item_is_marked(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = opened(make_window, qtbot, tmp_path, leave=True)
+    view = grid_of(window, qtbot)
+    model = view.model
+    columns = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert columns[5:] == ["201/20", "202/20 !", "203/20", "204/20"]
+    counts = [model.index(model.count_row, c).data() for c in range(model.columnCount())]
+    assert counts[5:] == ["8", "2 !", "2 !", "2 !"]
+    assert "first item without a quorum" in model.headerData(
+        6, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+    )
+
+
+def test_enter_on_a_cell_goes_to_what_makes_it_so(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = opened(make_window, qtbot, tmp_path)
+    view = grid_of(window, qtbot)
+    # Cllr Brown (row 3) before the minutes: the attendance row's "present from" cell
+    view.table.setCurrentIndex(view.model.index(2, 0))
+    QTest.keyClick(view.table, Qt.Key.Key_Return)
+    attendance = window.pages["attendance"]
+    qtbot.waitUntil(lambda: window.forms.currentWidget() is attendance)
+    table = attendance.findChild(QTableView)
+    assert table is not None
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is table)
+    assert table.currentIndex().row() == 2
+    column = table.model().headerData(table.currentIndex().column(), Qt.Orientation.Horizontal)
+    assert "from" in str(column).casefold()
+    # Cllr Evans out of the room for the planning applications: the declaration
+    view = grid_of(window, qtbot)
+    view.table.setCurrentIndex(view.model.index(3, 4))
+    QTest.keyClick(view.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.forms.currentWidget() is window.pages["declarations"])
+    # the count under an item: the item's minute
+    view = grid_of(window, qtbot)
+    view.table.setCurrentIndex(view.model.index(view.model.count_row, 5))
+    QTest.keyClick(view.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.forms.currentWidget() is window.item_form)
+    assert window.document is not None
+    assert window.item_form.item_id == window.document.meeting.items[5].id
+
+
+def test_the_grid_follows_the_attendance(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = opened(make_window, qtbot, tmp_path)
+    view = grid_of(window, qtbot)
+    document = window.document
+    assert document is not None
+    assert text_at(view, "hughes", "precept").startswith("✓")
+    document.set(("attendance", 4, "present_to_item"), "planning", "Hughes left")
+    qtbot.waitUntil(lambda: text_at(view, "hughes", "precept") == "‹", timeout=3000)
+    counts = [view.model.index(view.model.count_row, c).data() for c in range(9)]
+    assert counts[5] == "7"
