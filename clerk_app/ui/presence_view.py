@@ -9,8 +9,10 @@ Ab) and P or S for the proposer and seconder. Enter or a double click on a cell 
 to what makes it so: the part attendance, the declaration, or the item's minute; on a member's
 name, to their attendance row.
 
-The grid is worked out again once the typing pauses (a few milliseconds for 300 items), and only
-while it is shown.
+The grid is worked out again once the editing pauses (a few milliseconds for 300 items), only
+while it is shown, and only for a change to what it shows: the attendance, the declarations, the
+sessions' roll calls, the items' list, numbers or titles, or an item's votes, proposers and
+seconders (typing in a minute's text that leaves those as they were redraws nothing).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout
 
 from clerk_app.domain.changes import MeetingChange
 from clerk_app.domain.house_style import DEFAULT_STYLE
-from clerk_app.domain.model import InterestAction, Meeting, VoteChoice
+from clerk_app.domain.model import InterestAction, Item, Resolution, VoteChoice
 from clerk_app.domain.numbering import MinuteNumbering
 from clerk_app.domain.presence import (
     IN_THE_ROOM,
@@ -40,12 +42,15 @@ from clerk_app.domain.presence import (
     Cell,
     Presence,
     PresenceGrid,
+    item_marks,
     presence_grid,
+    walk_motions,
 )
 from clerk_app.render.styles import StyleFolder
 from clerk_app.services.document import MeetingDocument
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+FieldPath = tuple[str | int, ...]
 DELAY_MS = 300
 
 SIGNS: dict[Presence, str] = {
@@ -106,6 +111,32 @@ def cell_words(cell: Cell) -> str:
     if cell.seconded:
         words.append("seconded")
     return ", ".join(words)
+
+
+def _marks_of(item: Item) -> object:
+    return item_marks(item) if item.blocks else {}
+
+
+def _motion_field(item: Item, n: int, attendee_id: str, cell: Cell) -> FieldPath | None:
+    """The field that records the cell's vote (the resolution's named votes), else the proposer
+    or seconder, of the first motion in item `n` that names them."""
+    motions = list(walk_motions(item.blocks, ("items", n, "blocks")))
+    if cell.vote is not None:
+        for block, path in motions:
+            if isinstance(block, Resolution):
+                for v, vote in enumerate(block.named_votes):
+                    if vote.attendee_id == attendee_id:
+                        return (*path, "named_votes", v)
+    for block, path in motions:
+        if isinstance(block, Resolution):
+            mover, seconder, field = block.proposer_id, block.seconder_id, "proposer_id"
+        else:
+            mover, seconder, field = block.mover_id, block.seconder_id, "mover_id"
+        if cell.proposed and mover == attendee_id:
+            return (*path, field)
+        if cell.seconded and seconder == attendee_id:
+            return (*path, "seconder_id")
+    return None
 
 
 class PresenceModel(QAbstractTableModel):
@@ -268,31 +299,65 @@ class PresenceView(QWidget):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DELAY_MS)
-        self.timer.timeout.connect(self.refresh)
-        self._drawn: tuple[Meeting, int | None] | None = None
+        self.timer.timeout.connect(self._refresh_if_stale)
+        self._stale = True
+        """What the grid shows may differ from the meeting: draw it again when next shown."""
+        self._quorum: int | None = None
+        self._marks: dict[str, object] = {}
+        """Per item id: its votes, proposers and seconders as last drawn (`item_marks`)."""
         document.changed.connect(self._on_changed)
         self.refresh()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(600, 200)
 
-    def _on_changed(self, _change: MeetingChange) -> None:
-        self.timer.start()
+    def _on_changed(self, change: MeetingChange) -> None:
+        if self._stale or self.shows(change):
+            self._stale = True
+            self.timer.start()
+
+    def shows(self, change: MeetingChange) -> bool:
+        """Whether `change` may change what the grid shows. Typing in a minute's text changes one
+        item: only its votes, proposers and seconders are worked out again and compared."""
+        if (
+            change.attendance
+            or change.interests
+            or change.item_list
+            or change.numbering
+            or change.style
+            or change.renamed
+            or "sessions" in change.parts
+        ):
+            return True
+        meeting = self.document.meeting
+        for item_id in change.items:
+            item = meeting.item(item_id)
+            if item is None or self._marks.get(item_id) != _marks_of(item):
+                return True
+        return False
 
     def refresh_soon(self) -> None:
-        """Draw again after a pause (the quorum found, the meeting changed)."""
-        self.timer.start()
+        """Draw again after a pause if the committee's quorum has changed."""
+        if self.quorum() != self._quorum:
+            self._stale = True
+            self.timer.start()
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        self.refresh()
+        if self._stale:
+            self.refresh()
+
+    def _refresh_if_stale(self) -> None:
+        if self._stale:
+            self.refresh()
 
     def refresh(self) -> None:
-        """Work the grid out again, if it is shown and what it shows has changed."""
-        meeting, quorum = self.document.meeting, self.quorum()
-        if self._drawn == (meeting, quorum) or (self._drawn is not None and not self.isVisible()):
+        """Work the grid out again (put off while it is hidden: drawn when shown)."""
+        if self.model.grid is not None and not self.isVisible():
             return
-        self._drawn = (meeting, quorum)
+        meeting, quorum = self.document.meeting, self.quorum()
+        self._stale, self._quorum = False, quorum
+        self._marks = {item.id: _marks_of(item) for item in meeting.items}
         folder = self.styles.get(meeting.house_style)
         style = folder.style if folder else DEFAULT_STYLE
         current = self.table.currentIndex()
@@ -304,7 +369,8 @@ class PresenceView(QWidget):
             self.table.setCurrentIndex(self.model.index(row, column))
 
     def focus_grid(self) -> None:
-        self.refresh()
+        if self._stale:
+            self.refresh()
         self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if not self.table.currentIndex().isValid() and self.model.columnCount():
             self.table.setCurrentIndex(self.model.index(0, 0))
@@ -340,6 +406,10 @@ class PresenceView(QWidget):
                     and interest.action is not InterestAction.NONE
                 ):
                     return ("interests", k, "action")
+        if cell.vote is not None or cell.proposed or cell.seconded:
+            found = _motion_field(meeting.items[n], n, person.id, cell)
+            if found is not None:
+                return found
         return ("items", n)
 
     def pick(self, row: int, column: int) -> None:

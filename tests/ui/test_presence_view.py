@@ -15,10 +15,11 @@ from pytestqt.qtbot import QtBot
 
 from clerk_app import locations
 from clerk_app.domain import edit
+from clerk_app.domain.model import Paragraph, Resolution, VoteChoice
 from clerk_app.storage import read_meeting, save_meeting
 from clerk_app.ui.dialogs import Dialogs, SaveChoice
 from clerk_app.ui.main_window import MainWindow
-from clerk_app.ui.presence_view import PresenceView
+from clerk_app.ui.presence_view import DELAY_MS, PresenceView
 from tests.ui.conftest import MakeWindow
 
 NOVEMBER = "Full Council 2020-11-12.minutes"
@@ -148,3 +149,67 @@ def test_the_grid_follows_the_attendance(
     qtbot.waitUntil(lambda: text_at(view, "hughes", "precept") == "‹", timeout=3000)
     counts = [view.model.index(view.model.count_row, c).data() for c in range(9)]
     assert counts[5] == "7"
+
+
+def test_enter_on_a_vote_goes_to_the_named_votes(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = opened(make_window, qtbot, tmp_path)
+    view = grid_of(window, qtbot)
+    grid = view.model.grid
+    assert grid is not None
+    row = [m.id for m in grid.members].index("jones")
+    column = [i.id for i in grid.items].index("planning")
+    path = view.path_of(row, column)
+    assert path is not None and path[-2] == "named_votes"
+    view.table.setCurrentIndex(view.model.index(row, column))
+    QTest.keyClick(view.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.forms.currentWidget() is window.item_form)
+    assert window.item_form.item_id == "planning"
+    (group,) = window.item_form.resolutions.groups
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is group.named_combos["jones"])
+    # a member's name (the row header) goes to their attendance row
+    view = grid_of(window, qtbot)
+    view.table.verticalHeader().sectionDoubleClicked.emit(row)
+    attendance = window.pages["attendance"]
+    qtbot.waitUntil(lambda: window.forms.currentWidget() is attendance)
+    table = attendance.findChild(QTableView)
+    assert table is not None
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is table)
+    assert window.document is not None
+    assert window.document.meeting.attendance[table.currentIndex().row()].id == "jones"
+
+
+def test_typing_in_a_minute_redraws_nothing(
+    make_window: MakeWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = opened(make_window, qtbot, tmp_path)
+    view = grid_of(window, qtbot)
+    document = window.document
+    assert document is not None
+    resets: list[int] = []
+    view.model.modelReset.connect(lambda: resets.append(1))
+    n, k = next(
+        (n, k)
+        for n, item in enumerate(document.meeting.items)
+        for k, block in enumerate(item.blocks)
+        if isinstance(block, Paragraph)
+    )
+    for text in ("The", "The Clerk", "The Clerk reported"):
+        document.set(("items", n, "blocks", k, "text"), text, "Typing")
+    block = document.meeting.items[n].blocks[k]
+    assert isinstance(block, Paragraph) and block.text == "The Clerk reported"
+    QTest.qWait(DELAY_MS * 2)
+    assert resets == []
+    # Cllr Jones's vote on the planning applications changed: drawn again
+    p = [i.id for i in document.meeting.items].index("planning")
+    r, v = next(
+        (r, v)
+        for r, block in enumerate(document.meeting.items[p].blocks)
+        if isinstance(block, Resolution)
+        for v, vote in enumerate(block.named_votes)
+        if vote.attendee_id == "jones"
+    )
+    document.set(("items", p, "blocks", r, "named_votes", v, "choice"), VoteChoice.AGAINST, "Vote")
+    qtbot.waitUntil(lambda: text_at(view, "jones", "planning") == "✓ A P", timeout=3000)
+    assert resets == [1]
