@@ -6,8 +6,8 @@ room for each item against the committee's quorum. A cell says, in a letter or a
 a colour (colour is never the only signal): present, not yet arrived, had left, out of the room
 for an interest, in the room but taking no part, absent; the vote where one is recorded (F, A,
 Ab) and P or S for the proposer and seconder. Enter or a double click on a cell takes the clerk
-to what makes it so: the part attendance, the declaration, or the item's minute; on a member's
-name, to their attendance row.
+to what makes it so: the part attendance, the declaration, the named vote, or the item's minute;
+Shift+Enter on a cell, or a double click on a member's name, to their attendance row.
 
 The grid is worked out again once the editing pauses (a few milliseconds for 300 items), only
 while it is shown, and only for a change to what it shows: the attendance, the declarations, the
@@ -250,12 +250,17 @@ class PresenceModel(QAbstractTableModel):
 class _Table(QTableView):
     picked = Signal(int, int)
     """row, column: Enter on a cell"""
+    member_picked = Signal(int)
+    """row: Shift+Enter on a cell (the member's attendance row)"""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             index = self.currentIndex()
             if index.isValid():
-                self.picked.emit(index.row(), index.column())
+                if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                    self.member_picked.emit(index.row())
+                else:
+                    self.picked.emit(index.row(), index.column())
                 return
         super().keyPressEvent(event)
 
@@ -288,6 +293,7 @@ class PresenceView(QWidget):
         self.table.picked.connect(self.pick)
         self.table.doubleClicked.connect(lambda index: self.pick(index.row(), index.column()))
         self.table.verticalHeader().sectionDoubleClicked.connect(self._pick_member)
+        self.table.member_picked.connect(self._pick_member)
         self.legend = QLabel(LEGEND)
         self.legend.setObjectName("presenceLegend")
         self.legend.setWordWrap(True)
@@ -419,7 +425,10 @@ class PresenceView(QWidget):
 
     def _pick_member(self, row: int) -> None:
         grid = self.model.grid
-        if grid is None or row >= len(grid.members):
+        if grid is None:
+            return
+        if row >= len(grid.members):  # the count: the item, as Enter does
+            self.pick(row, max(self.table.currentIndex().column(), 0))
             return
         person = grid.members[row]
         at = next(k for k, a in enumerate(self.document.meeting.attendance) if a.id == person.id)

@@ -19,6 +19,7 @@ from clerk_app.domain.model import Paragraph, Resolution, VoteChoice
 from clerk_app.storage import read_meeting, save_meeting
 from clerk_app.ui.dialogs import Dialogs, SaveChoice
 from clerk_app.ui.main_window import MainWindow
+from clerk_app.ui.navigator import Section
 from clerk_app.ui.presence_view import DELAY_MS, PresenceView
 from tests.ui.conftest import MakeWindow
 
@@ -168,16 +169,21 @@ def test_enter_on_a_vote_goes_to_the_named_votes(
     assert window.item_form.item_id == "planning"
     (group,) = window.item_form.resolutions.groups
     qtbot.waitUntil(lambda: QApplication.focusWidget() is group.named_combos["jones"])
-    # a member's name (the row header) goes to their attendance row
-    view = grid_of(window, qtbot)
-    view.table.verticalHeader().sectionDoubleClicked.emit(row)
+    # Shift+Enter on a cell, or a double click on the member's name: their attendance row
     attendance = window.pages["attendance"]
-    qtbot.waitUntil(lambda: window.forms.currentWidget() is attendance)
     table = attendance.findChild(QTableView)
-    assert table is not None
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is table)
-    assert window.document is not None
-    assert window.document.meeting.attendance[table.currentIndex().row()].id == "jones"
+    assert table is not None and window.document is not None
+    for go in ("shift+enter", "double click"):
+        window.show_section(Section("meeting"))
+        view = grid_of(window, qtbot)
+        view.table.setCurrentIndex(view.model.index(row, column))
+        if go == "shift+enter":
+            QTest.keyClick(view.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+        else:
+            view.table.verticalHeader().sectionDoubleClicked.emit(row)
+        qtbot.waitUntil(lambda: window.forms.currentWidget() is attendance)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is table)
+        assert window.document.meeting.attendance[table.currentIndex().row()].id == "jones"
 
 
 def test_typing_in_a_minute_redraws_nothing(
