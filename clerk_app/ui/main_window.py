@@ -49,7 +49,7 @@ from clerk_app.ui.messages import Messages
 from clerk_app.ui.navigator import PART_KINDS, Navigator, NavigatorModel, Section
 from clerk_app.ui.next_meeting import YearActions
 from clerk_app.ui.preferences import Preferences
-from clerk_app.ui.presence_view import PresenceView
+from clerk_app.ui.presence_grid import PresenceView
 from clerk_app.ui.preview import PreviewPane
 from clerk_app.ui.printing import PrintActions
 from clerk_app.ui.spelling import Spelling

@@ -20,7 +20,7 @@ from clerk_app.storage import read_meeting, save_meeting
 from clerk_app.ui.dialogs import Dialogs, SaveChoice
 from clerk_app.ui.main_window import MainWindow
 from clerk_app.ui.navigator import Section
-from clerk_app.ui.presence_view import DELAY_MS, PresenceView
+from clerk_app.ui.presence_grid import DELAY_MS, PresenceView
 from tests.ui.conftest import MakeWindow
 
 NOVEMBER = "Full Council 2020-11-12.minutes"
