@@ -91,6 +91,12 @@ LEGEND = (
 INQUORATE = "#f4c7c3"
 
 
+def short_title(title: str, width: int = 10) -> str:
+    """An unnumbered item's heading: its title, cut short (the tooltip has it all)."""
+    title = " ".join(title.split()) or "Item"
+    return title if len(title) <= width else title[: width - 1].rstrip() + "…"
+
+
 def cell_text(cell: Cell) -> str:
     parts = [SIGNS[cell.presence]]
     if cell.vote is not None and VOTES[cell.vote]:
@@ -185,7 +191,7 @@ class PresenceModel(QAbstractTableModel):
             label = self.labels[section] if section < len(self.labels) else ""
             inquorate = grid.first_inquorate == section
             if role == Qt.ItemDataRole.DisplayRole:
-                shown = label or str(section + 1)
+                shown = label or short_title(item.title)
                 return f"{shown} !" if inquorate else shown
             if role == Qt.ItemDataRole.ToolTipRole:
                 said = self.column_name(section)

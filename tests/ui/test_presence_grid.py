@@ -16,7 +16,9 @@ from pytestqt.qtbot import QtBot
 from clerk_app import locations
 from clerk_app.domain import edit
 from clerk_app.domain.model import Paragraph, Resolution, VoteChoice
-from clerk_app.storage import read_meeting, save_meeting
+from clerk_app.render.styles import load_style_folder
+from clerk_app.services.document import MeetingDocument
+from clerk_app.storage import load_meeting, read_meeting, save_meeting
 from clerk_app.ui.dialogs import Dialogs, SaveChoice
 from clerk_app.ui.main_window import MainWindow
 from clerk_app.ui.navigator import Section
@@ -219,3 +221,18 @@ def test_typing_in_a_minute_redraws_nothing(
     document.set(("items", p, "blocks", r, "named_votes", v, "choice"), VoteChoice.AGAINST, "Vote")
     qtbot.waitUntil(lambda: text_at(view, "jones", "planning") == "✓ A P", timeout=3000)
     assert resets == [1]
+
+
+def test_an_unnumbered_item_is_headed_by_its_title(qtbot: QtBot) -> None:
+    path = locations.samples_dir() / "uscity-2025-03-04.minutes"
+    meeting = load_meeting(path)
+    styles = {
+        meeting.house_style: load_style_folder(locations.templates_dir() / meeting.house_style)
+    }
+    view = PresenceView(MeetingDocument(meeting, path), styles, lambda: None)
+    qtbot.addWidget(view)
+    model = view.model
+    heads = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert heads[:7] == ["CS-1", "CS-2", "CS-3", "Pledge of…", "3", "4", "Approval…"]
+    tip = model.headerData(3, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Pledge of Allegiance"
