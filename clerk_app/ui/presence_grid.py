@@ -375,10 +375,21 @@ class PresenceView(QWidget):
         current = self.table.currentIndex()
         labels = MinuteNumbering(meeting, style).labels()
         self.model.set_grid(presence_grid(meeting, quorum), labels)
+        self._fit_columns()
         if current.isValid():
             row = min(current.row(), self.model.rowCount() - 1)
             column = min(current.column(), self.model.columnCount() - 1)
             self.table.setCurrentIndex(self.model.index(row, column))
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its heading (a minute number such as "C 08/047.1"), at least
+        the cells' width: measured from the headings alone, not every cell."""
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        least = header.defaultSectionSize()
+        for column in range(self.model.columnCount()):
+            text = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            header.resizeSection(column, max(least, metrics.horizontalAdvance(text) + 16))
 
     def focus_grid(self) -> None:
         if self._stale:
