@@ -641,4 +641,7 @@ class MainWindow(QMainWindow):
         if self.document is not None:
             self.document.release_mark()
         self.pool.waitForDone(60_000)
+        # the fields' watchers see every event of the application: a closed window's stop
+        self.spelling.stop_watching()
+        self.autocorrect.watcher.stop()
         event.accept()

@@ -569,6 +569,13 @@ class Spelling(QObject):
         if self.dialog is gone:
             self.dialog = None
 
+    def stop_watching(self) -> None:
+        """The window is closing: its watchers of new fields and tables see every event of the
+        application, so they stop (a closed window lives on until Qt deletes it)."""
+        for watcher in (getattr(self, "watcher", None), getattr(self, "tables", None)):
+            if watcher is not None:
+                watcher.stop()
+
     def close_dialog(self) -> None:
         """Close the spelling dialog, if open (another meeting is shown, or F7 again)."""
         dialog, self.dialog = self.dialog, None
