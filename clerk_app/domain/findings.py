@@ -62,8 +62,6 @@ __all__ = [
     "check_meeting",
 ]
 
-_error, _warning = error, warning
-
 
 def check_meeting(
     meeting: Meeting,
@@ -122,22 +120,22 @@ def item_names(meeting: Meeting, style: HouseStyle = DEFAULT_STYLE) -> list[str]
 
 def _check_header(meeting: Meeting) -> Iterator[Finding]:
     if not meeting.authority:
-        yield _warning("The meeting has no authority (the council's name).", "authority")
+        yield warning("The meeting has no authority (the council's name).", "authority")
     if not meeting.body:
-        yield _error("The meeting has no committee or body name.", "body")
+        yield error("The meeting has no committee or body name.", "body")
     if meeting.start_time is None:
-        yield _warning("The meeting has no start time.", "start_time")
+        yield warning("The meeting has no start time.", "start_time")
     yield from _closes_before_it_starts(
         "The meeting", meeting.start_time, meeting.close_time, "close_time"
     )
     if meeting.status is MeetingStatus.APPROVED and meeting.confirmed_on is None:
-        yield _error(
+        yield error(
             "The minutes are marked approved but have no confirmation date.", "confirmed_on"
         )
     if meeting.confirmed_on is not None and meeting.confirmed_on < meeting.date:
-        yield _error("The minutes are confirmed before the meeting took place.", "confirmed_on")
+        yield error("The minutes are confirmed before the meeting took place.", "confirmed_on")
     if meeting.status is MeetingStatus.DRAFT and meeting.confirmed_on is not None:
-        yield _warning(
+        yield warning(
             "The minutes have a confirmation date but are still marked as a draft.", "status"
         )
 
@@ -149,13 +147,13 @@ def _describe(person: Attendance) -> str:
 def _check_attendance(meeting: Meeting) -> Iterator[Finding]:
     chairs = [(n, a) for n, a in enumerate(meeting.attendance) if a.role is Role.CHAIR]
     if not chairs:
-        yield _warning("Nobody in the attendance list is marked as chair.", "attendance")
+        yield warning("Nobody in the attendance list is marked as chair.", "attendance")
     if len(chairs) > 1:
         names = ", ".join(_describe(a) for _, a in chairs)
-        yield _error(f"More than one person is marked as chair: {names}.", "attendance")
+        yield error(f"More than one person is marked as chair: {names}.", "attendance")
     for n, chair in chairs:
         if not chair.attended:
-            yield _error(
+            yield error(
                 f"The chair, {_describe(chair)}, is not marked present "
                 f"({chair.status.value}); mark whoever took the chair instead.",
                 "attendance",
@@ -164,24 +162,24 @@ def _check_attendance(meeting: Meeting) -> Iterator[Finding]:
             )
     for n, person in enumerate(meeting.attendance):
         if not person.person.full_name:
-            yield _error(f"Attendance row {n + 1} has no name.", "attendance", n, "person", "name")
+            yield error(f"Attendance row {n + 1} has no name.", "attendance", n, "person", "name")
         if person.status is AttendanceStatus.SUBSTITUTE and not person.substitute_for:
-            yield _warning(
+            yield warning(
                 f"{_describe(person)} is a substitute but not for whom.",
                 "attendance",
                 n,
                 "substitute_for",
             )
         if person.remote and not person.attended:
-            yield _warning(
+            yield warning(
                 f"{_describe(person)} is marked remote but not present.", "attendance", n, "remote"
             )
         if person.arrived_at and person.left_at and person.left_at <= person.arrived_at:
-            yield _error(f"{_describe(person)} leaves before arriving.", "attendance", n, "left_at")
+            yield error(f"{_describe(person)} leaves before arriving.", "attendance", n, "left_at")
         for field in ("present_from_item", "present_to_item"):
             item_id = getattr(person, field)
             if item_id is not None and meeting.item(item_id) is None:
-                yield _error(
+                yield error(
                     f"{_describe(person)}'s part attendance refers to an item that no longer "
                     "exists.",
                     "attendance",
@@ -191,7 +189,7 @@ def _check_attendance(meeting: Meeting) -> Iterator[Finding]:
         first = meeting.item_index(person.present_from_item or "")
         last = meeting.item_index(person.present_to_item or "")
         if first is not None and last is not None and last < first:
-            yield _error(
+            yield error(
                 f"{_describe(person)} is present to an item before the one they are present from.",
                 "attendance",
                 n,
@@ -202,7 +200,7 @@ def _check_attendance(meeting: Meeting) -> Iterator[Finding]:
 def _check_interests(meeting: Meeting, style: HouseStyle) -> Iterator[Finding]:
     has_declarations_item = any(i.standing is StandingItem.DECLARATIONS for i in meeting.items)
     if meeting.interests and not has_declarations_item:
-        yield _warning(
+        yield warning(
             "There are declarations of interest but no 'Declarations of Interest' item to "
             "minute them under.",
             "interests",
@@ -210,28 +208,28 @@ def _check_interests(meeting: Meeting, style: HouseStyle) -> Iterator[Finding]:
     for n, interest in enumerate(meeting.interests):
         person = meeting.attendee(interest.attendee_id)
         if person is None:
-            yield _error(
+            yield error(
                 f"Declaration {n + 1} names someone who is not in the attendance list.",
                 "interests",
                 n,
                 "attendee_id",
             )
         elif not person.attended:
-            yield _warning(
+            yield warning(
                 f"{_describe(person)} declared an interest but is not marked present.",
                 "interests",
                 n,
                 "attendee_id",
             )
         if not interest.interest:
-            yield _error(
+            yield error(
                 f"Declaration {n + 1} does not say what the interest is.",
                 "interests",
                 n,
                 "interest",
             )
         if interest.item_id is not None and meeting.item(interest.item_id) is None:
-            yield _error(
+            yield error(
                 f"Declaration {n + 1} refers to an item that no longer exists.",
                 "interests",
                 n,
@@ -244,7 +242,7 @@ def _closes_before_it_starts(
 ) -> Iterator[Finding]:
     """An error if a meeting or session closes before (or as) it starts."""
     if start is not None and close is not None and close <= start:
-        yield _error(f"{what} closes ({close:%H:%M}) before it starts ({start:%H:%M}).", *where)
+        yield error(f"{what} closes ({close:%H:%M}) before it starts ({start:%H:%M}).", *where)
 
 
 def _check_sessions(meeting: Meeting) -> Iterator[Finding]:
@@ -257,7 +255,7 @@ def _check_sessions(meeting: Meeting) -> Iterator[Finding]:
         called: set[str] = set()
         for r, entry in enumerate(session.roll_call):
             if entry.attendee_id not in known:
-                yield _error(
+                yield error(
                     f"{what}: roll call entry {r + 1} names someone who is not in the "
                     "attendance list.",
                     "sessions",
@@ -267,7 +265,7 @@ def _check_sessions(meeting: Meeting) -> Iterator[Finding]:
                     "attendee_id",
                 )
             elif entry.attendee_id in called:
-                yield _warning(
+                yield warning(
                     f"{what}: {_describe(known[entry.attendee_id])} is on the roll call twice.",
                     "sessions",
                     s,
@@ -284,13 +282,13 @@ def _check_meeting_parts(meeting: Meeting) -> Iterator[Finding]:
     for n, speaker in enumerate(meeting.speakers):
         who = speaker.person.display_name or f"Speaker {n + 1}"
         if not speaker.person.full_name and not speaker.on_behalf_of:
-            yield _warning(f"Speaker {n + 1} has no name.", "speakers", n, "person")
+            yield warning(f"Speaker {n + 1} has no name.", "speakers", n, "person")
         if speaker.item_id is not None and speaker.item_id not in items:
-            yield _error(f"{who} spoke on an item that no longer exists.", "speakers", n, "item_id")
+            yield error(f"{who} spoke on an item that no longer exists.", "speakers", n, "item_id")
     for n, pause in enumerate(meeting.adjournments):
         what = f"{pause.kind.value.capitalize()} {n + 1}"
         if pause.after_item_id is not None and pause.after_item_id not in items:
-            yield _error(
+            yield error(
                 f"{what} follows an item that no longer exists.", "adjournments", n, "after_item_id"
             )
         if (
@@ -299,7 +297,7 @@ def _check_meeting_parts(meeting: Meeting) -> Iterator[Finding]:
             and pause.to_time is not None
             and pause.to_time < pause.from_time
         ):
-            yield _error(
+            yield error(
                 f"{what} ends ({pause.to_time:%H:%M}) before it begins ({pause.from_time:%H:%M}).",
                 "adjournments",
                 n,
@@ -309,7 +307,7 @@ def _check_meeting_parts(meeting: Meeting) -> Iterator[Finding]:
 
 def _check_items(meeting: Meeting, style: HouseStyle, names: list[str]) -> Iterator[Finding]:
     if not meeting.items:
-        yield _warning("The meeting has no items.", "items")
+        yield warning("The meeting has no items.", "items")
     written = frozenset(style.writes_standing_items)
     index: dict[str, int] = {}
     sections = {section.id for section in meeting.sections}
@@ -326,44 +324,40 @@ def _check_items(meeting: Meeting, style: HouseStyle, names: list[str]) -> Itera
                     if meeting.item(item.parent_id) is not None
                     else "an item that no longer exists"
                 )
-                yield _warning(
+                yield warning(
                     f"{where} is a sub-item of {whose}, so it is numbered as a main item.",
                     "items",
                     n,
                     "parent_id",
                 )
         if item.section_id is not None and item.section_id not in sections:
-            yield _error(
-                f"{where} is in a section that no longer exists.", "items", n, "section_id"
-            )
+            yield error(f"{where} is in a section that no longer exists.", "items", n, "section_id")
         if item.session_id is not None and item.session_id not in sessions:
-            yield _error(
-                f"{where} is in a session that no longer exists.", "items", n, "session_id"
-            )
+            yield error(f"{where} is in a session that no longer exists.", "items", n, "session_id")
         if item.label:
             first = labels.setdefault(item.label, n)
             if first != n:
                 titles = [meeting.items[first].title, item.title]
                 both = " and ".join(f"'{t}'" if t else "an untitled item" for t in titles)
-                yield _error(f"Two items have the label {item.label}: {both}.", "items", n, "label")
+                yield error(f"Two items have the label {item.label}: {both}.", "items", n, "label")
         if not item.title:
-            yield _error(f"{where} has no title.", "items", n, "title")
+            yield error(f"{where} has no title.", "items", n, "title")
         if item.exempt and not item.exempt_reason and style.law.nation is Nation.NONE:
             # under a nation's law, `law` asks for the reason that law gives (an error)
-            yield _warning(
+            yield warning(
                 f"{where} is exempt but gives no legal reason for excluding the public.",
                 "items",
                 n,
                 "exempt_reason",
             )
         if not item.blocks and item.standing not in written:
-            yield _warning(f"{where} has no minute text.", "items", n, "blocks")
+            yield warning(f"{where} has no minute text.", "items", n, "blocks")
         earlier: set[str] = set()
         for b, block in enumerate(item.blocks):
             yield from _check_block(meeting, block, where, ("items", n, "blocks", b), earlier)
         for a, action in enumerate(item.actions):
             if not action.action:
-                yield _warning(
+                yield warning(
                     f"{where}: follow-up action {a + 1} does not say what is to be done.",
                     "items",
                     n,
@@ -382,7 +376,7 @@ def _check_exempt(meeting: Meeting, names: list[str]) -> Iterator[Finding]:
     index = {item.id: n for n, item in enumerate(meeting.items)}
     for item, reason in unmarked:
         n = index[item.id]
-        yield _error(
+        yield error(
             f"{names[n]} {reason} but is not marked exempt: its content will be in "
             "the public copy.",
             "items",
@@ -408,7 +402,7 @@ def _check_exempt(meeting: Meeting, names: list[str]) -> Iterator[Finding]:
         ]
         if where:
             minutes = ", ".join(w[0].lower() + w[1:] for w in dict.fromkeys(where))
-            yield _warning(
+            yield warning(
                 f"{_describe(person)} is present only for exempt items but is named at "
                 f"{minutes}: the public copy leaves the name out there. Correct the part "
                 "attendance if they were present for it.",
@@ -453,7 +447,7 @@ def _check_entries(
 ) -> Iterator[Finding]:
     for e, entry in enumerate(entries):
         if not entry.text and not entry.blocks:
-            yield _warning(f"{where}: list entry {e + 1} is empty.", *path, e, "text")
+            yield warning(f"{where}: list entry {e + 1} is empty.", *path, e, "text")
         for b, block in enumerate(entry.blocks):
             yield from _check_block(meeting, block, where, (*path, e, "blocks", b), earlier)
 
@@ -464,13 +458,13 @@ def _check_block(
     """`earlier`: the ids of the item's resolutions before this block, in reading order."""
     match block:
         case Paragraph() | LeadIn() if not block.text:
-            yield _warning(f"{where} has an empty paragraph.", *path, "text")
+            yield warning(f"{where} has an empty paragraph.", *path, "text")
         case BulletList() | NumberedList():
             if not block.entries:
-                yield _warning(f"{where} has an empty list.", *path, "entries")
+                yield warning(f"{where} has an empty list.", *path, "entries")
             yield from _check_entries(meeting, block.entries, where, (*path, "entries"), earlier)
         case Lines() if not block.lines:
-            yield _warning(f"{where} has an empty list of lines.", *path, "lines")
+            yield warning(f"{where} has an empty list of lines.", *path, "lines")
         case PublicQuestions():
             yield from _check_questions(meeting, block, where, path, earlier)
         case Resolution():
@@ -481,43 +475,26 @@ def _check_block(
             pass
 
 
-def _check_person(
-    meeting: Meeting, attendee_id: str | None, role: str, where: str, path: FieldPath
-) -> Iterator[Finding]:
-    """Someone the minute names by attendance id is in the attendance and was there."""
-    if attendee_id is None:
-        return
-    person = meeting.attendee(attendee_id)
-    if person is None:
-        yield _error(f"{where}: the {role} is not in the attendance list.", *path)
-    elif not person.attended:
-        yield _error(f"{where}: the {role}, {_describe(person)}, is not marked present.", *path)
-
-
 def _check_notice(
     meeting: Meeting, block: NoticeOfMotion, where: str, path: FieldPath
 ) -> Iterator[Finding]:
     if not block.motion:
-        yield _warning(
+        yield warning(
             f"{where}: the notice of motion does not say what the motion is.", *path, "motion"
         )
     if block.mover_id is None:
-        yield _warning(
-            f"{where}: the notice of motion does not say who gave it.", *path, "mover_id"
-        )
+        yield warning(f"{where}: the notice of motion does not say who gave it.", *path, "mover_id")
     for field, role in (
         ("mover_id", "mover of the notice of motion"),
         ("seconder_id", "seconder of the notice of motion"),
     ):
         attendee_id = getattr(block, field)
         if attendee_id is not None and meeting.attendee(attendee_id) is None:
-            yield _error(f"{where}: the {role} is not in the attendance list.", *path, field)
+            yield error(f"{where}: the {role} is not in the attendance list.", *path, field)
     if block.mover_id is not None and block.mover_id == block.seconder_id:
-        yield _error(
-            f"{where}: the mover also seconded the notice of motion.", *path, "seconder_id"
-        )
+        yield error(f"{where}: the mover also seconded the notice of motion.", *path, "seconder_id")
     if block.reply and not block.reply_by:
-        yield _warning(
+        yield warning(
             f"{where}: the reply to the notice of motion does not say who gave it.",
             *path,
             "reply_by",
@@ -528,15 +505,13 @@ def _check_questions(
     meeting: Meeting, block: PublicQuestions, where: str, path: FieldPath, earlier: set[str]
 ) -> Iterator[Finding]:
     if not block.questioner:
-        yield _error(
-            f"{where}: the public question does not say who asked it.", *path, "questioner"
-        )
+        yield error(f"{where}: the public question does not say who asked it.", *path, "questioner")
     if not block.questions:
-        yield _error(f"{where}: the public question has no questions.", *path, "questions")
+        yield error(f"{where}: the public question has no questions.", *path, "questions")
     if block.responses and not block.responder:
-        yield _error(f"{where}: the responses do not say who gave them.", *path, "responder")
+        yield error(f"{where}: the responses do not say who gave them.", *path, "responder")
     if block.responses and len(block.responses) != len(block.questions):
-        yield _warning(
+        yield warning(
             f"{where}: {len(block.questions)} questions but {len(block.responses)} responses; "
             "they are paired by number.",
             *path,
@@ -559,13 +534,13 @@ def _check_motion(
 ) -> Iterator[Finding]:
     """How the motion relates to the item's others, and how its vote was recorded."""
     if block.relates_to is not None and block.relates_to not in earlier:
-        yield _error(
+        yield error(
             f"{where}: the motion refers to a motion that is not earlier in this minute.",
             *path,
             "relates_to",
         )
     elif block.relates_to is None and block.kind in _RELATED:
-        yield _warning(f"{where}: the {_RELATED[block.kind]}.", *path, "relates_to")
+        yield warning(f"{where}: the {_RELATED[block.kind]}.", *path, "relates_to")
     if block.id:
         earlier.add(block.id)
     # A recorded vote asked for with nobody's vote recorded: crosschecks (an error, naming who
@@ -577,7 +552,7 @@ def _check_motion(
             against += vote.choice is VoteChoice.AGAINST
             abstained += vote.choice is VoteChoice.ABSTAIN
         if against or abstained:
-            yield _error(
+            yield error(
                 f"{where}: the vote is marked unanimous, but {against} voted against and "
                 f"{abstained} abstained.",
                 *path,
@@ -585,7 +560,7 @@ def _check_motion(
             )
     order = [_READING_ORDER[r] for r in block.readings]
     if any(b <= a for a, b in pairwise(order)):
-        yield _warning(
+        yield warning(
             f"{where}: the readings are not in order (first, second, third), or one is given "
             "twice.",
             *path,
@@ -597,9 +572,9 @@ def _check_resolution(
     meeting: Meeting, block: Resolution, where: str, path: FieldPath, earlier: set[str]
 ) -> Iterator[Finding]:
     if not block.resolutions and not block.motion:
-        yield _error(f"{where}: the resolution has no text.", *path, "resolutions")
+        yield error(f"{where}: the resolution has no text.", *path, "resolutions")
     if not block.numbered and len(block.resolutions) > 1:
-        yield _warning(
+        yield warning(
             f"{where}: {len(block.resolutions)} resolutions are not numbered.", *path, "numbered"
         )
     yield from _check_motion(block, where, path, earlier)
@@ -609,20 +584,20 @@ def _check_resolution(
         attendee_id = getattr(block, field)
         if attendee_id is not None and meeting.attendee(attendee_id) is None:
             role = field.removesuffix("_id")
-            yield _error(f"{where}: the {role} is not in the attendance list.", *path, field)
+            yield error(f"{where}: the {role} is not in the attendance list.", *path, field)
     if block.requested_by_id is not None and meeting.attendee(block.requested_by_id) is None:
-        yield _error(
+        yield error(
             f"{where}: whoever asked for the recorded vote is not in the attendance list.",
             *path,
             "requested_by_id",
         )
     if block.proposer_id is not None and block.proposer_id == block.seconder_id:
-        yield _error(f"{where}: the proposer also seconded the motion.", *path, "seconder_id")
+        yield error(f"{where}: the proposer also seconded the motion.", *path, "seconder_id")
     tally: Counter[VoteChoice] = Counter()
     for v, vote in enumerate(block.named_votes):
         tally[vote.choice] += 1
         if meeting.attendee(vote.attendee_id) is None:
-            yield _error(
+            yield error(
                 f"{where}: named vote {v + 1} is by someone not in the attendance list.",
                 *path,
                 "named_votes",
@@ -630,7 +605,7 @@ def _check_resolution(
             )
     voters = [v.attendee_id for v in block.named_votes]
     if len(voters) != len(set(voters)):
-        yield _error(f"{where}: someone is recorded as voting twice.", *path, "named_votes")
+        yield error(f"{where}: someone is recorded as voting twice.", *path, "named_votes")
     if block.named_votes:
         for field, choice in (
             ("votes_for", VoteChoice.FOR),
@@ -639,7 +614,7 @@ def _check_resolution(
         ):
             count = getattr(block, field)
             if count is not None and count != tally[choice]:
-                yield _error(
+                yield error(
                     f"{where}: {count} recorded for '{choice.value}' but {tally[choice]} named.",
                     *path,
                     field,
@@ -647,14 +622,14 @@ def _check_resolution(
     votes_for = block.votes_for if block.votes_for is not None else tally[VoteChoice.FOR]
     against = block.votes_against if block.votes_against is not None else tally[VoteChoice.AGAINST]
     if block.outcome is Outcome.CARRIED and (votes_for or against) and votes_for <= against:
-        yield _warning(
+        yield warning(
             f"{where}: the motion is marked carried with {votes_for} for and {against} against "
             "(a chair's casting vote should be minuted).",
             *path,
             "outcome",
         )
     if block.outcome is Outcome.LOST and votes_for > against:
-        yield _warning(
+        yield warning(
             f"{where}: the motion is marked lost with {votes_for} for and {against} against.",
             *path,
             "outcome",
@@ -684,7 +659,7 @@ def previous_minutes_findings(
             named = meeting.items[n].previous_meeting
             if named is not None and named != previous.date:
                 findings.append(
-                    _warning(
+                    warning(
                         f"{names[n]} is the minutes of the meeting held on "
                         f"{style.short_date(named)}, but the committee's previous meeting "
                         f"was on {when}.",
@@ -705,7 +680,7 @@ def previous_minutes_findings(
     if confirmed:
         n = confirmed[0]
         findings.append(
-            _warning(
+            warning(
                 f"{names[n]} agrees the minutes of {when} as a correct record, but that "
                 "meeting's file is still marked as a draft, not approved.",
                 "items",
@@ -722,13 +697,13 @@ def previous_minutes_findings(
             "still a draft, and this meeting does not record agreeing them as a correct record."
         )
         if style.law.nation is Nation.NONE:
-            findings.append(_warning(never, *where))
+            findings.append(warning(never, *where))
         else:  # the law requires it: one finding, of the law's kind
             never = never.removesuffix(".") + (
                 " (paragraph 41(1) of Schedule 12 to the Local Government Act 1972: minutes are "
                 "signed as a correct record at the next suitable meeting)."
             )
-            findings.append(_error(never, *where, kind=FindingKind.LAW))
+            findings.append(error(never, *where, kind=FindingKind.LAW))
     return findings
 
 
@@ -776,7 +751,7 @@ def numbering_findings(
             else f"numbers with a new prefix start again at {restart}"
         )
         return [
-            _warning(
+            warning(
                 f"This meeting's minutes start at {now.format(first)}, but the meeting of {when} "
                 f"ended at minute {before.format(last)}: {which} (or run on at "
                 f"{now.format(last + 1)}).",
@@ -798,7 +773,7 @@ def _run_on_findings(
     first = meeting.first_minute_number
     if first <= last:
         return [
-            _error(
+            error(
                 f"Minute numbers {now.format(first)} to {now.format(min(last, end))} were already "
                 f"used at the meeting of {when}, which ended at minute {before.format(last)}.",
                 "first_minute_number",
@@ -809,7 +784,7 @@ def _run_on_findings(
         if first - 1 > last + 1:
             skipped += f" to {now.format(first - 1)}"
         return [
-            _warning(
+            warning(
                 f"The meeting of {when} ended at minute {before.format(last)}, so numbering "
                 f"skips {skipped}.",
                 "first_minute_number",
@@ -834,7 +809,7 @@ def _scheme_findings(
         return []
     if scheme.restarts_between(previous.date, meeting.date):
         return [
-            _warning(
+            warning(
                 f"The committee's minute numbers {scheme.describe()}, and this is its first "
                 f"meeting of a new year after {when}: its first minute would be "
                 f"{now.format(expected)}, not {now.format(first)}.",
@@ -844,7 +819,7 @@ def _scheme_findings(
     if before.format(last) != now.format(last) and first <= last:
         # a number of a new form (a new year in it) that the committee does not start again
         return [
-            _warning(
+            warning(
                 f"The committee's minute numbers {scheme.describe()}: after the meeting of "
                 f"{when}, which ended at minute {before.format(last)}, this meeting's first "
                 f"minute would be {now.format(expected)}, not {now.format(first)}.",

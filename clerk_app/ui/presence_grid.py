@@ -364,8 +364,10 @@ class PresenceView(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        """Work the grid out again (put off while it is hidden: drawn when shown)."""
-        if self.model.grid is not None and not self.isVisible():
+        """Work the grid out again (put off while it is hidden: drawn when shown, so a meeting
+        opened with the grid closed costs nothing here)."""
+        if not self.isVisible():
+            self._stale = True
             return
         meeting, quorum = self.document.meeting, self.quorum()
         self._stale, self._quorum = False, quorum

@@ -231,6 +231,8 @@ def test_an_unnumbered_item_is_headed_by_its_title(qtbot: QtBot) -> None:
     }
     view = PresenceView(MeetingDocument(meeting, path), styles, lambda: None)
     qtbot.addWidget(view)
+    assert view.model.columnCount() == 0  # worked out only once shown
+    view.show()
     model = view.model
     heads = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert heads[:7] == ["CS-1", "CS-2", "CS-3", "Pledge of…", "3", "4", "Approval…"]
