@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 
-class ImportFailure(Exception):
+class AgendaImportError(Exception):
     """An import that could not be done. The message is one line a clerk can act on: which
     site or file (`source`) and what went wrong (`problem`). Nothing has been written."""
 

@@ -11,7 +11,7 @@
 - XML is parsed with external entities, entity expansion, DTDs and the network off; a document
   that declares a DTD is refused. JSON is parsed from the capped bytes.
 - A login page, a web page instead of data, an HTTP error, malformed XML or JSON, or a server
-  that does not answer in time: one `ImportFailure`, naming the site and the problem.
+  that does not answer in time: one `AgendaImportError`, naming the site and the problem.
 
 No Qt: the app runs these on a worker thread.
 """
@@ -32,7 +32,7 @@ from typing import Any
 
 from lxml import etree
 
-from clerk_app.importers.agenda import ImportFailure
+from clerk_app.importers.agenda import AgendaImportError
 
 TIMEOUT_SECONDS = 20.0
 DEADLINE_SECONDS = 60.0
@@ -64,15 +64,15 @@ def site_name(url: str) -> str:
 def normalise_site(text: str) -> str:
     """A site address as typed ("democracy.leicester.gov.uk/", "https://x/mgWebService.asmx")
     as its root, with a scheme ("https://" when none is given) and no trailing slash. Raises
-    ImportFailure for something that is not a web address."""
+    AgendaImportError for something that is not a web address."""
     typed = text.strip()
     if not typed:
-        raise ImportFailure("The site", "no address was given")
+        raise AgendaImportError("The site", "no address was given")
     if "://" not in typed:
         typed = "https://" + typed
     parts = urllib.parse.urlsplit(typed)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ImportFailure(text.strip(), "is not a web address (https://...)")
+        raise AgendaImportError(text.strip(), "is not a web address (https://...)")
     path = parts.path.rstrip("/")
     for tail in ("/mgWebService.asmx", "/mgwebservice.asmx"):
         if path.endswith(tail):
@@ -83,7 +83,7 @@ def normalise_site(text: str) -> str:
 class _ProxyHandler(urllib.request.ProxyHandler):
     """The system's proxies, but never for loopback (tests, a local mirror)."""
 
-    def proxy_open(self, req: urllib.request.Request, proxy: str, type: str) -> Any:  # noqa: A002
+    def proxy_open(self, req: urllib.request.Request, proxy: str, type: str) -> Any:
         host = (urllib.parse.urlsplit(req.full_url).hostname or "").lower()
         if host in LOOPBACK or host.startswith("127."):
             return None
@@ -107,7 +107,7 @@ class _RedirectHandler(urllib.request.HTTPRedirectHandler):
         old = urllib.parse.urlsplit(req.full_url).scheme
         new = urllib.parse.urlsplit(newurl).scheme
         if old == "https" and new != "https":
-            raise ImportFailure(
+            raise AgendaImportError(
                 site_name(req.full_url),
                 f"redirected to an unencrypted address ({site_name(newurl)}); nothing was read",
             )
@@ -144,7 +144,7 @@ class Fetcher:
         """Every address asked for, in order (for messages and tests)."""
 
     def get(self, url: str, *, accept: str, params: Mapping[str, str] | None = None) -> Response:
-        """The answer to a GET of `url` (with `params` as its query). Raises ImportFailure."""
+        """The answer to a GET of `url` (with `params` as its query). Raises AgendaImportError."""
         if params:
             url = f"{url}?{urllib.parse.urlencode(params, quote_via=urllib.parse.quote)}"
         site = site_name(url)
@@ -159,34 +159,34 @@ class Fetcher:
                 body = self._read(answer, site, started)
                 kind = answer.headers.get_content_type().lower()
                 return Response(answer.geturl(), answer.status, kind, body)
-        except ImportFailure:
+        except AgendaImportError:
             raise
         except urllib.error.HTTPError as exc:
-            raise ImportFailure(site, _http_problem(exc.code, exc.reason)) from None
+            raise AgendaImportError(site, _http_problem(exc.code, exc.reason)) from None
         except urllib.error.URLError as exc:
-            raise ImportFailure(site, _network_problem(exc.reason)) from None
-        except (TimeoutError, socket.timeout):
-            raise ImportFailure(site, self._too_slow()) from None
+            raise AgendaImportError(site, _network_problem(exc.reason)) from None
+        except TimeoutError:
+            raise AgendaImportError(site, self._too_slow()) from None
         except ssl.SSLError as exc:
-            raise ImportFailure(site, _network_problem(exc)) from None
+            raise AgendaImportError(site, _network_problem(exc)) from None
         except (http.client.HTTPException, ConnectionError, OSError, ValueError) as exc:
-            raise ImportFailure(site, f"the connection failed ({_short(exc)})") from None
+            raise AgendaImportError(site, f"the connection failed ({_short(exc)})") from None
 
     def _read(self, answer: Any, site: str, started: float) -> bytes:
         declared = answer.headers.get("Content-Length")
         if declared and declared.isdigit() and int(declared) > self.max_bytes:
-            raise ImportFailure(site, self._too_large())
+            raise AgendaImportError(site, self._too_large())
         chunks: list[bytes] = []
         size = 0
         while True:
             if time.monotonic() - started > self.deadline:
-                raise ImportFailure(site, self._too_slow())
+                raise AgendaImportError(site, self._too_slow())
             chunk = answer.read(CHUNK)
             if not chunk:
                 return b"".join(chunks)
             size += len(chunk)
             if size > self.max_bytes:
-                raise ImportFailure(site, self._too_large())
+                raise AgendaImportError(site, self._too_large())
             chunks.append(chunk)
 
     def _too_slow(self) -> str:
@@ -208,16 +208,16 @@ def _http_problem(code: int, reason: str) -> str:
     if code in (401, 403):
         return f"refused the request (HTTP {code}): the site needs a login, which Clerk cannot give"
     if code == 404:
-        return f"has no such page (HTTP 404): check the address, and that the site offers this"
+        return "has no such page (HTTP 404): check the address, and that the site offers this"
     if code >= 500:
         return f"had an error of its own (HTTP {code} {reason}); try again later"
     return f"refused the request (HTTP {code} {reason})"
 
 
 def _network_problem(reason: object) -> str:
-    if isinstance(reason, ImportFailure):
+    if isinstance(reason, AgendaImportError):
         return reason.problem
-    if isinstance(reason, (TimeoutError, socket.timeout)):
+    if isinstance(reason, TimeoutError):
         return "did not answer in time; try again later"
     if isinstance(reason, ssl.SSLCertVerificationError):
         return (
@@ -268,9 +268,9 @@ def parse_xml(response: Response, what: str) -> etree._Element:
     malformed XML, naming `what` was expected ("ModernGov's list of committees")."""
     site = site_name(response.url)
     if _looks_like_a_page(response):
-        raise ImportFailure(site, _a_page(response, what))
+        raise AgendaImportError(site, _a_page(response, what))
     if b"<!DOCTYPE" in response.body[:4096].upper() or b"<!ENTITY" in response.body.upper():
-        raise ImportFailure(
+        raise AgendaImportError(
             site, f"sent {what} with a document type declaration, which Clerk refuses"
         )
     parser = etree.XMLParser(**_PARSER_OPTIONS)
@@ -278,9 +278,9 @@ def parse_xml(response: Response, what: str) -> etree._Element:
         root = etree.fromstring(response.body, parser)
     except etree.XMLSyntaxError as exc:
         line = f" (line {exc.lineno})" if exc.lineno else ""
-        raise ImportFailure(site, f"sent {what} that is not well-formed XML{line}") from None
+        raise AgendaImportError(site, f"sent {what} that is not well-formed XML{line}") from None
     if root is None:
-        raise ImportFailure(site, f"sent an empty answer instead of {what}")
+        raise AgendaImportError(site, f"sent an empty answer instead of {what}")
     return root
 
 
@@ -288,14 +288,14 @@ def parse_json(response: Response, what: str) -> Any:
     """The response's JSON value. Refuses a web page and malformed JSON."""
     site = site_name(response.url)
     if _looks_like_a_page(response):
-        raise ImportFailure(site, _a_page(response, what))
+        raise AgendaImportError(site, _a_page(response, what))
     try:
         return json.loads(response.body.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise ImportFailure(site, f"sent {what} that is not UTF-8 text") from None
+        raise AgendaImportError(site, f"sent {what} that is not UTF-8 text") from None
     except json.JSONDecodeError as exc:
-        raise ImportFailure(
+        raise AgendaImportError(
             site, f"sent {what} that is not well-formed JSON (line {exc.lineno})"
         ) from None
     except RecursionError:
-        raise ImportFailure(site, f"sent {what} nested too deeply to read") from None
+        raise AgendaImportError(site, f"sent {what} nested too deeply to read") from None

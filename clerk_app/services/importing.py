@@ -4,7 +4,7 @@ command line (`clerk-app import ...`) and the app (File > Import agenda...).
 A `Source` says which system and where (a ModernGov site, a Legistar client and its API). The
 listings (`list_committees`, `list_meetings`) and the imports (`import_meeting`,
 `import_document`, `import_membership`) read the network or a file, so the app calls them off
-the GUI thread. Every failure is one `ImportFailure` line; nothing is written here (the caller
+the GUI thread. Every failure is one `AgendaImportError` line; nothing is written here (the caller
 saves what comes back, atomically, and never over a file). No Qt.
 """
 
@@ -21,8 +21,8 @@ from clerk_app.domain.model import Meeting
 from clerk_app.importers import build
 from clerk_app.importers.agenda import (
     Agenda,
+    AgendaImportError,
     CommitteeListing,
-    ImportFailure,
     MeetingListing,
 )
 from clerk_app.importers.fetch import Fetcher, normalise_site
@@ -53,7 +53,7 @@ class Source:
 
     def normalised(self) -> Source:
         """The same source with its address checked and written the one way. Raises
-        ImportFailure for an address that is not one."""
+        AgendaImportError for an address that is not one."""
         if self.system is System.MODERNGOV:
             return Source(self.system, normalise_site(self.site))
         from clerk_app.importers import legistar
@@ -187,7 +187,7 @@ def from_agenda(
     try:
         prepared = prepare_from_committee(committee_path, agenda.date, style_of)
     except MeetingFileError as exc:
-        raise ImportFailure(str(exc.path), exc.problem) from None
+        raise AgendaImportError(str(exc.path), exc.problem) from None
     style = style_of(prepared.committee.house_style)
     meeting, notes = build.join_to_committee(agenda, prepared.meeting, prepared.committee, style)
     path = prepared.existing or prepared.folder.folder / meeting_file_name(

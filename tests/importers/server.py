@@ -93,11 +93,11 @@ class LoopbackServer:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            def log_message(self, format: str, *args: object) -> None:
                 pass
 
-            def do_GET(self) -> None:  # noqa: N802
-                server.seen.append(Seen(self.path, {k: v for k, v in self.headers.items()}))
+            def do_GET(self) -> None:
+                server.seen.append(Seen(self.path, dict(self.headers.items())))
                 reply = server._find(self.path)
                 if reply is None:
                     reply = Reply(b"<html><body>Not found</body></html>", 404, "text/html")
