@@ -407,7 +407,7 @@ EXCLUSION_TEXT = {
 }
 
 
-def _exclusion(style: HouseStyle, previous: Meeting | None) -> Item:
+def exclusion_item(style: HouseStyle, previous: Meeting | None) -> Item:
     """The exclusion of the press and public, moved before the exempt business (the law asks
     for it before the public leave: `clerk_app.domain.law`): as the meeting before worded its
     own, if it had one (the council's words), else the usual resolution for the kind of
@@ -507,7 +507,7 @@ def prepare_meeting(
         items.insert(at, _matters_arising(None, carried, style))
     if carried_exempt:
         if not any(item.standing is StandingItem.EXCLUSION_OF_PUBLIC for item in items):
-            items.append(_exclusion(style, previous))
+            items.append(exclusion_item(style, previous))
         items.append(_exempt_arising(carried_exempt, exempt_reason, style))
     return Meeting(
         authority=committee.authority,

@@ -9,6 +9,7 @@ domain (roles, attendance, standing items, a committee's members). Pure: no I/O,
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 
@@ -20,6 +21,35 @@ class AgendaImportError(Exception):
         self.source = source
         self.problem = problem
         super().__init__(f"{source}: {problem}")
+
+
+_SCHEDULE_12A = re.compile(r"\b(?:schedule|sch\.?)\s*12\s*a\b", re.IGNORECASE)
+_PARAGRAPHS = re.compile(
+    r"\bpara(?:graph)?s?\.?\s*(\d{1,2}(?:\s*(?:,|and|&|or|-|–|to)\s*\d{1,2})*)", re.IGNORECASE
+)
+
+
+def cited_reason(text: str) -> str:
+    """The legal reason for excluding the public an agenda's words cite, written out the one
+    way: "Paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972" (or
+    "Paragraphs 1 and 2 ..."). Empty where the text cites no paragraph of Schedule 12A: the
+    reason is then the clerk's to fill (`clerk-app check` says so)."""
+    if not _SCHEDULE_12A.search(text):
+        return ""
+    match = _PARAGRAPHS.search(text)
+    if match is None:
+        return ""
+    numbers = [int(n) for n in re.findall(r"\d{1,2}", match.group(1))]
+    if re.search(r"-|–|\bto\b", match.group(1)) and len(numbers) == 2 and numbers[0] < numbers[1]:
+        numbers = list(range(numbers[0], numbers[1] + 1))
+    numbers = sorted({n for n in numbers if 1 <= n <= 7})
+    if not numbers:
+        return ""
+    if len(numbers) == 1:
+        cited = f"Paragraph {numbers[0]}"
+    else:
+        cited = "Paragraphs " + ", ".join(str(n) for n in numbers[:-1]) + f" and {numbers[-1]}"
+    return f"{cited} of Part 1 of Schedule 12A to the Local Government Act 1972"
 
 
 @dataclass(frozen=True, slots=True)

@@ -87,7 +87,7 @@ class _ProxyHandler(urllib.request.ProxyHandler):
         host = (urllib.parse.urlsplit(req.full_url).hostname or "").lower()
         if host in LOOPBACK or host.startswith("127."):
             return None
-        return super().proxy_open(req, proxy, type)  # type: ignore[misc]
+        return super().proxy_open(req, proxy, type)
 
 
 class _RedirectHandler(urllib.request.HTTPRedirectHandler):
