@@ -177,6 +177,10 @@ def _parser() -> argparse.ArgumentParser:
         f"{locations.user_styles_dir()}. A style folder that cannot be loaded is listed with "
         "its problem, and the exit status is then 1.",
     )
+    from clerk_app import cli_import
+
+    cli_import.add_parser(commands)
+
     check_style = commands.add_parser(
         "check-style",
         help="check a house style folder",
@@ -413,6 +417,16 @@ def _new_meeting(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _import(args: argparse.Namespace) -> int:
+    from clerk_app import cli_import
+
+    try:
+        return cli_import.run(args, print)
+    except (cli_import.AgendaImportError, cli_import.ImportUsageError) as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
 def _actions(args: argparse.Namespace) -> int:
     from clerk_app.services.year import export_action_log
 
@@ -439,6 +453,7 @@ COMMAND_HANDLERS = {
     "check": _check,
     "new-meeting": _new_meeting,
     "actions": _actions,
+    "import": _import,
     "styles": _styles,
     "check-style": _check_style,
 }
@@ -539,6 +554,8 @@ def _too_large(args: argparse.Namespace | None) -> str:
         return "the meeting prepared is too large"
     if command == "actions":
         return f"the action log of {args.folder.name} is too large to produce"
+    if command == "import":
+        return "what was imported is too large"
     if command == "check-style":
         return f"the sample minutes in the house style {args.folder.name} are too large to produce"
     return "what was asked for is too large"
