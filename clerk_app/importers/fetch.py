@@ -107,6 +107,7 @@ class _RedirectHandler(urllib.request.HTTPRedirectHandler):
         old = urllib.parse.urlsplit(req.full_url).scheme
         new = urllib.parse.urlsplit(newurl).scheme
         if old == "https" and new != "https":
+            fp.close()
             raise AgendaImportError(
                 site_name(req.full_url),
                 f"redirected to an unencrypted address ({site_name(newurl)}); nothing was read",
@@ -162,6 +163,7 @@ class Fetcher:
         except AgendaImportError:
             raise
         except urllib.error.HTTPError as exc:
+            exc.close()
             raise AgendaImportError(site, _http_problem(exc.code, exc.reason)) from None
         except urllib.error.URLError as exc:
             raise AgendaImportError(site, _network_problem(exc.reason)) from None
@@ -181,7 +183,8 @@ class Fetcher:
         while True:
             if time.monotonic() - started > self.deadline:
                 raise AgendaImportError(site, self._too_slow())
-            chunk = answer.read(CHUNK)
+            # read1: what has come, not a whole chunk's worth (a trickle meets the deadline)
+            chunk = answer.read1(CHUNK)
             if not chunk:
                 return b"".join(chunks)
             size += len(chunk)
