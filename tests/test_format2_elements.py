@@ -84,21 +84,22 @@ from clerk_app.render.context import (
     VoteView,
     build_context,
 )
-from clerk_app.render.styles import find_style
+from clerk_app.render.styles import available_styles, find_style
+from clerk_app.services.settings import Settings
 from clerk_app.storage import load_meeting, save_meeting
 from clerk_app.ui.body_editor import BodyEditor
+from clerk_app.ui.dialogs import Dialogs
 from clerk_app.ui.forms.resolutions_panel import ResolutionGroup
 from clerk_app.ui.main_window import MainWindow
+from clerk_app.ui.messages import RecordedMessages
 from clerk_app.ui.navigator import Section as NavSection
 from clerk_app.ui.tables import RecordTable
 from clerk_app.ui.widgets.panel_inputs import CountSpin, WordChoice
 from tests.people import entries
 from tests.render.kitchen_sink import kitchen_sink
-from tests.ui.conftest import MakeWindow
-from tests.ui.conftest import make_window as make_window  # the fixture, for this folder
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QApplication, QWidget
 
 # --- the meeting the forms are opened on -----------------------------------------------------
 
@@ -1594,11 +1595,35 @@ def check_widget(window: MainWindow, widget: Widget, meeting: Meeting) -> None:
     assert same(seen, pick.value), f"{widget}: shows {seen!r}, the meeting has {pick.value!r}"
 
 
-@pytest.mark.parametrize("element", ELEMENTS, ids=IDS)
-def test_element_has_a_form(element: Element, make_window: MakeWindow, meeting_file: Path) -> None:
-    window = make_window()
+@pytest.fixture(scope="module")
+def form_window(
+    qapp: QApplication, meeting_file: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[MainWindow]:
+    """One window on the meeting for every element's look at its forms: a look changes
+    nothing (each test checks that), and a window of its own for each of the 53 elements
+    cost the suite about a minute (opening the meeting, drawing its preview)."""
+    window = MainWindow(
+        Settings(tmp_path_factory.mktemp("forms-appdata")),
+        available_styles(),
+        messages=RecordedMessages(),
+        dialogs=Dialogs,
+    )
     window.resize(1366, 768)
+    window.show()
     assert window.open_path(meeting_file)
+    yield window
+    if window.document is not None:
+        window.document.undo_stack.setClean()
+    window.pool.waitForDone(60_000)
+    window.preview.wait_for_layout()
+    window.close()
+    window.deleteLater()
+    qapp.processEvents()
+
+
+@pytest.mark.parametrize("element", ELEMENTS, ids=IDS)
+def test_element_has_a_form(element: Element, form_window: MainWindow) -> None:
+    window = form_window
     assert window.document is not None
     meeting = window.document.meeting
     assert meeting == form_meeting()
