@@ -10,13 +10,15 @@ an internal error, a hang, escape sequences or megabytes on stderr.
 
 Most files run in this process through `clerk_app.cli.main` (a process each would cost half a
 second to start); a few run as real `python -m clerk_app` processes. The run is derandomized and
-keeps no example database, so CI sees the same files every time, in well under a minute.
-`tests/fuzz_cases/` holds the files that once failed.
+keeps no example database, so CI sees the same files every time, in well under a minute: 500
+files (about 30 s here; `CLERK_FUZZ_EXAMPLES=5000` runs more, and `bench/audit.py` runs the
+audit's 10,000). `tests/fuzz_cases/` holds the files that once failed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import tempfile
 import time
 from collections.abc import Sequence
@@ -42,6 +44,7 @@ from clerk_app.storage import MeetingFileError, load_meeting
 CASES = Path(__file__).resolve().parent / "fuzz_cases"
 SEEDS = seed_files()
 HUGE = 200_000
+EXAMPLES = int(os.environ.get("CLERK_FUZZ_EXAMPLES", "500"))
 """The largest string the test writes (the audit goes to 11 MB); nesting to HUGE // 100 deep."""
 
 
@@ -67,7 +70,7 @@ def _fail_on(problems: Sequence[object], what: str) -> None:
 
 
 @settings(
-    max_examples=1200,
+    max_examples=EXAMPLES,
     derandomize=True,
     database=None,
     deadline=dt.timedelta(seconds=60),  # a hang is caught per command (TIME_LIMIT) before this
