@@ -29,11 +29,12 @@ REPO = Path(__file__).resolve().parents[2]
 ENDLESS = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}\n"
 TIME_LIMIT_S = 2.0
 """The rendering time limit in these tests (10 s in use), so that they are quick."""
-STALL_S = 0.5
-"""The longest the event loop may stand still in these tests: a quarter of the time limit, which
-a rendering on the GUI thread would take whole. (bench/hostile_styles.py measures 0.07-0.12 s,
-and 0.07 s for the built-in style; in a loaded test run the window's own work after opening,
-painting and the findings, has stood 0.26 s with any style.)"""
+STALL_S = 1.0
+"""The longest the event loop may stand still in these tests: half the time limit, which a
+rendering on the GUI thread would take whole. (bench/hostile_styles.py measures 0.07-0.25 s, as
+for the built-in style; in loaded test runs the window's own work after opening, Qt laying out
+and painting its new forms, has stood 0.33-0.53 s with any style: a stack sampled during the
+stall showed Qt's event loop, not the rendering. 0.5 s failed there on that alone.)"""
 
 
 class Heartbeat:
