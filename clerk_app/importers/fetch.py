@@ -127,15 +127,16 @@ class Fetcher:
     def __init__(
         self,
         *,
-        timeout: float = TIMEOUT_SECONDS,
-        deadline: float = DEADLINE_SECONDS,
-        max_bytes: int = MAX_BYTES,
+        timeout: float | None = None,
+        deadline: float | None = None,
+        max_bytes: int | None = None,
         proxies: Mapping[str, str] | None = None,
     ) -> None:
-        """`proxies` as `urllib.request.getproxies` gives them (None: the system's)."""
-        self.timeout = timeout
-        self.deadline = deadline
-        self.max_bytes = max_bytes
+        """None: the module's limits (TIMEOUT_SECONDS, DEADLINE_SECONDS, MAX_BYTES). `proxies`
+        as `urllib.request.getproxies` gives them (None: the system's)."""
+        self.timeout = TIMEOUT_SECONDS if timeout is None else timeout
+        self.deadline = DEADLINE_SECONDS if deadline is None else deadline
+        self.max_bytes = MAX_BYTES if max_bytes is None else max_bytes
         self._opener = urllib.request.build_opener(
             _ProxyHandler(dict(proxies) if proxies is not None else None),
             urllib.request.HTTPSHandler(context=_context()),
