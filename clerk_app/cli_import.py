@@ -18,6 +18,7 @@ import argparse
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from clerk_app.domain.house_style import HouseStyle
 from clerk_app.importers.agenda import AgendaImportError
@@ -42,7 +43,10 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
 
 
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+_Parser = TypeVar("_Parser", bound=argparse.ArgumentParser)
+
+
+def add_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
     """`import` and its three sources, on the command line's subcommands."""
     command = commands.add_parser(
         "import",
