@@ -8,6 +8,7 @@ read if they are there, kept for the session, and `problem` says why they will n
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 from pathlib import Path
@@ -18,6 +19,10 @@ from clerk_app.locations import why_not_written
 
 MAX_RECENT = 8
 log = logging.getLogger("clerk.settings")
+
+
+def _committee_key(authority: str, name: str) -> str:
+    return f"{authority.strip().casefold()}\n{name.strip().casefold()}"
 
 
 class Settings:
@@ -82,6 +87,35 @@ class Settings:
     def remove_recent_folder(self, folder: Path) -> None:
         """A folder that could not be read (gone, or moved) leaves the list."""
         self._drop("folders/recent", folder)
+
+    def import_source(self, authority: str, name: str) -> tuple[str, str, str] | None:
+        """The source (system, site, API) the clerk last imported the committee's agenda from;
+        the last source used for any committee when this one has none; None before any."""
+        sources = self._import_sources()
+        found = sources.get(_committee_key(authority, name)) or sources.get("")
+        return (found[0], found[1], found[2]) if found else None
+
+    def remember_import_source(
+        self, authority: str, name: str, system: str, site: str, api: str = ""
+    ) -> None:
+        """File > Import agenda…'s source, kept for the committee and as the last one used."""
+        sources = self._import_sources()
+        sources[_committee_key(authority, name)] = [system, site, api]
+        sources[""] = [system, site, api]
+        self.qsettings.setValue("import/sources", json.dumps(sources, sort_keys=True))
+
+    def _import_sources(self) -> dict[str, list[str]]:
+        try:
+            value = json.loads(self._text("import/sources", "{}"))
+        except ValueError:
+            return {}
+        if not isinstance(value, dict):
+            return {}
+        return {
+            str(key): [str(part) for part in found]
+            for key, found in value.items()
+            if isinstance(found, list) and len(found) == 3
+        }
 
     @property
     def default_style(self) -> str:
