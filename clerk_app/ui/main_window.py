@@ -44,6 +44,7 @@ from clerk_app.ui.forms.sections_form import SectionsForm
 from clerk_app.ui.forms.sessions_form import SessionsForm
 from clerk_app.ui.forms.speakers_form import SpeakersForm
 from clerk_app.ui.help import show_about, show_help
+from clerk_app.ui.import_dialog import open_import_dialog
 from clerk_app.ui.item_actions import ItemActions
 from clerk_app.ui.messages import Messages
 from clerk_app.ui.navigator import PART_KINDS, Navigator, NavigatorModel, Section
@@ -177,6 +178,12 @@ class MainWindow(QMainWindow):
         self.sample_action = self._action(
             "Open the &sample meeting", self.files.open_sample, None, "sampleAction"
         )
+        self.import_agenda_action = self._action(
+            "&Import agenda…",
+            lambda: open_import_dialog(self, self, self.year.today),
+            None,
+            "importAgendaAction",
+        )
         self.save_action = self._action("&Save", self.files.save, key.Save, "saveAction")
         self.save_as_action = self._action(
             "Save &as…", self.files.save_as, key.SaveAs, "saveAsAction"
@@ -267,7 +274,7 @@ class MainWindow(QMainWindow):
         files = bar.addMenu("&File")
         for action in (
             self.new_action, self.next_meeting_action, self.open_action, self.open_folder_action,
-            self.sample_action,
+            self.sample_action, self.import_agenda_action,
         ):  # fmt: skip
             files.addAction(action)
         self.recent_menu = files.addMenu("Open &recent")
