@@ -92,6 +92,7 @@ def open_import_dialog(
         dialog = ImportDialog(host, window, today)
     dialog.start()
     dialog.open()
+    dialog.focus_first()
     return dialog
 
 
@@ -170,6 +171,9 @@ class ImportDialog(QDialog):
         self.import_button.setObjectName("importButton")
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.close_button.setObjectName("importClose")
+        # Enter is the address's (Find meetings) or the meeting's (Import): never Close
+        for button in (self.import_button, self.close_button):
+            button.setAutoDefault(False)
 
         form = QFormLayout()
         source_label = QLabel("&Source:")
@@ -234,6 +238,9 @@ class ImportDialog(QDialog):
             else ""
         )
         self._system_changed()
+
+    def focus_first(self) -> None:
+        """The address (or the document) to type, once the dialog is shown."""
         focus = self.file if self.chosen_system() == DOCUMENT else self.site
         focus.setFocus()
         focus.selectAll()
@@ -542,6 +549,6 @@ def meeting_line(listing: MeetingListing) -> str:
         text += f", {listing.time:%H:%M}"
     if listing.title:
         text += f": {listing.title}"
-    if listing.status and listing.status.casefold() not in ("", "scheduled"):
+    if listing.status and listing.status.casefold() not in ("scheduled", "confirmed"):
         text += f" ({listing.status})"
     return text
