@@ -1,0 +1,315 @@
+"""The clerk's own agenda document read as an agenda: the header (committee, date, time, venue,
+authority), items from typed numbers and from Word's own numbering, report references, agenda
+text and recommendations, Part B and exempt items with their Schedule 12A reason; and the files
+refused (not a Word document, an old .doc, a password-protected one, a zip bomb, an empty
+document, an agenda with no date), each with one line naming the file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from clerk_app.importers.agenda import AgendaImportError
+from clerk_app.importers.agenda_docx import read_agenda
+from tests.importers import agenda_documents as documents
+
+PARAGRAPH_3 = "Paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972"
+
+
+def test_leicester_agenda_gives_its_header_and_its_fifteen_items(tmp_path: Path) -> None:
+    agenda = read_agenda(documents.leicester(tmp_path / "cype-2025-06-18.docx"))
+    assert agenda.source == "cype-2025-06-18.docx"
+    assert agenda.authority == "Leicester City Council"
+    assert agenda.body == documents.LEICESTER_BODY
+    assert agenda.date == dt.date(2025, 6, 18)
+    assert agenda.time == dt.time(17, 30)
+    assert agenda.venue == documents.LEICESTER_VENUE
+    assert [item.title for item in agenda.items] == [t.upper() for t in documents.LEICESTER_TITLES]
+    assert [item.number for item in agenda.items] == [str(n) for n in range(1, 16)]
+    assert not any(item.exempt or item.heading for item in agenda.items)
+    families, improvement = agenda.items[10], agenda.items[12]
+    assert families.report_reference == "CYP/25/07"
+    assert families.agenda_text.startswith("Report of the Strategic Director")
+    assert "Families First programme" in families.agenda_text
+    assert families.recommendation == "That the report be noted."
+    assert improvement.report_reference == "CYP/25/09"
+    assert "8 April 2025" in agenda.items[2].agenda_text
+    assert agenda.notes == ()
+
+
+def test_typed_numbers_in_their_usual_forms(tmp_path: Path) -> None:
+    path = documents.write(
+        tmp_path / "forms.docx",
+        [
+            ("Title", "Planning Committee"),
+            "18th June 2025, 2pm",
+            "Venue: Committee Room 1, Civic Centre",
+            "1. Apologies",
+            "2) Declarations of Interest",
+            "Item 3 Minutes of the Previous Meeting",
+            "4.\tPlanning Applications",
+            "4.1 24/00123/FUL Land at Mill Lane",
+            "4(a) 24/00456/OUT The Old Dairy",
+            ("bold", "A12 Appeals Decided"),
+        ],
+    )
+    agenda = read_agenda(path)
+    assert agenda.body == "Planning Committee"
+    assert (agenda.date, agenda.time) == (dt.date(2025, 6, 18), dt.time(14, 0))
+    assert agenda.venue == "Committee Room 1, Civic Centre"
+    assert [(item.number, item.title) for item in agenda.items] == [
+        ("1", "Apologies"),
+        ("2", "Declarations of Interest"),
+        ("3", "Minutes of the Previous Meeting"),
+        ("4", "Planning Applications"),
+        ("4.1", "24/00123/FUL Land at Mill Lane"),
+        ("4(a)", "24/00456/OUT The Old Dairy"),
+        ("A12", "Appeals Decided"),
+    ]
+
+
+def test_word_numbering_of_a_list_number_style(tmp_path: Path) -> None:
+    path = documents.write(
+        tmp_path / "list.docx",
+        [
+            ("Title", "Licensing Sub-Committee"),
+            "Date: Monday 3 November 2025",
+            "Time: 10.30 am",
+            ("List Number", "Apologies for Absence"),
+            ("List Number", "Declarations of Interest"),
+            "Members are reminded to declare any interest.",
+            ("List Bullet", "disclosable pecuniary interests"),
+            ("List Number", "Premises Licence Review: The Crown, High Street"),
+        ],
+    )
+    agenda = read_agenda(path)
+    assert [(item.number, item.title) for item in agenda.items] == [
+        ("1", "Apologies for Absence"),
+        ("2", "Declarations of Interest"),
+        ("3", "Premises Licence Review: The Crown, High Street"),
+    ]
+    assert agenda.items[1].agenda_text == (
+        "Members are reminded to declare any interest.\n\ndisclosable pecuniary interests"
+    )
+    assert agenda.time == dt.time(10, 30)
+
+
+def test_word_numbering_counted_per_level_as_word_shows_it(tmp_path: Path) -> None:
+    path = documents.with_numbered_lines(
+        tmp_path / "levels.docx",
+        [
+            ("Title", "Audit and Governance Committee"),
+            "Thursday 20 November 2025 at 18:00",
+            ("level:0", "Apologies"),
+            ("level:0", "Internal Audit Progress"),
+            ("level:1", "Quarter 2 report"),
+            ("level:1", "Follow-up of recommendations"),
+            ("level:2", "Housing repairs"),
+            ("level:2", "Payroll"),
+            ("level:0", "Treasury Management"),
+            ("level:1", "Mid-year review"),
+        ],
+    )
+    agenda = read_agenda(path)
+    assert [item.number for item in agenda.items] == [
+        "1",
+        "2",
+        "2.1",
+        "2.2",
+        "2.2(a)",
+        "2.2(b)",
+        "3",
+        "3.1",
+    ]
+    assert agenda.items[-1].title == "Mid-year review"
+    assert agenda.time == dt.time(18, 0)
+
+
+def test_part_b_marks_the_items_after_it_exempt_with_the_reason_cited(tmp_path: Path) -> None:
+    agenda = read_agenda(documents.part_b(tmp_path / "cabinet.docx"))
+    assert (agenda.body, agenda.date, agenda.time) == (
+        "Cabinet",
+        dt.date(2025, 12, 9),
+        dt.time(10, 0),
+    )
+    assert agenda.venue == "Council Chamber, Town Hall"
+    titles = [(item.number, item.title, item.exempt, item.heading) for item in agenda.items]
+    assert titles == [
+        ("1", "Apologies for Absence", False, False),
+        ("2", "Declarations of Interest", False, False),
+        ("3", "Housing Revenue Account Budget 2026/27", False, False),
+        ("4", "Exclusion of the Press and Public", False, False),
+        ("", "PART B", True, True),
+        ("5", "Acquisition of Land at Mill Lane", True, False),
+        ("6", "Staffing Restructure", True, False),
+    ]
+    budget = agenda.items[2]
+    assert budget.report_reference == "HSG/25/14"
+    assert budget.recommendation == "That Cabinet approves the budget."
+    assert agenda.items[5].exempt_reason == PARAGRAPH_3
+    assert agenda.items[6].exempt_reason == (
+        "Paragraph 1 of Part 1 of Schedule 12A to the Local Government Act 1972"
+    )
+
+
+@pytest.mark.parametrize(
+    "heading", ["Part 2", "Exempt Information", "Private Session", "NOT FOR PUBLICATION"]
+)
+def test_exempt_headings(tmp_path: Path, heading: str) -> None:
+    path = documents.write(
+        tmp_path / "exempt.docx",
+        [
+            ("Title", "Corporate Parenting Board"),
+            "Date: 12 January 2026",
+            ("Heading 2", "1. Minutes"),
+            ("Heading 1", heading),
+            ("Heading 2", "2. Placement Sufficiency"),
+        ],
+    )
+    items = read_agenda(path).items
+    assert [(i.title, i.exempt, i.heading) for i in items] == [
+        ("Minutes", False, False),
+        (heading, True, True),
+        ("Placement Sufficiency", True, False),
+    ]
+    assert items[2].exempt_reason == ""
+
+
+def test_an_item_marked_exempt_on_its_own_line(tmp_path: Path) -> None:
+    path = documents.write(
+        tmp_path / "own.docx",
+        [
+            ("Title", "Resources Scrutiny Committee"),
+            "Wednesday 14 January 2026",
+            "1. Budget Monitoring",
+            "2. Contract Award: Waste Collection (exempt)",
+            "3. Property Disposal",
+            "Not for publication by virtue of paragraph 3 of Part 1 of Schedule 12A to the "
+            "Local Government Act 1972.",
+            "4. Work Programme",
+        ],
+    )
+    items = read_agenda(path).items
+    assert [(i.title, i.exempt) for i in items] == [
+        ("Budget Monitoring", False),
+        ("Contract Award: Waste Collection", True),
+        ("Property Disposal", True),
+        ("Work Programme", False),
+    ]
+    assert items[1].exempt_reason == ""
+    assert items[2].exempt_reason == PARAGRAPH_3
+
+
+@pytest.mark.parametrize(
+    ("line", "date", "time"),
+    [
+        ("Date: Wednesday, 18 June 2025", dt.date(2025, 6, 18), None),
+        ("18th June 2025", dt.date(2025, 6, 18), None),
+        ("Wednesday 18 June 2025 at 5:30 pm", dt.date(2025, 6, 18), dt.time(17, 30)),
+        ("Date and time: 18/06/2025, 17:30", dt.date(2025, 6, 18), dt.time(17, 30)),
+        ("Wednesday 18 June", dt.date(2025, 6, 18), None),
+    ],
+)
+def test_date_forms(tmp_path: Path, line: str, date: dt.date, time: dt.time | None) -> None:
+    path = documents.write(tmp_path / "d.docx", [("Title", "Council"), line, "1. Apologies"])
+    agenda = read_agenda(path, today=dt.date(2025, 6, 1))
+    assert (agenda.date, agenda.time) == (date, time)
+
+
+def test_a_weekday_that_does_not_match_the_date_is_noted(tmp_path: Path) -> None:
+    path = documents.write(
+        tmp_path / "d.docx", [("Title", "Cabinet"), "Tuesday 18 June 2025", "1. Apologies"]
+    )
+    agenda = read_agenda(path)
+    assert agenda.date == dt.date(2025, 6, 18)
+    assert agenda.notes == (
+        "The agenda says Tuesday 18 June 2025, but 18 June 2025 is a Wednesday: check the date.",
+    )
+
+
+def test_items_in_a_table(tmp_path: Path) -> None:
+    path = documents.write(
+        tmp_path / "table.docx",
+        [
+            ("Title", "Health and Wellbeing Board"),
+            ("table", [["Date", "Thursday 4 December 2025"], ["Venue", "County Hall"]]),
+            (
+                "table",
+                [
+                    ["Item", "Title", "Pages"],
+                    ["1", "Apologies", ""],
+                    ["2", "Joint Strategic Needs Assessment", "5 - 30"],
+                ],
+            ),
+        ],
+    )
+    agenda = read_agenda(path)
+    assert (agenda.date, agenda.venue) == (dt.date(2025, 12, 4), "County Hall")
+    assert [(i.number, i.title) for i in agenda.items] == [
+        ("1", "Apologies"),
+        ("2", "Joint Strategic Needs Assessment"),
+    ]
+
+
+# --- refused -------------------------------------------------------------------------------
+
+
+def _refused(path: Path) -> str:
+    with pytest.raises(AgendaImportError) as caught:
+        read_agenda(path)
+    assert caught.value.source == path.name
+    assert "\n" not in str(caught.value)
+    return caught.value.problem
+
+
+def test_not_a_word_document(tmp_path: Path) -> None:
+    path = tmp_path / "agenda.docx"
+    path.write_text("Agenda\n1. Apologies\n", encoding="utf-8")
+    assert _refused(path) == "is not a Word document (.docx)"
+
+
+def test_an_old_doc_renamed(tmp_path: Path) -> None:
+    problem = _refused(documents.old_doc(tmp_path / "agenda.docx"))
+    assert problem.startswith("is an old Word document (.doc), not a .docx")
+
+
+def test_a_password_protected_document(tmp_path: Path) -> None:
+    assert _refused(documents.encrypted(tmp_path / "agenda.docx")).startswith(
+        "is protected with a password"
+    )
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path) -> None:
+    assert _refused(documents.zip_bomb(tmp_path / "agenda.docx")).startswith(
+        "would unpack to 300 MB: refused"
+    )
+
+
+def test_a_zip_that_is_not_a_word_document(tmp_path: Path) -> None:
+    path = tmp_path / "book.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    assert _refused(path) == "is not a Word document (.docx): it has no document text in it"
+
+
+def test_an_empty_file_and_an_empty_document(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.docx"
+    empty.write_bytes(b"")
+    assert _refused(empty).startswith("is empty (0 bytes)")
+    blank = documents.write(tmp_path / "blank.docx", [])
+    assert _refused(blank) == "is empty: it has no agenda in it"
+
+
+def test_a_missing_file(tmp_path: Path) -> None:
+    assert _refused(tmp_path / "gone.docx") == "the file is not there"
+
+
+def test_an_agenda_with_no_date(tmp_path: Path) -> None:
+    path = documents.write(
+        tmp_path / "undated.docx",
+        [("Title", "Cabinet"), "Venue: Town Hall", "1. Apologies", "2. Minutes of 8 April 2025"],
+    )
+    assert _refused(path).startswith("gives no date for the meeting")
