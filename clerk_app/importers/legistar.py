@@ -148,7 +148,11 @@ def _rows(
         found.extend(value)
         if len(value) < PAGE_ROWS:
             return found
-    return found
+    raise AgendaImportError(
+        site_name(url),
+        f"sent more than {MAX_PAGES * PAGE_ROWS:,} rows of {what}; Clerk stops there "
+        "(is the client's name right?)",
+    )
 
 
 # --- values ------------------------------------------------------------------------------------
