@@ -182,6 +182,7 @@ def part_b(path: Path) -> Path:
     return write(
         path,
         [
+            ("bold", "Wyre Forest District Council"),
             ("Title", "Cabinet"),
             "Tuesday 9 December 2025 at 10.00 am",
             "Council Chamber, Town Hall",

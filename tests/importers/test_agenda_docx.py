@@ -136,6 +136,7 @@ def test_part_b_marks_the_items_after_it_exempt_with_the_reason_cited(tmp_path: 
         dt.time(10, 0),
     )
     assert agenda.venue == "Council Chamber, Town Hall"
+    assert agenda.authority == "Wyre Forest District Council"
     titles = [(item.number, item.title, item.exempt, item.heading) for item in agenda.items]
     assert titles == [
         ("1", "Apologies for Absence", False, False),
@@ -313,3 +314,53 @@ def test_an_agenda_with_no_date(tmp_path: Path) -> None:
         [("Title", "Cabinet"), "Venue: Town Hall", "1. Apologies", "2. Minutes of 8 April 2025"],
     )
     assert _refused(path).startswith("gives no date for the meeting")
+
+
+# --- end to end -----------------------------------------------------------------------------
+
+
+def test_imported_from_the_command_line_it_loads_exports_and_passes_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from clerk_app.cli import main
+    from clerk_app.storage import load_meeting
+
+    source = documents.part_b(tmp_path / "cabinet.docx")
+    out = tmp_path / "cabinet.minutes"
+    assert main(["import", "agenda", str(source), "-o", str(out)]) == 0
+    meeting = load_meeting(out)
+    assert (meeting.body, meeting.date, meeting.venue) == (
+        "Cabinet",
+        dt.date(2025, 12, 9),
+        "Council Chamber, Town Hall",
+    )
+    titles = [(item.title, item.exempt) for item in meeting.items]
+    assert ("Housing Revenue Account Budget 2026/27", False) in titles
+    assert titles[-2:] == [
+        ("Acquisition of Land at Mill Lane", True),
+        ("Staffing Restructure", True),
+    ]
+    public = tmp_path / "public.txt"
+    assert main(["export", str(out), "-o", str(public)]) == 0
+    text = public.read_text(encoding="utf-8").upper()
+    assert "HOUSING REVENUE ACCOUNT BUDGET" in text
+    # exempt: the public minutes say only that it was taken in private, and why
+    assert "CONSIDERED IN PRIVATE" in text
+    assert PARAGRAPH_3.upper() in text
+    capsys.readouterr()
+    assert main(["check", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert ": 0 error(s)" in said, said
+
+
+def test_the_leicester_agenda_as_a_meeting(tmp_path: Path) -> None:
+    from clerk_app.domain.model import StandingItem
+    from clerk_app.importers.build import meeting_from_agenda
+    from clerk_app.render.styles import find_style
+
+    agenda = read_agenda(documents.leicester(tmp_path / "cype.docx"))
+    meeting, _ = meeting_from_agenda(agenda, find_style("leicester").style)
+    assert meeting.authority == "Leicester City Council"
+    assert [item.agenda_number for item in meeting.items] == [str(n) for n in range(1, 16)]
+    standing = {item.standing for item in meeting.items if item.standing is not None}
+    assert StandingItem.PREVIOUS_MINUTES in standing
