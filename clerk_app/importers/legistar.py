@@ -429,16 +429,23 @@ def read_event(client: str, event_id: str, fetcher: Fetcher, *, api: str = DEFAU
     site = site_name(api)
     wanted = event_id.strip()
     if not wanted.isdigit():
-        raise AgendaImportError(site, f"has no event {wanted or '(none given)'}: ids are numbers")
+        raise AgendaImportError(
+            site, f"has no event {wanted or '(none given)'}: Legistar's events are numbered"
+        )
     what = f"event {wanted}"
     try:
         event = _json(_get(fetcher, f"{root}/Events/{wanted}"), f"Legistar's {what}")
     except AgendaImportError as exc:
         if _is_404(exc):
-            raise AgendaImportError(site, f"does not know an event {wanted}") from None
+            raise AgendaImportError(
+                site,
+                f"has no event {wanted} for {normalise_client(client)}: check the event's number",
+            ) from None
         raise
     if event is None or (isinstance(event, dict) and not event):
-        raise AgendaImportError(site, f"does not know an event {wanted}")
+        raise AgendaImportError(
+            site, f"has no event {wanted} for {normalise_client(client)}: check the event's number"
+        )
     if not isinstance(event, dict):
         raise AgendaImportError(site, f"sent {what} in a shape Clerk cannot read (not one event)")
     date = _date(_text(event, "EventDate"))

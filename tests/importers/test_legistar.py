@@ -392,11 +392,12 @@ def test_a_failing_page_of_office_records_is_one_line(site: LoopbackServer) -> N
 def test_an_event_the_client_does_not_know(server: LoopbackServer, reply: Reply) -> None:
     server.reply(f"{BASE}/Events/99999", reply)
     message = _failure(server, event="99999")
-    assert "99999" in message and "not well-formed" not in message
+    assert f"has no event 99999 for {CLIENT}: check the event's number" in message
+    assert "not well-formed" not in message
 
 
 def test_an_event_number_that_is_not_one(server: LoopbackServer) -> None:
-    assert "99x" in _failure(server, event="99x")
+    assert "has no event 99x: Legistar's events are numbered" in _failure(server, event="99x")
     assert server.seen == []
 
 
