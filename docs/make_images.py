@@ -6,6 +6,7 @@
     python docs/make_images.py names        # docs/ui.md: every field's object and accessible name
     python docs/make_images.py committee    # docs/committee.md: the committee window, next meeting
     python docs/make_images.py checks       # docs/ui.md: the findings panel on a meeting with slips
+    python docs/make_images.py import       # docs/ui.md: File > Import agenda… on a loopback site
 
 Minutes pages: each bundled sample is exported to Word with `clerk-app export`, converted to PDF
 by LibreOffice and to PNG by pdftoppm (poppler-utils), as a clerk would see it printed.
@@ -329,6 +330,64 @@ def presence() -> None:
         window.close()
 
 
+def import_agenda() -> None:
+    """docs/images/import-agenda.png: File > Import agenda… at 1366x768 over the sample, the
+    commission's meetings listed from the fake ModernGov site the tests serve on loopback."""
+    import datetime as dt
+    import time
+
+    from PySide6.QtGui import QColor, QPainter
+    from PySide6.QtWidgets import QApplication
+
+    from clerk_app.ui.main_window import MainWindow
+
+    sys.path.insert(0, str(REPO))
+    from tests.importers.moderngov_site import serve_moderngov
+    from tests.importers.server import LoopbackServer
+
+    IMAGES.mkdir(exist_ok=True)
+    server = LoopbackServer().start()
+    serve_moderngov(server)
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            app, window = _window(Path(tmp))
+            assert isinstance(window, MainWindow) and isinstance(app, QApplication)
+            window.year.today = lambda: dt.date(2026, 12, 2)
+            window.open_sample()
+            _spin(app)
+            window.import_agenda_action.trigger()
+            from clerk_app.ui.import_dialog import ImportDialog
+
+            dialog = window.findChild(ImportDialog, "importAgendaDialog")
+            assert isinstance(dialog, ImportDialog)
+            dialog.site.setText(server.url)
+            dialog.find_meetings()
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline and (
+                dialog.job is not None or dialog.meetings.count() == 0
+            ):
+                _spin(app, 2)
+            # the address as a clerk types it, not the loopback server's
+            dialog.site.setText("https://democracy.leicester.gov.uk")
+            _spin(app, 10)
+            picture = window.grab()
+            painter = QPainter(picture)
+            place = dialog.geometry().translated(-window.geometry().topLeft())
+            painter.drawPixmap(place.topLeft(), dialog.grab())
+            painter.setPen(QColor("#505050"))  # the frame the offscreen platform leaves out
+            painter.drawRect(place.adjusted(-1, -1, 0, 0))
+            painter.end()
+            target = IMAGES / "import-agenda.png"
+            picture.save(str(target))
+            print(target)
+            dialog.close()
+            if window.document is not None:
+                window.document.undo_stack.setClean()
+            window.close()
+    finally:
+        server.stop()
+
+
 EDITABLE = ("QLineEdit", "QPlainTextEdit", "QComboBox", "QAbstractSpinBox", "QCheckBox",
             "QAbstractButton", "QAbstractItemView", "QTextEdit")  # fmt: skip
 
@@ -435,6 +494,7 @@ def main(what: list[str]) -> int:
         "committee": committee,
         "checks": checks,
         "presence": presence,
+        "import": import_agenda,
     }
     for name in what or list(jobs):
         jobs[name]()
