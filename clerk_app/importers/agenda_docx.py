@@ -29,7 +29,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from clerk_app.importers.agenda import Agenda, AgendaImportError, AgendaItem, cited_reason
+from clerk_app.importers.agenda import (
+    Agenda,
+    AgendaImportError,
+    AgendaItem,
+    Attendee,
+    cited_reason,
+)
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 """The largest agenda file read (an agenda with its photographs is a few megabytes)."""
@@ -314,6 +320,13 @@ class _Line:
 
 def _clean(text: str) -> str:
     text = text.replace("\u00a0", " ").replace("\u200b", "")
+    # Page numbers set off at the right by a tab ("4.  Minutes<tab>5 - 12"): not the title.
+    text = re.sub(
+        r"\t+\s*(?:pages?\s*|pp?\.?\s*)?\d{1,3}(?:\s*(?:[-–—]|to)\s*\d{1,3})?\s*$",
+        "",
+        text,
+        flags=re.IGNORECASE | re.MULTILINE,
+    )
     text = re.sub(r"[ \t\r\f\v]+", " ", text)
     return "\n".join(part.strip() for part in text.split("\n")).strip()
 
@@ -857,6 +870,7 @@ def _agenda_of(source: str, lines: list[_Line], today: dt.date, document: Any) -
         venue=venue,
         authority=authority,
         items=items,
+        attendees=_members(header),
         notes=notes,
     )
 
@@ -1051,7 +1065,9 @@ def _venue_in_sentence(text: str) -> str:
     match = re.search(
         r"\bheld\s+(?:at|in)\s+(?P<venue>.+?)\s+on\s+", text, re.IGNORECASE
     ) or re.search(r"\b(?:\d{4}|[ap]\.?m\.?)\s*,?\s*(?:at|in)\s+(?P<venue>[A-Z].+?)[.]?$", text)
-    return match.group("venue").strip(" ,.") if match else ""
+    if match is None:
+        return ""
+    return re.sub(r"^the\s+(?=[A-Z])", "", match.group("venue").strip(" ,."))
 
 
 def _could_be_heading(text: str) -> bool:
@@ -1074,3 +1090,99 @@ def _could_be_body(text: str, authority: str, today: dt.date) -> bool:
     ):
         return False
     return bool(re.search(r"[A-Za-z]{3}", text))
+
+
+# --- the membership the agenda lists ----------------------------------------------------------
+
+_MEMBERSHIP = re.compile(
+    r"^(?:membership|members|committee members|(?:voting |co-opted )?members of the "
+    r"(?:committee|commission|board|panel|cabinet|sub-committee)|councillors|to)"
+    r"(?:\s*\(?\d+\)?)?\s*:?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_PERSON_TITLE = (
+    r"(?:councillors?|cllrs?\.?|mr|mrs|ms|miss|mx|dr|professor|prof|alderman|alderwoman"
+    r"|the (?:lord |deputy )?mayor|reverend|rev\.?|canon|sir|dame)"
+)
+_PERSON = re.compile(r"^" + _PERSON_TITLE + r"\s+\S", re.IGNORECASE)
+_ROLE_FIRST = re.compile(
+    r"^(?P<role>(?:vice[- ]|deputy )?(?:chair(?:man|person)?|mayor|leader))\s*[:\-–]\s*"
+    r"(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+
+
+def _members(header: list[_Line]) -> tuple[Attendee, ...]:
+    """The people the header lists as the committee's membership ("Councillor Batool (Chair)",
+    "Councillors Gregg, Moore and Singh Sangha", "Joycelin Eze-Okubuiro – Parent Governor
+    Representative"), in its words; none where it lists none."""
+    people: list[Attendee] = []
+    inside = False
+    for line in header:
+        text = line.text
+        match = _MEMBERSHIP.match(text)
+        if match and not inside and len(text) <= 200:
+            inside = True
+            text = match.group("rest").strip()
+            if not text:
+                continue
+        if not inside:
+            continue
+        found = _people_in(text)
+        if not found:
+            if people:
+                break
+            continue
+        people.extend(found)
+    return tuple(people)
+
+
+def _people_in(text: str) -> list[Attendee]:
+    if len(text) > 200 or _LABEL.fullmatch(text):
+        return []
+    role = ""
+    first = _ROLE_FIRST.match(text)
+    if first:
+        role, text = first.group("role"), first.group("rest").strip()
+    plural = re.match(r"^(councillors|cllrs\.?)\s+(?P<names>.+)$", text, re.IGNORECASE)
+    if plural:
+        singular = "Councillor" if plural.group(1).lower() == "councillors" else "Cllr"
+        names = re.split(r"\s*,\s*|\s+and\s+|\s*&\s*", plural.group("names").strip(" ."))
+        found = []
+        for name in names:
+            one = _person(f"{singular} {name}", role)
+            if one is None:
+                return []
+            found.append(one)
+        return found
+    parts = re.split(r"\s*[,;]\s*(?=" + _PERSON_TITLE + r"\s)", text, flags=re.IGNORECASE)
+    found = []
+    for part in parts:
+        one = _person(part.strip(" ."), role)
+        if one is None:
+            return []
+        found.append(one)
+    return found
+
+
+def _person(text: str, role: str) -> Attendee | None:
+    capacity = ""
+    described = re.match(r"^(?P<name>[^–—:]+?)\s+[–—-]\s+(?P<what>.+)$", text)
+    if described and not _PERSON.match(text):
+        name = described.group("name").strip()
+        if len(name.split()) > 5 or not all(word[:1].isupper() for word in name.split()):
+            return None
+        return Attendee(name=name, role=role, capacity=described.group("what").strip())
+    if not _PERSON.match(text):
+        return None
+    bracket = re.search(r"\s*\((?P<role>[^()]+)\)\s*$", text)
+    if bracket:
+        role = role or bracket.group("role").strip()
+        text = text[: bracket.start()]
+    elif described:
+        text = described.group("name").strip()
+        capacity = described.group("what").strip()
+    name = text.strip(" ,.")
+    if len(name.split()) > 7:
+        return None
+    return Attendee(name=name, role=role, capacity=capacity)

@@ -10,6 +10,7 @@ in that style, ("bold", text) a bold Normal paragraph, ("table", rows) a table.
 from __future__ import annotations
 
 import struct
+import zipfile
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -149,6 +150,7 @@ def leicester(path: Path) -> Path:
         "Councillor Batool (Chair)",
         "Councillor Bonham (Vice-Chair)",
         "Councillors Gregg, Moore and Singh Sangha",
+        "Joycelin Eze-Okubuiro – Parent Governor Representative (Primary)",
         "Members of the public and the press are welcome to attend.",
         ("Heading 1", "AGENDA"),
     ]
@@ -281,4 +283,59 @@ def encrypted(path: Path) -> Path:
     header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
     names = "EncryptionInfo".encode("utf-16-le") + "EncryptedPackage".encode("utf-16-le")
     path.write_bytes(header + names + b"\x00" * 2048)
+    return path
+
+
+def summons(path: Path) -> Path:
+    """A notice of meeting as a summons letter: the committee, venue, date and time in one
+    sentence, items in Heading 1 numbered by Word through the style (as an outline-numbered
+    heading style is), sub-items in Heading 2 at the list's second level."""
+    write(path, [])
+    num_id = add_multilevel_list(path)
+    document = docx.Document(str(path))
+    for name, ilvl in (("Heading 1", "0"), ("Heading 2", "1")):
+        ppr = document.styles[name].element.get_or_add_pPr()
+        numpr = OxmlElement("w:numPr")
+        level = OxmlElement("w:ilvl")
+        level.set(qn("w:val"), ilvl)
+        number = OxmlElement("w:numId")
+        number.set(qn("w:val"), num_id)
+        numpr.append(level)
+        numpr.append(number)
+        ppr.insert(0, numpr)
+    document.add_paragraph("Borough of Wellingborough")
+    document.add_paragraph(
+        "NOTICE IS HEREBY GIVEN that a meeting of the Development Control Committee will be "
+        "held in the Council Chamber, Swanspool House on Thursday, 5th February 2026 at 7.00 pm "
+        "to transact the following business."
+    )
+    document.add_paragraph("Chief Executive")
+    for style, text in (
+        ("Heading 1", "Apologies for Absence"),
+        ("Heading 1", "Planning Applications"),
+        ("Heading 2", "WP/2025/0412/FUL: 12 High Street"),
+        ("Heading 2", "WP/2025/0433/OUT: Land off Mill Road"),
+        ("Heading 1", "Enforcement Update"),
+    ):
+        document.add_paragraph(text, style=style)
+    document.add_paragraph("Report of the Head of Planning (DC/26/02)")
+    document.save(str(path))
+    return path
+
+
+def with_doctype(path: Path) -> Path:
+    """A Word document whose document part declares an entity (Word never writes one)."""
+    write(path, [("Title", "Cabinet"), "Date: 9 December 2025", "1. Apologies"])
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    xml = parts["word/document.xml"]
+    declaration_end = xml.index(b"?>") + 2
+    parts["word/document.xml"] = (
+        xml[:declaration_end]
+        + b'<!DOCTYPE w:document [<!ENTITY lol "lol">]>'
+        + xml[declaration_end:]
+    )
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
     return path

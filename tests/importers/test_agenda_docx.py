@@ -255,6 +255,53 @@ def test_items_in_a_table(tmp_path: Path) -> None:
     ]
 
 
+def test_the_membership_the_agenda_lists(tmp_path: Path) -> None:
+    agenda = read_agenda(documents.leicester(tmp_path / "cype.docx"))
+    assert [(a.name, a.role, a.capacity) for a in agenda.attendees] == [
+        ("Councillor Batool", "Chair", ""),
+        ("Councillor Bonham", "Vice-Chair", ""),
+        ("Councillor Gregg", "", ""),
+        ("Councillor Moore", "", ""),
+        ("Councillor Singh Sangha", "", ""),
+        ("Joycelin Eze-Okubuiro", "", "Parent Governor Representative (Primary)"),
+    ]
+
+
+def test_a_summons_with_headings_numbered_by_their_style(tmp_path: Path) -> None:
+    agenda = read_agenda(documents.summons(tmp_path / "dc.docx"))
+    assert agenda.authority == "Borough of Wellingborough"
+    assert agenda.body == "Development Control Committee"
+    assert agenda.venue == "Council Chamber, Swanspool House"
+    assert (agenda.date, agenda.time) == (dt.date(2026, 2, 5), dt.time(19, 0))
+    assert [(item.number, item.title) for item in agenda.items] == [
+        ("1", "Apologies for Absence"),
+        ("2", "Planning Applications"),
+        ("2.1", "WP/2025/0412/FUL: 12 High Street"),
+        ("2.2", "WP/2025/0433/OUT: Land off Mill Road"),
+        ("3", "Enforcement Update"),
+    ]
+    assert agenda.items[-1].report_reference == "DC/26/02"
+    assert agenda.attendees == ()
+
+
+def test_page_numbers_set_off_by_a_tab_are_not_the_title(tmp_path: Path) -> None:
+    path = documents.write(
+        tmp_path / "pages.docx",
+        [
+            ("Title", "Cabinet"),
+            "Date: 9 December 2025",
+            "1.\tMinutes\t5 - 12",
+            "2.\tBudget 2026\t13",
+            "3.\tTreasury Strategy (Pages 14 - 30)",
+        ],
+    )
+    assert [item.title for item in read_agenda(path).items] == [
+        "Minutes",
+        "Budget 2026",
+        "Treasury Strategy",
+    ]
+
+
 # --- refused -------------------------------------------------------------------------------
 
 
@@ -302,6 +349,11 @@ def test_an_empty_file_and_an_empty_document(tmp_path: Path) -> None:
     assert _refused(empty).startswith("is empty (0 bytes)")
     blank = documents.write(tmp_path / "blank.docx", [])
     assert _refused(blank) == "is empty: it has no agenda in it"
+
+
+def test_a_document_declaring_entities(tmp_path: Path) -> None:
+    path = documents.with_doctype(tmp_path / "agenda.docx")
+    assert _refused(path) == "has a document declaration Word never writes: refused"
 
 
 def test_a_missing_file(tmp_path: Path) -> None:
