@@ -538,6 +538,12 @@ _PUBLIC_HEADING = re.compile(
     r"|open\s+session\b.*)$",
     re.IGNORECASE,
 )
+_BARE_SECTION = re.compile(
+    r"(?:part\s*(?:a|b|1|2|i|ii)|private session|public session|exempt (?:business|items?|"
+    r"information)|not for publication|closed session)\s*[:.\-–]?",
+    re.IGNORECASE,
+)
+_APPENDIX = re.compile(r"\b(?:appendix|appendices|annex|annexes)\b", re.IGNORECASE)
 _EXCLUSION = re.compile(
     r"exclusion\s+of\s+(?:the\s+)?(?:press|public)|exclude\s+the\s+(?:press|public)",
     re.IGNORECASE,
@@ -802,7 +808,9 @@ def _agenda_of(source: str, lines: list[_Line], today: dt.date, document: Any) -
             built.append(item)
             continue
         plain = _EXEMPT_HEADING.match(text) or _PUBLIC_HEADING.match(text)
-        heading_like = (line.heading or line.bold or len(text) <= 60) and len(text) <= 120
+        heading_like = len(text) <= 120 and (
+            line.heading or line.bold or text.isupper() or bool(_BARE_SECTION.fullmatch(text))
+        )
         if plain and heading_like and (built or _EXEMPT_HEADING.match(text)):
             exempt = bool(_EXEMPT_HEADING.match(text))
             if exempt and not built and not header_has_date(header, today):
@@ -855,8 +863,10 @@ def _agenda_of(source: str, lines: list[_Line], today: dt.date, document: Any) -
             current.text.append(_numbered_text(line))
 
     agenda_header = _read_header(source, header, today)
-    items = tuple(_finished(item, section_reason_for(built, item)) for item in built)
+    finished = [_finished(item, section_reason_for(built, item)) for item in built]
+    items = tuple(item for item, _ in finished)
     date, time, venue, authority, body, notes = agenda_header
+    notes = (*notes, *(note for _, note in finished if note))
     if not items:
         notes = (*notes, "The agenda has no numbered items: add the business by hand.")
     untitled = sum(1 for item in items if not item.title)
@@ -901,7 +911,7 @@ def section_reason_for(built: list[_Building], item: _Building) -> str:
     return ""
 
 
-def _finished(item: _Building, section_reason: str) -> AgendaItem:
+def _finished(item: _Building, section_reason: str) -> tuple[AgendaItem, str]:
     title = item.title
     own = " ".join(item.lines)
     reference = item.reference
@@ -910,8 +920,21 @@ def _finished(item: _Building, section_reason: str) -> AgendaItem:
         reference = re.sub(r"\s+", "", code.group("ref"))
     exempt = item.exempt
     reason = ""
+    note = ""
     if not item.heading and not item.exclusion:
-        marked = bool(_EXEMPT_MARK.search(title)) or bool(_SCHEDULE_12A.search(own))
+        mark = _EXEMPT_MARK.search(title)
+        citing = [text for text in item.lines if _SCHEDULE_12A.search(text)]
+        marked = bool(mark) or bool(citing)
+        appendix_only = (bool(mark) and bool(_APPENDIX.search(mark.group(0) if mark else ""))) or (
+            not mark and bool(citing) and all(_APPENDIX.search(text) for text in citing)
+        )
+        if appendix_only and not item.exempt:
+            marked = False
+            plain = _SCHEDULE_MARK.sub("", _EXEMPT_MARK.sub("", title)).strip()
+            note = (
+                f"Item {item.number or plain}, {plain}, has an exempt appendix: the item is "
+                "public; keep the appendix out of the public minutes."
+            )
         if marked:
             exempt = True
         reason = cited_reason(own) if marked else ""
@@ -927,7 +950,7 @@ def _finished(item: _Building, section_reason: str) -> AgendaItem:
     title = re.sub(r"\s+", " ", title).strip(" -–—:;,")
     if item.heading:
         title = title.strip()
-    return AgendaItem(
+    item_out = AgendaItem(
         title=title,
         number=item.number,
         exempt=exempt,
@@ -937,6 +960,7 @@ def _finished(item: _Building, section_reason: str) -> AgendaItem:
         recommendation="\n\n".join(item.recommendation),
         heading=item.heading,
     )
+    return item_out, note
 
 
 def _read_header(
@@ -1097,7 +1121,7 @@ def _could_be_body(text: str, authority: str, today: dt.date) -> bool:
 _MEMBERSHIP = re.compile(
     r"^(?:membership|members|committee members|(?:voting |co-opted )?members of the "
     r"(?:committee|commission|board|panel|cabinet|sub-committee)|councillors|to)"
-    r"(?:\s*\(?\d+\)?)?\s*:?\s*(?P<rest>.*)$",
+    r"(?:\s*\(?\d+\)?)?\s*(?::\s*(?P<rest>.*)|$)",
     re.IGNORECASE,
 )
 _PERSON_TITLE = (
@@ -1123,7 +1147,7 @@ def _members(header: list[_Line]) -> tuple[Attendee, ...]:
         match = _MEMBERSHIP.match(text)
         if match and not inside and len(text) <= 200:
             inside = True
-            text = match.group("rest").strip()
+            text = (match.group("rest") or "").strip()
             if not text:
                 continue
         if not inside:
@@ -1144,20 +1168,18 @@ def _people_in(text: str) -> list[Attendee]:
     first = _ROLE_FIRST.match(text)
     if first:
         role, text = first.group("role"), first.group("rest").strip()
-    plural = re.match(r"^(councillors|cllrs\.?)\s+(?P<names>.+)$", text, re.IGNORECASE)
-    if plural:
-        singular = "Councillor" if plural.group(1).lower() == "councillors" else "Cllr"
-        names = re.split(r"\s*,\s*|\s+and\s+|\s*&\s*", plural.group("names").strip(" ."))
-        found = []
-        for name in names:
-            one = _person(f"{singular} {name}", role)
-            if one is None:
-                return []
-            found.append(one)
-        return found
-    parts = re.split(r"\s*[,;]\s*(?=" + _PERSON_TITLE + r"\s)", text, flags=re.IGNORECASE)
-    found = []
-    for part in parts:
+    found: list[Attendee] = []
+    for part in re.split(r"\s*[,;]\s*(?=" + _PERSON_TITLE + r"\s)", text, flags=re.IGNORECASE):
+        plural = re.match(r"^(councillors|cllrs\.?)\s+(?P<names>.+)$", part, re.IGNORECASE)
+        if plural:
+            singular = "Councillor" if plural.group(1).lower() == "councillors" else "Cllr"
+            names = re.split(r"\s*,\s*|\s+and\s+|\s*&\s*", plural.group("names").strip(" ."))
+            for name in names:
+                one = _person(f"{singular} {name}", role)
+                if one is None:
+                    return []
+                found.append(one)
+            continue
         one = _person(part.strip(" ."), role)
         if one is None:
             return []

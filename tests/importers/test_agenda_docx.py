@@ -267,6 +267,60 @@ def test_the_membership_the_agenda_lists(tmp_path: Path) -> None:
     ]
 
 
+def test_a_front_sheet_with_the_membership_on_one_line(tmp_path: Path) -> None:
+    path = documents.write(
+        tmp_path / "front.docx",
+        [
+            "Public Document Pack",
+            "Wyre Forest District Council",
+            "Notice of Meeting",
+            "Cabinet",
+            "Date: Tuesday, 9 December 2025",
+            "Members of the public are welcome to attend.",
+            "Membership: Councillor H Dyke (Chair), Cllr M Rayner (Vice-Chair), "
+            "Councillors Baker, Nicholls and Shaw",
+            "Contact: Democratic Services, 01562 732 000",
+            ("Heading 1", "Agenda"),
+            "1. Apologies",
+        ],
+    )
+    agenda = read_agenda(path)
+    assert (agenda.authority, agenda.body) == ("Wyre Forest District Council", "Cabinet")
+    assert [(a.name, a.role) for a in agenda.attendees] == [
+        ("Councillor H Dyke", "Chair"),
+        ("Cllr M Rayner", "Vice-Chair"),
+        ("Councillor Baker", ""),
+        ("Councillor Nicholls", ""),
+        ("Councillor Shaw", ""),
+    ]
+    assert [item.title for item in agenda.items] == ["Apologies"]
+
+
+def test_an_exempt_appendix_leaves_its_item_public_and_says_so(tmp_path: Path) -> None:
+    path = documents.write(
+        tmp_path / "appendix.docx",
+        [
+            ("Title", "Cabinet"),
+            "Date: 9 December 2025",
+            "1. Leisure Centre Contract",
+            "Appendix 2 is not for publication by virtue of paragraph 3 of Part 1 of "
+            "Schedule 12A to the Local Government Act 1972.",
+            "Confidential reporting policy",
+            "2. Whistleblowing Policy Review",
+        ],
+    )
+    agenda = read_agenda(path)
+    assert [(i.title, i.exempt, i.heading) for i in agenda.items] == [
+        ("Leisure Centre Contract", False, False),
+        ("Whistleblowing Policy Review", False, False),
+    ]
+    assert "Confidential reporting policy" in agenda.items[0].agenda_text
+    assert agenda.notes == (
+        "Item 1, Leisure Centre Contract, has an exempt appendix: the item is public; keep "
+        "the appendix out of the public minutes.",
+    )
+
+
 def test_a_summons_with_headings_numbered_by_their_style(tmp_path: Path) -> None:
     agenda = read_agenda(documents.summons(tmp_path / "dc.docx"))
     assert agenda.authority == "Borough of Wellingborough"
