@@ -136,9 +136,10 @@ def with_numbered_lines(path: Path, lines: Sequence[Line]) -> Path:
 def leicester(path: Path) -> Path:
     """Leicester's agenda for the commission's meeting of 18 June 2025, as the city's agendas
     are laid out: the authority over two lines, the committee in capitals, date, time and
-    location labelled, the membership, then the items typed "1." in Heading 2, report
-    references under the reports."""
-    titles = [title.upper() for title in LEICESTER_TITLES]
+    location labelled, the membership, then the items typed "1." in Heading 2 (their titles as
+    the city's agendas print them, in capitals and small letters), report references under the
+    reports."""
+    titles = list(LEICESTER_TITLES)
     lines: list[Line] = [
         ("bold", "Leicester"),
         ("bold", "City Council"),
