@@ -366,15 +366,82 @@ def _is_bold(paragraph: Any) -> bool:
     return style_bold and all(run.bold is not False for run in runs)
 
 
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_SKIPPED = frozenset(
+    {
+        f"{_W}pPr",
+        f"{_W}rPr",
+        f"{_W}del",
+        f"{_W}moveFrom",
+        f"{_W}instrText",
+        f"{_W}delText",
+        f"{_W}txbxContent",
+        f"{_MC}Fallback",
+        f"{_W}footnoteReference",
+        f"{_W}endnoteReference",
+        f"{_W}commentReference",
+    }
+)
+
+
+def _text_of(element: Any) -> str:
+    """A paragraph's text as Word shows it: its runs, hyperlinks, content controls, fields'
+    results and tracked insertions; not deletions, field codes or text boxes (read apart)."""
+    out: list[str] = []
+
+    def walk(node: Any) -> None:
+        for child in node:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIPPED:
+                continue
+            if tag == f"{_W}t":
+                out.append(child.text or "")
+            elif tag in (f"{_W}tab", f"{_W}ptab"):
+                out.append("\t")
+            elif tag in (f"{_W}br", f"{_W}cr"):
+                out.append("\n")
+            elif tag == f"{_W}noBreakHyphen":
+                out.append("-")
+            else:
+                walk(child)
+
+    walk(element)
+    return "".join(out)
+
+
+def _blocks(parent: Any) -> Iterator[Any]:
+    """The body's paragraphs and tables in order, content controls and custom XML opened,
+    and the paragraphs of a paragraph's text boxes (a cover page's title) before it."""
+    for child in parent:
+        tag = child.tag
+        if tag == f"{_W}p":
+            for box in child.iter(f"{_W}txbxContent"):
+                if not any(a.tag == f"{_MC}Fallback" for a in box.iterancestors()):
+                    yield from _blocks(box)
+            yield child
+        elif tag == f"{_W}tbl":
+            yield child
+        elif tag == f"{_W}sdt":
+            content = child.find(f"{_W}sdtContent")
+            if content is not None:
+                yield from _blocks(content)
+        elif tag == f"{_W}customXml":
+            yield from _blocks(child)
+
+
+def _cell_text(cell: Any) -> str:
+    return "\n".join(_text_of(paragraph._p) for paragraph in cell.paragraphs)
+
+
 def _lines(document: Any, numbering: _Numbering) -> Iterator[_Line]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    for block in document.element.body.iterchildren():
+    for block in _blocks(document.element.body):
         if block.tag == f"{_W}p":
             paragraph = Paragraph(block, document)
             auto = numbering.number(paragraph)
-            text = _clean(paragraph.text)
+            text = _clean(_text_of(block))
             if not text:
                 continue
             for index, part in enumerate(text.split("\n")):
@@ -385,7 +452,7 @@ def _lines(document: Any, numbering: _Numbering) -> Iterator[_Line]:
                         _heading_level(paragraph),
                         _is_bold(paragraph),
                     )
-        elif block.tag == f"{_W}tbl":
+        else:
             yield from _table_lines(Table(block, document), numbering)
 
 
@@ -395,7 +462,7 @@ def _table_lines(table: Any, numbering: _Numbering) -> Iterator[_Line]:
         for cell in row.cells:
             if not cells or cell._tc is not cells[-1]._tc:  # merged cells repeat
                 cells.append(cell)
-        texts = [_clean(cell.text) for cell in cells]
+        texts = [_clean(_cell_text(cell)) for cell in cells]
         filled = [text for text in texts if text]
         if not filled:
             continue
@@ -427,7 +494,7 @@ def _table_lines(table: Any, numbering: _Numbering) -> Iterator[_Line]:
             continue
         for cell in cells:
             for paragraph in cell.paragraphs:
-                text = _clean(paragraph.text)
+                text = _clean(_text_of(paragraph._p))
                 if text:
                     auto = numbering.number(paragraph)
                     yield _Line(text, auto, _heading_level(paragraph), _is_bold(paragraph), True)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import docx
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 
 Line = str | tuple[str, Any]
@@ -339,4 +339,42 @@ def with_doctype(path: Path) -> Path:
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, data in parts.items():
             archive.writestr(name, data)
+    return path
+
+
+_NS = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+)
+
+
+def from_a_template(path: Path) -> Path:
+    """An agenda made from a council's Word template: the committee in a text box on the cover
+    (its fallback copy for old Word too), the header in a content control, the date in a date
+    picker inside the line, an item's title with a tracked insertion and a tracked deletion."""
+    write(path, [])
+    document = docx.Document(str(path))
+    body = document.element.body
+    sectpr = body[-1]
+    xml = [
+        f'<w:p {_NS}><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+        "<w:txbxContent><w:p><w:r><w:t>Resources Scrutiny Committee</w:t></w:r></w:p>"
+        "</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p>"
+        "<w:r><w:t>Resources Scrutiny Committee</w:t></w:r></w:p></w:txbxContent></w:pict>"
+        "</mc:Fallback></mc:AlternateContent></w:r></w:p>",
+        f'<w:sdt {_NS}><w:sdtPr><w:alias w:val="Meeting details"/></w:sdtPr><w:sdtContent>'
+        '<w:p><w:r><w:t xml:space="preserve">Date: </w:t></w:r><w:sdt><w:sdtPr><w:date/>'
+        "</w:sdtPr><w:sdtContent><w:r><w:t>Wednesday, 14 January 2026</w:t></w:r>"
+        "</w:sdtContent></w:sdt></w:p>"
+        "<w:p><w:r><w:t>Venue: Committee Room 2, County Hall</w:t></w:r></w:p>"
+        "</w:sdtContent></w:sdt>",
+        f'<w:p {_NS}><w:r><w:t xml:space="preserve">1. Budget </w:t></w:r>'
+        '<w:del w:id="1" w:author="Clerk"><w:r><w:delText>Monitring</w:delText></w:r></w:del>'
+        '<w:ins w:id="2" w:author="Clerk"><w:r><w:t>Monitoring</w:t></w:r></w:ins>'
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGEREF x '
+        '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>',
+    ]
+    for fragment in xml:
+        sectpr.addprevious(parse_xml(fragment))
+    document.save(str(path))
     return path

@@ -356,6 +356,15 @@ def test_page_numbers_set_off_by_a_tab_are_not_the_title(tmp_path: Path) -> None
     ]
 
 
+def test_a_template_with_a_text_box_content_controls_and_tracked_changes(
+    tmp_path: Path,
+) -> None:
+    agenda = read_agenda(documents.from_a_template(tmp_path / "template.docx"))
+    assert agenda.body == "Resources Scrutiny Committee"  # once, not its fallback copy too
+    assert (agenda.date, agenda.venue) == (dt.date(2026, 1, 14), "Committee Room 2, County Hall")
+    assert [(item.number, item.title) for item in agenda.items] == [("1", "Budget Monitoring")]
+
+
 # --- refused -------------------------------------------------------------------------------
 
 
