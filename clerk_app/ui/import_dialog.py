@@ -15,6 +15,7 @@ meeting of that date already there is offered instead. The source is remembered 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
@@ -192,6 +193,12 @@ class ImportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.resize(620, 520)
+        order: list[QWidget] = [
+            self.system, self.site, self.api, self.file, self.browse, self.find_button,
+            self.committee, self.meetings, self.past, self.import_button, self.close_button,
+        ]  # fmt: skip
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
 
         self.system.currentIndexChanged.connect(self._system_changed)
         self.site.returnPressed.connect(self.find_meetings)

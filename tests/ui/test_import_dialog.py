@@ -24,6 +24,7 @@ from clerk_app.ui.dialogs import Dialogs, SaveChoice
 from clerk_app.ui.import_dialog import ImportDialog
 from clerk_app.ui.main_window import MainWindow
 from clerk_app.ui.messages import RecordedMessages
+from tests.importers import agenda_documents, legistar_site
 from tests.importers.moderngov_site import (
     COMMITTEE_TITLE,
     SERVICE,
@@ -83,6 +84,7 @@ def open_dialog(qtbot: QtBot, window: MainWindow) -> ImportDialog:
     dialog = window.findChild(ImportDialog, "importAgendaDialog")
     assert isinstance(dialog, ImportDialog)
     qtbot.waitExposed(dialog)
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
     return dialog
 
 
@@ -280,3 +282,64 @@ def test_esc_stops_waiting_for_a_slow_site(
     assert "Stopped waiting" in dialog.status.text()
     QTest.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_import_an_agenda_document_then_a_legistar_meeting(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    """The other two sources, in one window: the clerk's agenda document (remembered for the
+    commission), then a Legistar client's meeting through its Web API on loopback."""
+    agenda = agenda_documents.leicester(tmp_path / "agenda.docx")
+    window = window_on(make_window)
+    window.year.today = lambda: legistar_site.TODAY
+    dialog = open_dialog(qtbot, window)
+    dialog.system.setFocus()
+    QTest.keyClick(dialog.system, Qt.Key.Key_End)
+    assert dialog.chosen_system() == "docx"
+    assert dialog.file.isVisible() and not dialog.site.isVisible()
+    assert not dialog.import_button.isEnabled()  # no document yet
+    QTest.keyClick(dialog.system, Qt.Key.Key_Tab)
+    assert dialog.file.hasFocus()
+    QTest.keyClicks(dialog.file, str(agenda), Qt.KeyboardModifier.NoModifier, 1)
+    sample = window.document
+    QTest.keyClick(dialog.file, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.document is not sample, timeout=5000)
+    assert window.document is not None and window.document.path is None
+    assert window.document.meeting.date == JUNE
+    titles = [item.title for item in window.document.meeting.items]
+    assert "Families First Programme" in titles
+    assert not dialog.isVisible()
+    dialog = open_dialog(qtbot, window)  # the document, remembered for the commission
+    assert dialog.chosen_system() == "docx"
+    assert dialog.file.text() == str(agenda)
+
+    server = LoopbackServer().start()
+    try:
+        legistar_site.serve_legistar(server)
+        dialog.system.setFocus()
+        QTest.keyClick(dialog.system, Qt.Key.Key_Up)
+        assert dialog.chosen_system() == "legistar"
+        assert dialog.api.isVisible() and dialog.site_label.text() == "Legistar &client:"
+        type_site(dialog, "")  # an empty client: said, and nothing asked
+        assert dialog.job is None and "Type the client" in dialog.status.text()
+        QTest.keyClicks(dialog.site, legistar_site.CLIENT, Qt.KeyboardModifier.NoModifier, 20)
+        dialog.api.setFocus()
+        QTest.keyClicks(dialog.api, server.url, Qt.KeyboardModifier.NoModifier, 1)
+        QTest.keyClick(dialog.api, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: dialog.meetings.count() > 0, timeout=5000)
+        assert dialog.committee.currentText() == legistar_site.BODY_NAME
+        assert meeting_lines(dialog)[0].startswith("Tuesday 8 December 2026")
+        QTest.keyClick(dialog.meetings, Qt.Key.Key_Return)
+        qtbot.waitUntil(
+            lambda: (
+                window.document is not None
+                and window.document.meeting.body == legistar_site.BODY_NAME
+            ),
+            timeout=5000,
+        )
+    finally:
+        server.stop()
+    assert window.document is not None
+    assert window.document.meeting.date == dt.date(2026, 12, 8)
+    assert window.document.meeting.house_style == "uscity"
+    assert len(window.document.meeting.attendance) > 0
