@@ -555,7 +555,8 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _AUTHORITY = re.compile(
-    r"^(?:(?:the\s+)?(?:royal\s+|london\s+)?borough\s+of\s+[\w' .-]+|[\w' .&-]{2,60}?\s+"
+    r"^(?!(?:full|meeting|report|notice|agenda|summons|to|the|extraordinary|annual)\b)"
+    r"(?:(?:the\s+)?(?:royal\s+|london\s+)?borough\s+of\s+[\w' .-]+|[\w' .&-]{2,60}?\s+"
     r"(?:city|county|borough|district|town|parish|metropolitan borough|unitary)?\s*council"
     r"|[\w' .&-]{2,60}?\s+combined authority|city of [\w' .-]+ council)$",
     re.IGNORECASE,
@@ -625,8 +626,19 @@ _SCHEDULE_MARK = re.compile(
 )
 _SCHEDULE_12A = re.compile(r"\b(?:schedule|sch\.?)\s*12\s*a\b", re.IGNORECASE)
 _RECOMMENDATION = re.compile(
-    r"^(?:recommendations?|recommended|the (?:commission|committee|panel|board|cabinet) is "
-    r"(?:asked|recommended) to)\s*[:.\-–]?\s*(?P<rest>.*)$",
+    r"^(?:recommendations?|recommendation\s*\(s\)|recommended)"
+    r"\s*(?::\s*(?P<rest>.*)|[.\-–]?\s*$)",
+    re.IGNORECASE,
+)
+_ASKED = re.compile(
+    r"^(?:the\s+)?(?:commission|committee|sub-committee|panel|board|cabinet|council|members?"
+    r"|forum)\s+(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to\b",
+    re.IGNORECASE,
+)
+_TEXT_LABEL = re.compile(
+    r"^(?:purpose(?: of (?:the )?report)?|summary|background(?: papers)?|introduction"
+    r"|contact(?: officer)?|report author|lead officer|reasons? for|appendices|wards? affected"
+    r"|key decision|financial implications|legal implications)\b",
     re.IGNORECASE,
 )
 _REFERENCE_LABEL = re.compile(
@@ -789,7 +801,9 @@ def _candidate(line: _Line) -> tuple[str, str] | None:
         return None
     if re.match(r"^[a-z]{2}\d", number, re.IGNORECASE) and not number[:2].isupper():
         return None
-    if sep.strip() in ("-", "–") and not (line.heading or line.bold or line.in_table):
+    if sep.strip() in ("-", "–") and not (
+        line.heading or line.bold or line.in_table or _ITEM_WORD.match(line.text)
+    ):
         return None
     return number, title
 
@@ -909,18 +923,19 @@ def _agenda_of(source: str, lines: list[_Line], today: dt.date, document: Any) -
             if code and (_REPORT_OF.match(text) or len(current.text) == 0):
                 current.reference = re.sub(r"\s+", "", code.group("ref"))
         recommendation = _RECOMMENDATION.match(text)
-        if recommendation and (line.heading or line.bold or text.isupper() or len(text) < 40):
+        if recommendation:
             current.in_recommendation = True
-            rest = recommendation.group("rest").strip()
+            rest = (recommendation.group("rest") or "").strip()
             if rest:
                 current.recommendation.append(rest)
             continue
-        if recommendation and text.lower().startswith("recommendation"):
+        if _ASKED.match(text):
             current.in_recommendation = True
-            rest = recommendation.group("rest").strip()
-            if rest:
-                current.recommendation.append(rest)
+            current.recommendation.append(text)
+            current.lines.append(text)
             continue
+        if _TEXT_LABEL.match(text):
+            current.in_recommendation = False
         if _PAGES.fullmatch(text):
             continue
         current.lines.append(text)
@@ -1057,7 +1072,10 @@ def _read_header(
             if time is None:
                 time = _time_in(value)
         elif "time" in label:
+            dotted = re.fullmatch(r"([01]?\d|2[0-3])[.h]([0-5]\d)(?:\s*(?:hrs|hours))?", value)
             time = time or _time_in(value)
+            if time is None and dotted:
+                time = dt.time(int(dotted.group(1)), int(dotted.group(2)))
         elif label in ("venue", "location", "place", "where", "meeting venue"):
             venue = venue or value
         elif label in ("committee", "meeting"):

@@ -167,8 +167,8 @@ def leicester(path: Path) -> Path:
                 "Report of the Strategic Director for Social Care and Education (CYP/25/07)"
             )
             lines.append(
-                "The Commission is asked to consider the vision for services in response to "
-                "the Families First programme."
+                "The report outlines the vision for the development of services in Leicester "
+                "in response to the Families First programme."
             )
             lines.append(("bold", "RECOMMENDATIONS"))
             lines.append("That the report be noted.")

@@ -365,6 +365,39 @@ def test_a_template_with_a_text_box_content_controls_and_tracked_changes(
     assert [(item.number, item.title) for item in agenda.items] == [("1", "Budget Monitoring")]
 
 
+def test_recommendations_in_their_usual_forms(tmp_path: Path) -> None:
+    path = documents.write(
+        tmp_path / "recs.docx",
+        [
+            ("Title", "Full Council"),
+            "Date: Thursday 26 February 2026",
+            "Time: 17.30",
+            "Item 1 - Budget and Council Tax 2026/27",
+            "RECOMMENDATION(S)",
+            "(a) That the budget be approved.",
+            "(b) That the council tax be set.",
+            "Contact officer: Jane Smith, Director of Finance",
+            "Item 2 - Treasury Strategy",
+            "Recommendations for borrowing are set out in the report.",
+            "The Council is asked to approve the strategy.",
+            "Recommendation: That the prudential indicators be approved.",
+        ],
+    )
+    agenda = read_agenda(path)
+    assert (agenda.authority, agenda.body, agenda.time) == ("", "Full Council", dt.time(17, 30))
+    budget, treasury = agenda.items
+    assert (budget.number, budget.title) == ("1", "Budget and Council Tax 2026/27")
+    assert budget.recommendation == (
+        "(a) That the budget be approved.\n\n(b) That the council tax be set."
+    )
+    assert budget.agenda_text == "Contact officer: Jane Smith, Director of Finance"
+    assert treasury.agenda_text == "Recommendations for borrowing are set out in the report."
+    assert treasury.recommendation == (
+        "The Council is asked to approve the strategy.\n\n"
+        "That the prudential indicators be approved."
+    )
+
+
 # --- refused -------------------------------------------------------------------------------
 
 
@@ -479,3 +512,50 @@ def test_the_leicester_agenda_as_a_meeting(tmp_path: Path) -> None:
     assert [item.agenda_number for item in meeting.items] == [str(n) for n in range(1, 16)]
     standing = {item.standing for item in meeting.items if item.standing is not None}
     assert StandingItem.PREVIOUS_MINUTES in standing
+
+
+def test_numbers_written_after_agenda_item(tmp_path: Path) -> None:
+    path = documents.write(
+        tmp_path / "words.docx",
+        [
+            ("Title", "Planning Committee"),
+            "Tuesday 3 March 2026 at 6.30pm",
+            "Agenda Item 1: Apologies",
+            "Agenda Item 2 – Minutes of the Previous Meeting",
+            "Item 3 - Planning Applications",
+            "AGENDA ITEM 4. Appeals",
+        ],
+    )
+    agenda = read_agenda(path)
+    assert [(item.number, item.title) for item in agenda.items] == [
+        ("1", "Apologies"),
+        ("2", "Minutes of the Previous Meeting"),
+        ("3", "Planning Applications"),
+        ("4", "Appeals"),
+    ]
+    assert agenda.notes == ()
+
+
+def test_a_part_a_heading_before_the_first_item_is_not_the_committee(tmp_path: Path) -> None:
+    path = documents.write(
+        tmp_path / "parts.docx",
+        [
+            ("Title", "Cabinet"),
+            "Date: 9 December 2025",
+            ("Heading 1", "Part A"),
+            "1. Apologies",
+            ("Heading 1", "Part B"),
+            "2. Land at Mill Lane",
+            ("Heading 1", "Part A (continued)"),
+            "3. Any Other Business",
+        ],
+    )
+    agenda = read_agenda(path)
+    assert agenda.body == "Cabinet"
+    assert [(i.title, i.exempt, i.heading) for i in agenda.items] == [
+        ("Apologies", False, False),
+        ("Part B", True, True),
+        ("Land at Mill Lane", True, False),
+        ("Part A (continued)", False, True),
+        ("Any Other Business", False, False),
+    ]
