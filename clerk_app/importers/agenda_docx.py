@@ -575,14 +575,14 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _TYPED = re.compile(
-    r"^(?:item\s+(?:no\.?\s*)?)?(?P<number>[A-Z]{0,2}\d{1,3}(?:\.\d{1,3}){0,3}"
+    r"^(?:(?:agenda\s+)?item\s+(?:no\.?\s*)?)?(?P<number>[A-Z]{0,2}\d{1,3}(?:\.\d{1,3}){0,3}"
     r"(?:\s?\([a-z]{1,4}\)|\([ivx]{1,5}\)|[a-z](?![a-z]))?)"
     r"(?P<sep>\s*[.):\-–]\s*|\t+|\s+)(?P<title>\S.*)$",
     re.IGNORECASE,
 )
-_ITEM_WORD = re.compile(r"^item\s", re.IGNORECASE)
+_ITEM_WORD = re.compile(r"^(?:agenda\s+)?item\s", re.IGNORECASE)
 _TYPED_NUMBER_ONLY = re.compile(
-    r"(?:item\s+)?[A-Z]{0,2}\d{1,3}(?:\.\d{1,3}){0,3}(?:\s?\([a-z]{1,4}\)|[a-z])?[.):]?",
+    r"(?:(?:agenda\s+)?item\s+)?[A-Z]{0,2}\d{1,3}(?:\.\d{1,3}){0,3}(?:\s?\([a-z]{1,4}\)|[a-z])?[.):]?",
     re.IGNORECASE,
 )
 _PAGES = re.compile(
@@ -850,7 +850,9 @@ def _agenda_of(source: str, lines: list[_Line], today: dt.date, document: Any) -
             )
         ):
             # "4." on a line of its own, the title on the next.
-            pending_number = re.sub(r"^item\s+", "", text, flags=re.IGNORECASE).rstrip(".):")
+            pending_number = re.sub(
+                r"^(?:agenda\s+)?item\s+", "", text, flags=re.IGNORECASE
+            ).rstrip(".):")
             continue
         if candidate is None and pending_number is not None:
             candidate = (pending_number, text)
@@ -1134,7 +1136,8 @@ def _read_header(
     if not body:
         ranked = sorted(
             (
-                (line.heading or 9, 0 if line.bold else 1, index)
+                # a title or heading first, then a bold line (a heading's bold is its style's)
+                (line.heading or 9, 0 if line.bold and not line.heading else 1, index)
                 for index, line in enumerate(header)
                 if _could_be_body(line.text, authority, today)
                 and (line.heading or line.bold or line.text.isupper())
@@ -1190,6 +1193,8 @@ def _could_be_body(text: str, authority: str, today: dt.date) -> bool:
         return False
     if _BOILERPLATE.match(text) or _LABEL.fullmatch(text):
         return False
+    if _BARE_SECTION.fullmatch(text) or _PUBLIC_HEADING.match(text) or _EXEMPT_HEADING.match(text):
+        return False  # "Part A", "Private session": a section of the agenda, not its committee
     if re.fullmatch(r"(?:city|county|borough|district|town|parish)?\s*council", text, re.I):
         return False
     if _date_in(text, today)[0] is not None or _time_in(text) is not None:
