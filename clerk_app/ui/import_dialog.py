@@ -81,16 +81,22 @@ class ImportHost(Protocol):
 
 
 def open_import_dialog(
-    host: ImportHost, window: QWidget, today: Callable[[], dt.date] = dt.date.today
+    host: ImportHost,
+    window: QWidget,
+    today: Callable[[], dt.date] = dt.date.today,
+    saved_in: Callable[[Path], None] | None = None,
 ) -> ImportDialog | None:
     """File > Import agenda…: the open meeting saved first if the clerk wants it kept, then the
-    dialog (one per window, shown afresh each time). None: the clerk kept the open meeting."""
+    dialog (one per window, shown afresh each time). None: the clerk kept the open meeting.
+    `saved_in(folder)` is told of a meeting saved into a committee's folder (its committee
+    window shows it)."""
     host.commit_typing()
     if host.document is not None and host.document.modified and not host.maybe_save():
         return None
     dialog = window.findChild(ImportDialog, "importAgendaDialog")
     if dialog is None:
         dialog = ImportDialog(host, window, today)
+    dialog.saved_in = saved_in
     dialog.start()
     dialog.open()
     dialog.focus_first()
@@ -115,6 +121,7 @@ class ImportDialog(QDialog):
         """The committee's meeting of the imported date already in the folder: offered."""
         self.body = ("", "")
         """The open meeting's authority and body, when the dialog was opened."""
+        self.saved_in: Callable[[Path], None] | None = None
 
         self.system = QComboBox()
         self.system.setObjectName("importSource")
@@ -531,6 +538,8 @@ class ImportDialog(QDialog):
                 return
             host.settings.add_recent(path)
             host.settings.add_recent_folder(path.parent)
+            if self.saved_in is not None:
+                self.saved_in(path.parent)
             if not host.open_path(path):
                 self.status.setText(f"Imported and saved {path.name} (not opened).")
                 return

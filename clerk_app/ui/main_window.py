@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
         )
         self.import_agenda_action = self._action(
             "&Import agenda…",
-            lambda: open_import_dialog(self, self, self.year.today),
+            lambda: open_import_dialog(self, self, self.year.today, self.year.committees.reload),
             None,
             "importAgendaAction",
         )
