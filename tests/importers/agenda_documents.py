@@ -84,9 +84,11 @@ def _number(paragraph: Any, num_id: str, ilvl: str) -> None:
     ppr.append(numpr)
 
 
-def add_multilevel_list(path: Path) -> str:
+def add_multilevel_list(path: Path, restarts: dict[str, int] | None = None) -> str:
     """Adds to the document at `path` a two-level list ("1.", "1.1") and a letter level
-    ("(a)") and returns its numId, for ("numbered:<id>:<ilvl>", text) lines."""
+    ("(a)") and returns its numId, for ("numbered:<id>:<ilvl>", text) lines; `restarts` adds
+    lists of the same levels restarted ({numId: first number})."""
+    restarts = restarts or {}
     document = docx.Document(str(path))
     numbering = document.part.numbering_part.element
     abstract = OxmlElement("w:abstractNum")
@@ -110,14 +112,31 @@ def add_multilevel_list(path: Path) -> str:
     ref.set(qn("w:val"), "90")
     num.append(ref)
     numbering.append(num)
+    for num_id, start in restarts.items():
+        # Word's "Restart at": the same list's levels, counted afresh from `start`.
+        again = OxmlElement("w:num")
+        again.set(qn("w:numId"), num_id)
+        ref = OxmlElement("w:abstractNumId")
+        ref.set(qn("w:val"), "90")
+        again.append(ref)
+        override = OxmlElement("w:lvlOverride")
+        override.set(qn("w:ilvl"), "0")
+        first = OxmlElement("w:startOverride")
+        first.set(qn("w:val"), str(start))
+        override.append(first)
+        again.append(override)
+        numbering.append(again)
     document.save(str(path))
     return "90"
 
 
-def with_numbered_lines(path: Path, lines: Sequence[Line]) -> Path:
-    """A document with the multilevel list of `add_multilevel_list` and then `lines`."""
+def with_numbered_lines(
+    path: Path, lines: Sequence[Line], restarts: dict[str, int] | None = None
+) -> Path:
+    """A document with the multilevel list of `add_multilevel_list` and then `lines`:
+    ("level:<ilvl>", text) on its list, ("numbered:<numId>:<ilvl>", text) on another."""
     write(path, [])
-    num_id = add_multilevel_list(path)
+    num_id = add_multilevel_list(path, restarts)
     document = docx.Document(str(path))
     for line in lines:
         if isinstance(line, str):
@@ -127,6 +146,9 @@ def with_numbered_lines(path: Path, lines: Sequence[Line]) -> Path:
         if style.startswith("level:"):
             paragraph = document.add_paragraph(str(value))
             _number(paragraph, num_id, style.split(":")[1])
+        elif style.startswith("numbered:"):
+            _, other, ilvl = style.split(":")
+            _number(document.add_paragraph(str(value)), other, ilvl)
         else:
             document.add_paragraph(str(value), style=style)
     document.save(str(path))

@@ -128,6 +128,34 @@ def test_word_numbering_counted_per_level_as_word_shows_it(tmp_path: Path) -> No
     assert agenda.time == dt.time(18, 0)
 
 
+def test_word_numbering_restarted(tmp_path: Path) -> None:
+    """A list restarted at 1 under an item (its recommendations) is the item's text; an agenda
+    whose numbering Word restarts at 5 (the second page of a continued agenda) starts at 5."""
+    path = documents.with_numbered_lines(
+        tmp_path / "restarted.docx",
+        [
+            ("Title", "Cabinet"),
+            "Date: 9 December 2025",
+            ("numbered:92:0", "Apologies"),
+            ("numbered:92:0", "Leisure Strategy"),
+            "RECOMMENDATIONS",
+            ("numbered:91:0", "That the strategy be approved."),
+            ("numbered:91:0", "That the Director be authorised to consult."),
+            ("numbered:92:0", "Any Other Business"),
+        ],
+        restarts={"91": 1, "92": 5},
+    )
+    agenda = read_agenda(path)
+    assert [(item.number, item.title) for item in agenda.items] == [
+        ("5", "Apologies"),
+        ("6", "Leisure Strategy"),
+        ("7", "Any Other Business"),
+    ]
+    assert agenda.items[1].recommendation == (
+        "1. That the strategy be approved.\n\n2. That the Director be authorised to consult."
+    )
+
+
 def test_part_b_marks_the_items_after_it_exempt_with_the_reason_cited(tmp_path: Path) -> None:
     agenda = read_agenda(documents.part_b(tmp_path / "cabinet.docx"))
     assert (agenda.body, agenda.date, agenda.time) == (
