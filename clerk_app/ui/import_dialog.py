@@ -122,6 +122,8 @@ class ImportDialog(QDialog):
         self.body = ("", "")
         """The open meeting's authority and body, when the dialog was opened."""
         self.saved_in: Callable[[Path], None] | None = None
+        self.refocus: QWidget | None = None
+        """Where the clerk was when a call started: given back when it ends."""
 
         self.system = QComboBox()
         self.system.setObjectName("importSource")
@@ -322,11 +324,13 @@ class ImportDialog(QDialog):
     ) -> None:
         self.token += 1
         token = self.token
+        self.refocus = self.focusWidget()
 
         def finished(result: object) -> None:
             if token == self.token:
                 self.job = None
                 self._update_buttons()
+                self._focus_back()
                 done(result)
 
         def failed(message: str) -> None:
@@ -334,6 +338,7 @@ class ImportDialog(QDialog):
                 self.job = None
                 self.status.setText(message)
                 self._update_buttons()
+                self._focus_back()
 
         self.status.setText(waiting)
         self.job = start_import(work, finished, failed, self.host.pool)
@@ -346,7 +351,14 @@ class ImportDialog(QDialog):
         self.job = None
         self.status.setText("Stopped waiting. Nothing was imported.")
         self._update_buttons()
+        self._focus_back()
         return True
+
+    def _focus_back(self) -> None:
+        """The field the clerk was in before the wait disabled it."""
+        widget = self.refocus
+        if widget is not None and widget.isEnabled() and widget.isVisible():
+            widget.setFocus()
 
     def reject(self) -> None:
         """Esc (and Close): stop waiting for the site while a call runs, else close."""

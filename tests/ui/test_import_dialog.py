@@ -208,6 +208,7 @@ def test_a_failing_site_shows_one_line_and_writes_nothing(
     assert dialog.committee.count() == 0
     assert not dialog.import_button.isEnabled()
     assert dialog.find_button.isEnabled()  # another try may be made
+    assert dialog.site.hasFocus()  # where the clerk was
     assert isinstance(window.messages, RecordedMessages)
     assert window.document is not None and window.document.path == path
     assert sorted(p.name for p in folder.glob("*.minutes")) == before
@@ -280,6 +281,7 @@ def test_esc_stops_waiting_for_a_slow_site(
     assert dialog.job is None
     assert dialog.site.isEnabled()
     assert "Stopped waiting" in dialog.status.text()
+    assert dialog.site.hasFocus()
     window.pool.waitForDone(5000)
     QApplication.processEvents()  # the late answer arrives, and is dropped
     assert dialog.committee.count() == 0
