@@ -107,12 +107,26 @@ def _check_file(path: Path) -> None:
                 )
             with archive.open("word/document.xml") as part:
                 head = part.read(4096)
+            types = b""
+            if "[Content_Types].xml" in names:
+                with archive.open("[Content_Types].xml") as part:
+                    types = part.read(256 * 1024)
     except AgendaImportError:
         raise
-    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
-        raise AgendaImportError(name, f"is damaged and could not be read ({exc})") from None
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
+        # the clerk's words, not zipfile's
+        raise AgendaImportError(
+            name, "is damaged: the document inside it could not be read"
+        ) from None
     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
         raise AgendaImportError(name, "has a document declaration Word never writes: refused")
+    save_as = "save it in Word as a Word Document (.docx) and import it again"
+    if b"macroEnabled" in types:
+        raise AgendaImportError(name, f"is a macro-enabled Word document (.docm): {save_as}")
+    if b"wordprocessingml.template" in types:
+        raise AgendaImportError(name, f"is a Word template (.dotx), not an agenda: {save_as}")
+    if b"purl.oclc.org/ooxml/wordprocessingml" in head:
+        raise AgendaImportError(name, f"is saved as Strict Open XML: {save_as}")
 
 
 def _open(path: Path) -> Any:
@@ -120,10 +134,10 @@ def _open(path: Path) -> Any:
 
     try:
         return docx.Document(str(path))
-    except Exception as exc:  # python-docx raises many kinds for a damaged package
+    except Exception:  # python-docx raises many kinds for a damaged package
         raise AgendaImportError(
-            path.name, f"is damaged and could not be read as a Word document ({exc})"
-        ) from None
+            path.name, "is damaged: the document inside it could not be read"
+        ) from None  # not python-docx's words
 
 
 # --- Word's own numbering ---------------------------------------------------------------------
@@ -842,8 +856,10 @@ def read_agenda(path: Path, *, today: dt.date | None = None) -> Agenda:
         lines = list(_lines(document, numbering))
     except AgendaImportError:
         raise
-    except Exception as exc:  # a damaged part python-docx only meets when reading it
-        raise AgendaImportError(path.name, f"is damaged and could not be read ({exc})") from None
+    except Exception:  # a damaged part python-docx only meets when reading it
+        raise AgendaImportError(
+            path.name, "is damaged: the document inside it could not be read"
+        ) from None
     return _agenda_of(path.name, lines, today or dt.date.today(), document)
 
 

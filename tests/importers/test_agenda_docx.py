@@ -630,3 +630,63 @@ def test_a_long_agenda_looks_each_style_up_once(
     assert len(agenda.items) == 40
     assert agenda.items[-1].agenda_text == "Submitted by Councillor Shaw on 40 May.\n\nSeconded."
     assert len(looked_up) <= 2
+
+
+def _repackaged(source: Path, path: Path, part: str, change: dict[bytes, bytes]) -> Path:
+    """A copy of the document at `source` with words changed in one of its parts."""
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(path, "w") as copy:
+        for info in original.infolist():
+            data = original.read(info.filename)
+            if info.filename == part:
+                for old, new in change.items():
+                    data = data.replace(old, new)
+            copy.writestr(info.filename, data)
+    return path
+
+
+_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+@pytest.mark.parametrize(
+    ("part", "change", "problem"),
+    [
+        (
+            "[Content_Types].xml",
+            {_MAIN: b"application/vnd.ms-word.document.macroEnabled.main+xml"},
+            "is a macro-enabled Word document (.docm): save it in Word as a Word Document "
+            "(.docx) and import it again",
+        ),
+        (
+            "[Content_Types].xml",
+            {
+                _MAIN: b"application/vnd.openxmlformats-officedocument.wordprocessingml.template"
+                b".main+xml"
+            },
+            "is a Word template (.dotx), not an agenda: save it in Word as a Word Document "
+            "(.docx) and import it again",
+        ),
+        (
+            "word/document.xml",
+            {
+                b"http://schemas.openxmlformats.org/wordprocessingml/2006/main": (
+                    b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+                )
+            },
+            "is saved as Strict Open XML: save it in Word as a Word Document (.docx) and "
+            "import it again",
+        ),
+        (
+            "word/numbering.xml",
+            {b"<w:numbering ": b"<w:numbering <"},
+            "is damaged: the document inside it could not be read",
+        ),
+    ],
+)
+def test_word_files_it_cannot_read_say_what_to_do_in_the_clerks_words(
+    tmp_path: Path, part: str, change: dict[bytes, bytes], problem: str
+) -> None:
+    source = documents.write(
+        tmp_path / "source.docx", [("Title", "Cabinet"), "Date: 9 December 2025", "1. Apologies"]
+    )
+    path = _repackaged(source, tmp_path / "agenda.docx", part, change)
+    assert _refused(path) == problem
