@@ -504,7 +504,8 @@ def _table_lines(table: Any, numbering: _Numbering) -> Iterator[_Line]:
         if len(filled) >= 2 and (auto or _TYPED_NUMBER_ONLY.fullmatch(filled[0])):
             title = filled[1]
             rest = filled[2:]
-            number = auto or filled[0]
+            number = re.sub(r"^(?:agenda\s+)?item\s+", "", auto or filled[0], flags=re.I)
+            number = number.rstrip(".):")  # "1." in its cell: the line is "1. Title"
             pages = [text for text in rest if _PAGES.fullmatch(text)]
             yield _Line(
                 f"{number}. {title.splitlines()[0]}",
@@ -649,6 +650,11 @@ _BARE_SECTION = re.compile(
     r"information)|not for publication|closed session)\s*[:.\-–]?",
     re.IGNORECASE,
 )
+_ANSWERED_NO = re.compile(
+    r"[:\-–?]\s*(?:none|no|nil|n/?a|not applicable)\b(?!\s*\w*\s*(?:paragraph|schedule))",
+    re.IGNORECASE,
+)
+"""A report template's answer: "Exempt information: None", "Confidential: No"."""
 _APPENDIX = re.compile(r"\b(?:appendix|appendices|annex|annexes)\b", re.IGNORECASE)
 _EXCLUSION = re.compile(
     r"exclusion\s+of\s+(?:the\s+)?(?:press|public)|exclude\s+the\s+(?:press|public)",
@@ -930,7 +936,9 @@ def _agenda_of(source: str, lines: list[_Line], today: dt.date, document: Any) -
             item.lines.append(title)
             built.append(item)
             continue
-        plain = _EXEMPT_HEADING.match(text) or _PUBLIC_HEADING.match(text)
+        plain = (_EXEMPT_HEADING.match(text) or _PUBLIC_HEADING.match(text)) and not (
+            _ANSWERED_NO.search(text)
+        )
         heading_like = len(text) <= 120 and (
             line.heading or line.bold or text.isupper() or bool(_BARE_SECTION.fullmatch(text))
         )
@@ -1047,6 +1055,8 @@ def _finished(item: _Building, section_reason: str) -> tuple[AgendaItem, str]:
     note = ""
     if not item.heading and not item.exclusion:
         mark = _EXEMPT_MARK.search(title)
+        if mark and _ANSWERED_NO.search(mark.group(0)):
+            mark = None  # "(Exempt: No)"
         citing = [text for text in item.lines if _SCHEDULE_12A.search(text)]
         marked = bool(mark) or bool(citing)
         appendix_only = (bool(mark) and bool(_APPENDIX.search(mark.group(0) if mark else ""))) or (

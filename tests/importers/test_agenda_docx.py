@@ -342,6 +342,27 @@ def test_a_front_sheet_with_the_membership_on_one_line(tmp_path: Path) -> None:
     assert [item.title for item in agenda.items] == ["Apologies"]
 
 
+def test_a_report_template_answering_exempt_none_is_not_exempt(tmp_path: Path) -> None:
+    path = documents.write(
+        tmp_path / "none.docx",
+        [
+            ("Title", "Cabinet"),
+            "Date: 9 December 2025",
+            "1. Waste Strategy (Exempt: No)",
+            ("bold", "Exempt information: None"),
+            ("bold", "Key decision: Yes"),
+            "2. Fees and Charges",
+            ("bold", "CONFIDENTIAL: NO"),
+        ],
+    )
+    items = read_agenda(path).items
+    assert [(i.title, i.exempt, i.heading) for i in items] == [
+        ("Waste Strategy", False, False),
+        ("Fees and Charges", False, False),
+    ]
+    assert items[0].agenda_text == "Exempt information: None\n\nKey decision: Yes"
+
+
 def test_an_exempt_appendix_leaves_its_item_public_and_says_so(tmp_path: Path) -> None:
     path = documents.write(
         tmp_path / "appendix.docx",
@@ -690,3 +711,29 @@ def test_word_files_it_cannot_read_say_what_to_do_in_the_clerks_words(
     )
     path = _repackaged(source, tmp_path / "agenda.docx", part, change)
     assert _refused(path) == problem
+
+
+def test_items_in_a_table_numbered_with_a_stop_and_described_under_their_titles(
+    tmp_path: Path,
+) -> None:
+    path = documents.write(
+        tmp_path / "table.docx",
+        [
+            ("Title", "Cabinet"),
+            "Date: Monday, 12 January 2026",
+            (
+                "table",
+                [
+                    ["1.", "APOLOGIES FOR ABSENCE", ""],
+                    ["2)", "BUDGET 2026/27", "5 - 40"],
+                    ["Item 3", "LAND SALE (EXEMPT)", ""],
+                ],
+            ),
+        ],
+    )
+    agenda = read_agenda(path)
+    assert [(i.number, i.title, i.exempt) for i in agenda.items] == [
+        ("1", "APOLOGIES FOR ABSENCE", False),
+        ("2", "BUDGET 2026/27", False),
+        ("3", "LAND SALE", True),
+    ]
