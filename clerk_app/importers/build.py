@@ -100,6 +100,11 @@ _TITLE = re.compile(
 _SPACES = re.compile(r"\s+")
 
 
+def _count(number: int, thing: str) -> str:
+    """ "1 open action", "4 open actions"."""
+    return f"{number} {thing}" if number == 1 else f"{number} {thing}s"
+
+
 def clean(text: str) -> str:
     """Runs of white space (a non-breaking space, a tab, a line break) as one space, trimmed."""
     return _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
@@ -394,11 +399,14 @@ def _items(
             by_number.setdefault(number.rstrip("."), item.id)
         items.append(item)
     if untitled:
-        notes.append(f"{untitled} item(s) had no title on the agenda: each is named by its number")
+        notes.append(
+            f"{_count(untitled, 'item')} had no title on the agenda: each is named by its number"
+        )
     reasons = sum(item.exempt and not item.exempt_reason for item in items)
     if reasons:
         notes.append(
-            f"{reasons} exempt item(s) give no reason for excluding the public: fill it in "
+            f"{_count(reasons, 'exempt item')} {'gives' if reasons == 1 else 'give'} no reason "
+            "for excluding the public: fill it in "
             "(the paragraph of Schedule 12A)"
         )
     return items, sections, notes
@@ -516,14 +524,16 @@ def join_to_committee(
             )
         merged.insert(after, left)
         notes.append(
-            f"the agenda has no matters arising: {len(left.actions)} open action(s) carried "
+            "the agenda has no matters arising: "
+            f"{_count(len(left.actions), 'open action')} carried "
             "under an item of their own"
         )
     if kept and agenda.attendees:
         members = sum(a.role in MEMBER_ROLES for a in kept)
         if members:
             notes.append(
-                f"{members} member(s) of the committee file are not on the site's list: kept as "
+                f"{_count(members, 'member')} of the committee file "
+                f"{'is' if members == 1 else 'are'} not on the site's list: kept as "
                 "expected (check the membership)"
             )
     meeting = prepared.model_copy(
@@ -600,7 +610,7 @@ def committee_with_members(
     ]
     notes: list[str] = []
     if substitutes:
-        notes.append(f"{substitutes} substitute(s) left out: they sat in a member's place")
+        notes.append(f"{_count(substitutes, 'substitute')} left out: they sat in a member's place")
     if committee is None:
         made = Committee(
             name=clean(name),

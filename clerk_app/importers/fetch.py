@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import re
 import socket
 import ssl
 import time
@@ -71,7 +72,12 @@ def normalise_site(text: str) -> str:
     if "://" not in typed:
         typed = "https://" + typed
     parts = urllib.parse.urlsplit(typed)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or any(c.isspace() or ord(c) < 32 for c in typed)
+        or not re.fullmatch(r"[A-Za-z0-9.\-\[\]:]+", parts.hostname)
+    ):
         raise AgendaImportError(text.strip(), "is not a web address (https://...)")
     path = parts.path.rstrip("/")
     for tail in ("/mgWebService.asmx", "/mgwebservice.asmx"):

@@ -498,7 +498,11 @@ def read_event(client: str, event_id: str, fetcher: Fetcher, *, api: str = DEFAU
     records: list[dict[str, Any]] = []
     if body_id.isdigit():
         records = _office_records(root, int(body_id), fetcher, date)
-    notes = [f"{untitled} agenda row(s) had no title and were left out"] if untitled else []
+    notes = (
+        [f"{untitled} agenda {'row' if untitled == 1 else 'rows'} had no title: left out"]
+        if untitled
+        else []
+    )
     return Agenda(
         source=f"{site} ({normalise_client(client)})",
         body=body,

@@ -233,7 +233,7 @@ def test_an_agenda_of_its_own_is_a_meeting() -> None:
     assert contract.exempt_reason.startswith("Paragraph 3 of Part 1 of Schedule 12A")
     placement = by_title["Residential Placement"]
     assert placement.exempt and placement.exempt_reason == ""
-    assert any("1 exempt item(s) give no reason" in note for note in notes)
+    assert any("1 exempt item gives no reason" in note for note in notes)
 
     people = {a.display_name: a for a in meeting.attendance}
     assert list(people) == [
@@ -316,7 +316,7 @@ def test_joined_to_the_committee_the_import_is_its_next_meeting(folder: Path) ->
     # members the site did not list: kept, and said
     assert {"moore", "singh-sangha"} <= set(people)
     assert any(
-        "2 member(s) of the committee file are not on the site's list" in n for n in imported.notes
+        "2 members of the committee file are not on the site's list" in n for n in imported.notes
     )
     # the standing items keep the prepared minute: the previous minutes' resolution
     previous = next(i for i in meeting.items if i.standing is StandingItem.PREVIOUS_MINUTES)
@@ -412,4 +412,4 @@ def test_a_committees_membership_from_a_sites_people() -> None:
     assert [(a.person.display_name, a.role) for a in committee.attendees] == [
         ("Laurence Jones", Role.OFFICER)
     ]
-    assert notes == ("1 substitute(s) left out: they sat in a member's place",)
+    assert notes == ("1 substitute left out: they sat in a member's place",)

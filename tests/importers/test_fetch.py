@@ -253,10 +253,14 @@ def test_a_site_as_typed_is_its_root(typed: str, site: str) -> None:
     assert site_name(site + "/mgWebService.asmx/GetCommittees?x=1").startswith("http")
 
 
-@pytest.mark.parametrize("typed", ["", "   ", "ftp://x.gov.uk", "https://"])
+@pytest.mark.parametrize(
+    "typed", ["", "   ", "ftp://x.gov.uk", "https://", "not a site", "x.gov.uk/a b", "a_b!.gov"]
+)
 def test_what_is_not_a_site_is_refused(typed: str) -> None:
-    with pytest.raises(AgendaImportError):
+    with pytest.raises(AgendaImportError) as caught:
         normalise_site(typed)
+    assert "control characters" not in str(caught.value)
+    assert typed.strip() == "" or str(caught.value).endswith("is not a web address (https://...)")
 
 
 def test_fetches_on_several_threads_do_not_mix(server: LoopbackServer) -> None:

@@ -265,7 +265,7 @@ def test_joined_to_the_committee_folder_and_saved_there(
     assert isinstance(window.messages, RecordedMessages)
     [(kind, title, text)] = window.messages.shown  # what the importer noticed, told
     assert (kind, title) == ("info", "Imported agenda")
-    assert "4 open action(s) carried" in text
+    assert "4 open actions carried" in text
     names = sorted(p.name for p in folder.iterdir() if p.suffix == ".minutes")
     # the June meeting is in the folder already: offered, nothing written
     dialog = open_dialog(qtbot, window)
