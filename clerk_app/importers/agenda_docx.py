@@ -42,6 +42,9 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 """The largest agenda file read (an agenda with its photographs is a few megabytes)."""
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 """The most the document's parts may unpack to, all together (a zip bomb unpacks to far more)."""
+MAX_XML_PART_BYTES = 40 * 1024 * 1024
+"""The most one of its text parts (XML) may unpack to: read whole into memory as a tree, it
+takes several times that (the document of a 100-page agenda is a few megabytes)."""
 MAX_PARTS = 2000
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -100,6 +103,16 @@ def _check_file(path: Path) -> None:
                     f"would unpack to {unpacked // (1024 * 1024)} MB: refused, as a Word "
                     "document of an agenda is far smaller (the file may be damaged or hostile)",
                 )
+            for member in members:
+                if member.filename.endswith((".xml", ".rels")) and member.file_size > (
+                    MAX_XML_PART_BYTES
+                ):
+                    raise AgendaImportError(
+                        name,
+                        f"has a part ({member.filename}) that would unpack to "
+                        f"{member.file_size // (1024 * 1024)} MB of text: refused, as an "
+                        "agenda's text is far smaller (the file may be damaged or hostile)",
+                    )
             names = {member.filename for member in members}
             if "word/document.xml" not in names:
                 raise AgendaImportError(

@@ -499,6 +499,14 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path) -> None:
     )
 
 
+def test_a_document_part_too_large_to_read_is_refused(tmp_path: Path) -> None:
+    path = documents.zip_bomb(tmp_path / "agenda.docx", unpacked_mb=60)
+    assert _refused(path) == (
+        "has a part (word/document.xml) that would unpack to 60 MB of text: refused, as an "
+        "agenda's text is far smaller (the file may be damaged or hostile)"
+    )
+
+
 def test_a_zip_that_is_not_a_word_document(tmp_path: Path) -> None:
     path = tmp_path / "book.docx"
     with zipfile.ZipFile(path, "w") as archive:
