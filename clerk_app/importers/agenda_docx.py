@@ -596,6 +596,10 @@ _LABEL = re.compile(
     r"\s*[:\-–]\s*(?P<value>.*)",
     re.IGNORECASE,
 )
+_NEXT_LABEL = re.compile(
+    r"\s+(?=(?:date|time|venue|location|place|where)\s*:)",
+    re.IGNORECASE,
+)
 _AUTHORITY = re.compile(
     r"^(?!(?:full|meeting|report|notice|agenda|summons|to|the|extraordinary|annual)\b)"
     r"(?:(?:the\s+)?(?:royal\s+|london\s+)?borough\s+of\s+[\w' .-]+|[\w' .&-]{2,60}?\s+"
@@ -882,7 +886,16 @@ def read_agenda(path: Path, *, today: dt.date | None = None) -> Agenda:
     return _agenda_of(path.name, lines, today or dt.date.today(), document)
 
 
-def _agenda_of(source: str, lines: list[_Line], today: dt.date, document: Any) -> Agenda:
+def _agenda_of(
+    source: str,
+    lines: list[_Line],
+    today: dt.date,
+    document: Any,
+    *,
+    headings_as_items: bool = False,
+) -> Agenda:
+    """The agenda the lines give; where none of its items is numbered, its headings after
+    the header (`headings_as_items`, tried by itself) are the items."""
     if not lines:
         raise AgendaImportError(source, "is empty: it has no agenda in it")
     header: list[_Line] = []
@@ -916,6 +929,20 @@ def _agenda_of(source: str, lines: list[_Line], today: dt.date, document: Any) -
         if candidate is None and pending_number is not None:
             candidate = (pending_number, text)
         pending_number = None
+        if (
+            candidate is None
+            and headings_as_items
+            and line.heading >= 2
+            and (built or header_has_date(header, today))
+            and not _could_be_heading(text)
+            and not _LABEL.fullmatch(text)
+            and not _EXEMPT_HEADING.match(text)
+            and not _PUBLIC_HEADING.match(text)
+            and not _RECOMMENDATION.match(text)
+            and not _TEXT_LABEL.match(text)
+            and len(text) <= 200
+        ):
+            candidate = ("", text)
         if candidate is not None:
             number, title = candidate
             top = _top_number(number)
@@ -1012,6 +1039,16 @@ def _agenda_of(source: str, lines: list[_Line], today: dt.date, document: Any) -
     items = tuple(item for item, _ in finished)
     date, time, venue, authority, body, notes = agenda_header
     notes = (*notes, *(note for _, note in finished if note))
+    if not any(not item.heading for item in items) and not headings_as_items:
+        unnumbered = _agenda_of(source, lines, today, document, headings_as_items=True)
+        if any(not item.heading for item in unnumbered.items):
+            return replace(
+                unnumbered,
+                notes=(
+                    *unnumbered.notes,
+                    "The agenda's items are not numbered: they were taken from its headings.",
+                ),
+            )
     if not items:
         notes = (*notes, "The agenda has no numbered items: add the business by hand.")
     untitled = sum(1 for item in items if not item.title)
@@ -1120,8 +1157,16 @@ def _read_header(
     body = ""
     notes: list[str] = []
     texts = [line.text for line in header]
-    # Labelled values first: "Date: ...", "Venue: ...".
-    for text in texts:
+    # Labelled values first: "Date: ...", "Venue: ...", maybe several on one line ("DATE: ...
+    # TIME: ... PLACE: ...", as ModernGov prints a front sheet).
+    labelled = [
+        piece
+        for text in texts
+        for piece in (
+            _NEXT_LABEL.split(text) if _LABEL.match(text) and _NEXT_LABEL.search(text) else [text]
+        )
+    ]
+    for text in labelled:
         match = _LABEL.fullmatch(text)
         if match is None:
             continue
@@ -1187,7 +1232,13 @@ def _read_header(
             authority = f"{text} {texts[index + 1]}"
     # The committee: a "meeting of the ..." sentence, else the title or the first heading.
     if not body:
-        for text in texts:
+        for index, text in enumerate(texts):
+            if re.fullmatch(r"(?:a\s+)?meeting of(?: the)?:?", text, re.IGNORECASE):
+                # "Meeting of the" on its own line, the committee on the next
+                if index + 1 < len(texts) and _could_be_body(texts[index + 1], authority, today):
+                    body = texts[index + 1]
+                    break
+                continue
             match = re.search(
                 r"meeting of (?:the )?(?P<body>.+?)(?:\s+(?:will be|to be|is to be|to|which will)"
                 r"\s+(?:be\s+)?held\b|\s+(?:on|at|held)\s+|[,.]?$)",
@@ -1238,6 +1289,8 @@ def _read_header(
                 venue = text
                 break
     body = _title_case(body.strip(" ,.:"))
+    if not body and authority:
+        body = authority  # a parish or town council's own meeting: the council is the body
     if not body:
         notes.append("The agenda does not name the committee: add it to the meeting.")
     return date, time, venue.strip(" ,."), authority.strip(), body, tuple(notes)

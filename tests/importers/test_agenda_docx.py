@@ -156,6 +156,47 @@ def test_word_numbering_restarted(tmp_path: Path) -> None:
     )
 
 
+def test_unnumbered_headings_are_the_items_where_nothing_is_numbered(tmp_path: Path) -> None:
+    path = documents.write(
+        tmp_path / "plain.docx",
+        [
+            ("Title", "Little Snoring Parish Council"),
+            "Date: Monday 12 January 2026 at 7.30 pm",
+            ("Heading 1", "Agenda"),
+            ("Heading 2", "Apologies for Absence"),
+            ("Heading 2", "Minutes of the Previous Meeting"),
+            "To approve the minutes of the meeting held on 8 December 2025.",
+            ("Heading 2", "Planning"),
+            ("Heading 3", "Recommendation"),
+            "That no objection be raised.",
+            ("Heading 1", "Part B"),
+            ("Heading 2", "Clerk's Salary Review"),
+        ],
+    )
+    agenda = read_agenda(path)
+    assert agenda.authority == agenda.body == "Little Snoring Parish Council"
+    assert [(i.number, i.title, i.exempt, i.heading) for i in agenda.items] == [
+        ("", "Apologies for Absence", False, False),
+        ("", "Minutes of the Previous Meeting", False, False),
+        ("", "Planning", False, False),
+        ("", "Part B", True, True),
+        ("", "Clerk's Salary Review", True, False),
+    ]
+    assert agenda.items[2].recommendation == "That no objection be raised."
+    assert agenda.notes == (
+        "The agenda's items are not numbered: they were taken from its headings.",
+    )
+
+
+def test_an_agenda_with_no_items_says_so(tmp_path: Path) -> None:
+    path = documents.write(
+        tmp_path / "bare.docx", [("Title", "Cabinet"), "Date: 9 December 2025", "To follow."]
+    )
+    agenda = read_agenda(path)
+    assert agenda.items == ()
+    assert agenda.notes == ("The agenda has no numbered items: add the business by hand.",)
+
+
 def test_part_b_marks_the_items_after_it_exempt_with_the_reason_cited(tmp_path: Path) -> None:
     agenda = read_agenda(documents.part_b(tmp_path / "cabinet.docx"))
     assert (agenda.body, agenda.date, agenda.time) == (
@@ -745,3 +786,25 @@ def test_items_in_a_table_numbered_with_a_stop_and_described_under_their_titles(
         ("2", "BUDGET 2026/27", False),
         ("3", "LAND SALE", True),
     ]
+
+
+def test_a_front_sheet_as_moderngov_prints_it(tmp_path: Path) -> None:
+    # "Meeting of the" on a line of its own, the committee under it; date, time and place on
+    # one line.
+    path = documents.write(
+        tmp_path / "front.docx",
+        [
+            "Meeting of the",
+            "CHILDREN, YOUNG PEOPLE AND EDUCATION SCRUTINY COMMISSION",
+            "DATE: WEDNESDAY, 18 JUNE 2025 TIME: 5:30 pm PLACE: Meeting Room G.01, Ground "
+            "Floor, City Hall, 115 Charles Street, Leicester, LE1 1FZ",
+            ("Heading 1", "AGENDA"),
+            "1. WELCOME AND APOLOGIES FOR ABSENCE",
+        ],
+    )
+    agenda = read_agenda(path)
+    assert agenda.body == documents.LEICESTER_BODY
+    assert (agenda.date, agenda.time) == (dt.date(2025, 6, 18), dt.time(17, 30))
+    assert agenda.venue == (
+        "Meeting Room G.01, Ground Floor, City Hall, 115 Charles Street, Leicester, LE1 1FZ"
+    )
