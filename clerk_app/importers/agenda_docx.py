@@ -990,6 +990,7 @@ def _agenda_of(
             exempt_section = exempt
             section_reason = cited_reason(text) if exempt else ""
             built.append(_Building(title=text, heading=True, exempt=exempt))
+            last_top = None  # a part may number its items afresh ("Part B: 1. ...")
             continue
         if current is None:
             header.append(line)

@@ -248,6 +248,31 @@ def test_exempt_headings(tmp_path: Path, heading: str) -> None:
     assert items[2].exempt_reason == ""
 
 
+def test_a_part_b_numbering_its_items_afresh(tmp_path: Path) -> None:
+    path = documents.write(
+        tmp_path / "afresh.docx",
+        [
+            ("Title", "Licensing Committee"),
+            "Date: 12 January 2026",
+            "1. Apologies",
+            "2. Statement of Licensing Policy",
+            "1. That the policy be adopted.",
+            ("Heading 1", "PART B"),
+            "1. Review of a Private Hire Driver's Licence",
+            "2. Review of a Hackney Carriage Driver's Licence",
+        ],
+    )
+    items = read_agenda(path).items
+    assert [(i.number, i.title, i.exempt) for i in items] == [
+        ("1", "Apologies", False),
+        ("2", "Statement of Licensing Policy", False),
+        ("", "PART B", True),
+        ("1", "Review of a Private Hire Driver's Licence", True),
+        ("2", "Review of a Hackney Carriage Driver's Licence", True),
+    ]
+    assert items[1].agenda_text == "1. That the policy be adopted."
+
+
 def test_an_item_marked_exempt_on_its_own_line(tmp_path: Path) -> None:
     path = documents.write(
         tmp_path / "own.docx",
