@@ -9,13 +9,18 @@
   list and level as Word shows it). A report reference on the line or under it
   ("Report of the Director of Children's Services (CYP/25/07)", "Report reference: ...");
   the paragraphs under an item are its agenda text, those after "RECOMMENDATION(S)" its
-  recommendation.
+  recommendation. Where nothing is numbered, the headings after the header are the items.
+- The membership the header lists ("Councillor Batool (Chair)", "Councillors Gregg, Moore and
+  Singh Sangha") as attendees, in the agenda's words.
 - Exempt business: a "Part B" / "Part 2" / "Exempt" / "Private session" / "Not for publication"
   heading marks the items after it exempt; an item whose line says "(exempt)" or cites
-  Schedule 12A is exempt, with the paragraph it cites as the reason.
+  Schedule 12A is exempt, with the paragraph it cites as the reason; one whose appendix only is
+  exempt stays public (noted).
 
-The file is untrusted: it is checked with zipfile (a Word document, not a .doc or an encrypted
-one, not a zip bomb) before python-docx opens it. Every failure is one AgendaImportError naming
+The file is untrusted: it is checked with zipfile (a Word document, not a .doc, an encrypted
+file, a .docm, a template or Strict Open XML; not a zip bomb: the parts' declared sizes, which
+zipfile holds a reader to, summed and each text part capped; no DTD) before python-docx opens
+it. Every failure is one AgendaImportError naming
 the file. No Qt, no network.
 """
 
@@ -308,6 +313,7 @@ class _Numbering:
         text = re.sub(r"%(\d)", shown, level.text).strip()
         number = text.strip(" .:)(")
         number = re.sub(r"[.)]\s*$", "", number)
+        number = re.sub(r"^(?:agenda\s+)?item\s+(?:no\.?\s*)?", "", number, flags=re.IGNORECASE)
         if (
             ilvl > 0
             and f"%{ilvl}" not in level.text
@@ -583,7 +589,11 @@ _DATE_US = re.compile(
     _WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b",
     re.IGNORECASE,
 )
-_DATE_NUMERIC = re.compile(r"\b(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>\d{4})\b")
+_DATE_NUMERIC = re.compile(
+    r"\b(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2}(?![/.\-]?\d))\b"
+)
+"""18/06/2025, 18.06.2025, 18-06-2025, 18/6/25: the day first, as English agendas write it."""
+_DATE_ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 _TIME = re.compile(
     r"(?<![\d/.:])(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?P<half>[ap])\.?\s?m\b\.?"
     r"|(?<![\d/.:])(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?![\d:])"
@@ -771,14 +781,36 @@ def _date_in(text: str, today: dt.date) -> tuple[dt.date | None, str]:
                     f"{found.day} {found.strftime('%B %Y')} is a {actual}: check the date."
                 )
             return found, note
-    for match in _DATE_NUMERIC.finditer(text):
+    for match in (*_DATE_NUMERIC.finditer(text), *_DATE_ISO.finditer(text)):
+        year = int(match.group("year"))
         try:
             return dt.date(
-                int(match.group("year")), int(match.group("month")), int(match.group("day"))
+                year + 2000 if year < 100 else year,
+                int(match.group("month")),
+                int(match.group("day")),
             ), ""
         except ValueError:
             continue
     return None, ""
+
+
+def _impossible_date(text: str) -> str:
+    """Where the text gives a date that cannot be ("31 June 2025"), what the clerk should
+    correct; else empty."""
+    for match in _DATE_WORDS.finditer(text):
+        if not match.group("year"):
+            continue
+        month = _MONTHS[match.group("month").lower().rstrip(".")]
+        day, year = int(match.group("day")), int(match.group("year"))
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            name = dt.date(2000, month, 1).strftime("%B")
+            nth = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+            return (
+                f'gives the meeting\'s date as "{day} {name} {year}", and {name} has no {day}{nth}'
+            )
+    return ""
 
 
 def _time_in(text: str) -> dt.time | None:
@@ -1273,6 +1305,9 @@ def _read_header(
                 body = text
                 break
     if date is None:
+        impossible = next((found for text in texts if (found := _impossible_date(text))), "")
+        if impossible:
+            raise AgendaImportError(source, f"{impossible}: correct it and import it again")
         raise AgendaImportError(
             source,
             'gives no date for the meeting (a line such as "Date: Wednesday, 18 June 2025" '

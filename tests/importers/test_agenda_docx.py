@@ -833,3 +833,21 @@ def test_a_front_sheet_as_moderngov_prints_it(tmp_path: Path) -> None:
     assert agenda.venue == (
         "Meeting Room G.01, Ground Floor, City Hall, 115 Charles Street, Leicester, LE1 1FZ"
     )
+
+
+@pytest.mark.parametrize(
+    "line", ["Date: 18-06-2025", "Date: 2025-06-18", "Date: 18/6/25", "Date: 18.06.25"]
+)
+def test_dates_in_figures(tmp_path: Path, line: str) -> None:
+    path = documents.write(tmp_path / "d.docx", [("Title", "Cabinet"), line, "1. Apologies"])
+    assert read_agenda(path).date == dt.date(2025, 6, 18)
+
+
+def test_a_date_that_cannot_be_is_named(tmp_path: Path) -> None:
+    path = documents.write(
+        tmp_path / "d.docx", [("Title", "Cabinet"), "Date: Tuesday 31 June 2025", "1. Apologies"]
+    )
+    assert _refused(path) == (
+        'gives the meeting\'s date as "31 June 2025", and June has no 31st: correct it and '
+        "import it again"
+    )
