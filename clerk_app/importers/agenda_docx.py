@@ -663,7 +663,7 @@ _PAGES_AT_END = re.compile(
 _EXEMPT_HEADING = re.compile(
     r"^(?:part\s*(?:b|2|ii|two)\b.*|(?:exempt|confidential|restricted)\b.*"
     r"|private\s+(?:session|business|part|items?)\b.*|not\s+for\s+publication\b.*"
-    r"|items?\s+(?:to be\s+)?(?:taken|considered|heard)\s+in\s+private\b.*"
+    r"|(?:items?|business)\s+(?:(?:to be\s+)?(?:taken|considered|heard)\s+)?in\s+private\b.*"
     r"|closed\s+session\b.*)$",
     re.IGNORECASE,
 )

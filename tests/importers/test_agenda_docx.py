@@ -851,3 +851,22 @@ def test_a_date_that_cannot_be_is_named(tmp_path: Path) -> None:
         'gives the meeting\'s date as "31 June 2025", and June has no 31st: correct it and '
         "import it again"
     )
+
+
+@pytest.mark.parametrize("heading", ["Items in Private", "EXEMPT ITEMS", "Confidential Items"])
+def test_more_words_for_a_part_b(tmp_path: Path, heading: str) -> None:
+    path = documents.write(
+        tmp_path / "private.docx",
+        [
+            ("Title", "Cabinet"),
+            "Date: 9 December 2025",
+            "1. Budget",
+            ("bold", heading),
+            "2. Land at Mill Lane",
+        ],
+    )
+    assert [(i.title, i.exempt, i.heading) for i in read_agenda(path).items] == [
+        ("Budget", False, False),
+        (heading, True, True),
+        ("Land at Mill Lane", True, False),
+    ]
