@@ -85,7 +85,7 @@ def _number(paragraph: Any, num_id: str, ilvl: str) -> None:
 
 
 def add_multilevel_list(path: Path, restarts: dict[str, int] | None = None) -> str:
-    """Adds to the document at `path` a two-level list ("1.", "1.1") and a letter level
+    """Adds to the document at `path` a two-level list ("Item 1.", "1.1") and a letter level
     ("(a)") and returns its numId, for ("numbered:<id>:<ilvl>", text) lines; `restarts` adds
     lists of the same levels restarted ({numId: first number})."""
     restarts = restarts or {}
@@ -94,7 +94,7 @@ def add_multilevel_list(path: Path, restarts: dict[str, int] | None = None) -> s
     abstract = OxmlElement("w:abstractNum")
     abstract.set(qn("w:abstractNumId"), "90")
     for ilvl, fmt, text in (
-        (0, "decimal", "%1."),
+        (0, "decimal", "Item %1."),
         (1, "decimal", "%1.%2"),
         (2, "lowerLetter", "(%3)"),
     ):
