@@ -441,6 +441,8 @@ def _text_of(element: Any) -> str:
             tag = child.tag
             if not isinstance(tag, str) or tag in _SKIPPED:
                 continue
+            if tag == f"{_W}r" and _hidden(child):
+                continue  # hidden text: Word neither shows nor prints it
             if tag == f"{_W}t":
                 out.append(child.text or "")
             elif tag in (f"{_W}tab", f"{_W}ptab"):
@@ -454,6 +456,11 @@ def _text_of(element: Any) -> str:
 
     walk(element)
     return "".join(out)
+
+
+def _hidden(run: Any) -> bool:
+    vanish = run.find(f"{_W}rPr/{_W}vanish")
+    return vanish is not None and vanish.get(f"{_W}val") not in ("0", "false", "off")
 
 
 def _blocks(parent: Any) -> Iterator[Any]:
@@ -519,6 +526,15 @@ def _table_lines(table: Any, numbering: _Numbering) -> Iterator[_Line]:
         bold = paragraph is not None and _is_bold(paragraph)
         if len(filled) >= 2 and (_LABEL.fullmatch(filled[0] + ":") or _LABEL.fullmatch(filled[0])):
             yield _Line(f"{filled[0].rstrip(':')}: {' '.join(filled[1:])}", in_table=True)
+            continue
+        if (
+            len(filled) == 2
+            and _PERSON.match(filled[0])
+            and "\n" not in filled[0] + filled[1]
+            and len(filled[1]) <= 80
+        ):
+            # A membership table: "Councillor Batool" | "Chair".
+            yield _Line(f"{filled[0]} ({filled[1]})", in_table=True)
             continue
         if len(filled) >= 2 and (auto or _TYPED_NUMBER_ONLY.fullmatch(filled[0])):
             title = filled[1]

@@ -10,6 +10,7 @@ import datetime as dt
 import zipfile
 from pathlib import Path
 
+import docx
 import pytest
 
 from clerk_app.importers.agenda import AgendaImportError
@@ -454,6 +455,32 @@ def test_an_exempt_appendix_leaves_its_item_public_and_says_so(tmp_path: Path) -
     )
 
 
+def test_a_membership_table(tmp_path: Path) -> None:
+    path = documents.write(
+        tmp_path / "members.docx",
+        [
+            ("Title", "Planning Committee"),
+            "Date: 3 March 2026",
+            "Membership",
+            (
+                "table",
+                [
+                    ["Councillor Cutkelvin", "Chair"],
+                    ["Councillor Joel", "Vice-Chair"],
+                    ["Councillor Aldred", "Committee Member"],
+                ],
+            ),
+            "1. Apologies",
+        ],
+    )
+    agenda = read_agenda(path)
+    assert [(a.name, a.role) for a in agenda.attendees] == [
+        ("Councillor Cutkelvin", "Chair"),
+        ("Councillor Joel", "Vice-Chair"),
+        ("Councillor Aldred", "Committee Member"),
+    ]
+
+
 def test_a_summons_with_headings_numbered_by_their_style(tmp_path: Path) -> None:
     agenda = read_agenda(documents.summons(tmp_path / "dc.docx"))
     assert agenda.authority == "Borough of Wellingborough"
@@ -869,4 +896,23 @@ def test_more_words_for_a_part_b(tmp_path: Path, heading: str) -> None:
         ("Budget", False, False),
         (heading, True, True),
         ("Land at Mill Lane", True, False),
+    ]
+
+
+def test_hidden_text_is_left_out_as_word_leaves_it_out(tmp_path: Path) -> None:
+    # A council template's notes to the clerk, formatted as hidden text: Word neither shows
+    # nor prints them.
+    doc = docx.Document()
+    doc.add_paragraph("Cabinet", style="Title")
+    doc.add_paragraph("Date: 9 December 2025")
+    paragraph = doc.add_paragraph("1. Apologies")
+    paragraph.add_run(" [clerk: delete this note]").font.hidden = True
+    doc.add_paragraph().add_run("2. An item left from last year").font.hidden = True
+    shown = doc.add_paragraph("2. Minutes")
+    shown.add_run(" of the Previous Meeting").font.hidden = False
+    path = tmp_path / "hidden.docx"
+    doc.save(str(path))
+    assert [(i.number, i.title) for i in read_agenda(path).items] == [
+        ("1", "Apologies"),
+        ("2", "Minutes of the Previous Meeting"),
     ]
