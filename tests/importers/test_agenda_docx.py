@@ -620,6 +620,22 @@ def test_a_document_declaring_entities(tmp_path: Path) -> None:
     assert _refused(path) == "has a document declaration Word never writes: refused"
 
 
+def test_numbering_with_a_level_that_is_not_a_number_is_damaged(tmp_path: Path) -> None:
+    path = documents.with_numbered_lines(
+        tmp_path / "agenda.docx",
+        [("Title", "Cabinet"), "Date: 9 December 2025", ("level:0", "Apologies")],
+    )
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["word/numbering.xml"] = parts["word/numbering.xml"].replace(
+        b'w:ilvl="1"', b'w:ilvl="one"', 1
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    assert _refused(path) == "is damaged: the document inside it could not be read"
+
+
 def test_a_missing_file(tmp_path: Path) -> None:
     assert _refused(tmp_path / "gone.docx") == "the file is not there"
 
@@ -916,3 +932,16 @@ def test_hidden_text_is_left_out_as_word_leaves_it_out(tmp_path: Path) -> None:
         ("1", "Apologies"),
         ("2", "Minutes of the Previous Meeting"),
     ]
+
+
+def test_a_numbering_part_of_the_wrong_kind_is_damage_not_a_crash(tmp_path: Path) -> None:
+    source = documents.write(
+        tmp_path / "source.docx", [("Title", "Cabinet"), "Date: 9 December 2025", "1. Apologies"]
+    )
+    path = _repackaged(
+        source,
+        tmp_path / "agenda.docx",
+        "[Content_Types].xml",
+        {b"wordprocessingml.numbering+xml": b"wordprocessingml.unknown+xml"},
+    )
+    assert _refused(path) == "is damaged: the document inside it could not be read"
