@@ -922,8 +922,8 @@ def read_agenda(path: Path, *, today: dt.date | None = None) -> Agenda:
     the year of a date given without one (the next such date)."""
     _check_file(path)
     document = _open(path)
-    numbering = _Numbering(document)
     try:
+        numbering = _Numbering(document)
         lines = list(_lines(document, numbering))
     except AgendaImportError:
         raise
