@@ -676,9 +676,16 @@ _PAGES_AT_END = re.compile(
     r"|\s{2,}\d+\s*[-–—]\s*\d+\s*$",
     re.IGNORECASE,
 )
+# A heading over exempt business: "PART B", "Part 2 - Exempt Items", "EXEMPT INFORMATION",
+# "Confidential Items", "Private Session"; not a public item's title that begins with one of
+# those words ("Restricted Parking Zone Review", "Part 2 of the Local Plan").
+_SECTION_END = r"(?:\s*$|\s*[:.\-–—(\[]|\s+(?:exempt|confidential|private|items?)\b)"
 _EXEMPT_HEADING = re.compile(
-    r"^(?:part\s*(?:b|2|ii|two)\b.*|(?:exempt|confidential|restricted)\b.*"
-    r"|private\s+(?:session|business|part|items?)\b.*|not\s+for\s+publication\b.*"
+    r"^(?:part\s*(?:b|2|ii|two)" + _SECTION_END + r".*"
+    r"|(?:exempt|confidential|restricted|private)"
+    r"(?:\s+(?:and\s+(?:confidential|exempt)\s+)?(?:items?|business|information|session|part"
+    r"|reports?|matters|agenda|section|minutes))?" + _SECTION_END + r".*"
+    r"|not\s+for\s+publication\b.*"
     r"|(?:items?|business)\s+(?:(?:to be\s+)?(?:taken|considered|heard)\s+)?in\s+private\b.*"
     r"|closed\s+session\b.*)$",
     re.IGNORECASE,

@@ -945,3 +945,34 @@ def test_a_numbering_part_of_the_wrong_kind_is_damage_not_a_crash(tmp_path: Path
         {b"wordprocessingml.numbering+xml": b"wordprocessingml.unknown+xml"},
     )
     assert _refused(path) == "is damaged: the document inside it could not be read"
+
+
+def test_public_items_whose_titles_begin_with_a_part_b_word_stay_public(tmp_path: Path) -> None:
+    path = documents.write(
+        tmp_path / "highways.docx",
+        [
+            ("Title", "Highways Committee"),
+            "Date: 9 December 2025",
+            "1. Apologies",
+            "2. Restricted Parking Zone Review",
+            ("bold", "Confidential Waste Contract Extension"),
+            "3. Exempt Vehicles Policy",
+            "4. Private Sector Housing Renewal",
+            "5. Part 2 of the Local Plan",
+            ("Heading 2", "Private Hire Licensing Fees"),
+            ("Heading 1", "PART B: EXEMPT INFORMATION"),
+            "6. Land at Mill Lane",
+        ],
+    )
+    items = read_agenda(path).items
+    assert [(i.title, i.exempt) for i in items if not i.heading] == [
+        ("Apologies", False),
+        ("Restricted Parking Zone Review", False),
+        ("Exempt Vehicles Policy", False),
+        ("Private Sector Housing Renewal", False),
+        ("Part 2 of the Local Plan", False),
+        ("Land at Mill Lane", True),
+    ]
+    assert [i.title for i in items if i.heading] == ["PART B: EXEMPT INFORMATION"]
+    assert items[1].agenda_text == "Confidential Waste Contract Extension"
+    assert items[4].agenda_text == "Private Hire Licensing Fees"
