@@ -691,7 +691,8 @@ _EXEMPT_HEADING = re.compile(
     re.IGNORECASE,
 )
 _PUBLIC_HEADING = re.compile(
-    r"^(?:part\s*(?:a|1|i|one)\b.*|public\s+(?:session|business|part|items?)\b.*"
+    r"^(?:part\s*(?:a|1|i|one)(?:\s*$|\s*[:.\-–—(\[]|\s+(?:public|open|items?)\b).*"
+    r"|public\s+(?:session|business|part|items?)\b.*"
     r"|open\s+session\b.*)$",
     re.IGNORECASE,
 )

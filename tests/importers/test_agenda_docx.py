@@ -976,3 +976,29 @@ def test_public_items_whose_titles_begin_with_a_part_b_word_stay_public(tmp_path
     assert [i.title for i in items if i.heading] == ["PART B: EXEMPT INFORMATION"]
     assert items[1].agenda_text == "Confidential Waste Contract Extension"
     assert items[4].agenda_text == "Private Hire Licensing Fees"
+
+
+def test_a_subheading_under_an_exempt_item_does_not_end_the_part_b(tmp_path: Path) -> None:
+    path = documents.write(
+        tmp_path / "land.docx",
+        [
+            ("Title", "Cabinet"),
+            "Date: 9 December 2025",
+            "1. Apologies",
+            ("Heading 1", "Part B"),
+            "2. Land at Mill Lane",
+            ("bold", "Part 1 Valuation"),
+            ("bold", "Public Open Space"),
+            "3. Staffing Matters",
+            ("Heading 1", "Part A: Public Items"),
+            "4. Any Other Business",
+        ],
+    )
+    items = read_agenda(path).items
+    assert [(i.title, i.exempt) for i in items if not i.heading] == [
+        ("Apologies", False),
+        ("Land at Mill Lane", True),
+        ("Staffing Matters", True),
+        ("Any Other Business", False),
+    ]
+    assert items[2].agenda_text == "Part 1 Valuation\n\nPublic Open Space"
