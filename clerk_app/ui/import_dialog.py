@@ -18,9 +18,8 @@ import datetime as dt
 import itertools
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
 
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,17 +38,15 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_app.importers.agenda import CommitteeListing, MeetingListing
-from clerk_app.render.styles import StyleFolder
 from clerk_app.services import importing
 from clerk_app.services.committee_document import style_lookup
 from clerk_app.services.document import MeetingDocument
 from clerk_app.services.import_job import ImportJob, start_import
-from clerk_app.services.settings import Settings
 from clerk_app.services.year import long_date, weekday
 from clerk_app.storage import MeetingFileError
 from clerk_app.storage.folder import committee_files
 from clerk_app.storage.meeting_file import save_new_meeting
-from clerk_app.ui.messages import Messages
+from clerk_app.ui.next_meeting import Host
 
 DOCUMENT = "docx"
 """The third source: the clerk's agenda document."""
@@ -62,22 +59,9 @@ LOOK_AHEAD = dt.timedelta(days=365)
 LOOK_BACK = dt.timedelta(days=365)
 
 
-class ImportHost(Protocol):
-    document: MeetingDocument | None
-    settings: Settings
-    styles: dict[str, StyleFolder]
-    messages: Messages
-    pool: QThreadPool
-
-    def set_document(self, document: MeetingDocument) -> None: ...
-
-    def maybe_save(self) -> bool: ...
-
-    def commit_typing(self) -> None: ...
-
-    def show_status(self, message: str, milliseconds: int = 5000) -> None: ...
-
-    def open_path(self, path: Path, ask: bool = True) -> bool: ...
+ImportHost = Host
+"""What the dialog asks of the window: the same as File > Next meeting does (the document, the
+settings, the styles, messages, the thread pool, saving first and opening a file)."""
 
 
 def open_import_dialog(

@@ -20,26 +20,12 @@ import docx
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 
+from tests.importers.moderngov_site import SEED_TITLES
+
 Line = str | tuple[str, Any]
 
 LEICESTER_BODY = "Children, Young People and Education Scrutiny Commission"
-LEICESTER_TITLES = (
-    "Welcome and Apologies for Absence",
-    "Declarations of Interest",
-    "Minutes of the Previous Meeting",
-    "Membership of the Commission 2025/26",
-    "Dates of Meetings for the Commission 2025/26",
-    "Terms of Reference",
-    "Chair's Announcements",
-    "Questions, Representations and Statements of Case",
-    "Petitions",
-    "Introduction to CYPE Scrutiny Commission",
-    "Families First Programme",
-    "Social Care and Education Performance Dashboard",
-    "Children's Social Care, Early Help and Prevention Improvement Plan",
-    "Work Programme",
-    "Any Other Business",
-)
+LEICESTER_TITLES = SEED_TITLES
 LEICESTER_VENUE = (
     "Meeting Room G.01, Ground Floor, City Hall, 115 Charles Street, Leicester, LE1 1FZ"
 )

@@ -21,7 +21,7 @@ COMMITTEE_ID = "42"
 COMMITTEE_TITLE = "Children, Young People and Education Scrutiny Commission"
 MEETING_ID = "7"
 UPCOMING_ID = "30"
-ITEM_TITLES_IN_ORDER = (
+SEED_TITLES = (
     "Welcome and Apologies for Absence",
     "Declarations of Interest",
     "Minutes of the Previous Meeting",
@@ -37,6 +37,10 @@ ITEM_TITLES_IN_ORDER = (
     "Children's Social Care, Early Help and Prevention Improvement Plan",
     "Work Programme",
     "Any Other Business",
+)
+"""The items of the real minutes of 18 June 2025 (../shared/seed), in order."""
+ITEM_TITLES_IN_ORDER = (
+    *SEED_TITLES,
     "Exclusion of the Press and Public",
     "Contract Award: Children's Residential Placements",
     "Staffing Matter",
