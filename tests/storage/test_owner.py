@@ -269,7 +269,8 @@ RACER = textwrap.dedent(
     import sys, time
     from pathlib import Path
     from clerk_app.storage.owner import Session, claim
-    folder, count = Path(sys.argv[1]), int(sys.argv[2])
+    folder, count, me = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+    (folder / f"ready-{me}").touch()
     while not (folder / "go").exists():
         time.sleep(0.001)
     won = []
@@ -277,9 +278,20 @@ RACER = textwrap.dedent(
         session = Session.start()
         if claim(folder / f"m{i}.minutes", session) is None:
             won.append(f"{i}:{session.token}")
-    print(" ".join(won))
+    print(" ".join(won), flush=True)
+    # still running until the other has claimed too: a Clerk that has quit leaves marks that
+    # are rightly taken over (its process is gone), which is not the race this test is about
+    while not (folder / "end").exists():
+        time.sleep(0.001)
     """
 )
+
+
+def _wait_for(paths: list[Path], seconds: float = 60.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not all(path.exists() for path in paths):
+        assert time.monotonic() < deadline, f"waited {seconds} s for {paths}"
+        time.sleep(0.005)
 
 
 @pytest.mark.parametrize("stale", [False, True], ids=["fresh", "stale marks"])
@@ -293,19 +305,26 @@ def test_two_clerks_claiming_at_once_never_both_win(tmp_path: Path, stale: bool)
             os.utime(owner_path(path), (old.timestamp(), old.timestamp()))
     racers = [
         subprocess.Popen(
-            [sys.executable, "-c", RACER, str(tmp_path), str(count)],
+            [sys.executable, "-c", RACER, str(tmp_path), str(count), str(n)],
             cwd=REPO,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
-        for _ in range(2)
+        for n in range(2)
     ]
-    time.sleep(0.5)  # both interpreters up and waiting
+    _wait_for([tmp_path / f"ready-{n}" for n in range(2)])  # both interpreters up and waiting
     (tmp_path / "go").touch()
+    outputs = []
+    try:
+        for racer in racers:
+            assert racer.stdout is not None
+            outputs.append(racer.stdout.readline())  # its claims, made while both run
+    finally:
+        (tmp_path / "end").touch()
     wins: dict[int, list[str]] = {}
-    for racer in racers:
-        out, err = racer.communicate(timeout=60)
+    for racer, out in zip(racers, outputs, strict=True):
+        _rest, err = racer.communicate(timeout=60)
         assert racer.returncode == 0, err
         for entry in out.split():
             number, token = entry.split(":")
