@@ -158,6 +158,45 @@ def role_of(attendee: Attendee) -> Role:
     return Role.OTHER
 
 
+_GENERIC_ROLES = frozenset(
+    {
+        "",
+        "officer",
+        "officers",
+        "other",
+        "others",
+        "attendee",
+        "guest",
+        "in attendance",
+        "also present",
+        "also in attendance",
+        "co-opted member",
+        "co-opted",
+        "non-voting member",
+        "voting member",
+        "member",
+        "committee member",
+    }
+)
+
+
+def capacity_of(attendee: Attendee, role: Role) -> str:
+    """What the person is there as, for the minutes' "Name – capacity": the source's own
+    capacity, else the words of a role that says more than the role itself ("Youth
+    Representative", "Assistant City Mayor for Education", a co-opted member's "(Parent
+    Governor Representative (Primary))"). Nothing for a chair, vice-chair or member."""
+    if attendee.capacity.strip():
+        return clean(attendee.capacity)
+    words = clean(attendee.role)
+    if role in (Role.CHAIR, Role.VICE_CHAIR, Role.MEMBER):
+        return ""
+    if role is Role.CO_OPTED:
+        start, end = words.find("("), words.rfind(")")
+        inner = words[start + 1 : end].strip() if 0 <= start < end else ""
+        return "" if inner.casefold() in ("non-voting", "voting", "non voting") else inner
+    return "" if words.casefold() in _GENERIC_ROLES else words
+
+
 def votes_of(attendee: Attendee) -> bool:
     """False for a member the source says has no vote ("Co-opted Member (non-voting)")."""
     words = _words(attendee.role)
@@ -227,7 +266,7 @@ def attendance_from(
                 id=attendee_id,
                 person=person,
                 role=role,
-                capacity=clean(attendee.capacity),
+                capacity=capacity_of(attendee, role),
                 status=status,
                 substitute_for=clean(attendee.substitute_for),
                 votes=votes_of(attendee) if role is Role.CO_OPTED else True,
@@ -442,8 +481,21 @@ def meeting_from_agenda(agenda: Agenda, style: HouseStyle) -> tuple[Meeting, tup
         attendance=attendance,
         items=tuple(_with_exclusion(items, style)),
         sections=tuple(sections),
+        first_minute_number=_first_minute(agenda),
     )
     return meeting, tuple(notes)
+
+
+def _first_minute(agenda: Agenda) -> int:
+    """The minute number the site gave the first item (ModernGov's `minutesitemnumber`, once
+    the minutes are numbered: "149"), so that the minutes run on the council's numbers; 1 when
+    it gives none."""
+    for item in agenda.items:
+        if item.heading:
+            continue
+        number = item.minute_number.strip().rstrip(".")
+        return int(number) if number.isdigit() and 1 <= int(number) <= 1_000_000 else 1
+    return 1
 
 
 def join_to_committee(

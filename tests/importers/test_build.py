@@ -25,6 +25,7 @@ from clerk_app.domain.model import (
 )
 from clerk_app.importers.agenda import Agenda, AgendaItem, Attendee, Vote, cited_reason
 from clerk_app.importers.build import (
+    capacity_of,
     committee_with_members,
     meeting_from_agenda,
     role_of,
@@ -413,3 +414,40 @@ def test_a_committees_membership_from_a_sites_people() -> None:
         ("Laurence Jones", Role.OFFICER)
     ]
     assert notes == ("1 substitute left out: they sat in a member's place",)
+
+
+@pytest.mark.parametrize(
+    ("role", "capacity", "seen"),
+    [
+        ("Chair", "", ""),
+        ("Committee Member", "", ""),
+        (
+            "Co-opted Member (Parent Governor Representative (Primary))",
+            "",
+            "Parent Governor Representative (Primary)",
+        ),
+        ("Co-opted Member (non-voting)", "", ""),
+        ("Youth Representative", "", "Youth Representative"),
+        ("Senior Governance Officer", "", "Senior Governance Officer"),
+        ("Officer", "", ""),
+        ("In attendance", "", ""),
+        ("Youth Representative", "Youth Council", "Youth Council"),
+    ],
+)
+def test_what_someone_is_there_as_comes_from_their_role_words(
+    role: str, capacity: str, seen: str
+) -> None:
+    attendee = Attendee("Sam Smith", role=role, capacity=capacity)
+    assert capacity_of(attendee, role_of(attendee)) == seen
+
+
+def test_a_meeting_runs_on_the_minute_numbers_the_site_gave() -> None:
+    style = find_style("leicester").style
+    items = (AgendaItem("Apologies", "1", minute_number="149"), AgendaItem("Petitions", "2"))
+    meeting, _ = meeting_from_agenda(Agenda("x", "Body", dt.date(2025, 6, 18), items=items), style)
+    assert meeting.first_minute_number == 149
+    unnumbered = (AgendaItem("Apologies", "1"),)
+    meeting, _ = meeting_from_agenda(
+        Agenda("x", "Body", dt.date(2025, 6, 18), items=unnumbered), style
+    )
+    assert meeting.first_minute_number == 1

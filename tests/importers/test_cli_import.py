@@ -69,6 +69,13 @@ def test_the_real_command_imports_a_moderngov_meeting(
     assert exempt == set(moderngov_site.RESTRICTED_TITLES)
     names = {a.display_name for a in meeting.attendance}
     assert set(moderngov_site.ATTENDEE_NAMES) <= names
+    # the minutes run on the site's minute numbers (149, as the real minutes), and say what
+    # those who are not members are there as
+    assert meeting.first_minute_number == 149
+    capacities = {a.display_name: a.capacity for a in meeting.attendance}
+    assert capacities["Sarah Sampson-Vincent"] == "Youth Representative"
+    assert capacities["Joycelin Eze-Okubuiro"] == "Parent Governor Representative (Primary)"
+    assert capacities["Councillor Misbah Batool"] == ""
     # what the site asked: GetMeeting of that meeting
     assert any(
         seen.route.endswith("/GetMeeting")
