@@ -32,6 +32,7 @@ import urllib.parse
 from collections.abc import Mapping
 from typing import Any
 
+from clerk_app.domain.typed import parse_time
 from clerk_app.importers.agenda import (
     Agenda,
     AgendaImportError,
@@ -199,21 +200,15 @@ def _date(text: str) -> dt.date | None:
 
 
 def _time(text: str) -> dt.time | None:
-    """ "6:30 PM", "9 AM", "18:30"; None for none, or words ("Immediately following")."""
-    match = re.match(r"^(\d{1,2})(?:[:.](\d{2}))?\s*([AaPp])?\.?\s*[Mm]?\.?$", text.strip())
-    if not match:
+    """ "6:30 PM", "9 AM", "18:30", read as a clerk's typed time is (`parse_time`); None for
+    none, a bare number, or words ("Immediately following")."""
+    text = text.strip()
+    if text.isdigit():
         return None
-    hour, minute = int(match.group(1)), int(match.group(2) or 0)
-    half = (match.group(3) or "").casefold()
-    if half:
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if half == "p" else 0)
-    elif match.group(2) is None:
+    try:
+        return parse_time(text)
+    except ValueError:
         return None
-    if hour > 23 or minute > 59:
-        return None
-    return dt.time(hour, minute)
 
 
 def _flag(row: Mapping[str, Any], key: str) -> bool:

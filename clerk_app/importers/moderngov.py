@@ -26,6 +26,7 @@ from html.parser import HTMLParser
 
 from lxml import etree
 
+from clerk_app.domain.typed import parse_time
 from clerk_app.importers.agenda import (
     Agenda,
     AgendaImportError,
@@ -152,28 +153,20 @@ def _date(text: str) -> dt.date | None:
     return None
 
 
-_TIME = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?(?::\d{2})?\s*([ap])?\.?\s*m?\.?", re.IGNORECASE)
-
-
 def _time(text: str) -> dt.time | None:
-    """ "17:30", "17:30:00", "5.30 pm", "5pm"; None for no time (or a date-time at midnight,
-    which is how some sites send no time)."""
+    """ "17:30", "17:30:00", "5.30 pm", "5pm", a date-time ("18/06/2025 17:30:00",
+    "2025-06-18T17:30:00"), read as a clerk's typed time is (`parse_time`); None for none, or
+    words ("TBC")."""
     text = text.strip()
     if "T" in text:
         text = text.split("T", 1)[1]
     elif re.match(r"\d{1,2}/\d{1,2}/\d{2,4}\s", text):
         text = text.split(None, 1)[1]
-    match = _TIME.fullmatch(text)
-    if match is None:
+    text = re.sub(r"^(\d{1,2}[:.]\d{2}):\d{2}(?:\.\d+)?$", r"\1", text)  # seconds
+    try:
+        return parse_time(text)
+    except ValueError:
         return None
-    hour, minute = int(match.group(1)), int(match.group(2) or 0)
-    if match.group(3):
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if match.group(3).lower() == "p" else 0)
-    if hour > 23 or minute > 59:
-        return None
-    return dt.time(hour, minute)
 
 
 def _flag(text: str) -> bool:

@@ -68,9 +68,7 @@ from clerk_app.domain.edit import get_at
 from clerk_app.domain.house_style import DEFAULT_STYLE, HouseStyle
 from clerk_app.domain.model import Meeting
 from clerk_app.domain.numbering import MinuteNumbering
-from clerk_app.services.document import EditPath, MeetingDocument
-from clerk_app.ui.messages import error_text
-from clerk_app.ui.typed import (
+from clerk_app.domain.typed import (
     DATE_HINT,
     TIME_CHARACTERS,
     TIME_HINT,
@@ -79,6 +77,8 @@ from clerk_app.ui.typed import (
     parse_date,
     parse_time,
 )
+from clerk_app.services.document import EditPath, MeetingDocument
+from clerk_app.ui.messages import error_text
 from clerk_app.ui.widgets import value_fields
 
 ModelIndex = QModelIndex | QPersistentModelIndex

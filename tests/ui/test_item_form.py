@@ -42,6 +42,7 @@ from clerk_app.domain.model import (
     StandingItem,
     VoteChoice,
 )
+from clerk_app.domain.typed import parse_date as parse_due
 from clerk_app.render.styles import available_styles
 from clerk_app.services.document import MeetingDocument
 from clerk_app.storage import load_meeting
@@ -51,7 +52,6 @@ from clerk_app.ui.forms.actions_panel import DONE, DUE, OWNER
 from clerk_app.ui.forms.binding import FormContext
 from clerk_app.ui.forms.item_form import ItemForm
 from clerk_app.ui.messages import RecordedMessages
-from clerk_app.ui.typed import parse_date as parse_due
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

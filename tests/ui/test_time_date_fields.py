@@ -15,13 +15,13 @@ from PySide6.QtWidgets import QApplication, QCalendarWidget, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from clerk_app import locations
+from clerk_app.domain.typed import format_date, format_time, parse_date, parse_time
 from clerk_app.services.document import MeetingDocument
 from clerk_app.services.recovery import RecoveredMeeting
 from clerk_app.storage import load_meeting
 from clerk_app.ui.dialogs import Dialogs, RestoreChoice, SaveChoice
 from clerk_app.ui.main_window import MainWindow
 from clerk_app.ui.navigator import Section
-from clerk_app.ui.typed import format_date, format_time, parse_date, parse_time
 from clerk_app.ui.widgets.value_fields import DateField, TimeField, ValueField
 from tests.ui.conftest import MakeWindow
 

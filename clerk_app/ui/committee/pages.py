@@ -35,6 +35,7 @@ from clerk_app.domain.committee import (
     NumberReset,
 )
 from clerk_app.domain.house_style import DEFAULT_STYLE, MONTHS, HouseStyle
+from clerk_app.domain.typed import format_date
 from clerk_app.services.committee_document import (
     CommitteeDocument,
     FolderView,
@@ -42,7 +43,6 @@ from clerk_app.services.committee_document import (
     validation_message,
 )
 from clerk_app.services.year import long_date, weekday
-from clerk_app.ui.typed import format_date
 from clerk_app.ui.widgets.value_fields import DateField, TimeField
 
 OVERDUE_COLOUR = "#b00020"

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QSizePolicy, 
 from clerk_app.domain.actions import close_action, raised_at, reopen_action
 from clerk_app.domain.edit import EditError, remove_at
 from clerk_app.domain.model import FollowUp
+from clerk_app.domain.typed import format_date, parse_date
 from clerk_app.services.document import EditPath
 from clerk_app.ui.forms.item_target import ItemTarget
 from clerk_app.ui.tables import Column, ColumnKind, RecordModel, RecordTable
-from clerk_app.ui.typed import format_date, parse_date
 from clerk_app.ui.widgets.panel_inputs import name_widget
 
 ModelIndex = QModelIndex | QPersistentModelIndex

@@ -5,7 +5,7 @@ paused over is entered too, without leaving the field and without touching the t
 recovery copy has it if Clerk dies): the values of one stay in the field are still one undo step.
 
 `ValueField` is the common behaviour; `TimeField` and `DateField` say how their values are
-written and read (`clerk_app.ui.typed`). Forms bind them with `Form.bind_time` and
+written and read (`clerk_app.domain.typed`). Forms bind them with `Form.bind_time` and
 `Form.bind_date` (`clerk_app.ui.forms.binding`).
 """
 
@@ -27,7 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QCalendarWidget, QLineEdit, QToolTip, QWidget
 
-from clerk_app.ui.typed import (
+from clerk_app.domain.typed import (
     DATE_HINT,
     TIME_HINT,
     format_date,
